@@ -1,0 +1,152 @@
+"""Criteria catalogues (``criteria/*.toml``): areas and criteria with bilingual texts, scales and sources.
+
+A catalogue is checked on load; every problem names the file and the place (``areas[1].criteria[2].scale``).
+File format (see README "File formats")::
+
+    [catalogue]
+    id = "beter-samenwerken"
+    name = { nl = "...", en = "..." }
+    version = "1.0"
+
+    [[areas]]
+    id = "A"
+    name = { nl = "Soevereiniteit", en = "Sovereignty" }
+    weight = 30
+
+    [[areas.criteria]]
+    id = "A1"
+    name = { nl = "...", en = "..." }
+    description = { nl = "...", en = "..." }
+    framework = "EU CSF SOV-1"
+    source = "https://..."
+    weight = 20
+    minimum = 1            # optional knock-out gate
+    scale = { kind = "ordinal", levels = [ { value = 0, label = {...}, descriptor = {...} }, ... ] }
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .model import Area, Criterion, Evaluation, frozen_map
+from .serial import Reader, criterion_from_data, ident
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    id: str
+    name: dict[str, str]
+    description: dict[str, str]
+    version: str
+    areas: tuple[Area, ...]
+    criteria: tuple[Criterion, ...]
+    weights: dict[str, float]  # default points: area id → points, criterion id → points within its area
+    sources: tuple[str, ...] = ()
+    path: str = ""
+
+    def evaluation(self, title: str = "") -> Evaluation:
+        """An empty evaluation on this catalogue's criteria with its default weights."""
+        return Evaluation(
+            title=title or self.name.get("nl") or self.id,
+            catalogue=self.id,
+            areas=self.areas,
+            criteria=self.criteria,
+            weights=frozen_map(self.weights),
+        )
+
+
+def read_toml(path: str | os.PathLike) -> dict[str, Any]:
+    from .io import read_bytes
+
+    raw = read_bytes(path)
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"not valid TOML: {exc}", path) from None
+
+
+def parse_catalogue(data: dict[str, Any], file: str | None = None) -> Catalogue:
+    head = Reader(Reader(data, "", file).get("catalogue", dict), "catalogue", file)
+    areas: list[Area] = []
+    criteria: list[Criterion] = []
+    weights: dict[str, float] = {}
+    seen: set[str] = set()
+    area_list = Reader(data, "", file).get("areas", list)
+    if not area_list:
+        raise InputError("a catalogue needs at least one area", file, "areas")
+    for i, raw_area in enumerate(area_list):
+        place = f"areas[{i}]"
+        r = Reader(raw_area, place, file)
+        area = Area(ident(r), r.text("name"), r.text("description", {}))
+        if area.id in seen:
+            raise r.fail("id", f"duplicate id {area.id!r}")
+        seen.add(area.id)
+        weight = r.get("weight", float, 1.0)
+        if weight < 0:
+            raise r.fail("weight", "must not be negative")
+        areas.append(area)
+        weights[area.id] = weight
+        crit_list = r.get("criteria", list)
+        if not crit_list:
+            raise r.fail("criteria", "an area needs at least one criterion")
+        for j, raw_crit in enumerate(crit_list):
+            cplace = f"{place}.criteria[{j}]"
+            cr = Reader(raw_crit, cplace, file)
+            c = criterion_from_data({**raw_crit, "area": area.id}, cplace, file)
+            if c.id in seen:
+                raise cr.fail("id", f"duplicate id {c.id!r}")
+            seen.add(c.id)
+            for lang in ("nl", "en"):
+                if not (isinstance(c.name, dict) and c.name.get(lang)):
+                    raise cr.fail("name", f"needs a name in both Dutch and English (missing {lang})")
+            cw = cr.get("weight", float, 1.0)
+            if cw < 0:
+                raise cr.fail("weight", "must not be negative")
+            criteria.append(c)
+            weights[c.id] = cw
+    return Catalogue(
+        id=ident(head),
+        name=dict(head.text("name")),
+        description=dict(head.text("description", {})),
+        version=str(head.get("version", (str, int, float), "")),
+        areas=tuple(areas),
+        criteria=tuple(criteria),
+        weights=weights,
+        sources=tuple(head.get("sources", list, [])),
+        path=file or "",
+    )
+
+
+def load_catalogue(path: str | os.PathLike) -> Catalogue:
+    return parse_catalogue(read_toml(path), os.fspath(path))
+
+
+def catalogue_dir() -> Path:
+    return Path(str(resources.files("criteria")))
+
+
+def available() -> dict[str, Path]:
+    """Bundled catalogues by id (the file name without ``.toml``)."""
+    return {p.stem: p for p in sorted(catalogue_dir().glob("*.toml"))}
+
+
+def find(name: str) -> Catalogue:
+    """A bundled catalogue by id, or a catalogue file by path."""
+    cats = available()
+    if name in cats:
+        return load_catalogue(cats[name])
+    p = Path(name)
+    if p.suffix == ".toml" and p.exists():
+        return load_catalogue(p)
+    raise InputError(f"unknown catalogue {name!r}; bundled: {', '.join(cats) or 'none'}")
+
+
+DEFAULT_CATALOGUE = "beter-samenwerken"

@@ -1,0 +1,111 @@
+"""The ``afweging`` command. ``afweging [FILE]`` opens the desktop app; ``afweging VERB ...`` runs a verb.
+
+Each verb lives in its own module ``evaluator/cli/cmd_<verb>.py`` defining ``HELP``, ``add_arguments(parser)``
+and ``run(args) -> int``; this module finds them, so adding a verb touches no other file. Module-level imports in
+those files stay light: heavy libraries are imported inside ``run``.
+
+Exit status: 0 success; 1 a check that failed; 2 input that cannot be used — one line on stderr naming the file,
+the place and the problem, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from ..errors import AfwegingError, ChangeError, CheckFailed, InputError
+
+
+def _verbs() -> dict[str, str]:
+    return {
+        m.name[4:].replace("_", "-"): f"{__name__}.{m.name}"
+        for m in pkgutil.iter_modules(__path__)
+        if m.name.startswith("cmd_")
+    }
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one clear line, exit 2 (argparse prints usage too)
+        self.print_usage(sys.stderr)
+        raise SystemExit(_fail(f"{self.prog}: {message}", 2))
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"afweging: {message}", file=sys.stderr)
+    return code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="afweging", description="Weigh collaboration suites on sovereignty, continuity, "
+                     "licence dependency and on-premise viability; rank, test and sign the decision.")  # fmt: skip
+    parser.add_argument("--version", action="version", version=f"afweging {_version()}")
+    sub = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
+    for verb, modname in sorted(_verbs().items()):
+        mod = importlib.import_module(modname)
+        p = sub.add_parser(verb, help=mod.HELP, description=mod.HELP)
+        mod.add_arguments(p)
+        p.set_defaults(_module=mod)
+    return parser
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from ..logs import setup_logging
+
+    setup_logging()
+    verbs = _verbs()
+    if not argv or (argv[0] not in verbs and not argv[0].startswith("-")):
+        if len(argv) > 1:
+            return _fail(f"unknown verb {argv[0]!r}; try: afweging --help", 2)
+        return _run_gui(argv[0] if argv else None)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if not getattr(args, "verb", None):
+        build_parser().print_help()
+        return 0
+    try:
+        return int(args._module.run(args) or 0)
+    except InputError as exc:
+        return _fail(exc.line(), 2)
+    except ChangeError as exc:
+        return _fail(str(exc), 2)
+    except CheckFailed as exc:
+        return _fail(str(exc), 1)
+    except AfwegingError as exc:
+        return _fail(str(exc), 2)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except BrokenPipeError:
+        return 0
+    except MemoryError:
+        return _fail("out of memory; try fewer samples", 2)
+    except Exception as exc:  # noqa: BLE001 - never a traceback for the user; the log keeps it
+        import logging
+
+        from ..logs import log_path
+
+        logging.getLogger("afweging").exception("internal error in %s", args.verb)
+        return _fail(f"internal error ({type(exc).__name__}: {exc}); details in {log_path()}", 2)
+
+
+def _run_gui(path: str | None) -> int:
+    try:
+        from ui.app import run
+    except ImportError as exc:
+        return _fail(f"the desktop app cannot start: {exc}", 2)
+    return run(path)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

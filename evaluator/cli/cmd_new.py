@@ -1,0 +1,43 @@
+"""afweging new FILE [--sample] [--catalogue NAME]"""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "start an evaluation from a catalogue (or a copy of the bundled sample)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="the new project file (.afweging)")
+    p.add_argument("--sample", action="store_true", help="copy the bundled sample evaluation")
+    p.add_argument(
+        "--catalogue", metavar="NAME", help="catalogue id or .toml file (default: beter-samenwerken)"
+    )
+    p.add_argument("--title", help="the evaluation's title")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def run(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from ..catalogue import DEFAULT_CATALOGUE, find
+    from ..errors import InputError
+    from ..store import Store
+    from .common import refuse_overwrite
+
+    if not args.file.lower().endswith(".afweging"):
+        raise InputError("a project file name must end in .afweging", args.file)
+    if args.sample and args.catalogue:
+        raise InputError("give --sample or --catalogue, not both")
+    refuse_overwrite(args.file, args.force)
+    if args.sample:
+        from ..sample import load_sample
+
+        ev = load_sample()
+    else:
+        ev = find(args.catalogue or DEFAULT_CATALOGUE).evaluation()
+    if args.title:
+        ev = replace(ev, title=args.title)
+    Store.create(args.file, ev, reason="new from sample" if args.sample else "new from catalogue").close()
+    print(f"{args.file}: {len(ev.alternatives)} alternatives, {len(ev.criteria)} criteria")
+    return 0

@@ -1,0 +1,36 @@
+"""Errors that reach the user as one clear line: which file, which place, what is wrong."""
+
+from __future__ import annotations
+
+import os
+
+
+class AfwegingError(Exception):
+    """Base class of the errors Afweging reports to its user instead of a traceback."""
+
+
+class InputError(AfwegingError):
+    """Input that cannot be used (exit status 2): names the file, the place in it, and the problem."""
+
+    def __init__(self, problem: str, file: str | os.PathLike | None = None, place: str | None = None):
+        self.problem = problem
+        self.file = os.fspath(file) if file is not None else None
+        self.place = place
+        super().__init__(self.line())
+
+    def line(self) -> str:
+        parts = [p for p in (self.file, self.place) if p]
+        where = ": ".join(parts)
+        return f"{where}: {self.problem}" if where else self.problem
+
+    def at(self, file: str | os.PathLike | None = None, place: str | None = None) -> InputError:
+        """The same problem, with the file and/or place filled in where they were not yet known."""
+        return InputError(self.problem, self.file or file, self.place or place)
+
+
+class CheckFailed(AfwegingError):
+    """A check that ran and failed (exit status 1), e.g. a memo whose signature does not hold."""
+
+
+class ChangeError(AfwegingError):
+    """A change that cannot be applied to this evaluation (unknown id, value off the scale, ...)."""

@@ -1,0 +1,63 @@
+"""The canonical decision JSON: stable key order and number formatting, so its SHA-256 identifies the data."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from typing import Any
+
+from ..errors import InputError
+from ..model import Evaluation
+from ..serial import evaluation_from_data, evaluation_to_data
+
+
+def canonical_bytes(data: Any) -> bytes:
+    """Plain data as canonical JSON bytes: sorted keys, no spaces, UTF-8, no NaN."""
+    return json.dumps(
+        data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode()
+
+
+def evaluation_json(ev: Evaluation) -> bytes:
+    return canonical_bytes(evaluation_to_data(ev))
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def parse_json(raw: bytes | str, file: str | os.PathLike | None = None) -> Any:
+    """JSON → plain data; ``InputError`` with line and column when it is not valid JSON (NaN refused)."""
+
+    def no_constants(name: str) -> None:
+        raise ValueError(f"{name} is not allowed")
+
+    try:
+        if isinstance(raw, bytes):
+            raw = raw.decode("utf-8")
+        return json.loads(raw, parse_constant=no_constants)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", file) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not valid JSON: {exc.msg}", file, f"line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except ValueError as exc:
+        raise InputError(f"not valid JSON: {exc}", file) from None
+    except RecursionError:
+        raise InputError("not valid JSON: nested too deeply", file) from None
+
+
+def read_json(path: str | os.PathLike) -> Evaluation:
+    from . import read_bytes
+
+    data = parse_json(read_bytes(path), path)
+    return evaluation_from_data(data, os.fspath(path))
+
+
+def write_json(ev: Evaluation, path: str | os.PathLike) -> None:
+    from ..files import atomic_write
+
+    text = json.dumps(evaluation_to_data(ev), sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False)
+    atomic_write(path, (text + "\n").encode())

@@ -1,0 +1,197 @@
+"""CSV and XLSX decision matrices, laid out as a person makes them in a spreadsheet::
+
+    alternative, sovereignty, cost
+    objective,   max,         min        ← optional (max/min, benefit/cost, 1/-1); default max
+    weight,      0.4,         0.6        ← optional; default equal
+    Teams,       1,           2
+    openDesk,    3,           4
+
+Dutch spreadsheets are welcome: ``;`` as separator, decimal commas, and ``doel``/``gewicht`` as row names.
+Errors name the row and column (CSV) or the cell (XLSX).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import InputError
+from ..model import Evaluation
+from .bare import BareMatrix, bare_evaluation, bare_matrix, check_names, check_number, check_weights
+
+OBJECTIVE_ROWS = {"objective", "objectives", "doel", "richting", "direction"}
+WEIGHT_ROWS = {"weight", "weights", "gewicht", "gewichten"}
+MAX_WORDS = {"max", "maximise", "maximize", "benefit", "baat", "1", "+1", "hoger"}
+MIN_WORDS = {"min", "minimise", "minimize", "cost", "kosten", "-1", "lager"}
+
+
+def _col_letter(j: int) -> str:
+    s = ""
+    j += 1
+    while j:
+        j, r = divmod(j - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def parse_rows(
+    rows: list[list[Any]], file: str | None, place: Callable[[int, int], str], decimal_comma: bool
+) -> BareMatrix:
+    """Rows of cells (strings or numbers) → a checked bare matrix. ``place(i, j)`` names cell i, j (0-based)."""
+    rows = [r for r in rows if any(c not in (None, "") for c in r)]
+    if not rows:
+        raise InputError("is empty", file)
+    header = rows[0]
+    while header and header[-1] in (None, ""):
+        header = header[:-1]
+    if len(header) < 2:
+        raise InputError(
+            "the first row must name the alternatives' column and at least one criterion", file, place(0, 0)
+        )
+    m = len(header) - 1
+    criteria = [str(c).strip() if c is not None else "" for c in header[1:]]
+    check_names(criteria, "criterion", file, lambda j: place(0, j + 1))
+    objectives = [1] * m
+    weights = [1.0] * m
+    alternatives: list[str] = []
+    matrix: list[list[float]] = []
+    seen_obj = seen_w = False
+    for i, row in enumerate(rows[1:], start=1):
+        cells = list(row) + [None] * (m + 1 - len(row))
+        extra = [c for c in cells[m + 1 :] if c not in (None, "")]
+        if extra:
+            raise InputError(
+                f"has {len(row)} cells, but the header names {m} criteria", file, place(i, m + 1)
+            )
+        label = "" if cells[0] is None else str(cells[0]).strip()
+        key = label.casefold()
+        if key in OBJECTIVE_ROWS and not seen_obj and not matrix:
+            seen_obj = True
+            for j in range(m):
+                word = str(cells[j + 1] if cells[j + 1] is not None else "").strip().casefold()
+                if word in MAX_WORDS:
+                    objectives[j] = 1
+                elif word in MIN_WORDS:
+                    objectives[j] = -1
+                else:
+                    raise InputError(f"objective {cells[j + 1]!r} must be max or min", file, place(i, j + 1))
+            continue
+        if key in WEIGHT_ROWS and not seen_w and not matrix:
+            seen_w = True
+            weights = [_number(cells[j + 1], file, place(i, j + 1), decimal_comma) for j in range(m)]
+            continue
+        alternatives.append(label)
+        matrix.append([_number(cells[j + 1], file, place(i, j + 1), decimal_comma) for j in range(m)])
+    if not matrix:
+        raise InputError("has no alternatives (rows below the header)", file)
+    data_rows = [
+        i
+        for i in range(1, len(rows))
+        if str(rows[i][0] or "").strip().casefold() not in OBJECTIVE_ROWS | WEIGHT_ROWS
+    ]
+    check_names(
+        alternatives, "alternative", file, lambda k: place(data_rows[k] if k < len(data_rows) else 0, 0)
+    )
+    check_weights(weights, file, lambda j: "weight row" if j is None else place(0, j + 1))
+    return BareMatrix(alternatives, criteria, matrix, objectives, weights)
+
+
+def _number(cell: Any, file: str | None, place: str, decimal_comma: bool) -> float:
+    if cell is None or (isinstance(cell, str) and not cell.strip()):
+        raise InputError("is empty; every alternative needs a number on every criterion", file, place)
+    if isinstance(cell, str):
+        s = cell.strip().replace("\u00a0", "").replace(" ", "")
+        if decimal_comma and "," in s:
+            s = s.replace(".", "").replace(",", ".")
+        try:
+            cell = float(s)
+        except ValueError:
+            raise InputError(f"{cell.strip()!r} is not a number", file, place) from None
+    return check_number(cell, file, place)
+
+
+def read_csv(path: str | os.PathLike) -> Evaluation:
+    from . import read_bytes
+
+    file = os.fspath(path)
+    raw = read_bytes(path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")  # Excel on Windows saves CSV in the ANSI code page
+    if "\x00" in text:
+        raise InputError("is not a text CSV file (it contains NUL bytes)", file)
+    sample = text[:4096]
+    delimiter = max((";", ",", "\t"), key=sample.count) if any(d in sample for d in ";,\t") else ","
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as exc:
+        raise InputError(f"is not valid CSV: {exc}", file) from None
+    bm = parse_rows(rows, file, lambda i, j: f"row {i + 1}, column {j + 1}", decimal_comma=delimiter != ",")
+    return bare_evaluation(bm, os.path.splitext(os.path.basename(file))[0])
+
+
+def read_xlsx(path: str | os.PathLike) -> Evaluation:
+    """The first sheet of a workbook. openpyxl parses with defusedxml (installed), so XML bombs are refused."""
+    import zipfile
+
+    import openpyxl
+
+    from . import read_bytes
+
+    file = os.fspath(path)
+    raw = read_bytes(path)
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError, AttributeError) as exc:
+        raise InputError(f"is not a readable XLSX workbook ({type(exc).__name__}: {exc})", file) from None
+    except Exception as exc:  # noqa: BLE001 - defusedxml and broken parts raise their own kinds
+        raise InputError(f"is not a readable XLSX workbook ({type(exc).__name__}: {exc})", file) from None
+    try:
+        ws = wb.worksheets[0]
+        rows = [list(r) for r in ws.iter_rows(values_only=True, max_row=100_000, max_col=1_000)]
+    except Exception as exc:  # noqa: BLE001
+        raise InputError(f"is not a readable XLSX workbook ({type(exc).__name__}: {exc})", file) from None
+    finally:
+        wb.close()
+    sheet = ws.title
+    bm = parse_rows(
+        rows, file, lambda i, j: f"sheet {sheet!r}, cell {_col_letter(j)}{i + 1}", decimal_comma=True
+    )
+    return bare_evaluation(bm, os.path.splitext(os.path.basename(file))[0])
+
+
+def _table(ev: Evaluation, file: str) -> list[list[Any]]:
+    bm = bare_matrix(ev, file)
+    rows: list[list[Any]] = [["alternative", *bm.criteria]]
+    rows.append(["objective", *("max" if o > 0 else "min" for o in bm.objectives)])
+    rows.append(["weight", *bm.weights])
+    rows += [[a, *row] for a, row in zip(bm.alternatives, bm.matrix, strict=True)]
+    return rows
+
+
+def write_csv(ev: Evaluation, path: str | os.PathLike) -> None:
+    from ..files import atomic_write
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    for row in _table(ev, os.fspath(path)):
+        w.writerow([repr(c) if isinstance(c, float) else c for c in row])
+    atomic_write(path, buf.getvalue().encode())
+
+
+def write_xlsx(ev: Evaluation, path: str | os.PathLike) -> None:
+    import openpyxl
+
+    from ..files import atomic_path
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "matrix"
+    for row in _table(ev, os.fspath(path)):
+        ws.append(row)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)

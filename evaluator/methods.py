@@ -1,0 +1,264 @@
+"""Ranking methods, each a scikit-criteria pipeline over a :class:`~evaluator.problem.Problem`.
+
+``METHODS`` lists them without importing scikit-criteria (which takes seconds); :func:`rank` builds and runs the
+pipeline. Definitions on a bare matrix (DESIGN.md): ``wsm`` min–max normalises each criterion over the
+alternatives with cost criteria reversed; ``wpm`` works on positive values (cost criteria inverted, 1/x);
+``topsis`` uses vector normalisation and Euclidean distances (Hwang & Yoon); ``vikor`` uses v = 0.5 and ranks by
+Q. On an evaluation with scales the matrix already holds values in [0, 1] over fixed bounds, so no second
+normalisation is applied (``wpm`` floors values at ``WPM_FLOOR`` so one worst score does not zero a product).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import InputError
+from .problem import Problem
+
+WPM_FLOOR = 0.01
+
+
+@dataclass(frozen=True)
+class Method:
+    id: str
+    name: str
+    summary: dict[str, str]
+    score: dict[str, str]  # what the score means
+    higher_is_better: bool = True
+    params: tuple[tuple[str, float], ...] = ()  # (name, default)
+
+
+METHODS: dict[str, Method] = {
+    m.id: m
+    for m in (
+        Method(
+            "wsm",
+            "Weighted sum (WSM)",
+            {
+                "en": "Weighted sum of values; easy to explain, fully compensatory.",
+                "nl": "Gewogen som van de waarden; goed uit te leggen, volledig compenserend.",
+            },
+            {"en": "weighted value (0–1)", "nl": "gewogen waarde (0–1)"},
+        ),
+        Method(
+            "wpm",
+            "Weighted product (WPM)",
+            {
+                "en": "Weighted product of values; penalises a weak score more than the sum does.",
+                "nl": "Gewogen product van de waarden; straft een zwakke score zwaarder dan de som.",
+            },
+            {"en": "weighted product", "nl": "gewogen product"},
+        ),
+        Method(
+            "topsis",
+            "TOPSIS",
+            {
+                "en": "Closeness to the ideal and distance from the worst alternative (Hwang & Yoon).",
+                "nl": "Nabijheid tot het ideaal en afstand tot het slechtste alternatief (Hwang & Yoon).",
+            },
+            {"en": "closeness coefficient (0–1)", "nl": "nabijheidscoëfficiënt (0–1)"},
+        ),
+        Method(
+            "vikor",
+            "VIKOR",
+            {
+                "en": "Compromise between group utility and the largest individual regret (v = 0.5).",
+                "nl": "Compromis tussen groepsnut en de grootste individuele spijt (v = 0,5).",
+            },
+            {"en": "Q (lower is better)", "nl": "Q (lager is beter)"},
+            higher_is_better=False,
+            params=(("v", 0.5),),
+        ),
+        Method(
+            "electre1",
+            "ELECTRE I",
+            {
+                "en": "Outranking: the kernel of alternatives no other outranks (p = 0.65, q = 0.35).",
+                "nl": "Outranking: de kern van alternatieven die door geen ander worden overtroffen "
+                "(p = 0,65, q = 0,35).",
+            },
+            {"en": "1 in the kernel, 0 outside", "nl": "1 in de kern, 0 erbuiten"},
+            params=(("p", 0.65), ("q", 0.35)),
+        ),
+        Method(
+            "moora",
+            "MOORA (ratio system)",
+            {
+                "en": "Ratio system: vector-normalised benefit minus cost (Brauers & Zavadskas).",
+                "nl": "Ratiosysteem: vectorgenormaliseerde baten min kosten (Brauers & Zavadskas).",
+            },
+            {"en": "ratio score", "nl": "ratioscore"},
+        ),
+        Method(
+            "waspas",
+            "WASPAS",
+            {
+                "en": "Blend of weighted sum and weighted product (λ = 0.5).",
+                "nl": "Mengsel van gewogen som en gewogen product (λ = 0,5).",
+            },
+            {"en": "joint criterion", "nl": "gezamenlijk criterium"},
+            params=(("lambda", 0.5),),
+        ),
+        Method(
+            "spotis",
+            "SPOTIS",
+            {
+                "en": "Distance to the ideal point of the scales' fixed bounds; immune to rank reversal.",
+                "nl": "Afstand tot het ideale punt van de vaste schaalgrenzen; ongevoelig voor rangomkering.",
+            },
+            {"en": "distance to ideal (lower is better)", "nl": "afstand tot ideaal (lager is beter)"},
+            higher_is_better=False,
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """One method's ranking of the included alternatives (input order), plus who was excluded and why."""
+
+    method: str
+    alternatives: tuple[str, ...]
+    names: tuple[str, ...]
+    ranks: np.ndarray  # 1 = best; ties share a rank (dense)
+    scores: np.ndarray
+    problem: Problem
+
+    def order(self) -> list[int]:
+        """Indices of the alternatives from best to worst (ties in input order)."""
+        return sorted(range(len(self.alternatives)), key=lambda i: (int(self.ranks[i]), i))
+
+    def to_data(self) -> dict:
+        """The ``rank --format json`` contract: ``{"method", "alternatives": [{"name", "rank", "score"}]}``."""
+        return {
+            "method": self.method,
+            "alternatives": [
+                {"name": n, "rank": int(r), "score": float(s)}
+                for n, r, s in zip(self.names, self.ranks, self.scores, strict=True)
+            ],
+        }
+
+
+def method(method_id: str) -> Method:
+    try:
+        return METHODS[method_id]
+    except KeyError:
+        raise InputError(f"unknown method {method_id!r}; choose one of: {', '.join(METHODS)}") from None
+
+
+def _pipeline(method_id: str, p: Problem, params: Mapping[str, float]) -> tuple[list, Callable]:
+    """The scikit-criteria steps for ``method_id`` on ``p``, and how to read the score from the result."""
+    from skcriteria.agg import electre, moora, simple, spotis, topsis, vikor, waspas
+    from skcriteria.preprocessing import invert_objectives as inv
+    from skcriteria.preprocessing import scalers
+
+    weights_sum = scalers.SumScaler(target="weights")
+    score = lambda r: np.asarray(r.e_.score, dtype=float)  # noqa: E731
+    if method_id == "wsm":
+        steps = [inv.NegateMinimize(), scalers.MinMaxScaler(target="matrix")] if p.bare else []
+        return [*steps, weights_sum, simple.WeightedSumModel()], score
+    if method_id == "wpm":
+        steps = [inv.InvertMinimize()] if p.bare else []
+        return [
+            *steps,
+            weights_sum,
+            simple.WeightedProductModel(),
+        ], lambda r: 10 ** np.asarray(r.e_.score, dtype=float)
+    if method_id == "topsis":
+        steps = [scalers.VectorScaler(target="matrix")] if p.bare else []
+        return [*steps, weights_sum, topsis.TOPSIS()], lambda r: np.asarray(r.e_.similarity, dtype=float)
+    if method_id == "vikor":
+        v = float(params.get("v", 0.5))
+        return [weights_sum, vikor.VIKOR(v=v, use_compromise_set=False)], lambda r: np.asarray(
+            r.e_.q_k, dtype=float
+        )
+    if method_id == "electre1":
+        e = electre.ELECTRE1(p=float(params.get("p", 0.65)), q=float(params.get("q", 0.35)))
+        return [weights_sum, e], lambda r: np.asarray(r.kernel_, dtype=float)
+    if method_id == "moora":
+        steps = [scalers.VectorScaler(target="matrix")] if p.bare else []
+        return [*steps, weights_sum, moora.RatioMOORA()], score
+    if method_id == "waspas":
+        steps = [inv.InvertMinimize(), scalers.SumScaler(target="matrix")] if p.bare else []
+        lam = float(params.get("lambda", 0.5))
+        return [*steps, weights_sum, waspas.WASPAS(lambda_value=lam)], score
+    if method_id == "spotis":
+        return [weights_sum, spotis.SPOTIS()], score
+    raise InputError(f"unknown method {method_id!r}")  # pragma: no cover - guarded by method()
+
+
+def _check_problem(method_id: str, p: Problem) -> None:
+    m = p.matrix
+    if not np.all(np.isfinite(m)):
+        i, j = np.argwhere(~np.isfinite(m))[0]
+        raise InputError(f"{p.names[i]} · {p.criteria[j]}: score is not a finite number")
+    if method_id in ("wpm", "waspas") and p.bare and np.any(m <= 0):
+        i, j = np.argwhere(m <= 0)[0]
+        raise InputError(
+            f"{method_id} needs positive values, but {p.names[i]} has {m[i, j]:g} on {p.criteria[j]}"
+        )
+    if method_id == "topsis" and p.bare:
+        zero = np.flatnonzero(np.linalg.norm(m, axis=0) == 0)
+        if zero.size:
+            raise InputError(f"topsis cannot normalise criterion {p.criteria[zero[0]]}: all its values are 0")
+
+
+def dense_rank(scores: np.ndarray, higher_is_better: bool) -> np.ndarray:
+    """1-based dense ranks (ties share a rank), as scikit-criteria ranks."""
+    s = np.asarray(scores, dtype=float)
+    key = -s if higher_is_better else s
+    _, inv = np.unique(np.round(key, 12), return_inverse=True)
+    return inv.reshape(-1).astype(np.int64) + 1
+
+
+def rank(p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None = None) -> Ranking:
+    """Rank the included alternatives of ``p`` with ``method_id`` through scikit-criteria."""
+    method(method_id)
+    params = params or {}
+    n = len(p.alternatives)
+    if n == 0:
+        return Ranking(method_id, (), (), np.zeros(0, dtype=np.int64), np.zeros(0), p)
+    _check_problem(method_id, p)
+    matrix = p.matrix
+    if method_id == "wpm" and not p.bare:
+        matrix = np.maximum(matrix, WPM_FLOOR)
+    if method_id == "waspas" and not p.bare:
+        matrix = np.maximum(matrix, WPM_FLOOR)
+    if method_id == "spotis" and p.bare:
+        raise InputError(
+            "spotis needs fixed scale bounds; a bare matrix has none (use an evaluation with scales)"
+        )
+    if n == 1:
+        return Ranking(method_id, p.alternatives, p.names, np.ones(1, dtype=np.int64), np.ones(1), p)
+    import skcriteria as skc
+    from skcriteria.pipelines import mkpipe
+
+    kwargs = {}
+    if method_id == "spotis":
+        kwargs["bounds"] = np.array([[0.0, 1.0]] * len(p.criteria))
+    dm = skc.mkdm(
+        matrix,
+        objectives=list(p.objectives),
+        weights=list(p.weights),
+        alternatives=[f"a{i}" for i in range(n)],
+        criteria=[f"c{j}" for j in range(len(p.criteria))],
+    )
+    steps, read_score = _pipeline(method_id, p, params)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if kwargs:
+            # SPOTIS takes its bounds at evaluation time, so run the last step by hand.
+            dm2 = mkpipe(*steps[:-1]).transform(dm) if len(steps) > 1 else dm
+            result = steps[-1].evaluate(dm2, **kwargs)
+        else:
+            result = mkpipe(*steps).evaluate(dm)
+    scores = read_score(result)
+    if method_id == "electre1":
+        ranks = np.where(scores > 0, 1, 2).astype(np.int64)
+    else:
+        ranks = np.asarray(result.rank_, dtype=np.int64)
+    return Ranking(method_id, p.alternatives, p.names, ranks, scores, p)

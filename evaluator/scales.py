@@ -1,0 +1,122 @@
+"""Value functions: a score on a criterion's scale becomes a value in [0, 1], 1 the best.
+
+Values are taken over the scale's fixed bounds, never over the alternatives seen, so adding an alternative cannot
+reorder the others. Only a bare-matrix criterion (no bounds) is normalised over the alternatives (min–max).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .model import Scale
+
+
+def check_scale(scale: Scale) -> str | None:
+    """What is wrong with ``scale``, or ``None``."""
+    if scale.kind not in ("ordinal", "numeric", "boolean"):
+        return f"unknown scale kind {scale.kind!r} (use ordinal, numeric or boolean)"
+    if scale.direction not in ("benefit", "cost"):
+        return f"unknown direction {scale.direction!r} (use benefit or cost)"
+    if scale.kind == "ordinal":
+        if len(scale.levels) < 2:
+            return "an ordinal scale needs at least two levels"
+        vals = [lv.value for lv in scale.levels]
+        if any(not math.isfinite(v) for v in vals):
+            return "level values must be finite numbers"
+        if any(b <= a for a, b in zip(vals, vals[1:], strict=False)):
+            return "levels must be listed in increasing order without repeats"
+    if scale.kind == "numeric":
+        if (scale.lower is None) != (scale.upper is None):
+            return "give both bounds (lower and upper) or neither"
+        if scale.lower is not None:
+            if not (math.isfinite(scale.lower) and math.isfinite(scale.upper)):
+                return "bounds must be finite numbers"
+            if scale.upper <= scale.lower:
+                return f"upper bound {scale.upper:g} must be above lower bound {scale.lower:g}"
+    if scale.points:
+        bounds = scale.bounds
+        xs = [p[0] for p in scale.points]
+        vs = [p[1] for p in scale.points]
+        if len(xs) < 2:
+            return "a piecewise value function needs at least two points"
+        if any(not (math.isfinite(x) and math.isfinite(v)) for x, v in scale.points):
+            return "value function points must be finite numbers"
+        if any(b <= a for a, b in zip(xs, xs[1:], strict=False)):
+            return "value function points must increase in score"
+        if any(v < 0 or v > 1 for v in vs):
+            return "value function values must lie in [0, 1]"
+        if bounds is not None and (xs[0] > bounds[0] or xs[-1] < bounds[1]):
+            return "value function points must cover the scale from its lower to its upper bound"
+    return None
+
+
+def check_score(scale: Scale, x: float) -> str | None:
+    """What is wrong with score ``x`` on ``scale``, or ``None``."""
+    if isinstance(x, bool) or not isinstance(x, int | float):
+        return f"score {x!r} is not a number"
+    if not math.isfinite(x):
+        return f"score {x} is not a finite number"
+    if scale.kind == "ordinal" and scale.level(x) is None:
+        allowed = ", ".join(f"{lv.value:g}" for lv in scale.levels)
+        return f"score {x:g} is not a level of this scale ({allowed})"
+    if scale.kind == "boolean" and x not in (0, 1):
+        return f"score {x:g} must be 1 (yes) or 0 (no)"
+    bounds = scale.bounds
+    if scale.kind == "numeric" and bounds is not None and not (bounds[0] <= x <= bounds[1]):
+        return f"score {x:g} lies outside the scale's bounds {bounds[0]:g}–{bounds[1]:g}"
+    return None
+
+
+def values(scale: Scale, scores: np.ndarray) -> np.ndarray:
+    """Values in [0, 1] for an array of scores on ``scale`` (NaN stays NaN).
+
+    For a bare criterion (no bounds) the scores are min–max normalised over the array; a constant column gets 1.
+    """
+    x = np.asarray(scores, dtype=float)
+    if scale.points:
+        px = np.array([p[0] for p in scale.points])
+        pv = np.array([p[1] for p in scale.points])
+        out = np.interp(x, px, pv)
+        return np.where(np.isnan(x), np.nan, out)
+    bounds = scale.bounds
+    if bounds is None:
+        finite = x[np.isfinite(x)]
+        if finite.size == 0:
+            return np.full_like(x, np.nan)
+        lo, hi = float(finite.min()), float(finite.max())
+    else:
+        lo, hi = bounds
+    span = hi - lo
+    v = np.ones_like(x) if span == 0 else (x - lo) / span
+    v = np.clip(v, 0.0, 1.0)
+    if scale.direction == "cost":
+        v = 1.0 - v
+    return np.where(np.isnan(x), np.nan, v)
+
+
+def value(scale: Scale, x: float) -> float:
+    """The value in [0, 1] of one score on a bounded scale."""
+    return float(values(scale, np.array([x], dtype=float))[0])
+
+
+def format_score(scale: Scale, x: float | None, lang: str = "nl") -> str:
+    """A score as a person reads it: the level's label, yes/no, or the number with its unit."""
+    from .model import text
+
+    if x is None:
+        return "–"
+    if scale.kind == "ordinal":
+        lv = scale.level(x)
+        return f"{x:g} · {text(lv.label, lang)}" if lv else f"{x:g}"
+    if scale.kind == "boolean":
+        return (
+            {"nl": "ja", "en": "yes"}[lang if lang in ("nl", "en") else "en"]
+            if x
+            else {
+                "nl": "nee",
+                "en": "no",
+            }[lang if lang in ("nl", "en") else "en"]
+        )
+    return f"{x:g} {scale.unit}".strip()

@@ -1,0 +1,396 @@
+"""Model values ⇄ plain data (dicts, lists, str, numbers, bool, None) for JSON, the store and change objects.
+
+``*_from_data`` functions are strict: they check every key and type and raise ``InputError`` naming the place
+(``alternatives[3].name``), so a damaged file or a hand-edited JSON gives a clear message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from .errors import InputError
+from .model import (
+    CONFIDENCES,
+    Alternative,
+    Area,
+    Assessment,
+    Criterion,
+    Evaluation,
+    Level,
+    Participant,
+    Scale,
+    frozen_map,
+)
+from .scales import check_scale, check_score
+
+FORMAT = "afweging-evaluation"
+FORMAT_VERSION = 1
+
+# -- to data --------------------------------------------------------------------------------------------------
+
+
+def _num(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    x = float(x)
+    return int(x) if x.is_integer() and abs(x) < 2**53 else x
+
+
+def text_to_data(t: Mapping[str, str] | str) -> dict[str, str] | str:
+    return t if isinstance(t, str) else {k: t[k] for k in sorted(t)}
+
+
+def scale_to_data(s: Scale) -> dict[str, Any]:
+    d: dict[str, Any] = {"kind": s.kind, "direction": s.direction}
+    if s.levels:
+        d["levels"] = [
+            {
+                "value": _num(lv.value),
+                "label": text_to_data(lv.label),
+                "descriptor": text_to_data(lv.descriptor),
+            }
+            for lv in s.levels
+        ]
+    if s.unit:
+        d["unit"] = s.unit
+    if s.lower is not None:
+        d["lower"] = _num(s.lower)
+    if s.upper is not None:
+        d["upper"] = _num(s.upper)
+    if s.points:
+        d["points"] = [[_num(x), _num(v)] for x, v in s.points]
+    return d
+
+
+def area_to_data(a: Area) -> dict[str, Any]:
+    return {"id": a.id, "name": text_to_data(a.name), "description": text_to_data(a.description)}
+
+
+def criterion_to_data(c: Criterion) -> dict[str, Any]:
+    d = {
+        "id": c.id,
+        "area": c.area,
+        "name": text_to_data(c.name),
+        "description": text_to_data(c.description),
+        "scale": scale_to_data(c.scale),
+        "framework": c.framework,
+        "source": c.source,
+    }
+    if c.minimum is not None:
+        d["minimum"] = _num(c.minimum)
+    return d
+
+
+def alternative_to_data(a: Alternative) -> dict[str, Any]:
+    return {"id": a.id, "name": a.name, "vendor": a.vendor, "description": a.description}
+
+
+def assessment_to_data(s: Assessment) -> dict[str, Any]:
+    d: dict[str, Any] = {"value": _num(s.value)}
+    if s.low is not None:
+        d["low"] = _num(s.low)
+    if s.high is not None:
+        d["high"] = _num(s.high)
+    for k in ("evidence", "source", "date", "confidence"):
+        if getattr(s, k):
+            d[k] = getattr(s, k)
+    return d
+
+
+def participant_to_data(p: Participant) -> dict[str, Any]:
+    return {"id": p.id, "name": p.name, "organisation": p.organisation, "role": p.role}
+
+
+def weights_to_data(w: Mapping[str, float]) -> dict[str, float | int]:
+    return {k: _num(w[k]) for k in sorted(w)}
+
+
+SETTINGS = ("title", "question", "context", "date", "owner", "status", "decision", "catalogue", "aggregation",
+            "anonymous", "method")  # fmt: skip
+
+
+def evaluation_to_data(ev: Evaluation) -> dict[str, Any]:
+    """The whole evaluation as plain data in a stable order (assessments in alternative × criterion order)."""
+    d: dict[str, Any] = {"format": FORMAT, "version": FORMAT_VERSION}
+    for k in SETTINGS:
+        d[k] = getattr(ev, k)
+    d["method_params"] = weights_to_data(ev.method_params)
+    d["areas"] = [area_to_data(a) for a in ev.areas]
+    d["criteria"] = [criterion_to_data(c) for c in ev.criteria]
+    d["alternatives"] = [alternative_to_data(a) for a in ev.alternatives]
+    d["assessments"] = [
+        {"alternative": a.id, "criterion": c.id, **assessment_to_data(ev.assessments[(a.id, c.id)])}
+        for a in ev.alternatives
+        for c in ev.criteria
+        if (a.id, c.id) in ev.assessments
+    ]
+    d["weights"] = weights_to_data(ev.weights)
+    d["participants"] = [participant_to_data(p) for p in ev.participants]
+    d["participant_weights"] = {
+        p: weights_to_data(ev.participant_weights[p]) for p in sorted(ev.participant_weights)
+    }
+    return d
+
+
+# -- from data ------------------------------------------------------------------------------------------------
+
+_MISSING = object()
+
+
+class Reader:
+    """Reads typed values out of a dict, naming the place of anything wrong."""
+
+    def __init__(self, data: Any, place: str, file: str | None = None):
+        if not isinstance(data, Mapping):
+            raise InputError(f"expected a table/object, found {type(data).__name__}", file, place or None)
+        self.data, self.place, self.file = data, place, file
+
+    def where(self, key: str) -> str:
+        return f"{self.place}.{key}" if self.place else key
+
+    def fail(self, key: str, problem: str) -> InputError:
+        return InputError(problem, self.file, self.where(key))
+
+    def get(self, key: str, kind: type | tuple, default: Any = _MISSING) -> Any:
+        if key not in self.data or self.data[key] is None and default is not _MISSING:
+            if default is _MISSING:
+                raise self.fail(key, "is missing")
+            return default
+        v = self.data[key]
+        if kind is float:
+            if isinstance(v, bool) or not isinstance(v, int | float):
+                raise self.fail(key, f"must be a number, found {v!r}")
+            if not math.isfinite(v):
+                raise self.fail(key, f"must be a finite number, found {v}")
+            return float(v)
+        if not isinstance(v, kind):
+            names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+            raise self.fail(key, f"must be {names}, found {type(v).__name__} {v!r}")
+        return v
+
+    def text(self, key: str, default: Any = _MISSING) -> dict[str, str] | str:
+        v = self.get(key, (str, Mapping), {} if default is _MISSING else default)
+        if isinstance(v, Mapping):
+            for lang, s in v.items():
+                if not isinstance(s, str):
+                    raise self.fail(f"{key}.{lang}", f"must be text, found {s!r}")
+            return dict(v)
+        return v
+
+    def number_or_none(self, key: str) -> float | None:
+        return self.get(key, float, None)
+
+
+def ident(r: Reader, key: str = "id") -> str:
+    v = r.get(key, str).strip()
+    if not v:
+        raise r.fail(key, "must not be empty")
+    return v
+
+
+def scale_from_data(data: Any, place: str, file: str | None = None) -> Scale:
+    r = Reader(data, place, file)
+    levels = []
+    for i, lv in enumerate(r.get("levels", list, [])):
+        lr = Reader(lv, r.where(f"levels[{i}]"), file)
+        levels.append(Level(lr.get("value", float), lr.text("label"), lr.text("descriptor", {})))
+    points = []
+    for i, p in enumerate(r.get("points", list, [])):
+        if not (isinstance(p, list | tuple) and len(p) == 2):
+            raise r.fail(f"points[{i}]", "must be a pair [score, value]")
+        pr = Reader({"score": p[0], "value": p[1]}, r.where(f"points[{i}]"), file)
+        points.append((pr.get("score", float), pr.get("value", float)))
+    s = Scale(
+        kind=r.get("kind", str),
+        levels=tuple(levels),
+        unit=r.get("unit", str, ""),
+        lower=r.number_or_none("lower"),
+        upper=r.number_or_none("upper"),
+        direction=r.get("direction", str, "benefit"),
+        points=tuple(points),
+    )
+    problem = check_scale(s)
+    if problem:
+        raise InputError(problem, file, place)
+    return s
+
+
+def area_from_data(data: Any, place: str, file: str | None = None) -> Area:
+    r = Reader(data, place, file)
+    return Area(ident(r), r.text("name"), r.text("description", {}))
+
+
+def criterion_from_data(data: Any, place: str, file: str | None = None) -> Criterion:
+    r = Reader(data, place, file)
+    scale = scale_from_data(r.get("scale", Mapping), r.where("scale"), file)
+    minimum = r.number_or_none("minimum")
+    if (
+        minimum is not None
+        and scale.bounds is not None
+        and not (scale.bounds[0] <= minimum <= scale.bounds[1])
+    ):
+        raise r.fail("minimum", f"{minimum:g} lies outside the scale {scale.bounds[0]:g}–{scale.bounds[1]:g}")
+    return Criterion(
+        id=ident(r),
+        area=ident(r, "area"),
+        name=r.text("name"),
+        scale=scale,
+        description=r.text("description", {}),
+        framework=r.get("framework", str, ""),
+        source=r.get("source", str, ""),
+        minimum=minimum,
+    )
+
+
+def alternative_from_data(data: Any, place: str, file: str | None = None) -> Alternative:
+    r = Reader(data, place, file)
+    name = r.get("name", str).strip()
+    if not name:
+        raise r.fail("name", "must not be empty")
+    return Alternative(ident(r), name, r.get("vendor", str, ""), r.get("description", str, ""))
+
+
+def assessment_from_data(data: Any, place: str, file: str | None = None) -> Assessment:
+    r = Reader(data, place, file)
+    conf = r.get("confidence", str, "")
+    if conf not in CONFIDENCES and conf != "":
+        raise r.fail("confidence", f"must be high, medium or low, found {conf!r}")
+    s = Assessment(
+        value=r.number_or_none("value"),
+        low=r.number_or_none("low"),
+        high=r.number_or_none("high"),
+        evidence=r.get("evidence", str, ""),
+        source=r.get("source", str, ""),
+        date=str(r.get("date", (str,), "")),
+        confidence=conf,
+    )
+    if (s.low is None) != (s.high is None):
+        raise InputError("give both ends of the range (low and high) or neither", file, place)
+    if s.low is not None and s.low > s.high:
+        raise InputError(f"range low {s.low:g} is above high {s.high:g}", file, place)
+    if s.low is not None and s.value is not None and not (s.low <= s.value <= s.high):
+        raise InputError(f"score {s.value:g} lies outside its own range {s.low:g}–{s.high:g}", file, place)
+    return s
+
+
+def check_assessment(ev_criterion: Criterion, s: Assessment) -> str | None:
+    """What is wrong with an assessment on this criterion's scale, or ``None``."""
+    for what, x in (("score", s.value), ("low", s.low), ("high", s.high)):
+        if x is not None:
+            problem = check_score(ev_criterion.scale, x)
+            if problem:
+                return problem if what == "score" else f"{what} end of range: {problem}"
+    return None
+
+
+def participant_from_data(data: Any, place: str, file: str | None = None) -> Participant:
+    r = Reader(data, place, file)
+    return Participant(ident(r), r.get("name", str), r.get("organisation", str, ""), r.get("role", str, ""))
+
+
+def weights_from_data(data: Any, place: str, file: str | None = None) -> dict[str, float]:
+    r = Reader(data, place, file)
+    out = {}
+    for k in r.data:
+        v = r.get(k, float)
+        if v < 0:
+            raise r.fail(k, f"weight must not be negative, found {v:g}")
+        out[str(k)] = v
+    return out
+
+
+def evaluation_from_data(data: Any, file: str | None = None) -> Evaluation:
+    """A checked :class:`Evaluation` from plain data (the canonical JSON's shape)."""
+    r = Reader(data, "", file)
+    fmt = r.get("format", str, FORMAT)
+    if fmt != FORMAT:
+        raise r.fail("format", f"is {fmt!r}, not an Afweging evaluation")
+    version = r.get("version", int, FORMAT_VERSION)
+    if version > FORMAT_VERSION:
+        raise r.fail(
+            "version", f"{version} is newer than this Afweging understands ({FORMAT_VERSION}); update it"
+        )
+    areas = tuple(area_from_data(a, f"areas[{i}]", file) for i, a in enumerate(r.get("areas", list, [])))
+    criteria = tuple(
+        criterion_from_data(c, f"criteria[{i}]", file) for i, c in enumerate(r.get("criteria", list, []))
+    )
+    alternatives = tuple(
+        alternative_from_data(a, f"alternatives[{i}]", file)
+        for i, a in enumerate(r.get("alternatives", list, []))
+    )
+    participants = tuple(
+        participant_from_data(p, f"participants[{i}]", file)
+        for i, p in enumerate(r.get("participants", list, []))
+    )
+    _unique(areas, "areas", file)
+    _unique(criteria, "criteria", file)
+    _unique(alternatives, "alternatives", file)
+    _unique(participants, "participants", file)
+    area_ids = {a.id for a in areas}
+    crit = {c.id: c for c in criteria}
+    if area_ids & set(crit):
+        raise InputError(f"id {sorted(area_ids & set(crit))[0]!r} names both an area and a criterion", file)
+    for i, c in enumerate(criteria):
+        if c.area not in area_ids:
+            raise InputError(f"unknown area {c.area!r}", file, f"criteria[{i}].area")
+    alt_ids = {a.id for a in alternatives}
+    assessments = {}
+    for i, item in enumerate(r.get("assessments", list, [])):
+        place = f"assessments[{i}]"
+        ar = Reader(item, place, file)
+        a_id, c_id = ident(ar, "alternative"), ident(ar, "criterion")
+        if a_id not in alt_ids:
+            raise ar.fail("alternative", f"unknown alternative {a_id!r}")
+        if c_id not in crit:
+            raise ar.fail("criterion", f"unknown criterion {c_id!r}")
+        if (a_id, c_id) in assessments:
+            raise InputError(f"second score for {a_id} on {c_id}", file, place)
+        s = assessment_from_data({k: v for k, v in item.items() if k not in ("alternative", "criterion")},
+                                 place, file)  # fmt: skip
+        problem = check_assessment(crit[c_id], s)
+        if problem:
+            raise InputError(problem, file, place)
+        assessments[(a_id, c_id)] = s
+    weights = weights_from_data(r.get("weights", Mapping, {}), "weights", file)
+    known = area_ids | set(crit)
+    for k in weights:
+        if k not in known:
+            raise InputError(f"weight for unknown area or criterion {k!r}", file, "weights")
+    part_ids = {p.id for p in participants}
+    pw = {}
+    for pid, w in r.get("participant_weights", Mapping, {}).items():
+        if pid not in part_ids:
+            raise InputError(f"weights for unknown participant {pid!r}", file, "participant_weights")
+        pw[pid] = frozen_map(weights_from_data(w, f"participant_weights.{pid}", file))
+    method_params = weights_from_data(r.get("method_params", Mapping, {}), "method_params", file)
+    return Evaluation(
+        title=r.get("title", str, ""),
+        question=r.get("question", str, ""),
+        context=r.get("context", str, ""),
+        date=r.get("date", str, ""),
+        owner=r.get("owner", str, ""),
+        status=r.get("status", str, "draft"),
+        decision=r.get("decision", str, ""),
+        catalogue=r.get("catalogue", str, ""),
+        aggregation=r.get("aggregation", str, "mean"),
+        anonymous=r.get("anonymous", bool, False),
+        method=r.get("method", str, "wsm"),
+        method_params=frozen_map(method_params),
+        areas=areas,
+        criteria=criteria,
+        alternatives=alternatives,
+        assessments=frozen_map(assessments),
+        weights=frozen_map(weights),
+        participants=participants,
+        participant_weights=frozen_map(pw),
+    )
+
+
+def _unique(items: tuple, what: str, file: str | None) -> None:
+    seen: set[str] = set()
+    for i, it in enumerate(items):
+        if it.id in seen:
+            raise InputError(f"duplicate id {it.id!r}", file, f"{what}[{i}].id")
+        seen.add(it.id)
