@@ -1,0 +1,100 @@
+"""The open evaluation as the GUI sees it: a store, an undo stack over the core's change objects, and signals.
+
+Every edit in every view goes through :meth:`Document.apply`; nothing else writes. Undo/redo apply the change's
+inverse through the same store, so the audit trail shows them too. While a slider is dragged, views call
+:meth:`Document.preview` (no write) and :meth:`Document.apply` once on release.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from evaluator.changes import Change, apply_change
+from evaluator.errors import ChangeError
+from evaluator.model import Evaluation
+from evaluator.store import Store
+
+from .i18n import language
+
+
+class ChangeCommand(QUndoCommand):
+    """A core change on Qt's undo stack: redo applies the change, undo applies its inverse."""
+
+    def __init__(self, doc: Document, change: Change, label: str, reason: str = ""):
+        super().__init__(label)
+        self.doc, self.change, self.reason = doc, change, reason
+        self.inverse: Change | None = None
+        self.error: str | None = None
+
+    def redo(self) -> None:
+        self.inverse = self.doc._store_apply(self.change, self.reason)
+
+    def undo(self) -> None:
+        if self.inverse is not None:
+            self.doc._store_apply(self.inverse, "undo")
+
+
+class Document(QObject):
+    """An open ``.afweging`` file. Signals: ``changed(Evaluation)`` after every stored change (also undo/redo),
+    ``previewed(Evaluation)`` for unsaved what-ifs (slider drags), ``failed(str)`` when a change is refused."""
+
+    changed = Signal(object)
+    previewed = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, store: Store, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        self.user = os.environ.get("AFWEGING_USER") or None
+
+    # -- opening ------------------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike, parent: QObject | None = None) -> Document:
+        """Open a project file (``InputError`` with a clear message when it cannot be used)."""
+        return cls(Store.open(path), parent)
+
+    @classmethod
+    def create(cls, path: str | os.PathLike, ev: Evaluation, parent: QObject | None = None) -> Document:
+        return cls(Store.create(path, ev), parent)
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    @property
+    def evaluation(self) -> Evaluation:
+        return self.store.evaluation
+
+    # -- changing -----------------------------------------------------------------------------------------
+    def apply(self, change: Change, reason: str = "") -> bool:
+        """Apply and store ``change`` as one undo step. Returns False (and emits ``failed``) when refused."""
+        try:
+            apply_change(self.evaluation, change)  # check first, so a refused change never reaches the stack
+        except ChangeError as exc:
+            self.failed.emit(str(exc))
+            return False
+        label = change.label(self.evaluation, language())
+        self.undo_stack.push(ChangeCommand(self, change, label, reason))
+        return True
+
+    def preview(self, change: Change) -> Evaluation | None:
+        """The evaluation as it would be after ``change``, without storing it; emits ``previewed``."""
+        try:
+            ev, _ = apply_change(self.evaluation, change)
+        except ChangeError:
+            return None
+        self.previewed.emit(ev)
+        return ev
+
+    def _store_apply(self, change: Change, reason: str) -> Change:
+        inverse = self.store.apply(change, user=self.user, reason=reason)
+        self.changed.emit(self.evaluation)
+        return inverse
