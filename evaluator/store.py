@@ -137,7 +137,9 @@ class Store:
                 con.execute("PRAGMA journal_mode = DELETE")
                 con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 with _transaction(con):
-                    con.executescript(SCHEMA.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS"))
+                    for statement in SCHEMA.split(";"):
+                        if statement.strip():
+                            con.execute(statement)
                     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
                     con.execute("INSERT INTO meta VALUES ('created', ?)", (_now(),))
                     _write_diff(con, None, ev)
