@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from evaluator.changes import Change, apply_change
 from evaluator.errors import ChangeError
 from evaluator.model import Evaluation
-from evaluator.store import Store
+from evaluator.store import AuditEntry, Store
 
 from .i18n import language
 
@@ -72,6 +72,10 @@ class Document(QObject):
     @property
     def evaluation(self) -> Evaluation:
         return self.store.evaluation
+
+    def audit(self, limit: int | None = None) -> list[AuditEntry]:
+        """The file's audit trail, newest first (for the audit view; views never read the store themselves)."""
+        return self.store.audit(limit)
 
     # -- changing -----------------------------------------------------------------------------------------
     def apply(self, change: Change, reason: str = "") -> bool:
