@@ -20,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
     import csv
     import sys
 
+    from ..errors import InputError
     from ..methods import method, rank
     from ..problem import build_problem
     from .common import load, print_json, print_table
@@ -27,8 +28,11 @@ def run(args: argparse.Namespace) -> int:
     ev = load(args.file)
     method_id = args.method or ev.method
     meth = method(method_id)
-    problem = build_problem(ev)
-    ranking = rank(problem, method_id, ev.method_params)
+    try:
+        problem = build_problem(ev)
+        ranking = rank(problem, method_id, ev.method_params)
+    except InputError as exc:
+        raise exc.at(args.file) from None
     excluded = [
         {"name": ev.alternative(a).name, "reasons": [e.describe(ev, args.lang) for e in exs]}
         for a, exs in problem.excluded.items()

@@ -78,7 +78,7 @@ def parse_dmsy(doc: Any, file: str | None = None) -> BareMatrix:
         return v
 
     objectives = []
-    for j, o in enumerate(listed("objectives", [], m)):
+    for j, o in enumerate(listed("objectives", [1] * m, m)):
         if o in (1, "max", "MAX", ">") and not isinstance(o, bool):
             objectives.append(1)
         elif o in (-1, "min", "MIN", "<") and not isinstance(o, bool):
