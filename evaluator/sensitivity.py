@@ -1,0 +1,609 @@
+"""How sure is the ranking? SMAA rank acceptability, weight stability intervals, and a verdict in plain words.
+
+Everything here runs on the vectorised engine (:mod:`evaluator.fastengine`), never on scikit-criteria, so that
+100 000 what-ifs take a fraction of a second and ``afweging sensitivity`` starts fast.
+
+**Rank acceptability (SMAA-2).** For many sampled weight vectors (and, optionally, score draws) every included
+alternative is ranked; ``acceptability[i, r]`` is the share of samples in which alternative ``i`` takes rank
+``r + 1``. Ties are *shared*: when ``q`` alternatives tie for the positions ``r … r+q-1`` each of them gets ``1/q``
+of each of those positions, so rows and columns both sum to 1. The **central weight vector** of an alternative is
+the mean weight vector of the samples in which it ranks first (a tie for first counts with its share); it is NaN
+when the alternative never ranks first.
+
+Weights (leaf, i.e. global, weights of the criteria):
+
+- ``"uniform"`` — no weight information: uniform on the simplex, i.e. Dirichlet(1, …, 1), drawn as normalised
+  standard exponentials (not "uniform per weight, then normalise", which avoids extreme weightings).
+- ``"around"`` — around the agreed weights ``w``: each weight is multiplied by an independent Gamma draw with mean
+  1 and standard deviation ``spread`` (shape ``1/spread²``), then the vector is renormalised. This is a *scaled
+  Dirichlet*; with equal agreed weights it is exactly Dirichlet(1/spread², …). We chose it over Dirichlet(α·w)
+  because a Dirichlet gives small weights a much larger relative spread than large ones
+  (sd/w = √((1−w)/(w(α+1)))), while here every weight varies by the same relative amount: before renormalising
+  its relative standard deviation is exactly ``spread``, after it about ``spread·√(1 − 2wᵢ + Σw²)`` (≈ 0.97·spread
+  for 19 equal weights). Weights stay positive without truncation, and a criterion agreed at 0 stays at 0.
+  ``spread`` may also be a mapping criterion id → relative spread (e.g. the participants' spread,
+  :func:`participants_spread`).
+
+Scores (``"ranges"``): each assessment with a low–high range is drawn anew in every sample — uniformly among the
+scale's levels between low and high on an ordinal or yes/no scale, uniformly in [low, high] on a numeric one — and
+mapped through the criterion's value function. Assessments without a range keep their score. Which alternatives
+take part is decided by the entered scores (knock-outs and missing scores, as :func:`evaluator.problem.build_problem`
+does); a draw does not knock an alternative in or out.
+
+Samples are processed in chunks (bounded memory for any number of samples), with a progress callback and a cancel
+flag checked between chunks, so a GUI can run it in a worker thread. The same seed gives the same result.
+
+**Weight stability intervals.** For each criterion: the range of its global weight (the other weights rescaled
+proportionally) over which the alternative that ranks first at the agreed weights still ranks first — exact for
+``wsm`` (scores are linear in the weight), found by a grid search refined by subdivision for the other methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import fastengine
+from .errors import InputError
+from .model import Evaluation, text
+from .problem import Problem, build_problem, score_matrix
+from .scales import values as scale_values
+
+WEIGHT_MODES = ("uniform", "around")
+SCORE_MODES = ("fixed", "ranges")
+MAX_SPREAD = 3.0
+MAX_SAMPLES = 100_000_000
+CHUNK_CELLS = 1_000_000  # floats per working array in one chunk (≈ 8 MB)
+STABILITY_GRID = 401
+STABILITY_ROUNDS = 5
+STABILITY_SUBDIVISIONS = 32
+
+Progress = Callable[[int, int], object]
+
+
+class Cancelled(Exception):
+    """The run was cancelled through its ``cancel`` flag; nothing is returned."""
+
+
+@dataclass(frozen=True)
+class Acceptability:
+    """The result of an SMAA run over the included alternatives (input order) and all criteria."""
+
+    method: str
+    samples: int
+    seed: int
+    weights_mode: str
+    spread: float | Mapping[str, float]
+    scores_mode: str
+    alternatives: tuple[str, ...]  # ids of the included alternatives
+    names: tuple[str, ...]
+    acceptability: (
+        np.ndarray
+    )  # (n, n): share of samples in which alternative i takes rank r + 1; rows sum to 1
+    central_weights: np.ndarray  # (n, m): mean global weights where i ranks first; NaN row if never first
+    criteria: tuple[str, ...]
+    excluded: tuple[str, ...]  # ids of the alternatives left out (knocked out or not fully scored)
+    ranged_cells: int = 0  # assessments whose score was drawn within a range (0 when scores are fixed)
+
+    @property
+    def first(self) -> np.ndarray:
+        """The share of samples in which each alternative ranks first."""
+        return self.acceptability[:, 0] if self.acceptability.size else np.zeros(0)
+
+    @property
+    def expected_rank(self) -> np.ndarray:
+        """The mean rank of each alternative over the samples."""
+        n = len(self.alternatives)
+        return self.acceptability @ np.arange(1, n + 1) if n else np.zeros(0)
+
+
+@dataclass(frozen=True)
+class Stability:
+    """The range ``[low, high]`` of one criterion's global weight that keeps the same alternative first."""
+
+    criterion: str
+    weight: float
+    low: float
+    high: float
+    top: str = ""  # the alternative first at the agreed weights
+    below: str | None = None  # who takes first place just below ``low`` (None when low is 0)
+    above: str | None = None  # who takes first place just above ``high`` (None when high is 1)
+
+
+# -- checks ---------------------------------------------------------------------------------------------------
+
+
+def _check_method(method: str) -> None:
+    if method not in fastengine.FAST_METHODS:
+        raise InputError(
+            f"sensitivity analysis runs {', '.join(fastengine.FAST_METHODS)}; not {method!r}", place="method"
+        )
+
+
+def _spread_vector(ev: Evaluation, spread: float | Mapping[str, float]) -> np.ndarray:
+    if isinstance(spread, Mapping):
+        unknown = [k for k in spread if k not in {c.id for c in ev.criteria}]
+        if unknown:
+            raise InputError(f"spread given for unknown criterion {unknown[0]!r}", place="spread")
+        s = np.array([float(spread.get(c.id, 0.0)) for c in ev.criteria])
+    else:
+        if isinstance(spread, bool) or not isinstance(spread, int | float):
+            raise InputError(f"spread {spread!r} is not a number", place="spread")
+        s = np.full(len(ev.criteria), float(spread))
+    if not np.all(np.isfinite(s)) or np.any(s < 0) or np.any(s > MAX_SPREAD):
+        raise InputError(
+            f"spread must lie between 0 and {MAX_SPREAD:g} (the relative standard deviation of each weight)",
+            place="spread",
+        )
+    return s
+
+
+# -- weights --------------------------------------------------------------------------------------------------
+
+
+def sample_weights(
+    rng: np.random.Generator, k: int, m: int, mode: str = "uniform", agreed: np.ndarray | None = None,
+    spread: np.ndarray | float = 0.2,
+) -> np.ndarray:  # fmt: skip
+    """``k`` weight vectors of length ``m`` (rows sum to 1), as the module docstring describes."""
+    if mode == "uniform":
+        e = rng.standard_exponential((k, m))
+        return e / e.sum(axis=1, keepdims=True)
+    if mode != "around" or agreed is None:
+        raise ValueError(f"unknown weight mode {mode!r}")
+    s = np.broadcast_to(np.asarray(spread, dtype=float), (m,))
+    g = np.ones((k, m))
+    vary = s > 0
+    if vary.any():
+        shape = 1.0 / s[vary] ** 2
+        g[:, vary] = rng.gamma(shape, 1.0 / shape, size=(k, int(vary.sum())))
+    w = agreed[None, :] * g
+    total = w.sum(axis=1, keepdims=True)
+    bad = total[:, 0] <= 0
+    if (
+        bad.any()
+    ):  # every drawn weight underflowed to 0 (only with an extreme spread): keep the agreed weights
+        w[bad] = agreed
+        total[bad] = agreed.sum()
+    return w / total
+
+
+def participants_spread(ev: Evaluation) -> dict[str, float] | None:
+    """Each criterion's relative spread (sd / mean of the global weights) among the participants, or ``None``
+    when fewer than two participants have given weights."""
+    from .weighting import global_weights
+
+    rows = []
+    for pts in ev.participant_weights.values():
+        try:
+            gw = global_weights(ev, pts)
+        except InputError:
+            continue
+        rows.append([gw[c.id] for c in ev.criteria])
+    if len(rows) < 2:
+        return None
+    a = np.array(rows)
+    mean = a.mean(axis=0)
+    sd = a.std(axis=0, ddof=1)
+    rel = np.where(mean > 0, sd / np.where(mean > 0, mean, 1.0), 0.0)
+    return {c.id: float(min(r, MAX_SPREAD)) for c, r in zip(ev.criteria, rel, strict=True)}
+
+
+# -- scores ---------------------------------------------------------------------------------------------------
+
+
+class _ScoreSampler:
+    """Draws the matrix the engine ranks, ``(k, n, m)``, with ranged scores drawn anew per sample."""
+
+    def __init__(self, ev: Evaluation, p: Problem):
+        self.ev, self.p = ev, p
+        row = {a.id: i for i, a in enumerate(ev.alternatives)}
+        self.rows = np.array([row[a] for a in p.alternatives], dtype=int)
+        self.scores = score_matrix(ev)[self.rows]  # (n, m) entered scores of the included alternatives
+        self.cells: list[tuple[int, int, str, np.ndarray | tuple[float, float]]] = []
+        for i, a in enumerate(p.alternatives):
+            for j, c in enumerate(ev.criteria):
+                s = ev.assessment(a, c.id)
+                if s.value is None or (s.low is None and s.high is None):
+                    continue
+                lo = min(x for x in (s.low, s.value) if x is not None)
+                hi = max(x for x in (s.high, s.value) if x is not None)
+                if hi <= lo:
+                    continue
+                if c.scale.kind == "ordinal":
+                    lv = np.array([v.value for v in c.scale.levels if lo <= v.value <= hi])
+                    if lv.size > 1:
+                        self.cells.append((i, j, "levels", lv))
+                elif c.scale.kind == "boolean":
+                    lv = np.array([v for v in (0.0, 1.0) if lo <= v <= hi])
+                    if lv.size > 1:
+                        self.cells.append((i, j, "levels", lv))
+                else:
+                    self.cells.append((i, j, "uniform", (lo, hi)))
+
+    def draw(self, rng: np.random.Generator, k: int) -> np.ndarray:
+        x = np.repeat(self.scores[None, :, :], k, axis=0)
+        for i, j, kind, spec in self.cells:
+            if kind == "levels":
+                x[:, i, j] = spec[rng.integers(0, len(spec), size=k)]
+            else:
+                x[:, i, j] = rng.uniform(spec[0], spec[1], size=k)
+        if self.p.bare:
+            return x  # raw numbers: each method normalises over the alternatives per sample
+        out = np.empty_like(x)
+        for j, c in enumerate(self.ev.criteria):
+            col = x[:, :, j]
+            if c.scale.bounded:
+                out[:, :, j] = scale_values(c.scale, col)
+            else:  # an unbounded criterion in an evaluation with scales: min–max over the alternatives
+                lo = col.min(axis=1, keepdims=True)
+                span = col.max(axis=1, keepdims=True) - lo
+                v = np.where(span == 0, 1.0, (col - lo) / np.where(span == 0, 1.0, span))
+                out[:, :, j] = 1.0 - v if c.scale.direction == "cost" else v
+        return out
+
+
+# -- ranks with shared ties -----------------------------------------------------------------------------------
+
+
+def _shared_positions(s: np.ndarray, higher_is_better: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For scores ``(k, n)``: the alternative at each sorted position, the first position of its tie group and
+    the group's size (1 when untied)."""
+    k, n = s.shape
+    key = np.round(-s if higher_is_better else s, 12)
+    order = np.argsort(key, axis=1, kind="stable")
+    srt = np.take_along_axis(key, order, axis=1)
+    pos = np.arange(n)
+    starts = np.ones((k, n), dtype=bool)
+    starts[:, 1:] = srt[:, 1:] != srt[:, :-1]
+    ends = np.ones((k, n), dtype=bool)
+    ends[:, :-1] = starts[:, 1:]
+    first = np.maximum.accumulate(np.where(starts, pos, 0), axis=1)
+    last = np.minimum.accumulate(np.where(ends, pos, n - 1)[:, ::-1], axis=1)[:, ::-1]
+    return order, first, last - first + 1
+
+
+def _accumulate(
+    s: np.ndarray, w: np.ndarray, higher_is_better: bool, counts: np.ndarray, central: np.ndarray
+) -> None:
+    """Add one chunk's rank shares to ``counts`` (n·n, flattened) and first-place weights to ``central``."""
+    k, n = s.shape
+    order, first, size = _shared_positions(s, higher_is_better)
+    base = order * n + first
+    if np.all(size == 1):
+        counts += np.bincount(base.ravel(), minlength=n * n)
+    else:
+        share = 1.0 / size
+        for d in range(int(size.max())):
+            m = size > d
+            counts += np.bincount((base + d)[m], weights=share[m], minlength=n * n)
+    top = np.where(first == 0, 1.0 / size, 0.0)  # (k, n) by sorted position
+    top_by_alt = np.zeros((k, n))
+    np.put_along_axis(top_by_alt, order, top, axis=1)
+    central += top_by_alt.T @ w
+
+
+def _cancelled(cancel: object) -> bool:
+    if cancel is None:
+        return False
+    if hasattr(cancel, "is_set"):
+        return bool(cancel.is_set())
+    return bool(cancel())
+
+
+# -- SMAA -----------------------------------------------------------------------------------------------------
+
+
+def acceptability(
+    ev: Evaluation,
+    method: str = "wsm",
+    weights: str = "uniform",
+    spread: float | Mapping[str, float] = 0.2,
+    scores: str = "fixed",
+    samples: int = 10_000,
+    seed: int = 0,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | object | None = None,
+) -> Acceptability:
+    """Rank acceptability indices and central weights over ``samples`` what-ifs (see the module docstring).
+
+    ``progress(done, total)`` is called after each chunk; ``cancel`` (a callable returning True, or an object
+    with ``is_set()`` such as ``threading.Event``) is checked before each chunk and raises :class:`Cancelled`.
+    """
+    _check_method(method)
+    if weights not in WEIGHT_MODES:
+        raise InputError(f"weights must be {' or '.join(WEIGHT_MODES)}, not {weights!r}", place="weights")
+    if scores not in SCORE_MODES:
+        raise InputError(f"scores must be {' or '.join(SCORE_MODES)}, not {scores!r}", place="scores")
+    if isinstance(samples, bool) or not isinstance(samples, int) or not 1 <= samples <= MAX_SAMPLES:
+        raise InputError(f"samples must be a whole number from 1 to {MAX_SAMPLES:,}", place="samples")
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise InputError("seed must be a whole number, 0 or more", place="seed")
+    spread_vec = _spread_vector(ev, spread)
+    p = build_problem(ev)
+    n, m = len(p.alternatives), len(p.criteria)
+    excluded = tuple(a.id for a in ev.alternatives if a.id not in set(p.alternatives))
+    sampler = _ScoreSampler(ev, p) if scores == "ranges" else None
+    if sampler is not None and not sampler.cells:
+        sampler = None  # nothing to draw: the fixed matrix is the same and faster
+    counts = np.zeros(n * n)
+    central = np.zeros((n, m))
+    if n:
+        if sampler is None and method in ("wsm", "wpm"):
+            chunk = max(1, CHUNK_CELLS // (n + m))
+        else:
+            chunk = max(1, CHUNK_CELLS // (n * m))
+        rng = np.random.default_rng(seed)
+        higher = fastengine.HIGHER_IS_BETTER[method]
+        done = 0
+        while done < samples:
+            if _cancelled(cancel):
+                raise Cancelled(f"cancelled after {done} of {samples} samples")
+            k = min(chunk, samples - done)
+            w = sample_weights(rng, k, m, weights, p.weights, spread_vec)
+            matrix = sampler.draw(rng, k) if sampler is not None else None
+            s = fastengine.scores(p, w, method, matrix)
+            _accumulate(s, w, higher, counts, central)
+            done += k
+            if progress is not None:
+                progress(done, samples)
+    acc = counts.reshape(n, n) / samples
+    mass = acc[:, 0] * samples if n else np.zeros(0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cw = np.where(mass[:, None] > 0, central / np.where(mass > 0, mass, 1.0)[:, None], np.nan)
+    return Acceptability(
+        method=method,
+        samples=samples,
+        seed=seed,
+        weights_mode=weights,
+        spread=spread if isinstance(spread, Mapping) else float(spread),
+        scores_mode=scores,
+        alternatives=p.alternatives,
+        names=p.names,
+        acceptability=acc,
+        central_weights=cw,
+        criteria=p.criteria,
+        excluded=excluded,
+        ranged_cells=len(sampler.cells) if sampler is not None else 0,
+    )
+
+
+# -- stability intervals --------------------------------------------------------------------------------------
+
+
+def _walk(w0: np.ndarray, j: int, t: np.ndarray) -> np.ndarray:
+    """Weight vectors with criterion ``j`` at each ``t`` and the others rescaled proportionally, ``(len(t), m)``."""
+    m = w0.size
+    rest = w0.copy()
+    rest[j] = 0.0
+    total = rest.sum()
+    if total <= 0:  # j holds all the weight: share the remainder equally
+        rest = np.ones(m)
+        rest[j] = 0.0
+        total = m - 1
+    w = (1.0 - t)[:, None] * (rest / total)[None, :]
+    w[:, j] = t
+    return w
+
+
+def _stability_wsm(
+    p: Problem, w0: np.ndarray, j: int, top: int
+) -> tuple[float, float, int | None, int | None]:
+    x = fastengine.prepare(p, "wsm")
+    rest = _walk(w0, j, np.array([0.0]))[0]  # the others' weights when j has none
+    a = x[:, j]
+    b = x @ rest
+    c = b[top] - b
+    slope = (a[top] - a) - c
+    lo, hi, below, above = 0.0, 1.0, None, None
+    wj = float(w0[j])
+    for i in range(len(a)):
+        if i == top or slope[i] == 0:
+            continue
+        t = float(-c[i] / slope[i])
+        if slope[i] > 0 and t > lo:  # i overtakes below t
+            lo, below = t, i
+        elif slope[i] < 0 and t < hi:  # i overtakes above t
+            hi, above = t, i
+    lo, hi = min(max(lo, 0.0), wj), max(min(hi, 1.0), wj)
+    return lo, hi, (below if lo > 0 else None), (above if hi < 1 else None)
+
+
+def _edge(p: Problem, w0: np.ndarray, j: int, top: int, method: str, inside: float, outside: float) -> float:
+    """Refine the boundary between ``inside`` (top is first) and ``outside`` (it is not) by subdivision."""
+    for _ in range(STABILITY_ROUNDS):
+        t = np.linspace(inside, outside, STABILITY_SUBDIVISIONS + 1)
+        ok = fastengine.ranks(p, _walk(w0, j, t), method)[:, top] == 1
+        k = int(np.argmin(ok)) if not ok.all() else len(t) - 1  # first point that is not ok
+        inside, outside = float(t[k - 1]), float(t[k])
+    return inside
+
+
+def _stability_search(
+    p: Problem, w0: np.ndarray, j: int, top: int, method: str
+) -> tuple[float, float, int | None, int | None]:
+    wj = float(w0[j])
+    grid = np.union1d(np.linspace(0.0, 1.0, STABILITY_GRID), [wj])
+    ranks = fastengine.ranks(p, _walk(w0, j, grid), method)
+    ok = ranks[:, top] == 1
+    c = int(np.searchsorted(grid, wj))
+    ok[c] = True
+    lo_i = c
+    while lo_i > 0 and ok[lo_i - 1]:
+        lo_i -= 1
+    hi_i = c
+    while hi_i < len(grid) - 1 and ok[hi_i + 1]:
+        hi_i += 1
+    lo = 0.0 if lo_i == 0 else _edge(p, w0, j, top, method, float(grid[lo_i]), float(grid[lo_i - 1]))
+    hi = (
+        1.0
+        if hi_i == len(grid) - 1
+        else _edge(p, w0, j, top, method, float(grid[hi_i]), float(grid[hi_i + 1]))
+    )
+    lo, hi = min(lo, wj), max(hi, wj)
+    below = above = None
+    if lo > 0:
+        below = _winner(p, w0, j, max(0.0, lo - 1e-7), method, top)
+    if hi < 1:
+        above = _winner(p, w0, j, min(1.0, hi + 1e-7), method, top)
+    return lo, hi, below, above
+
+
+def _winner(p: Problem, w0: np.ndarray, j: int, t: float, method: str, top: int) -> int | None:
+    r = fastengine.ranks(p, _walk(w0, j, np.array([t])), method)[0]
+    firsts = [i for i in np.flatnonzero(r == 1) if i != top]
+    return int(firsts[0]) if firsts else None
+
+
+def stability_intervals(ev: Evaluation, method: str = "wsm") -> list[Stability]:
+    """For each criterion, the range of its global weight that keeps the agreed top alternative first."""
+    _check_method(method)
+    p = build_problem(ev)
+    w0 = np.asarray(p.weights, dtype=float)
+    n = len(p.alternatives)
+    if n == 0:
+        return []
+    if n == 1:
+        return [Stability(c, float(w0[j]), 0.0, 1.0, p.alternatives[0]) for j, c in enumerate(p.criteria)]
+    top = int(np.flatnonzero(fastengine.ranks(p, w0, method)[0] == 1)[0])
+    out = []
+    for j, cid in enumerate(p.criteria):
+        if len(p.criteria) == 1:
+            out.append(Stability(cid, 1.0, 1.0, 1.0, p.alternatives[top]))
+            continue
+        if method == "wsm":
+            lo, hi, below, above = _stability_wsm(p, w0, j, top)
+        else:
+            lo, hi, below, above = _stability_search(p, w0, j, top, method)
+        out.append(
+            Stability(
+                cid,
+                float(w0[j]),
+                float(lo),
+                float(hi),
+                p.alternatives[top],
+                p.alternatives[below] if below is not None else None,
+                p.alternatives[above] if above is not None else None,
+            )
+        )
+    return out
+
+
+# -- the verdict ----------------------------------------------------------------------------------------------
+
+
+def _pct(x: float, lang: str) -> str:
+    v = 100.0 * x
+    if 99.5 <= v < 100.0:
+        s = "meer dan 99 %" if lang == "nl" else "more than 99 %"
+        return s
+    if 0.0 < v < 0.5:
+        return "minder dan 1 %" if lang == "nl" else "less than 1 %"
+    if v < 10 and abs(v - round(v)) >= 0.05:
+        s = f"{v:.1f}"
+        return (s.replace(".", ",") if lang == "nl" else s) + " %"
+    return f"{round(v)} %"
+
+
+def _closest_edge(stability: list[Stability]) -> tuple[Stability, str, float] | None:
+    """The criterion whose weight is closest to an edge that changes the top, with the side and the edge."""
+    best = None
+    for s in stability:
+        for side, edge in (("low", s.low), ("high", s.high)):
+            if (side == "low" and edge <= 0.0) or (side == "high" and edge >= 1.0):
+                continue
+            d = abs(s.weight - edge)
+            if best is None or d < best[0]:
+                best = (d, s, side, edge)
+    return None if best is None else best[1:]
+
+
+def verdict(ev: Evaluation, acc: Acceptability, stability: list[Stability], lang: str = "nl") -> str:
+    """The outcome in one or two sentences a non-specialist understands (``lang`` ``nl`` or ``en``)."""
+    nl = lang == "nl"
+    n = len(acc.alternatives)
+    if n == 0:
+        return (
+            "Er valt niets te rangschikken: elk alternatief mist een score of valt af op een minimumeis."
+            if nl
+            else "There is nothing to rank: every alternative lacks a score or fails a minimum requirement."
+        )
+    name = dict(zip(acc.alternatives, acc.names, strict=True))
+    if n == 1:
+        only = acc.names[0]
+        return (
+            f"Alleen {only} doet mee; de andere alternatieven vallen af."
+            if nl
+            else f"Only {only} takes part; the other alternatives drop out."
+        )
+    i = int(np.argmax(acc.first))
+    where = {
+        ("uniform", True): "van alle denkbare wegingen",
+        ("uniform", False): "of all possible weightings",
+        ("around", True): "van de wegingen rond de afgesproken gewichten",
+        ("around", False): "of the weightings around the agreed weights",
+    }[(acc.weights_mode, nl)]
+    if acc.ranged_cells:
+        where += " met scores binnen hun marges" if nl else " with scores drawn within their ranges"
+    first = (
+        f"{acc.names[i]} staat eerst in {_pct(acc.first[i], lang)} {where}."
+        if nl
+        else f"{acc.names[i]} ranks first in {_pct(acc.first[i], lang)} {where}."
+    )
+    if not stability:
+        return first
+    top = stability[0].top
+    edge = _closest_edge(stability)
+    lead = ""
+    if top != acc.alternatives[i]:
+        lead = (
+            f"Met de afgesproken gewichten staat {name[top]} eerst; "
+            if nl
+            else f"With the agreed weights {name[top]} ranks first; "
+        )
+    if edge is None:
+        if nl:
+            rest = "geen enkel gewicht kan daar in zijn eentje iets aan veranderen."
+            return (
+                f"{first} {lead}{rest}"
+                if lead
+                else f"{first} Geen enkel gewicht kan in zijn eentje veranderen wie eerst staat."
+            )
+        rest = "no single weight can change that on its own."
+        return (
+            f"{first} {lead}{rest}"
+            if lead
+            else f"{first} No single weight can change on its own who comes first."
+        )
+    s, side, at = edge
+    cname = (
+        text(ev.criterion(s.criterion).name, lang)
+        if s.criterion in {c.id for c in ev.criteria}
+        else s.criterion
+    )
+    if nl:
+        more = "minder" if side == "low" else "meer"
+        change = f"de eerste plaats verandert pas als {cname} {more} dan {_pct(at, lang)} weegt (nu {_pct(s.weight, lang)})."
+    else:
+        more = "less" if side == "low" else "more"
+        change = f"first place only changes if {cname} weighs {more} than {_pct(at, lang)} (now {_pct(s.weight, lang)})."
+    if lead:
+        change = (
+            change.replace("de eerste plaats", "dat", 1) if nl else change.replace("first place", "that", 1)
+        )
+        return f"{first} {lead}{change}"
+    return f"{first} {change[0].upper()}{change[1:]}"
+
+
+__all__ = [
+    "Acceptability",
+    "Cancelled",
+    "Stability",
+    "acceptability",
+    "participants_spread",
+    "sample_weights",
+    "stability_intervals",
+    "verdict",
+]
