@@ -1,23 +1,404 @@
-"""The results page: the ranking that moves while a weight slider moves, profiles and other methods."""
+"""The results page: the ranking that moves while a weight slider moves, profiles, and the other methods.
+
+Listens to the document: ``changed`` (stored) and ``previewed`` (a slider being dragged) both re-rank at once with
+the vectorised engine (:mod:`ui.live_ranking`). The methods that need scikit-criteria are ranked in a worker
+thread after the page is first shown, so the import never delays the window.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import numpy as np
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from evaluator import fastengine
+from evaluator.changes import SetSetting
+from evaluator.errors import InputError
+from evaluator.methods import METHODS
+from evaluator.model import Evaluation, text
+
+from .charts.palette import criterion_colour
+from .charts.radar import RadarChart, RadarData
+from .charts.rainbow import RainbowChart, RainbowData, Row, Segment
+from .compare_model import CompareModel, fast_ranks, method_name, rank_slow_methods
 from .document import Document
-from .i18n import signals, tr
+from .i18n import language, number, percent, signals, tr
+from .live_ranking import LiveRanker, LiveRanking
+
+RADAR_DEFAULT = 3  # alternatives shown in the profile until the user picks
+
+
+class _SlowSignals(QObject):
+    done = Signal(int, object)
+
+
+class _SlowRanking(QRunnable):
+    """Ranks one evaluation with the scikit-criteria methods, off the GUI thread."""
+
+    def __init__(self, generation: int, ev: Evaluation):
+        super().__init__()
+        self.generation, self.ev = generation, ev
+        self.signals = _SlowSignals()
+
+    def run(self) -> None:
+        try:
+            result: object = rank_slow_methods(self.ev)
+        except Exception as exc:  # never let a worker die silently; the table says why
+            result = str(exc)
+        self.signals.done.emit(self.generation, result)
+
+
+def area_values(ev: Evaluation, r: LiveRanking) -> tuple[list[str], np.ndarray]:
+    """Per area, each alternative's weighted mean value in [0, 1] (plain mean when the area has no weight)."""
+    names, cols = [], []
+    for a in ev.areas:
+        idx = [j for j, c in enumerate(r.criteria) if r.areas[j] == a.id]
+        if not idx:
+            continue
+        w = r.weights[idx]
+        v = r.values[:, idx]
+        cols.append(v @ w / w.sum() if w.sum() > 0 else v.mean(axis=1))
+        names.append(text(a.name, language()))
+    return names, (np.stack(cols, axis=1) if cols else np.zeros((len(r.alternatives), 0)))
 
 
 class ResultsView(QWidget):
+    """Ranking bars (rainbow), knocked-out alternatives, radar profiles and the ranking under every method."""
+
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(parent)
         self.doc = doc
-        self._title = QLabel()
+        self.ranker = LiveRanker()
+        self.ranking: LiveRanking | None = None
+        self.previewing = False
+        self._ev: Evaluation = doc.evaluation
+        self._generation = 0
+        self._slow: dict | None = None
+        self._slow_for = -1
+        self._shown_once = False
+        self._radar_ids: list[str] | None = None
+        self._pool = QThreadPool.globalInstance()
+        self._slow_timer = QTimer(self, singleShot=True, interval=250, timeout=self._start_slow)
+
+        self.title = QLabel()
+        f = QFont(self.title.font())
+        f.setPointSizeF(f.pointSizeF() * 1.6)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.method_label = QLabel()
+        self.method_box = QComboBox()
+        for m in METHODS:
+            self.method_box.addItem("", m)
+        self.method_label.setBuddy(self.method_box)
+        self.method_box.activated.connect(self._method_chosen)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        self.chart = RainbowChart()
+        self.excluded_title = QLabel()
+        self.excluded_title.setFont(f)
+        self.excluded = QLabel()
+        self.excluded.setWordWrap(True)
+        self.excluded.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        ef = QFont(self.excluded.font())
+        ef.setPointSizeF(ef.pointSizeF() * 1.15)
+        self.excluded.setFont(ef)
+
+        self.radar = RadarChart()
+        self.radar_list = QListWidget()
+        self.radar_list.setMaximumWidth(260)
+        self.radar_list.itemChanged.connect(self._radar_picked)
+        self.compare = CompareModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.compare)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.compare_note = QLabel()
+        self.compare_note.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.method_label)
+        top.addWidget(self.method_box)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.chart, 1)
+        ll.addWidget(self.excluded_title)
+        ll.addWidget(self.excluded)
+        profile = QWidget()
+        pl = QHBoxLayout(profile)
+        pl.addWidget(self.radar_list)
+        pl.addWidget(self.radar, 1)
+        methods_page = QWidget()
+        ml = QVBoxLayout(methods_page)
+        ml.addWidget(self.table, 1)
+        ml.addWidget(self.compare_note)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(profile, "")
+        self.tabs.addTab(methods_page, "")
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
-        lay.addWidget(self._title)
-        lay.addStretch(1)
+        lay.addLayout(top)
+        lay.addWidget(self.status)
+        lay.addWidget(split, 1)
+
+        doc.changed.connect(self._stored)
+        doc.previewed.connect(self._previewed)
         signals.language_changed.connect(self.retranslate)
         self.retranslate()
 
+    # -- document signals -----------------------------------------------------------------------------------
+    def _stored(self, ev: Evaluation) -> None:
+        self.previewing = False
+        self._generation += 1
+        self._slow = None
+        self.refresh(ev)
+        if self._shown_once:
+            self._slow_timer.start()
+
+    def _previewed(self, ev: Evaluation) -> None:
+        self.previewing = True
+        self.refresh(ev)
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self._start_slow)  # after the first paint: the window comes first
+
+    def _start_slow(self) -> None:
+        if self._slow_for == self._generation and self._slow is not None:
+            return
+        job = _SlowRanking(self._generation, self.doc.evaluation)
+        job.signals.done.connect(self._slow_done, Qt.ConnectionType.QueuedConnection)
+        self._job = job  # keep the signal object alive until it has reported
+        self._pool.start(job)
+
+    def _slow_done(self, generation: int, result: object) -> None:
+        if generation != self._generation:
+            return  # the evaluation changed meanwhile; a newer job is on its way
+        self._slow = result if isinstance(result, dict) else {}
+        self._slow_for = generation
+        self._fill_compare(self.ranking)
+
+    def wait_for_methods(self, timeout_ms: int = 60000) -> bool:
+        """Block until the other methods are ranked (for tests and the report); True when they are."""
+        if self._slow is None or self._slow_for != self._generation:
+            self._start_slow()
+        self._pool.waitForDone(timeout_ms)
+        from PySide6.QtCore import QCoreApplication
+
+        QCoreApplication.processEvents()
+        return self._slow is not None and self._slow_for == self._generation
+
+    # -- user actions ---------------------------------------------------------------------------------------
+    def _method_chosen(self, index: int) -> None:
+        m = self.method_box.itemData(index)
+        if m and m != self.doc.evaluation.method:
+            self.doc.apply(SetSetting("method", m))
+
+    def _radar_picked(self, item: QListWidgetItem) -> None:
+        ids = []
+        for i in range(self.radar_list.count()):
+            it = self.radar_list.item(i)
+            if it.checkState() == Qt.CheckState.Checked:
+                ids.append(it.data(Qt.ItemDataRole.UserRole))
+        self._radar_ids = ids
+        if self.ranking is not None:
+            self._fill_radar(self._ev, self.ranking)
+
+    # -- drawing --------------------------------------------------------------------------------------------
+    def refresh(self, ev: Evaluation | None = None) -> None:
+        """Re-rank ``ev`` (default: the stored evaluation) and redraw everything."""
+        ev = self.doc.evaluation if ev is None else ev
+        self._ev = ev
+        lang = language()
+        i = self.method_box.findData(ev.method)
+        if i >= 0 and i != self.method_box.currentIndex():
+            self.method_box.setCurrentIndex(i)
+        try:
+            r = self.ranker.rank(ev, ev.method, lang)
+        except InputError as exc:
+            self.ranking = None
+            self.chart.set_data(RainbowData(empty=tr("No ranking: ", "Geen rangorde: ") + str(exc)))
+            self.status.setText("")
+            return
+        self.ranking = r
+        self.chart.set_data(self._rainbow(ev, r))
+        self._fill_excluded(r)
+        self._fill_radar(ev, r)
+        self._fill_compare(r)
+        self._set_status(ev, r)
+
+    def _set_status(self, ev: Evaluation, r: LiveRanking) -> None:
+        parts = []
+        if self.previewing:
+            parts.append(
+                tr(
+                    "Preview while you drag: release to keep this weight.",
+                    "Voorbeeld tijdens het slepen: laat los om dit gewicht te bewaren.",
+                )
+            )
+        if ev.method not in fastengine.FAST_METHODS:
+            parts.append(
+                tr(
+                    f"{method_name(ev.method)} ranks in the table under “Methods side by side”; the bars "
+                    "here follow the weighted sum.",
+                    f"{method_name(ev.method)} staat in de tabel onder ‘Methoden naast elkaar’; de balken "
+                    "hier volgen de gewogen som.",
+                )
+            )
+        self.status.setText(" ".join(parts))
+        self.status.setVisible(bool(parts))
+
+    def _rainbow(self, ev: Evaluation, r: LiveRanking) -> RainbowData:
+        lang = language()
+        area_ix = {a.id: k for k, a in enumerate(ev.areas)}
+        crits = ev.criteria
+        per_area: dict[str, list[int]] = {}
+        for j, c in enumerate(crits):
+            per_area.setdefault(c.area, []).append(j)
+        colours = []
+        for j, c in enumerate(crits):
+            members = per_area[c.area]
+            colours.append(criterion_colour(area_ix.get(c.area, 0), members.index(j), len(members)))
+        contrib = r.contributions
+        rows = []
+        for i in r.order():
+            segs = tuple(
+                Segment(
+                    float(contrib[i, j]),
+                    colours[j],
+                    f"{c.id} {text(c.name, lang)}: {number(contrib[i, j], 3)} "
+                    f"({tr('value', 'waarde')} {number(r.values[i, j], 2)} × {tr('weight', 'gewicht')} "
+                    f"{percent(r.weights[j], 1)})",
+                )
+                for j, c in enumerate(crits)
+            )
+            rows.append(Row(int(r.ranks[i]), r.names[i], number(r.scores[i], 3), segs))
+        legend = tuple(
+            (criterion_colour(area_ix[a.id], 0, 1), f"{a.id} {text(a.name, lang)}")
+            for a in ev.areas
+            if a.id in per_area
+        )
+        score = METHODS[r.method].score.get(lang, "")
+        caption = tr(
+            f"Bar: each criterion's share of the weighted sum · number: {method_name(r.method)}, {score}",
+            f"Balk: aandeel van elk criterium in de gewogen som · getal: {method_name(r.method)}, {score}",
+        )
+        scale = 1.0 if not ev.bare else max(1e-9, float(contrib.sum(axis=1).max(initial=0.0)))
+        return RainbowData(
+            tuple(rows),
+            legend,
+            scale,
+            caption,
+            tr("No alternative can be ranked yet.", "Nog geen alternatief te rangschikken."),
+        )
+
+    def _fill_excluded(self, r: LiveRanking) -> None:
+        self.excluded_title.setVisible(bool(r.excluded))
+        self.excluded.setVisible(bool(r.excluded))
+        self.excluded.setText("\n".join(f"✕ {name} — {why}" for name, why in r.excluded))
+
+    def _fill_radar(self, ev: Evaluation, r: LiveRanking) -> None:
+        order = r.order()
+        ids = [r.alternatives[i] for i in order]
+        chosen = self._radar_ids if self._radar_ids is not None else ids[:RADAR_DEFAULT]
+        self.radar_list.blockSignals(True)
+        if [
+            self.radar_list.item(k).data(Qt.ItemDataRole.UserRole) for k in range(self.radar_list.count())
+        ] != ids:
+            self.radar_list.clear()
+            for i in order:
+                it = QListWidgetItem(r.names[i])
+                it.setData(Qt.ItemDataRole.UserRole, r.alternatives[i])
+                it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                self.radar_list.addItem(it)
+        for k in range(self.radar_list.count()):
+            it = self.radar_list.item(k)
+            on = it.data(Qt.ItemDataRole.UserRole) in chosen
+            it.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.radar_list.blockSignals(False)
+        axes, vals = area_values(ev, r)
+        if len(axes) < 3:  # too few areas for a polygon: use the criteria
+            axes = [c.id for c in ev.criteria]
+            vals = r.values
+        row = {a: i for i, a in enumerate(r.alternatives)}
+        series = tuple((r.names[row[a]], tuple(float(x) for x in vals[row[a]])) for a in chosen if a in row)
+        self.radar.set_data(
+            RadarData(
+                tuple(axes),
+                series,
+                tr(
+                    "Tick alternatives on the left to compare their profiles.",
+                    "Vink links alternatieven aan om hun profiel te vergelijken.",
+                ),
+            )
+        )
+
+    def _fill_compare(self, r: LiveRanking | None) -> None:
+        if r is None:
+            return
+        fast = fast_ranks(r.problem, r.weights) if r.alternatives else {}
+        fast_by_id = {m: {a: int(k) for a, k in zip(r.alternatives, v, strict=True)} for m, v in fast.items()}
+        order = r.order()
+        slow = self._slow if (self._slow_for == self._generation and not self.previewing) else None
+        self.compare.set_rows(
+            [r.alternatives[i] for i in order], [r.names[i] for i in order], self._ev.method, fast_by_id, slow
+        )
+
+    # -- language -------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self._title.setText(tr("Results", "Resultaten"))
+        self.title.setText(tr("Ranking", "Rangorde"))
+        self.method_label.setText(tr("&Method:", "&Methode:"))
+        self.method_box.setAccessibleName(tr("Ranking method", "Rangschikkingsmethode"))
+        for k in range(self.method_box.count()):
+            m = self.method_box.itemData(k)
+            self.method_box.setItemText(k, method_name(m))
+            self.method_box.setItemData(
+                k, METHODS[m].summary.get(language(), ""), Qt.ItemDataRole.ToolTipRole
+            )
+        self.chart.setAccessibleName(tr("Ranking chart", "Grafiek van de rangorde"))
+        self.excluded_title.setText(tr("Not ranked", "Niet gerangschikt"))
+        self.excluded.setAccessibleName(
+            tr("Alternatives not ranked and why", "Niet gerangschikte alternatieven en waarom")
+        )
+        self.tabs.setTabText(0, tr("&Profile", "&Profiel"))
+        self.tabs.setTabText(1, tr("Methods &side by side", "Methoden &naast elkaar"))
+        self.radar.setAccessibleName(tr("Profile per area", "Profiel per gebied"))
+        self.radar_list.setAccessibleName(tr("Alternatives in the profile", "Alternatieven in het profiel"))
+        self.table.setAccessibleName(tr("Rank under each method", "Rang volgens elke methode"))
+        self.compare_note.setText(
+            tr(
+                "Rank 1 is the best. “…”: still being computed. ELECTRE I only separates its "
+                "kernel (1) from the rest (2).",
+                "Rang 1 is de beste. ‘…’: wordt nog berekend. ELECTRE I onderscheidt alleen "
+                "de kern (1) van de rest (2).",
+            )
+        )
+        self.refresh(self._ev if self.previewing else None)

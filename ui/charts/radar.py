@@ -1,0 +1,106 @@
+"""A radar profile: one polygon per selected alternative over a few axes (areas, or criteria), values 0–1."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from .palette import series_colour
+
+_DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
+
+
+@dataclass(frozen=True)
+class RadarData:
+    axes: tuple[str, ...] = ()
+    series: tuple[tuple[str, tuple[float, ...]], ...] = ()  # (name, one value in [0, 1] per axis)
+    empty: str = ""
+
+
+class RadarChart(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._data = RadarData()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def data(self) -> RadarData:
+        return self._data
+
+    def set_data(self, data: RadarData) -> None:
+        self._data = data
+        self.setAccessibleDescription(
+            "; ".join(
+                f"{name}: "
+                + ", ".join(f"{a} {round(100 * v)}" for a, v in zip(data.axes, vals, strict=False))
+                for name, vals in data.series
+            )
+            or data.empty
+        )
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 420)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, 240)
+
+    def paintEvent(self, event: object) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        fg = pal.color(QPalette.ColorRole.WindowText)
+        p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        d = self._data
+        fm = QFontMetricsF(self.font())
+        w, h = float(self.width()), float(self.height())
+        if len(d.axes) < 3 or not d.series:
+            p.setPen(fg)
+            p.drawText(
+                QRectF(8, 8, w - 16, h - 16), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, d.empty
+            )
+            p.end()
+            return
+        legend_h = fm.height() * 1.5 * len(d.series) + 8
+        label_w = max(fm.horizontalAdvance(a) for a in d.axes)
+        cx, cy = w / 2, (h - legend_h) / 2 + 4
+        r = max(20.0, min(w / 2 - label_w - 16, (h - legend_h) / 2 - fm.height() * 1.6))
+        n = len(d.axes)
+
+        def point(k: int, v: float) -> QPointF:
+            a = -math.pi / 2 + 2 * math.pi * k / n
+            return QPointF(cx + r * v * math.cos(a), cy + r * v * math.sin(a))
+
+        grid = QPen(pal.color(QPalette.ColorRole.Mid), 1.0)
+        p.setPen(grid)
+        for ring in (0.25, 0.5, 0.75, 1.0):
+            p.drawPolygon(QPolygonF([point(k, ring) for k in range(n)]))
+        for k in range(n):
+            p.drawLine(QPointF(cx, cy), point(k, 1.0))
+        p.setPen(fg)
+        for k, label in enumerate(d.axes):
+            pt = point(k, 1.0)
+            a = -math.pi / 2 + 2 * math.pi * k / n
+            tw = fm.horizontalAdvance(label)
+            x = pt.x() + (6 if math.cos(a) > 0.2 else -tw - 6 if math.cos(a) < -0.2 else -tw / 2)
+            y = pt.y() + (
+                fm.ascent() + 4 if math.sin(a) > 0.2 else -6 if math.sin(a) < -0.2 else fm.ascent() / 2
+            )
+            p.drawText(QPointF(x, y), label)
+        for i, (name, vals) in enumerate(d.series):
+            colour = series_colour(i)
+            fill = QColor(colour)
+            fill.setAlphaF(0.12)
+            pen = QPen(colour, 3.0)
+            pen.setStyle(_DASHES[i % len(_DASHES)])
+            p.setPen(pen)
+            p.setBrush(QBrush(fill))
+            p.drawPolygon(QPolygonF([point(k, max(0.0, min(1.0, v))) for k, v in enumerate(vals)]))
+            ly = h - legend_h + i * fm.height() * 1.5 + 4
+            p.drawLine(QPointF(12, ly + fm.height() / 2), QPointF(48, ly + fm.height() / 2))
+            p.setPen(fg)
+            p.drawText(QPointF(56, ly + fm.ascent()), name)
+        p.end()

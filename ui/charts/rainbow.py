@@ -1,0 +1,197 @@
+"""Ranking bars with each criterion's contribution stacked (PROMETHEE's "rainbow"), large enough for a projector.
+
+One row per alternative, best first: rank number, name, a horizontal bar split into segments (one per criterion,
+coloured per area with a shade per criterion), and the method's score. A legend of the areas sits below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+
+@dataclass(frozen=True)
+class Segment:
+    value: float
+    colour: QColor
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class Row:
+    rank: int
+    name: str
+    score: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class RainbowData:
+    rows: tuple[Row, ...] = ()
+    legend: tuple[tuple[QColor, str], ...] = ()
+    scale: float = 1.0  # the bar length that fills the bar column
+    caption: str = ""
+    empty: str = ""  # shown when there are no rows
+    extra: dict = field(default_factory=dict)
+
+
+class RainbowChart(QWidget):
+    """Paints :class:`RainbowData`; hover a segment for what it stands for."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._data = RainbowData()
+        self._hits: list[tuple[QRectF, str]] = []
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, so a screen reader can read it
+
+    def data(self) -> RainbowData:
+        return self._data
+
+    def set_data(self, data: RainbowData) -> None:
+        self._data = data
+        self.setAccessibleDescription(
+            "; ".join(f"{r.rank}. {r.name} {r.score}" for r in data.rows) or data.empty
+        )
+        self.updateGeometry()
+        self.update()
+
+    # -- geometry -------------------------------------------------------------------------------------------
+    def _fonts(self, row_h: float) -> tuple[QFont, QFont, QFont]:
+        base = QFont(self.font())
+        size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
+        big = QFont(base)
+        big.setPointSizeF(max(size, min(size * 2.0, row_h * 0.36)))
+        bold = QFont(big)
+        bold.setBold(True)
+        small = QFont(base)
+        return big, bold, small
+
+    def _base_row_height(self) -> float:
+        return QFontMetricsF(self.font()).height() * 2.6
+
+    def sizeHint(self) -> QSize:
+        n = max(1, len(self._data.rows))
+        return QSize(700, int(self._base_row_height() * n + self._legend_height(700) + 40))
+
+    def minimumSizeHint(self) -> QSize:
+        n = max(1, len(self._data.rows))
+        return QSize(360, int(QFontMetricsF(self.font()).height() * 1.6 * n + self._legend_height(360) + 30))
+
+    def _legend_height(self, width: float) -> float:
+        if not self._data.legend:
+            return 0.0
+        fm = QFontMetricsF(self.font())
+        lines, x = 1, 0.0
+        for _, label in self._data.legend:
+            w = fm.height() + 6 + fm.horizontalAdvance(label) + 18
+            if x + w > width and x > 0:
+                lines, x = lines + 1, 0.0
+            x += w
+        return lines * fm.height() * 1.4 + 8
+
+    # -- painting -------------------------------------------------------------------------------------------
+    def paintEvent(self, event: object) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        fg = pal.color(QPalette.ColorRole.WindowText)
+        p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        self._hits = []
+        w, h = float(self.width()), float(self.height())
+        d = self._data
+        margin = 8.0
+        top = margin
+        fm_small = QFontMetricsF(self.font())
+        if d.caption:
+            p.setPen(fg)
+            p.setFont(self.font())
+            p.drawText(
+                QRectF(margin, top, w - 2 * margin, fm_small.height()), Qt.AlignmentFlag.AlignLeft, d.caption
+            )
+            top += fm_small.height() * 1.3
+        legend_h = self._legend_height(w - 2 * margin)
+        if not d.rows:
+            p.setPen(fg)
+            p.drawText(
+                QRectF(margin, top, w - 2 * margin, h - top - margin),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                d.empty,
+            )
+            p.end()
+            return
+        avail = h - top - legend_h - margin
+        row_h = max(fm_small.height() * 1.4, min(avail / len(d.rows), self._base_row_height() * 1.8))
+        big, bold, _ = self._fonts(row_h)
+        fm_big, fm_bold = QFontMetricsF(big), QFontMetricsF(bold)
+        rank_w = fm_bold.horizontalAdvance("00.") + 8
+        name_w = min(max(fm_bold.horizontalAdvance(r.name) for r in d.rows) + 16, w * 0.32)
+        score_w = max(fm_big.horizontalAdvance(r.score) for r in d.rows) + 16
+        bar_x = margin + rank_w + name_w
+        bar_w = max(20.0, w - bar_x - score_w - margin)
+        scale = d.scale if d.scale > 0 else 1.0
+        grid = QPen(pal.color(QPalette.ColorRole.Mid))
+        grid.setStyle(Qt.PenStyle.DotLine)
+        p.setPen(grid)
+        for t in (0.25, 0.5, 0.75, 1.0):
+            x = bar_x + bar_w * t
+            p.drawLine(QPointF(x, top), QPointF(x, top + row_h * len(d.rows)))
+        sep = QPen(pal.color(QPalette.ColorRole.Base), 1.0)
+        for i, r in enumerate(d.rows):
+            y = top + i * row_h
+            if i % 2 == 1:
+                p.fillRect(
+                    QRectF(margin, y, w - 2 * margin, row_h), pal.color(QPalette.ColorRole.AlternateBase)
+                )
+            p.setPen(fg)
+            p.setFont(bold)
+            p.drawText(
+                QRectF(margin, y, rank_w - 6, row_h),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"{r.rank}.",
+            )
+            name = fm_bold.elidedText(r.name, Qt.TextElideMode.ElideRight, name_w - 12)
+            p.drawText(QRectF(margin + rank_w + 4, y, name_w - 8, row_h), Qt.AlignmentFlag.AlignVCenter, name)
+            x = bar_x
+            bh = row_h * 0.62
+            by = y + (row_h - bh) / 2
+            for s in r.segments:
+                sw = bar_w * max(0.0, s.value) / scale
+                if sw <= 0:
+                    continue
+                rect = QRectF(x, by, sw, bh)
+                p.fillRect(rect, s.colour)
+                if sw > 2:
+                    p.setPen(sep)
+                    p.drawLine(QPointF(x + sw, by), QPointF(x + sw, by + bh))
+                self._hits.append((rect, f"{r.name} · {s.tooltip}"))
+                x += sw
+            p.setPen(fg)
+            p.setFont(big)
+            p.drawText(QRectF(bar_x + bar_w + 8, y, score_w, row_h), Qt.AlignmentFlag.AlignVCenter, r.score)
+        # legend
+        p.setFont(self.font())
+        ly = top + row_h * len(d.rows) + 10
+        lx = margin
+        box = fm_small.height() * 0.9
+        for colour, label in d.legend:
+            lw = box + 6 + fm_small.horizontalAdvance(label) + 18
+            if lx + lw > w - margin and lx > margin:
+                lx, ly = margin, ly + fm_small.height() * 1.4
+            p.fillRect(QRectF(lx, ly + (fm_small.height() - box) / 2, box, box), colour)
+            p.setPen(fg)
+            p.drawText(QPointF(lx + box + 6, ly + fm_small.ascent()), label)
+            lx += lw
+        p.end()
+
+    def mouseMoveEvent(self, event: object) -> None:
+        pos = event.position()
+        for rect, tip in self._hits:
+            if rect.contains(pos):
+                QToolTip.showText(event.globalPosition().toPoint(), tip, self)
+                return
+        QToolTip.hideText()

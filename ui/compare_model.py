@@ -1,0 +1,142 @@
+"""A Qt table model: the ranks of the included alternatives under every method, side by side.
+
+The four fast methods are filled at once from the vectorised engine; the others (ELECTRE I, MOORA, WASPAS,
+SPOTIS, which need scikit-criteria) are filled by :func:`rank_slow_methods`, run off the GUI thread after the window
+is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from evaluator import fastengine
+from evaluator.methods import METHODS
+from evaluator.model import Evaluation
+from evaluator.problem import Problem
+
+from .i18n import number, tr
+
+SLOW_METHODS = tuple(m for m in METHODS if m not in fastengine.FAST_METHODS)
+PENDING, FAILED = "pending", "failed"
+
+
+_NL_NAMES = {"wsm": "Gewogen som (WSM)", "wpm": "Gewogen product (WPM)", "moora": "MOORA (ratiosysteem)"}
+
+
+def method_name(method: str) -> str:
+    """The method's full name in the current language."""
+    return tr(METHODS[method].name, _NL_NAMES.get(method, METHODS[method].name))
+
+
+def short_name(method: str) -> str:
+    """A column heading: the acronym ("WSM", "TOPSIS", "ELECTRE I")."""
+    name = METHODS[method].name
+    if "(" in name:
+        inner = name[name.index("(") + 1 : name.rindex(")")]
+        return inner if inner.isupper() else name[: name.index("(")].strip()
+    return name
+
+
+def fast_ranks(p: Problem, weights: np.ndarray) -> dict[str, np.ndarray]:
+    """Dense ranks under each fast method for one weight vector."""
+    out = {}
+    for m in fastengine.FAST_METHODS:
+        s = fastengine.scores(p, weights, m)
+        out[m] = fastengine.dense_ranks(s, fastengine.HIGHER_IS_BETTER[m])[0]
+    return out
+
+
+def rank_slow_methods(ev: Evaluation) -> dict[str, dict[str, int] | str]:
+    """Alternative id → rank under each slow method (scikit-criteria; seconds on first import), or an error text."""
+    from evaluator.methods import rank
+    from evaluator.problem import build_problem
+
+    p = build_problem(ev)
+    out: dict[str, dict[str, int] | str] = {}
+    for m in SLOW_METHODS:
+        try:
+            r = rank(p, m, {k: v for k, v in ev.method_params.items()})
+            out[m] = {a: int(k) for a, k in zip(r.alternatives, r.ranks, strict=True)}
+        except Exception as exc:  # a method that cannot rank this matrix says why in the cell's tooltip
+            out[m] = str(exc)
+    return out
+
+
+class CompareModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._ids: tuple[str, ...] = ()
+        self._names: tuple[str, ...] = ()
+        self._current = "wsm"
+        self._ranks: dict[str, Mapping[str, int] | str] = {}
+        self.methods: tuple[str, ...] = tuple(METHODS)
+
+    def set_rows(
+        self,
+        ids: Sequence[str],
+        names: Sequence[str],
+        current: str,
+        fast: Mapping[str, Mapping[str, int]],
+        slow: Mapping[str, Mapping[str, int] | str] | None,
+    ) -> None:
+        self.beginResetModel()
+        self._ids, self._names, self._current = tuple(ids), tuple(names), current
+        self._ranks = dict(fast)
+        for m in SLOW_METHODS:
+            self._ranks[m] = PENDING if slow is None else slow.get(m, PENDING)
+        self.endResetModel()
+
+    def rank_of(self, alternative: str, method: str) -> int | None:
+        r = self._ranks.get(method)
+        return r.get(alternative) if isinstance(r, Mapping) else None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1 + len(self.methods)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if col == 0:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return self._names[row]
+            return None
+        m = self.methods[col - 1]
+        r = self._ranks.get(m, PENDING)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if r == PENDING:
+                return "…"
+            if isinstance(r, str):
+                return "—"
+            k = r.get(self._ids[row])
+            return number(k, 0) if k is not None else "—"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if r == PENDING:
+                return tr("Being computed…", "Wordt berekend…")
+            if isinstance(r, str):
+                return r
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole and m == self._current:
+            f = QFont()
+            f.setBold(True)
+            return f
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == 0:
+                return tr("Alternative", "Alternatief")
+            return short_name(self.methods[section - 1])
+        if role == Qt.ItemDataRole.ToolTipRole and section > 0:
+            return method_name(self.methods[section - 1])
+        return None

@@ -1,0 +1,133 @@
+"""The ranking the results page draws, computed with the vectorised engine fast enough for every slider step.
+
+Qt-free and a pure function of the evaluation and a method id. The value matrix and the knock-outs depend only on
+the scores, so :class:`LiveRanker` keeps the last problem keyed on the identity of the (immutable) parts it was
+built from; a weight change therefore re-runs only the weighting, never the scale look-ups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from evaluator import fastengine
+from evaluator.model import Evaluation, text
+from evaluator.problem import Problem, build_problem
+from evaluator.weighting import global_weights
+
+
+@dataclass(frozen=True)
+class LiveRanking:
+    """One method's ranking of the included alternatives, with each criterion's weighted-sum contribution."""
+
+    method: str  # the method the scores come from (a fast one)
+    alternatives: tuple[str, ...]
+    names: tuple[str, ...]
+    criteria: tuple[str, ...]
+    areas: tuple[str, ...]  # the area of each criterion
+    weights: np.ndarray  # global criterion weights, summing to 1
+    values: np.ndarray  # (n, m) values in [0, 1] as the weighted sum sees them
+    scores: np.ndarray  # the method's own figure
+    ranks: np.ndarray  # dense, 1 the best
+    higher_is_better: bool
+    excluded: tuple[tuple[str, str], ...]  # (alternative name, reason) in input order
+    problem: Problem
+
+    @property
+    def contributions(self) -> np.ndarray:
+        """``w_j · v_ij``: what each criterion adds to each alternative's weighted sum."""
+        return self.values * self.weights[None, :]
+
+    def order(self) -> list[int]:
+        """Indices best first (ties in input order)."""
+        return sorted(range(len(self.alternatives)), key=lambda i: (int(self.ranks[i]), i))
+
+
+class LiveRanker:
+    """Re-ranks an evaluation for new weights, reusing the value matrix while the scores are unchanged."""
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._problem: Problem | None = None
+        self._prepared: dict[str, np.ndarray] = {}
+
+    def problem(self, ev: Evaluation) -> Problem:
+        key = (id(ev.assessments), id(ev.criteria), id(ev.alternatives), id(ev.areas))
+        if self._key != key or self._problem is None:
+            self._problem = build_problem(
+                ev, weights={c.id: 1.0 for c in ev.criteria} | {a.id: 1.0 for a in ev.areas}
+            )
+            self._key = key
+            self._keep = (ev.assessments, ev.criteria, ev.alternatives, ev.areas)  # ids stay valid while kept
+            self._prepared = {}
+        return self._problem
+
+    def rank(self, ev: Evaluation, method: str = "wsm", lang: str = "nl") -> LiveRanking:
+        """The ranking of ``ev`` under ``method`` (a fast method; others fall back to the weighted sum)."""
+        if method not in fastengine.FAST_METHODS:
+            method = "wsm"
+        p = self.problem(ev)
+        gw = global_weights(ev)
+        w = np.array([gw[c.id] for c in ev.criteria])
+        excluded = _excluded(ev, p, lang)
+        if not p.alternatives:
+            empty = np.zeros(0)
+            return LiveRanking(
+                method,
+                (),
+                (),
+                p.criteria,
+                _areas(ev),
+                w,
+                np.zeros((0, len(w))),
+                empty,
+                np.zeros(0, dtype=np.int64),
+                fastengine.HIGHER_IS_BETTER[method],
+                excluded,
+                p,
+            )
+        if "wsm" not in self._prepared:
+            self._prepared["wsm"] = fastengine.prepare(p, "wsm")
+        values = self._prepared["wsm"]
+        scores = fastengine.scores(p, w, method)[0]
+        hib = fastengine.HIGHER_IS_BETTER[method]
+        ranks = fastengine.dense_ranks(scores[None, :], hib)[0]
+        return LiveRanking(
+            method,
+            p.alternatives,
+            p.names,
+            p.criteria,
+            _areas(ev),
+            w,
+            values,
+            scores,
+            ranks,
+            hib,
+            excluded,
+            p,
+        )
+
+
+def _areas(ev: Evaluation) -> tuple[str, ...]:
+    return tuple(c.area for c in ev.criteria)
+
+
+def _excluded(ev: Evaluation, p: Problem, lang: str) -> tuple[tuple[str, str], ...]:
+    out = []
+    by_alt = p.excluded
+    for a in ev.alternatives:
+        if a.id in by_alt:
+            reasons = by_alt[a.id]
+            below = [e for e in reasons if e.kind == "below_minimum"]
+            shown = (below or reasons)[:2]
+            more = len(below or reasons) - len(shown)
+            txt = "; ".join(e.describe(ev, lang) for e in shown)
+            if more > 0:
+                txt += f" (+{more})"
+            out.append((a.name, txt))
+    return tuple(out)
+
+
+def area_names(ev: Evaluation, lang: str) -> dict[str, str]:
+    return {a.id: text(a.name, lang) for a in ev.areas}
