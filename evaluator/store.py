@@ -215,6 +215,13 @@ class Store:
     def evaluation(self) -> Evaluation:
         return self._ev
 
+    @property
+    def created(self) -> str:
+        """When this project file was created (ISO time, UTC; "" if unknown): with the title, what tells
+        two evaluations from the same catalogue apart (e.g. for workshop ballots)."""
+        row = self._con.execute("SELECT value FROM meta WHERE key = 'created'").fetchone()
+        return row[0] if row else ""
+
     def apply(self, change: Change, user: str | None = None, reason: str = "") -> Change:
         """Apply ``change``, store the new state and its audit row in one transaction; return its inverse.
 
