@@ -201,10 +201,16 @@ def _check_problem(method_id: str, p: Problem) -> None:
         raise InputError(
             f"{method_id} needs positive values, but {p.names[i]} has {m[i, j]:g} on {p.criteria[j]}"
         )
-    if method_id == "topsis" and p.bare:
+    if method_id in ("topsis", "moora") and p.bare:
         zero = np.flatnonzero(np.linalg.norm(m, axis=0) == 0)
         if zero.size:
-            raise InputError(f"topsis cannot normalise criterion {p.criteria[zero[0]]}: all its values are 0")
+            raise InputError(
+                f"{method_id} cannot normalise criterion {p.criteria[zero[0]]}: all its values are 0"
+            )
+
+
+# The score of a method that cannot tell alternatives apart (one alternative; for TOPSIS also all identical).
+_NO_CONTRAST_SCORE = {"topsis": 0.0, "vikor": 0.0, "electre1": 1.0}
 
 
 def dense_rank(scores: np.ndarray, higher_is_better: bool) -> np.ndarray:
@@ -232,8 +238,14 @@ def rank(p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None 
         raise InputError(
             "spotis needs fixed scale bounds; a bare matrix has none (use an evaluation with scales)"
         )
-    if n == 1:
-        return Ranking(method_id, p.alternatives, p.names, np.ones(1, dtype=np.int64), np.ones(1), p)
+    if n == 1 and method_id in _NO_CONTRAST_SCORE:
+        # skcriteria divides 0 by 0 here; give the figure the fast engine gives (the others score as usual)
+        score = np.full(1, _NO_CONTRAST_SCORE[method_id])
+        return Ranking(method_id, p.alternatives, p.names, np.ones(1, dtype=np.int64), score, p)
+    if method_id == "topsis" and np.all((matrix == matrix[0]) | (p.weights == 0)):
+        # every alternative is the ideal and the anti-ideal at once: closeness 0/0; all tie
+        score = np.full(n, _NO_CONTRAST_SCORE[method_id])
+        return Ranking(method_id, p.alternatives, p.names, np.ones(n, dtype=np.int64), score, p)
     import skcriteria as skc
     from skcriteria.pipelines import mkpipe
 
@@ -252,11 +264,14 @@ def rank(p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None 
         warnings.simplefilter("ignore")
         if kwargs:
             # SPOTIS takes its bounds at evaluation time, so run the last step by hand.
-            dm2 = mkpipe(*steps[:-1]).transform(dm) if len(steps) > 1 else dm
+            # (step by step: mkpipe refuses a pipeline of one step, and SPOTIS has only the weight scaler before it)
+            dm2 = dm
+            for step in steps[:-1]:
+                dm2 = step.transform(dm2)
             result = steps[-1].evaluate(dm2, **kwargs)
         else:
             result = mkpipe(*steps).evaluate(dm)
-    scores = read_score(result)
+    scores = np.asarray(read_score(result), dtype=float).reshape(-1)  # one alternative: 0-d otherwise
     if method_id == "electre1":
         ranks = np.where(scores > 0, 1, 2).astype(np.int64)
     else:
