@@ -264,7 +264,7 @@ def rank(p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None 
         warnings.simplefilter("ignore")
         if kwargs:
             # SPOTIS takes its bounds at evaluation time, so run the last step by hand.
-            # (step by step: mkpipe refuses a pipeline of one step, and SPOTIS has only the weight scaler before it)
+            # (step by step: mkpipe refuses a one-step pipeline; SPOTIS has only the weight scaler before it)
             dm2 = dm
             for step in steps[:-1]:
                 dm2 = step.transform(dm2)

@@ -1,9 +1,9 @@
 """Our ranking methods against published worked examples and an independent implementation (pymcdm).
 
-Users' first complaint about MCDA tools is that results do not match the papers or other tools. These tests run
-the real command line on Hwang & Yoon's textbook TOPSIS example in every bare-matrix format, compare every method
-that pymcdm also implements on seeded random matrices (scores and rankings), hand-check the weighted sum on an
-evaluation with scales, and feed every method the degenerate cases a workshop produces.
+Users' first complaint about MCDA tools is that results do not match the papers or other tools. These tests
+run the real command line on Hwang & Yoon's textbook TOPSIS example in every bare-matrix format, compare each
+method that pymcdm also implements on seeded random matrices (scores and rankings), hand-check the weighted
+sum on an evaluation with scales, and feed every method the degenerate cases a workshop produces.
 """
 
 from __future__ import annotations
@@ -204,8 +204,8 @@ def test_wpm_matches_pymcdm_with_cost_inverted() -> None:
 def test_wpm_matches_pymcdm_default_up_to_its_sum_normalisation() -> None:
     """pymcdm's default WPM divides each column by its sum (cost: 1/x over Σ 1/x) before the product.
 
-    That multiplies every alternative's product by the same Π_j S_j^(−w_j), so rankings agree and our scores are
-    pymcdm's times Π_j S_j^(w_j).
+    That multiplies every alternative's product by the same Π_j S_j^(−w_j), so rankings agree and our scores
+    are pymcdm's times Π_j S_j^(w_j).
     """
     from pymcdm.methods import WPM
 
@@ -221,7 +221,7 @@ def test_topsis_matches_pymcdm_with_vector_normalisation() -> None:
     from pymcdm.normalizations import vector_normalization
 
     # pymcdm maps a cost column to 1 − x/‖x‖ and then takes max as ideal; Hwang & Yoon (and we) keep x/‖x‖ and
-    # take min as ideal. That is a reflection of the column, so every distance, and the closeness, is the same.
+    # take min as ideal. That reflects the column, so every distance, and the closeness, is the same.
     _compare("topsis", TOPSIS(vector_normalization), seed=4)
 
 
@@ -234,7 +234,7 @@ def test_vikor_q_matches_pymcdm_with_v_one_half() -> None:
 def test_moora_ratio_system_matches_pymcdm() -> None:
     from pymcdm.methods import MOORA
 
-    # Both: vector-normalise every column, weight, sum benefit criteria minus cost criteria (Brauers & Zavadskas).
+    # Both: vector-normalise every column, weight, sum benefit minus cost criteria (Brauers & Zavadskas).
     # pymcdm refuses a problem with no cost criterion; random_cases always has one.
     _compare("moora", MOORA(), seed=6)
 
@@ -251,7 +251,8 @@ def test_waspas_matches_pymcdm_with_sum_normalisation() -> None:
 
 def test_waspas_ranks_like_pymcdm_default_when_the_blend_is_pure() -> None:
     """With λ = 1 (pure WSM part) or λ = 0 (pure WPM part) the two normalisations differ only by a factor per
-    column in the product part, so the WPM ranking must agree even with pymcdm's default linear normalisation."""
+    column in the product part, so the WPM ranking must agree even with pymcdm's default linear
+    normalisation."""
     from pymcdm.methods import WASPAS
 
     for matrix, objectives, weights in random_cases(8)[:60]:
@@ -268,7 +269,7 @@ def _levels(n: int) -> tuple[Level, ...]:
 
 
 def scaled_evaluation() -> Evaluation:
-    """Two areas; an ordinal 1–5, a numeric cost €0–€50 per user, a piecewise numeric and a yes/no criterion."""
+    """Two areas: an ordinal 1–5, a numeric cost €0–€50 per user, a piecewise numeric, a yes/no criterion."""
     areas = (
         Area("A", {"nl": "Soevereiniteit", "en": "Sovereignty"}),
         Area("B", {"nl": "Kosten", "en": "Cost"}),
@@ -323,7 +324,7 @@ HAND_W = {"A1": 0.6 * 3 / 4, "A2": 0.6 * 1 / 4, "B1": 0.4 * 1 / 2, "B2": 0.4 * 1
 
 
 def test_wsm_on_scales_is_the_weighted_sum_of_values_over_fixed_bounds() -> None:
-    # Values by hand: ordinal (x − 1)/4; yes/no as is; cost (50 − x)/50; piecewise 1 → 0.8 over 0–20, → 0 at 100.
+    # Values by hand: ordinal (x − 1)/4; yes/no as is; cost (50 − x)/50; piecewise 1 → 0.8 on 0–20, 0 at 100.
     hand_values = {
         "teams": {"A1": 1 / 4, "A2": 0.0, "B1": 20 / 50, "B2": 1.0},
         "opendesk": {"A1": 1.0, "A2": 1.0, "B1": 40 / 50, "B2": 0.8 * 40 / 80},
@@ -363,7 +364,7 @@ def test_spotis_on_scales_matches_pymcdm_with_the_unit_bounds() -> None:
     np.testing.assert_array_equal(ours.ranks, _ranks_of(ref, False))
 
 
-# -- degenerate problems: a defined result or a clear InputError, never a crash -------------------------------
+# -- degenerate problems: a defined result or a clear InputError, never a crash ----------------------------
 
 
 def _bare_case(matrix: list[list[float]], weights: list[float] | None = None) -> Problem:
