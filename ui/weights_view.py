@@ -1,23 +1,323 @@
-"""The weights page: points per area and per criterion (sliders and numbers), swing, rank order and AHP."""
+"""The weights page: points per area and per criterion (sliders and numbers), swing, rank order and AHP.
+
+A slider being dragged previews the new weight (``doc.preview``: the results page re-ranks live, nothing is
+stored); releasing it applies one ``SetWeights`` change, so one drag is one undo step. A keyboard step, a click on
+the groove or a number typed in the box applies at once.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import math
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaluator.changes import SetWeights
+from evaluator.errors import InputError
+from evaluator.model import Evaluation, text
+from evaluator.weighting import global_weights
+
+from .ahp_dialog import AhpDialog
 from .document import Document
-from .i18n import signals, tr
+from .i18n import language, locale, percent, signals, tr
+from .order_panel import OrderPanel
+from .weight_scopes import AREAS, scopes
+
+SLIDER_MAX = 100
+
+
+class WeightRow:
+    """One weight: a label, a slider and a number box for the points, and the resulting share."""
+
+    def __init__(self, view: WeightsView, key: str, grid: QGridLayout, row: int, indent: bool):
+        self.view, self.key = view, key
+        self.label = QLabel()
+        self.label.setIndent(24 if indent else 0)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, SLIDER_MAX)
+        self.slider.setSingleStep(1)
+        self.slider.setPageStep(10)
+        self.slider.setMinimumWidth(160)
+        self.spin = QDoubleSpinBox()
+        self.spin.setDecimals(1)
+        self.spin.setRange(0, 1000)
+        self.spin.setKeyboardTracking(False)  # typing "45" is one change, not "4" then "45"
+        self.share = QLabel()
+        self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.share.setMinimumWidth(self.share.fontMetrics().horizontalAdvance("100,0 %") + 8)
+        self.label.setBuddy(self.slider)
+        grid.addWidget(self.label, row, 0)
+        grid.addWidget(self.slider, row, 1)
+        grid.addWidget(self.spin, row, 2)
+        grid.addWidget(self.share, row, 3)
+        self.slider.valueChanged.connect(self._slider_moved)
+        self.slider.sliderReleased.connect(self._slider_released)
+        self.spin.valueChanged.connect(self._typed)
+
+    def show(self, points: float) -> None:
+        for w in (self.slider, self.spin):
+            w.blockSignals(True)
+        if points > self.slider.maximum():
+            self.slider.setMaximum(int(math.ceil(points)))
+        self.slider.setValue(int(round(points)))
+        self.spin.setValue(points)
+        for w in (self.slider, self.spin):
+            w.blockSignals(False)
+
+    def _slider_moved(self, value: int) -> None:
+        self.spin.blockSignals(True)
+        self.spin.setValue(value)
+        self.spin.blockSignals(False)
+        if self.slider.isSliderDown():
+            self.view.preview(self.key, float(value))
+        else:  # keyboard, wheel or a click on the groove: one step, stored at once
+            self.view.set_weight(self.key, float(value))
+
+    def _slider_released(self) -> None:
+        self.view.set_weight(self.key, float(self.slider.value()))
+
+    def _typed(self, value: float) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setValue(int(round(value)))
+        self.slider.blockSignals(False)
+        self.view.set_weight(self.key, float(value))
+
+
+class PointsPanel(QWidget):
+    """Sliders and numbers for the areas and, per area, its criteria."""
+
+    def __init__(self, view: WeightsView):
+        super().__init__()
+        self.view = view
+        self.rows: dict[str, WeightRow] = {}
+        self.headers: dict[str, QLabel] = {}
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.host = QWidget()
+        self.grid = QGridLayout(self.host)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setVerticalSpacing(6)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.host)
+        self.equal = QPushButton()
+        self.equal.clicked.connect(view.equal_weights)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.intro)
+        lay.addWidget(scroll, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.equal)
+        lay.addLayout(bottom)
+        self._structure: tuple = ()
+
+    def build(self, ev: Evaluation) -> None:
+        structure = (tuple(a.id for a in ev.areas), tuple((c.id, c.area) for c in ev.criteria))
+        if structure == self._structure:
+            return
+        self._structure = structure
+        while self.grid.count():
+            w = self.grid.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        self.rows, self.headers = {}, {}
+        row = 0
+        bold = QFont(self.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.15)
+        self.headers[AREAS] = QLabel()
+        self.headers[AREAS].setFont(bold)
+        self.grid.addWidget(self.headers[AREAS], row, 0, 1, 4)
+        row += 1
+        live = [a for a in ev.areas if ev.criteria_of(a.id)]
+        for a in live:
+            self.rows[a.id] = WeightRow(self.view, a.id, self.grid, row, indent=False)
+            row += 1
+        for a in live:
+            h = QLabel()
+            h.setFont(bold)
+            self.headers[a.id] = h
+            self.grid.addWidget(h, row, 0, 1, 4)
+            row += 1
+            for c in ev.criteria_of(a.id):
+                self.rows[c.id] = WeightRow(self.view, c.id, self.grid, row, indent=True)
+                row += 1
+        self.grid.setRowStretch(row, 1)
+
+    def show_weights(self, ev: Evaluation, stored: bool) -> None:
+        """Shares (and, for a stored change, the slider positions) of ``ev``."""
+        self.build(ev)
+        try:
+            gw = global_weights(ev)
+        except InputError:
+            gw = {c.id: 0.0 for c in ev.criteria}
+        area_share = {a.id: sum(gw[c.id] for c in ev.criteria_of(a.id)) for a in ev.areas}
+        for key, r in self.rows.items():
+            if stored or not r.slider.isSliderDown():
+                r.show(float(ev.weights.get(key, 0.0)))
+            share = area_share.get(key, gw.get(key, 0.0))
+            r.share.setText(percent(share, 1))
+        lang = language()
+        for a in ev.areas:
+            if a.id in self.headers:
+                self.headers[a.id].setText(
+                    f"{a.id} {text(a.name, lang)} — "
+                    + tr("criteria within the area", "criteria binnen het gebied")
+                    + f" ({percent(area_share[a.id], 1)} "
+                    + tr("of the total", "van het totaal")
+                    + ")"
+                )
+
+    def retranslate(self, ev: Evaluation) -> None:
+        lang = language()
+        self.intro.setText(
+            tr(
+                "Give points: first how much each area counts, then how much each criterion counts within its area. "
+                "The percentage is the share in the total. Drag a slider to watch the ranking move; release to keep it.",
+                "Geef punten: eerst hoe zwaar elk gebied telt, dan hoe zwaar elk criterium binnen zijn gebied telt. "
+                "Het percentage is het aandeel in het totaal. Sleep een schuif om de rangorde te zien bewegen; laat "
+                "los om het te bewaren.",
+            )
+        )
+        if AREAS in self.headers:
+            self.headers[AREAS].setText(tr("Areas", "Gebieden"))
+        names = {a.id: f"{a.id} {text(a.name, lang)}" for a in ev.areas}
+        names |= {c.id: f"{c.id} {text(c.name, lang)}" for c in ev.criteria}
+        for key, r in self.rows.items():
+            r.label.setText(names.get(key, key))
+            r.slider.setAccessibleName(
+                tr(f"Weight of {names.get(key, key)}", f"Gewicht van {names.get(key, key)}")
+            )
+            r.spin.setAccessibleName(
+                tr(f"Points for {names.get(key, key)}", f"Punten voor {names.get(key, key)}")
+            )
+            r.share.setAccessibleName(
+                tr(f"Share of {names.get(key, key)}", f"Aandeel van {names.get(key, key)}")
+            )
+            r.spin.setLocale(locale())
+        self.equal.setText(tr("&Equal weights", "&Gelijke gewichten"))
+
+
+class AhpPanel(QWidget):
+    def __init__(self, view: WeightsView):
+        super().__init__()
+        self.view = view
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.scope_label = QLabel()
+        self.scope_box = QComboBox()
+        self.scope_label.setBuddy(self.scope_box)
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self.open_dialog)
+        row = QHBoxLayout()
+        row.addWidget(self.scope_label)
+        row.addWidget(self.scope_box, 1)
+        row.addWidget(self.open_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.intro)
+        lay.addLayout(row)
+        lay.addStretch(1)
+        self.dialog: AhpDialog | None = None
+
+    def open_dialog(self) -> AhpDialog:
+        """Open the pairwise comparison for the chosen scope (non-blocking; returns the dialog)."""
+        self.dialog = AhpDialog(self.view.doc, self.scope_box.currentData() or AREAS, self)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.open()
+        return self.dialog
+
+    def retranslate(self, ev: Evaluation) -> None:
+        keep = self.scope_box.currentData()
+        self.scope_box.clear()
+        for sid, label in scopes(ev, language()):
+            self.scope_box.addItem(label, sid)
+        self.scope_box.setCurrentIndex(max(0, self.scope_box.findData(keep)))
+        self.intro.setText(
+            tr(
+                "Analytic Hierarchy Process: compare the items two at a time on Saaty's scale (1 equal … 9 extremely "
+                "more important). The consistency ratio shows whether the judgements agree with each other.",
+                "Analytic Hierarchy Process: vergelijk de onderdelen twee aan twee op de schaal van Saaty (1 even "
+                "belangrijk … 9 uitermate belangrijker). De consistentieratio laat zien of de oordelen met elkaar "
+                "kloppen.",
+            )
+        )
+        self.scope_label.setText(tr("&Compare:", "&Vergelijk:"))
+        self.scope_box.setAccessibleName(tr("What to compare", "Wat te vergelijken"))
+        self.open_button.setText(tr("&Pairwise comparison…", "&Paarsgewijze vergelijking…"))
 
 
 class WeightsView(QWidget):
+    """Points per area and criterion, plus swing, rank order and AHP as other ways to arrive at them."""
+
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(parent)
         self.doc = doc
-        self._title = QLabel()
+        self.title = QLabel()
+        f = QFont(self.title.font())
+        f.setPointSizeF(f.pointSizeF() * 1.6)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.points = PointsPanel(self)
+        self.swing = OrderPanel(doc, "swing")
+        self.rank_order = OrderPanel(doc, "rank")
+        self.ahp = AhpPanel(self)
+        self.tabs = QTabWidget()
+        for w in (self.points, self.swing, self.rank_order, self.ahp):
+            self.tabs.addTab(w, "")
         lay = QVBoxLayout(self)
-        lay.addWidget(self._title)
-        lay.addStretch(1)
+        lay.addWidget(self.title)
+        lay.addWidget(self.tabs, 1)
+        doc.changed.connect(lambda ev: self.points.show_weights(ev, stored=True))
+        doc.previewed.connect(lambda ev: self.points.show_weights(ev, stored=False))
         signals.language_changed.connect(self.retranslate)
+        self.points.show_weights(doc.evaluation, stored=True)
         self.retranslate()
 
+    # -- edits ----------------------------------------------------------------------------------------------
+    def preview(self, key: str, points: float) -> None:
+        self.doc.preview(SetWeights({key: points}))
+
+    def set_weight(self, key: str, points: float) -> bool:
+        """Store one weight as one undo step (nothing when it is unchanged)."""
+        if float(self.doc.evaluation.weights.get(key, math.nan)) == points:
+            self.points.show_weights(self.doc.evaluation, stored=True)  # end a preview that changed nothing
+            return False
+        return self.doc.apply(SetWeights({key: points}))
+
+    def equal_weights(self) -> bool:
+        ev = self.doc.evaluation
+        pts = {a.id: 100.0 for a in ev.areas} | {c.id: 100.0 for c in ev.criteria}
+        return self.doc.apply(SetWeights(pts))
+
+    def slider(self, key: str) -> QSlider:
+        return self.points.rows[key].slider
+
+    def spin(self, key: str) -> QDoubleSpinBox:
+        return self.points.rows[key].spin
+
+    # -- language -------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self._title.setText(tr("Weights", "Gewichten"))
+        ev = self.doc.evaluation
+        self.title.setText(tr("Weights", "Gewichten"))
+        self.tabs.setTabText(0, tr("P&oints", "P&unten"))
+        self.tabs.setTabText(1, tr("S&wing", "S&wing"))
+        self.tabs.setTabText(2, tr("&Rank order", "&Rangorde"))
+        self.tabs.setTabText(3, tr("Pairwise (A&HP)", "Paarsgewijs (A&HP)"))
+        self.points.retranslate(ev)
+        self.points.show_weights(ev, stored=True)
+        self.swing.retranslate()
+        self.rank_order.retranslate()
+        self.ahp.retranslate(ev)

@@ -1,0 +1,260 @@
+"""AHP pairwise comparison: judge each pair on Saaty's 1/9 … 9 scale, see the weights and the consistency ratio,
+with the most inconsistent judgement pointed out, and apply the weights as one change."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaluator.changes import SetWeights
+from evaluator.weighting import ahp_weights, most_inconsistent_judgement, pairwise_from_upper
+
+from .document import Document
+from .i18n import language, number, percent, signals, tr
+from .weight_scopes import Item, items, scopes
+
+# the 17 choices of a judgement, left item's importance over the right one's: 9 … 2, 1, 1/2 … 1/9
+SAATY = tuple([float(v) for v in range(9, 1, -1)] + [1.0] + [1.0 / v for v in range(2, 10)])
+CR_LIMIT = 0.10
+_WORDS = {
+    1: ("equal", "even belangrijk"),
+    3: ("moderately", "iets belangrijker"),
+    5: ("strongly", "duidelijk belangrijker"),
+    7: ("very strongly", "veel belangrijker"),
+    9: ("extremely", "uitermate belangrijker"),
+}
+
+
+def judgement_text(v: float) -> str:
+    """A choice as a person reads it: "← 5 strongly", "1 equal", "3 moderately →"."""
+    k = round(v if v >= 1 else 1 / v)
+    en, nl = _WORDS.get(k, ("", ""))
+    word = tr(en, nl)
+    if k == 1:
+        return f"1 {word}"
+    return f"◀ {k} {word}".rstrip() if v > 1 else f"{k} {word} ▶".replace("  ", " ")
+
+
+def nearest_choice(ratio: float) -> int:
+    """Index in :data:`SAATY` closest (on a log scale) to ``ratio``."""
+    if not np.isfinite(ratio) or ratio <= 0:
+        return SAATY.index(1.0)
+    return int(np.argmin([abs(np.log(ratio) - np.log(s)) for s in SAATY]))
+
+
+class AhpDialog(QDialog):
+    """Pairwise comparison of the items of one scope (the areas, or the criteria of one area)."""
+
+    def __init__(self, doc: Document, scope: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc, self.scope = doc, scope
+        ev = doc.evaluation
+        self.items: list[Item] = items(ev, scope, language())
+        self.weights = np.full(len(self.items), 1.0 / max(1, len(self.items)))
+        self.cr = 0.0
+        self.worst: tuple[int, int, float] | None = None
+        self.pairs = list(itertools.combinations(range(len(self.items)), 2))
+        self.combos: dict[tuple[int, int], QComboBox] = {}
+        self._pair_labels: dict[tuple[int, int], tuple[QLabel, QLabel]] = {}
+
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        pts = ev.weights
+        for row, (i, j) in enumerate(self.pairs):
+            left, right = QLabel(self.items[i].name), QLabel(self.items[j].name)
+            right.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            box = QComboBox()
+            for v in SAATY:
+                box.addItem("", v)
+            wi, wj = float(pts.get(self.items[i].id, 0.0)), float(pts.get(self.items[j].id, 0.0))
+            box.setCurrentIndex(nearest_choice(wi / wj if wi > 0 and wj > 0 else 1.0))
+            box.currentIndexChanged.connect(self._recompute)
+            left.setBuddy(box)
+            grid.addWidget(left, row, 0)
+            grid.addWidget(box, row, 1)
+            grid.addWidget(right, row, 2)
+            self.combos[(i, j)] = box
+            self._pair_labels[(i, j)] = (left, right)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(grid_host)
+
+        self.table = QTableWidget(len(self.items), 2)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.cr_label = QLabel()
+        f = QFont(self.cr_label.font())
+        f.setPointSizeF(f.pointSizeF() * 1.2)
+        f.setBold(True)
+        self.cr_label.setFont(f)
+        self.cr_label.setWordWrap(True)
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        self.fix_button = QPushButton()
+        self.fix_button.clicked.connect(self.accept_suggestion)
+
+        self.buttons = QDialogButtonBox()
+        self.apply_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.apply_button.clicked.connect(self.apply_weights)
+        self.cancel_button.clicked.connect(self.reject)
+
+        right_col = QVBoxLayout()
+        right_col.addWidget(self.table, 1)
+        right_col.addWidget(self.cr_label)
+        right_col.addWidget(self.advice)
+        right_col.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignLeft)
+        body = QHBoxLayout()
+        body.addWidget(scroll, 3)
+        body.addLayout(right_col, 2)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.intro)
+        lay.addLayout(body, 1)
+        lay.addWidget(self.buttons)
+        self.resize(1100, 640)
+        signals.language_changed.connect(self.retranslate)
+        self.retranslate()
+
+    # -- judgements -----------------------------------------------------------------------------------------
+    def judgement(self, i: int, j: int) -> float:
+        return float(self.combos[(i, j)].currentData())
+
+    def set_judgement(self, i: int, j: int, value: float) -> None:
+        self.combos[(i, j)].setCurrentIndex(nearest_choice(value))
+
+    def matrix(self) -> np.ndarray:
+        return pairwise_from_upper(len(self.items), {(i, j): self.judgement(i, j) for i, j in self.pairs})
+
+    def _recompute(self) -> None:
+        n = len(self.items)
+        if n == 0:
+            return
+        a = self.matrix()
+        self.weights, self.cr = ahp_weights(a)
+        self.worst = most_inconsistent_judgement(a) if n >= 3 else None
+        lang_items = self.items
+        for k, it in enumerate(lang_items):
+            name = QTableWidgetItem(it.name)
+            share = QTableWidgetItem(percent(self.weights[k], 1))
+            share.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(k, 0, name)
+            self.table.setItem(k, 1, share)
+        self.table.resizeColumnToContents(0)
+        ok = self.cr <= CR_LIMIT
+        self.cr_label.setText(
+            tr(f"Consistency ratio: {number(self.cr, 2)}", f"Consistentieratio: {number(self.cr, 2)}")
+            + ("  ✓" if ok else "  ⚠")
+        )
+        self.cr_label.setStyleSheet("" if ok else "color: #A4000F;")  # dark red: 7:1 on white
+        for (i, j), box in self.combos.items():
+            hot = self.worst is not None and (i, j) == self.worst[:2] and not ok
+            box.setStyleSheet("QComboBox { border: 3px solid #A4000F; }" if hot else "")
+            for lab in self._pair_labels[(i, j)]:
+                f = QFont(lab.font())
+                f.setBold(hot)
+                lab.setFont(f)
+        if n < 3:
+            self.advice.setText(
+                tr(
+                    "With two items every set of judgements is consistent.",
+                    "Met twee onderdelen is elk oordeel consistent.",
+                )
+            )
+            self.fix_button.setVisible(False)
+            return
+        i, j, implied = self.worst
+        a_, b_ = self.items[i].name, self.items[j].name
+        said = judgement_text(self.judgement(i, j))
+        fits = judgement_text(SAATY[nearest_choice(implied)])
+        if ok:
+            self.advice.setText(
+                tr(
+                    f"The judgements are consistent enough (at most {number(CR_LIMIT, 2)}). The one that fits least: "
+                    f"{a_} vs {b_}.",
+                    f"De oordelen zijn consistent genoeg (hoogstens {number(CR_LIMIT, 2)}). Het minst passende oordeel: "
+                    f"{a_} tegenover {b_}.",
+                )
+            )
+        else:
+            self.advice.setText(
+                tr(
+                    f"Too inconsistent: above {number(CR_LIMIT, 2)}, the judgements contradict each other. Reconsider "
+                    f"{a_} vs {b_} first (marked red): you chose “{said}”; the other judgements suggest “{fits}”.",
+                    f"Te inconsistent: boven {number(CR_LIMIT, 2)} spreken de oordelen elkaar tegen. Bekijk eerst "
+                    f"{a_} tegenover {b_} opnieuw (rood omrand): u koos ‘{said}’; de andere oordelen wijzen op "
+                    f"‘{fits}’.",
+                )
+            )
+        self.fix_button.setVisible(not ok)
+
+    def accept_suggestion(self) -> None:
+        """Set the most inconsistent judgement to the value the others imply."""
+        if self.worst is not None:
+            i, j, implied = self.worst
+            self.set_judgement(i, j, implied)
+
+    def points(self) -> dict[str, float]:
+        """The weights as points (×100, two decimals) keyed by area or criterion id."""
+        return {it.id: round(100.0 * float(w), 2) for it, w in zip(self.items, self.weights, strict=True)}
+
+    def apply_weights(self) -> None:
+        if self.doc.apply(SetWeights(self.points())):
+            self.accept()
+
+    # -- language -------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        lang = language()
+        label = dict(scopes(self.doc.evaluation, lang)).get(self.scope, self.scope)
+        self.setWindowTitle(tr(f"Pairwise comparison — {label}", f"Paarsgewijze vergelijking — {label}"))
+        self.intro.setText(
+            tr(
+                "For each pair: which one matters more, and how much? Point the arrow at the more important one "
+                "(1 equal … 9 extremely more important).",
+                "Per paar: welke weegt zwaarder, en hoeveel? Laat de pijl wijzen naar de belangrijkste "
+                "(1 even belangrijk … 9 uitermate belangrijker).",
+            )
+        )
+        fresh = items(self.doc.evaluation, self.scope, lang)
+        if [x.id for x in fresh] == [x.id for x in self.items]:
+            self.items = fresh
+        for (i, j), box in self.combos.items():
+            for k, v in enumerate(SAATY):
+                box.setItemText(k, judgement_text(v))
+            box.setAccessibleName(
+                tr(
+                    f"{self.items[i].name} compared with {self.items[j].name}",
+                    f"{self.items[i].name} vergeleken met {self.items[j].name}",
+                )
+            )
+            left, right = self._pair_labels[(i, j)]
+            left.setText(self.items[i].name)
+            right.setText(self.items[j].name)
+        self.table.setHorizontalHeaderLabels([tr("Item", "Onderdeel"), tr("Weight", "Gewicht")])
+        self.table.setAccessibleName(tr("Weights from the judgements", "Gewichten uit de oordelen"))
+        self.fix_button.setText(tr("Use the &suggested judgement", "&Voorgestelde oordeel overnemen"))
+        self.apply_button.setText(tr("&Apply these weights", "Deze gewichten &toepassen"))
+        self.cancel_button.setText(tr("Cancel", "Annuleren"))
+        self._recompute()

@@ -1,0 +1,51 @@
+"""What a weighting method weighs: the areas among themselves, or the criteria within one area.
+
+Shared by the swing, rank-order and AHP panels; each returns points for the items of one scope, applied as one
+``SetWeights`` change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evaluator.model import Evaluation, text
+from evaluator.scales import format_score
+
+AREAS = "__areas__"
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    name: str  # "A1 Control and jurisdiction"
+    swing: str  # "from 0 · none to 4 · full": the worst → best swing a person weighs
+
+
+def scopes(ev: Evaluation, lang: str) -> list[tuple[str, str]]:
+    """(scope id, label): among areas first, then within each area that has criteria."""
+    among = "Tussen de gebieden" if lang == "nl" else "Among the areas"
+    out = [(AREAS, among)]
+    for a in ev.areas:
+        if ev.criteria_of(a.id):
+            label = (
+                f"Binnen {a.id} {text(a.name, lang)}"
+                if lang == "nl"
+                else f"Within {a.id} {text(a.name, lang)}"
+            )
+            out.append((a.id, label))
+    return out
+
+
+def items(ev: Evaluation, scope: str, lang: str) -> list[Item]:
+    if scope == AREAS:
+        return [Item(a.id, f"{a.id} {text(a.name, lang)}", "") for a in ev.areas if ev.criteria_of(a.id)]
+    out = []
+    for c in ev.criteria_of(scope):
+        b = c.scale.bounds
+        swing = ""
+        if b is not None:
+            lo, hi = (b[1], b[0]) if c.scale.direction == "cost" else b
+            word = ("van", "naar") if lang == "nl" else ("from", "to")
+            swing = f"{word[0]} {format_score(c.scale, lo, lang)} {word[1]} {format_score(c.scale, hi, lang)}"
+        out.append(Item(c.id, f"{c.id} {text(c.name, lang)}", swing))
+    return out
