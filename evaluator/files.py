@@ -27,7 +27,81 @@ def atomic_path(path: str | os.PathLike, suffix: str = ".tmp") -> Iterator[Path]
 
 
 def atomic_write(path: str | os.PathLike, data: bytes) -> None:
-    with atomic_path(path) as tmp, open(tmp, "wb") as f:
+    """Write ``data`` to ``path`` all or nothing, durably (fsync'd before it gets its name).
+
+    On Linux the bytes go into an anonymous file (``O_TMPFILE``, mode 0600) that gets a name only once it is
+    complete, so even a process killed half-way (SIGKILL, power cut) leaves no partial or temporary file behind.
+    Elsewhere, or where the file system lacks ``O_TMPFILE``, a private temporary file beside ``path`` is used.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd = _anonymous_file(target.parent)
+    if fd is not None:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+            _name_anonymous_file(fd, target)
+            _sync_folder(target.parent)
+            return
+        except OSError:  # e.g. no /proc: fall back to a named temporary file
+            pass
+        finally:
+            os.close(fd)
+    with atomic_path(target) as tmp, open(tmp, "wb") as f:
         f.write(data)
         f.flush()
         os.fsync(f.fileno())
+
+
+def _anonymous_file(folder: Path) -> int | None:
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None:
+        return None
+    try:
+        return os.open(folder, flag | os.O_WRONLY, 0o600)
+    except OSError:  # the file system does not support it (EOPNOTSUPP, EISDIR on old kernels, ...)
+        return None
+
+
+def _link(fd: int, name: Path) -> None:
+    """linkat(AT_FDCWD, "/proc/self/fd/N", AT_FDCWD, name, AT_SYMLINK_FOLLOW): how an O_TMPFILE file gets a name.
+
+    ``os.link`` cannot do it (it does not pass AT_SYMLINK_FOLLOW on Linux), hence libc through ctypes.
+    """
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    at_fdcwd, at_symlink_follow = -100, 0x400
+    source = f"/proc/self/fd/{fd}".encode()
+    if libc.linkat(at_fdcwd, source, at_fdcwd, os.fsencode(name), at_symlink_follow) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, os.strerror(err), os.fspath(name))
+
+
+def _name_anonymous_file(fd: int, target: Path) -> None:
+    """Give the anonymous file ``fd`` the name ``target`` (replacing what is there)."""
+    try:
+        _link(fd, target)
+        return
+    except FileExistsError:
+        pass
+    # Replacing a file: link under a private name, then rename over the target (the name lives for microseconds).
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    _link(fd, tmp)
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+
+
+def _sync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        dfd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)

@@ -26,7 +26,7 @@ from typing import Any
 
 from .changes import Change, apply_change, change_from_data
 from .errors import ChangeError, InputError
-from .files import atomic_path
+from .files import atomic_write
 from .model import Evaluation
 from .serial import (
     SETTINGS,
@@ -107,6 +107,27 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     return con
 
 
+def _recover(path: Path) -> None:
+    """Finish what a crash interrupted: roll back the unfinished change its journal holds, and remove the journal.
+
+    A read-only connection cannot roll back (SQLite then says "attempt to write a readonly database"), so this
+    opens the file for writing once. A journal that is not "hot" (empty: the crash came before the change began)
+    stays until the next write; a no-op write transaction clears it. Without write access this does nothing and
+    the open that follows reports the problem.
+    """
+    journal = Path(f"{path}-journal")
+    with contextlib.suppress(sqlite3.Error, OSError):
+        con = _connect(path, readonly=False)
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]  # reading rolls a hot journal back
+            app = con.execute("PRAGMA application_id").fetchone()[0]
+            if journal.exists() and app == APPLICATION_ID and version == SCHEMA_VERSION:
+                with _transaction(con):
+                    con.execute(f"PRAGMA user_version = {version}")
+        finally:
+            con.close()
+
+
 @contextlib.contextmanager
 def _transaction(con: sqlite3.Connection) -> Iterator[None]:
     con.execute("BEGIN IMMEDIATE")
@@ -131,25 +152,26 @@ class Store:
     ) -> Store:
         """Write ``ev`` as a new project file at ``path`` (replacing one that is there), atomically."""
         target = Path(path)
-        with atomic_path(target, ".afweging-tmp") as tmp:
-            con = sqlite3.connect(tmp, isolation_level=None)
-            try:
-                con.execute("PRAGMA journal_mode = DELETE")
-                con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                with _transaction(con):
-                    for statement in SCHEMA.split(";"):
-                        if statement.strip():
-                            con.execute(statement)
-                    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-                    con.execute("INSERT INTO meta VALUES ('created', ?)", (_now(),))
-                    _write_diff(con, None, ev)
-                    con.execute(
-                        "INSERT INTO audit (time, user, label, change, before, after, reason) VALUES (?,?,?,?,?,?,?)",
-                        (_now(), user or default_user(), "created", "{}", "{}", "{}", reason),
-                    )
+        # Built in memory and written in one go: a killed process leaves no half-made project or temporary file.
+        con = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            with _transaction(con):
+                for statement in SCHEMA.split(";"):
+                    if statement.strip():
+                        con.execute(statement)
+                con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                con.execute("INSERT INTO meta VALUES ('created', ?)", (_now(),))
+                _write_diff(con, None, ev)
+                con.execute(
+                    "INSERT INTO audit (time, user, label, change, before, after, reason) VALUES (?,?,?,?,?,?,?)",
+                    (_now(), user or default_user(), "created", "{}", "{}", "{}", reason),
+                )
                 con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            finally:
-                con.close()
+            image = con.serialize()
+        finally:
+            con.close()
+        atomic_write(target, image)
         return cls.open(target)
 
     @classmethod
@@ -167,6 +189,8 @@ class Store:
             raise InputError(f"cannot be read ({exc.strerror or exc})", p) from None
         if head != b"SQLite format 3\x00":
             raise InputError("is not an Afweging project file (not an SQLite database)", p)
+        if Path(f"{p}-journal").exists():
+            _recover(p)
         try:
             con = _connect(p, readonly)
         except sqlite3.Error as exc:
@@ -364,4 +388,4 @@ def _migrate(con: sqlite3.Connection, version: int, path: Path) -> None:
             step(con)
             version += 1
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")  # in the same transaction: all or nothing
