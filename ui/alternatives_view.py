@@ -1,0 +1,150 @@
+"""The alternatives: an editable list (name, vendor, description) with add, remove and reorder.
+
+Keyboard: F2 edits a cell, Insert adds, Delete removes (after a question), Alt+Up/Alt+Down move.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaluator.changes import AddAlternative, MoveAlternative, RemoveAlternative
+from evaluator.io.bare import slug
+from evaluator.model import Alternative
+
+from .document import Document
+from .i18n import signals, tr
+from .models.alternatives_model import AlternativesModel
+from .widgets.heading import Heading
+
+
+class AlternativesView(QWidget):
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.heading = Heading()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.model = AlternativesModel(doc, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.add_button = QPushButton()
+        self.remove_button = QPushButton()
+        self.up_button = QPushButton()
+        self.down_button = QPushButton()
+        self.add_button.setShortcut(QKeySequence(Qt.Key.Key_Insert))
+        self.up_button.setShortcut(QKeySequence("Alt+Up"))
+        self.down_button.setShortcut(QKeySequence("Alt+Down"))
+        self.add_button.clicked.connect(self.ask_add)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self.table.installEventFilter(self)
+        signals.language_changed.connect(self.retranslate)
+        self.retranslate()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: ANN001 - Qt's signature
+        if (
+            obj is self.table
+            and event.type() == event.Type.KeyPress
+            and event.key() == Qt.Key.Key_Delete
+            and self.table.state() != QAbstractItemView.State.EditingState
+        ):
+            self.remove_current()
+            return True
+        return super().eventFilter(obj, event)
+
+    def retranslate(self, *_: object) -> None:
+        self.heading.setText(tr("Alternatives", "Alternatieven"))
+        self.hint.setText(
+            tr(
+                "The suites being compared. F2 edits a cell; Insert adds an alternative; Alt+Up and Alt+Down "
+                "change the order.",
+                "De pakketten die vergeleken worden. F2 wijzigt een cel; Insert voegt een alternatief toe; "
+                "Alt+Omhoog en Alt+Omlaag wijzigen de volgorde.",
+            )
+        )
+        self.add_button.setText(tr("Add…", "Toevoegen…"))
+        self.remove_button.setText(tr("Remove", "Verwijderen"))
+        self.up_button.setText(tr("Move up", "Omhoog"))
+        self.down_button.setText(tr("Move down", "Omlaag"))
+        self.add_button.setToolTip(tr("Add an alternative (Insert)", "Een alternatief toevoegen (Insert)"))
+        self.remove_button.setToolTip(
+            tr("Remove the selected alternative (Delete)", "Het gekozen alternatief verwijderen (Delete)")
+        )
+        self.up_button.setToolTip(
+            tr("Move the selected alternative up (Alt+Up)", "Het gekozen alternatief omhoog (Alt+Omhoog)")
+        )
+        self.down_button.setToolTip(
+            tr("Move the selected alternative down (Alt+Down)", "Het gekozen alternatief omlaag (Alt+Omlaag)")
+        )
+        self.table.setAccessibleName(tr("Alternatives", "Alternatieven"))
+        self.model.refresh()
+
+    # -- actions --------------------------------------------------------------------------------------------
+    def current_row(self) -> int:
+        idx = self.table.currentIndex()
+        return idx.row() if idx.isValid() else -1
+
+    def add(self, name: str, vendor: str = "") -> bool:
+        name = name.strip()
+        if not name:
+            return False
+        ev = self.doc.evaluation
+        alt_id = slug(name, {a.id for a in ev.alternatives})
+        ok = self.doc.apply(AddAlternative(Alternative(alt_id, name, vendor.strip())))
+        if ok:
+            self.table.setCurrentIndex(self.model.index(len(self.doc.evaluation.alternatives) - 1, 0))
+        return ok
+
+    def ask_add(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, tr("Add alternative", "Alternatief toevoegen"), tr("Name:", "Naam:")
+        )
+        if ok:
+            self.add(name)
+
+    def remove_current(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        self.doc.apply(RemoveAlternative(self.model.alternative(row).id))
+
+    def move_current(self, step: int) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        target = row + step
+        if not 0 <= target < self.model.rowCount():
+            return
+        col = self.table.currentIndex().column()
+        if self.doc.apply(MoveAlternative(self.model.alternative(row).id, target)):
+            self.table.setCurrentIndex(self.model.index(target, col))

@@ -1,0 +1,88 @@
+"""The alternatives as an editable table: name, vendor, description. Edits become ``UpdateAlternative`` changes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from evaluator.changes import UpdateAlternative
+from evaluator.model import Alternative, Evaluation
+
+from ..document import Document
+from ..i18n import tr
+
+Index = QModelIndex | QPersistentModelIndex
+FIELDS = ("name", "vendor", "description")
+
+
+def column_titles() -> tuple[str, ...]:
+    return (tr("Name", "Naam"), tr("Vendor", "Leverancier"), tr("Description", "Beschrijving"))
+
+
+class AlternativesModel(QAbstractTableModel):
+    def __init__(self, doc: Document, parent: QObject | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self._ev = doc.evaluation
+        doc.changed.connect(self.refresh)
+
+    def refresh(self, ev: Evaluation | None = None) -> None:
+        ev = self.doc.evaluation if ev is None else ev
+        same = [a.id for a in ev.alternatives] == [a.id for a in self._ev.alternatives]
+        if same:
+            self._ev = ev
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(FIELDS) - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(FIELDS) - 1)
+        else:
+            self.beginResetModel()
+            self._ev = ev
+            self.endResetModel()
+
+    def alternative(self, row: int) -> Alternative:
+        return self._ev.alternatives[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ev.alternatives)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(FIELDS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        a = self._ev.alternatives[index.row()]
+        value = getattr(a, FIELDS[index.column()])
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 2 and len(value) > 160:
+                return value[:157] + "…"
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return value
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        a = self._ev.alternatives[index.row()]
+        field = FIELDS[index.column()]
+        value = str(value).strip()
+        if getattr(a, field) == value:
+            return False
+        return self.doc.apply(UpdateAlternative(replace(a, **{field: value})))
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return column_titles()[section] if section < len(FIELDS) else None
+        return str(section + 1)

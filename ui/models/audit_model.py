@@ -1,0 +1,92 @@
+"""The audit trail as a table, newest first: when (locale format), who, what, why.
+
+The document's store records every change with an English label; the first entry ("created") is the file's
+creation. Reading goes through :meth:`Document.audit`, never to SQLite directly from a view.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from evaluator.store import AuditEntry
+
+from ..document import Document
+from ..i18n import locale, tr
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def column_titles() -> tuple[str, ...]:
+    return (tr("When", "Wanneer"), tr("Who", "Wie"), tr("What", "Wat"), tr("Why", "Waarom"))
+
+
+def local_time(iso: str) -> str:
+    """An ISO 8601 UTC time as local time in the current language's short date/time format."""
+    dt = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
+    if not dt.isValid():
+        return iso
+    return locale().toString(dt.toLocalTime(), QLocale.FormatType.ShortFormat)
+
+
+def what(entry: AuditEntry) -> str:
+    if entry.label == "created":
+        return tr("File created", "Bestand aangemaakt")
+    if entry.reason == "undo":
+        return tr("Undo", "Ongedaan gemaakt") + ": " + entry.label
+    return entry.label
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, doc: Document, parent: QObject | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self._rows: list[AuditEntry] = doc.audit()
+        doc.changed.connect(self.refresh)
+
+    def refresh(self, *_: object) -> None:
+        self.beginResetModel()
+        self._rows = self.doc.audit()
+        self.endResetModel()
+
+    def entry(self, row: int) -> AuditEntry:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        e = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            col = index.column()
+            if col == 0:
+                return local_time(e.time)
+            if col == 1:
+                return e.user
+            if col == 2:
+                return what(e)
+            return "" if e.reason == "undo" else e.reason
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return column_titles()[section] if section < 4 else None
+        return None

@@ -1,0 +1,200 @@
+"""Alternatives × criteria: each cell a score as a person reads it, coloured by its value, uncertain ones marked.
+
+Editing a cell applies a :func:`evaluator.changes.set_score` change through the document (one undo step,
+stored at once). Colours come from the value function (fixed scale bounds), so the same score has the same
+colour in every evaluation; a low-confidence or ranged score carries a "?" and says why in its tooltip.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from evaluator.changes import set_score
+from evaluator.model import Assessment, Criterion, Evaluation, text
+from evaluator.problem import value_matrix
+from evaluator.scales import format_score
+
+from .. import style
+from ..document import Document
+from ..i18n import language, number, tr
+
+Index = QModelIndex | QPersistentModelIndex
+CONFIDENCE_NAMES = {"high": ("high", "hoog"), "medium": ("medium", "middel"), "low": ("low", "laag")}
+
+
+def confidence_text(confidence: str) -> str:
+    en, nl = CONFIDENCE_NAMES.get(confidence, ("not stated", "niet opgegeven"))
+    return tr(en, nl)
+
+
+def score_text(crit: Criterion, value: float | None) -> str:
+    """A score in the current language: the level's label, yes/no, or the number (locale format) and unit."""
+    if value is None:
+        return "–"
+    scale = crit.scale
+    if scale.kind == "numeric":
+        decimals = 0 if float(value).is_integer() else 2
+        return f"{number(value, decimals)} {scale.unit}".strip()
+    return format_score(scale, value, language())
+
+
+def uncertainty_reason(s: Assessment) -> str:
+    reasons = []
+    if s.confidence == "low":
+        reasons.append(tr("low confidence", "lage zekerheid"))
+    if s.low is not None and s.high is not None and s.high > s.low:
+        reasons.append(tr("score range", "scorebereik") + f" {number(s.low, 0)}–{number(s.high, 0)}")
+    return ", ".join(reasons)
+
+
+class ScoresModel(QAbstractTableModel):
+    """Rows: alternatives; columns: criteria. ``Qt.EditRole`` is the score as a float (or ``None``)."""
+
+    def __init__(self, doc: Document, parent: QObject | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self._ev = doc.evaluation
+        self._values = self._compute_values(self._ev)
+        doc.changed.connect(self.refresh)
+
+    # -- structure ------------------------------------------------------------------------------------------
+    @staticmethod
+    def _compute_values(ev: Evaluation) -> np.ndarray:
+        if not ev.criteria or not ev.alternatives:
+            return np.zeros((len(ev.alternatives), len(ev.criteria)))
+        return value_matrix(ev)
+
+    @staticmethod
+    def _shape(ev: Evaluation) -> tuple:
+        return (tuple(a.id for a in ev.alternatives), tuple(c.id for c in ev.criteria))
+
+    def refresh(self, ev: Evaluation | None = None) -> None:
+        ev = self.doc.evaluation if ev is None else ev
+        same = self._shape(ev) == self._shape(self._ev)
+        if not same:
+            self.beginResetModel()
+        self._ev, self._values = ev, self._compute_values(ev)
+        if same:
+            if self.rowCount() and self.columnCount():
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+                )
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, self.rowCount() - 1))
+        else:
+            self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ev.alternatives)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ev.criteria)
+
+    # -- look-ups -------------------------------------------------------------------------------------------
+    def criterion(self, column: int) -> Criterion:
+        return self._ev.criteria[column]
+
+    def alternative_id(self, row: int) -> str:
+        return self._ev.alternatives[row].id
+
+    def assessment(self, index: Index) -> Assessment:
+        return self._ev.assessment(
+            self._ev.alternatives[index.row()].id, self._ev.criteria[index.column()].id
+        )
+
+    def index_of(self, alternative: str, criterion: str) -> QModelIndex:
+        rows = [a.id for a in self._ev.alternatives]
+        cols = [c.id for c in self._ev.criteria]
+        return self.index(rows.index(alternative), cols.index(criterion))
+
+    # -- data -----------------------------------------------------------------------------------------------
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        crit = self._ev.criteria[index.column()]
+        s = self.assessment(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            shown = score_text(crit, s.value)
+            return f"{shown} {style.UNCERTAIN_MARK}" if s.uncertain and s.value is not None else shown
+        if role == Qt.ItemDataRole.EditRole:
+            return s.value
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            v = float(self._values[index.row(), index.column()]) if s.value is not None else math.nan
+            bg, fg = style.value_colours(v)
+            return QBrush(QColor(bg if role == Qt.ItemDataRole.BackgroundRole else fg))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(index, crit, s)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            alt = self._ev.alternatives[index.row()].name
+            return f"{alt} · {crit.id}: {score_text(crit, s.value)}"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _tooltip(self, index: Index, crit: Criterion, s: Assessment) -> str:
+        lang = language()
+        alt = self._ev.alternatives[index.row()].name
+        lines = [f"<b>{alt} · {crit.id} {text(crit.name, lang)}</b>"]
+        if s.value is None:
+            lines.append(tr("Not scored yet", "Nog niet gescoord"))
+        else:
+            lines.append(tr("Score", "Score") + ": " + score_text(crit, s.value))
+            lv = crit.scale.level(s.value) if crit.scale.kind == "ordinal" else None
+            if lv is not None and text(lv.descriptor, lang):
+                lines.append(f"<i>{text(lv.descriptor, lang)}</i>")
+        if s.uncertain:
+            lines.append(
+                f"{style.UNCERTAIN_MARK} " + tr("Uncertain", "Onzeker") + ": " + uncertainty_reason(s)
+            )
+        lines.append(tr("Confidence", "Zekerheid") + ": " + confidence_text(s.confidence))
+        if s.evidence:
+            ev_text = s.evidence if len(s.evidence) < 300 else s.evidence[:297] + "…"
+            lines.append(tr("Evidence", "Onderbouwing") + ": " + ev_text)
+        if s.source:
+            lines.append(tr("Source", "Bron") + ": " + s.source)
+        return "<br>".join(lines)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        if value is not None:
+            try:
+                value = float(value)
+            except (TypeError, ValueError):
+                return False
+        alt = self._ev.alternatives[index.row()].id
+        crit = self._ev.criteria[index.column()].id
+        if self._ev.assessment(alt, crit).value == value:
+            return False
+        return self.doc.apply(set_score(self._ev, alt, crit, value))
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        lang = language()
+        if orientation == Qt.Orientation.Horizontal:
+            if section >= len(self._ev.criteria):
+                return None
+            c = self._ev.criteria[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return c.id
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{c.id} {text(c.name, lang)}"
+            return None
+        if section >= len(self._ev.alternatives):
+            return None
+        a = self._ev.alternatives[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return a.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{a.name} — {a.vendor}" if a.vendor else a.name
+        return None

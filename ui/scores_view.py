@@ -1,0 +1,161 @@
+"""The scoring matrix: alternatives × criteria, colour-coded by value, with the evidence panel beside it.
+
+Keyboard: arrows move between cells, F2 or typing edits (a level's number picks it), Enter stores, Delete clears
+a score. The colour legend and the "?" mark say in words what the colours and marks mean.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaluator.changes import set_score
+
+from . import style
+from .document import Document
+from .i18n import signals, tr
+from .models.scores_model import ScoresModel
+from .widgets.assessment_panel import AssessmentPanel
+from .widgets.heading import Heading
+from .widgets.score_delegate import ScoreDelegate
+
+
+class ScoresTable(QTableView):
+    """The matrix; Delete/Backspace clears the current score (one undo step)."""
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        idx = self.currentIndex()
+        if (
+            e.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and idx.isValid()
+            and self.state() != self.State.EditingState
+        ):
+            self.model().setData(idx, None, Qt.ItemDataRole.EditRole)
+            return
+        super().keyPressEvent(e)
+
+
+class Legend(QWidget):
+    """A row of swatches from worst to best, with words at both ends and what "?" means."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.worst = QLabel()
+        row.addWidget(self.worst)
+        for colour in style.RAMP:
+            sw = QLabel("  ")
+            sw.setMinimumWidth(sw.fontMetrics().horizontalAdvance("MM"))
+            sw.setStyleSheet(f"background:{colour}; border:1px solid #555;")
+            sw.setAccessibleName("")
+            row.addWidget(sw)
+        self.best = QLabel()
+        row.addWidget(self.best)
+        row.addSpacing(sw.fontMetrics().horizontalAdvance("MMM"))
+        self.mark = QLabel()
+        row.addWidget(self.mark)
+        row.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.worst.setText(tr("worst", "slechtst"))
+        self.best.setText(tr("best", "beste"))
+        self.mark.setText(
+            f"{style.UNCERTAIN_MARK} = "
+            + tr("uncertain (low confidence or a range)", "onzeker (lage zekerheid of een bereik)")
+            + "    – = "
+            + tr("not scored", "geen score")
+        )
+
+
+class ScoresView(QWidget):
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.heading = Heading()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.legend = Legend()
+        self.model = ScoresModel(doc, self)
+        self.table = ScoresTable()
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(ScoreDelegate(self.table))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setMinimumSectionSize(self.fontMetrics().horizontalAdvance("M") * 6)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.panel = AssessmentPanel(doc)
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
+        self.model.modelReset.connect(lambda: self._current_changed(self.table.currentIndex()))
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.panel)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.legend)
+        layout.addWidget(split, 1)
+        signals.language_changed.connect(self.retranslate)
+        self.retranslate()
+        if self.model.rowCount() and self.model.columnCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def retranslate(self, *_: object) -> None:
+        self.heading.setText(tr("Scores", "Scores"))
+        self.hint.setText(
+            tr(
+                "Each cell is one alternative on one criterion. Type or press F2 to change a score, Delete to clear "
+                "it; the panel on the right holds the evidence. Darker means better.",
+                "Elke cel is één alternatief op één criterium. Typ of druk F2 om een score te wijzigen, Delete om "
+                "hem te wissen; rechts staat de onderbouwing. Donkerder is beter.",
+            )
+        )
+        self.table.setAccessibleName(tr("Scoring matrix", "Scorematrix"))
+        self.legend.retranslate()
+        self.model.refresh()
+        self.table.resizeColumnsToContents()
+
+    def select(self, alternative: str, criterion: str) -> QModelIndex:
+        """Make the cell of ``alternative`` × ``criterion`` current (and return its index)."""
+        idx = self.model.index_of(alternative, criterion)
+        self.table.selectionModel().setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        return idx
+
+    def _current_changed(self, current: QModelIndex, *_: object) -> None:
+        if not current.isValid():
+            self.panel.show_cell(None, None)
+            return
+        self.panel.show_cell(
+            self.model.alternative_id(current.row()), self.model.criterion(current.column()).id
+        )
+
+    def clear_current(self) -> None:
+        idx = self.table.currentIndex()
+        if idx.isValid():
+            ev = self.doc.evaluation
+            self.doc.apply(
+                set_score(
+                    ev, self.model.alternative_id(idx.row()), self.model.criterion(idx.column()).id, None
+                )
+            )
