@@ -13,7 +13,8 @@ import numpy as np
 from .errors import InputError
 from .model import Evaluation
 
-# Saaty's random consistency index for n = 1..15 (Saaty 1980; as used by ahpy and pymcdm).
+# Saaty's random consistency index for n = 1..15, index n (Saaty 1980). ahpy uses Saaty's 2005 or Donegan &
+# Dodd's estimates and pymcdm Tummala & Ling's, so their CRs differ slightly; CR·RI (= CI) agrees.
 RANDOM_INDEX = (0.0, 0.0, 0.0, 0.58, 0.9, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59)
 
 
