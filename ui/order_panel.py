@@ -6,8 +6,7 @@ Rank order: the weights follow from the order alone (rank-order centroid).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -55,8 +54,7 @@ class OrderPanel(QWidget):
         self.down = QPushButton()
         self.up.clicked.connect(lambda: self.move(-1))
         self.down.clicked.connect(lambda: self.move(1))
-        QShortcut(QKeySequence("Alt+Up"), self.table, lambda: self.move(-1))
-        QShortcut(QKeySequence("Alt+Down"), self.table, lambda: self.move(1))
+        self.table.installEventFilter(self)  # Alt+↑ / Alt+↓ move the current row
         self.apply_button = QPushButton()
         self.apply_button.clicked.connect(self.apply_weights)
         self.message = QLabel()
@@ -113,6 +111,17 @@ class OrderPanel(QWidget):
         self.points = {it.id: (round(100 * pts[it.id] / top) if top > 0 else 100) for it in its}
         self.order = its
         self._show()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            obj is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.modifiers() & Qt.KeyboardModifier.AltModifier
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        ):
+            self.move(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return True
+        return super().eventFilter(obj, event)
 
     def move(self, step: int) -> None:
         """Move the selected item up (-1) or down (+1) in importance; keeps it selected."""
