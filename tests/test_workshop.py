@@ -267,3 +267,88 @@ def test_rankings_when_every_alternative_is_knocked_out():
     r = rankings(ev, "wsm")
     assert r.alternatives == ("opendesk",)
     assert r.group == (1,)
+
+
+# -- afweging weights ---------------------------------------------------------------------------------------------
+
+
+def _cli(capsys, *argv):
+    from evaluator.cli import main
+
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def project(tmp_path):
+    path = tmp_path / "w.afweging"
+    Store.create(path, workshop()).close()
+    return path
+
+
+def test_weights_json_contract(project, capsys):
+    import json
+
+    code, out, err = _cli(capsys, "weights", project, "--format", "json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert data["aggregation"] == "mean"
+    assert "arithmetic mean" in data["aggregation_name"]
+    assert [c["id"] for c in data["criteria"]] == ["S1", "S2", "C1"]
+    assert sum(c["weight"] for c in data["criteria"]) == pytest.approx(1.0)
+    s1 = data["criteria"][0]
+    assert set(s1) >= {"id", "name", "weight", "participants"}
+    assert s1["name"] == "Control" and s1["weight"] == pytest.approx(0.35)
+    assert s1["participants"] == pytest.approx({"Ann de Vries": 0.25, "Bob Jansen": 0.75, "Cem Yilmaz": 0.05})
+    assert s1["spread"] == pytest.approx(0.35)
+    assert data["agenda"] == ["S1", "C1", "S2"]
+    assert data["not_voted"] == ["Dee Bakker"]
+    for name in ("Ann de Vries", "Bob Jansen", "Cem Yilmaz"):
+        assert sum(c["participants"][name] for c in data["criteria"]) == pytest.approx(1.0)
+
+
+def test_weights_json_anonymous_and_median(project, capsys):
+    import json
+
+    with Store.open(project) as st:
+        st.apply(SetSetting("anonymous", True))
+    code, out, _ = _cli(
+        capsys, "weights", project, "--format", "json", "--aggregation", "median", "--lang", "nl"
+    )
+    assert code == 0
+    assert not any(n in out for n in ("Ann", "Bob", "Cem", "Bakker", "Vries", "Jansen", "Yilmaz"))
+    data = json.loads(out)
+    assert data["aggregation"] == "median"
+    assert list(data["criteria"][0]["participants"]) == ["Deelnemer 1", "Deelnemer 2", "Deelnemer 3"]
+    assert data["not_voted"] == ["Deelnemer 4"]
+    assert data["criteria"][0]["weight"] == pytest.approx(0.25 / 0.9)
+    assert data["criteria"][0]["name"] == "Controle"
+
+
+def test_weights_table_names_the_aggregation_and_the_agenda(project, capsys):
+    code, out, _ = _cli(capsys, "weights", project, "--aggregation", "geometric")
+    assert code == 0
+    assert out.startswith("Group weights: geometric mean")
+    assert "Bob Jansen" in out and "IQR" in out
+    assert "Most disagreement (interquartile range (IQR)" in out and "S1 Control, C1 Price, S2 Keys" in out
+    assert "Not voted yet: Dee Bakker" in out
+
+
+def test_weights_without_votes_shows_the_agreed_weights(tmp_path, capsys):
+    import json
+
+    path = tmp_path / "empty.afweging"
+    Store.create(path, small_evaluation()).close()
+    code, out, _ = _cli(capsys, "weights", path, "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["aggregation"] == "agreed"
+    assert [c["weight"] for c in data["criteria"]] == pytest.approx([0.3, 0.3, 0.4])
+    assert all(c["participants"] == {} and c["spread"] is None for c in data["criteria"])
+    code, out, _ = _cli(capsys, "weights", path)
+    assert "agreed weights (no participant has weighed yet)" in out
+
+
+def test_weights_bad_file_is_one_line(tmp_path, capsys):
+    code, out, err = _cli(capsys, "weights", tmp_path / "nope.afweging")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "no such file" in err
