@@ -1,0 +1,120 @@
+"""Vector charts for the memo (reportlab graphics): crisp on paper and on a projector, and searchable text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+
+from .fonts import BOLD, REGULAR
+
+ACCENT = colors.HexColor("#154273")  # dark blue: the one colour that carries meaning
+ACCENT_2 = colors.HexColor("#5C7FA8")
+ACCENT_3 = colors.HexColor("#A9BCD3")
+MUTED = colors.HexColor("#8A8F98")
+GRID = colors.HexColor("#D5D9DF")
+TEXT = colors.HexColor("#1F2328")
+
+
+def bar_chart(
+    labels: Sequence[str],
+    values: Sequence[float],
+    width: float,
+    value_text: Sequence[str],
+    highlight: int | None = 0,
+    vmax: float | None = None,
+    row: float = 15,
+) -> Drawing:
+    """Horizontal bars, one row per label, the value written after each bar; ``highlight`` in the accent colour."""
+    label_w = min(0.38 * width, max((len(s) for s in labels), default=1) * 5.2 + 6)
+    value_w = 52
+    bar_w = width - label_w - value_w
+    h = row * len(labels) + 4
+    d = Drawing(width, h)
+    top = max([abs(v) for v in values] + [vmax or 0, 1e-12])
+    for i, (lab, v, vt) in enumerate(zip(labels, values, value_text, strict=True)):
+        y = h - (i + 1) * row + 3
+        d.add(String(label_w - 6, y + 2, _clip(lab, label_w), fontName=REGULAR, fontSize=8.5,
+                     fillColor=TEXT, textAnchor="end"))  # fmt: skip
+        d.add(Rect(label_w, y, bar_w, row - 5, fillColor=colors.HexColor("#F1F3F6"), strokeColor=None))
+        length = max(0.0, bar_w * (v / top)) if top else 0
+        colour = ACCENT if i == highlight else ACCENT_3
+        d.add(Rect(label_w, y, length, row - 5, fillColor=colour, strokeColor=None))
+        d.add(String(label_w + bar_w + 5, y + 2, vt, fontName=BOLD if i == highlight else REGULAR,
+                     fontSize=8.5, fillColor=TEXT))  # fmt: skip
+    return d
+
+
+def stacked_chart(
+    labels: Sequence[str],
+    parts: Sequence[Sequence[float]],
+    legend: Sequence[str],
+    width: float,
+    row: float = 15,
+) -> Drawing:
+    """Horizontal stacked bars in [0, 1] (e.g. share of first, second, third place) with a legend on top."""
+    shades = [ACCENT, ACCENT_2, ACCENT_3]
+    label_w = min(0.38 * width, max((len(s) for s in labels), default=1) * 5.2 + 6)
+    bar_w = width - label_w - 10
+    legend_h = 16
+    h = row * len(labels) + legend_h + 14
+    d = Drawing(width, h)
+    x = label_w
+    for k, name in enumerate(legend):
+        d.add(Rect(x, h - 10, 9, 9, fillColor=shades[k % 3], strokeColor=None))
+        d.add(String(x + 13, h - 9, name, fontName=REGULAR, fontSize=8, fillColor=TEXT))
+        x += 13 + 6 * len(name) + 14
+    for i, (lab, p) in enumerate(zip(labels, parts, strict=True)):
+        y = h - legend_h - (i + 1) * row + 3
+        d.add(String(label_w - 6, y + 2, _clip(lab, label_w), fontName=REGULAR, fontSize=8.5,
+                     fillColor=TEXT, textAnchor="end"))  # fmt: skip
+        d.add(Rect(label_w, y, bar_w, row - 5, fillColor=colors.HexColor("#F1F3F6"), strokeColor=None))
+        x = label_w
+        for k, share in enumerate(p):
+            w = bar_w * max(0.0, min(1.0, share))
+            if w > 0:
+                d.add(Rect(x, y, w, row - 5, fillColor=shades[k % 3], strokeColor=None))
+            x += w
+    # gridlines at 25 % steps, with their numbers under the last row
+    base = h - legend_h - len(labels) * row
+    for q in (0, 0.25, 0.5, 0.75, 1.0):
+        gx = label_w + bar_w * q
+        d.add(Line(gx, base, gx, h - legend_h, strokeColor=GRID, strokeWidth=0.4))
+        d.add(String(gx, base - 9, f"{int(q * 100)}%", fontName=REGULAR, fontSize=7, fillColor=MUTED,
+                     textAnchor="middle"))  # fmt: skip
+    return d
+
+
+def interval_chart(
+    labels: Sequence[str],
+    current: Sequence[float],
+    low: Sequence[float],
+    high: Sequence[float],
+    width: float,
+    row: float = 14,
+) -> Drawing:
+    """Weight stability intervals: a bar from low to high on a 0–100 % axis, a tick at the current weight."""
+    label_w = min(0.38 * width, max((len(s) for s in labels), default=1) * 5.2 + 6)
+    bar_w = width - label_w - 10
+    h = row * len(labels) + 14
+    d = Drawing(width, h)
+    for i, lab in enumerate(labels):
+        y = h - (i + 1) * row + 3
+        d.add(String(label_w - 6, y + 1, _clip(lab, label_w), fontName=REGULAR, fontSize=8,
+                     fillColor=TEXT, textAnchor="end"))  # fmt: skip
+        d.add(Line(label_w, y + 4, label_w + bar_w, y + 4, strokeColor=GRID, strokeWidth=0.5))
+        x0, x1 = label_w + bar_w * low[i], label_w + bar_w * high[i]
+        d.add(Rect(x0, y, max(x1 - x0, 0.8), 8, fillColor=ACCENT_3, strokeColor=None))
+        xc = label_w + bar_w * current[i]
+        d.add(Line(xc, y - 1.5, xc, y + 9.5, strokeColor=ACCENT, strokeWidth=1.6))
+    for q in (0, 0.25, 0.5, 0.75, 1.0):
+        gx = label_w + bar_w * q
+        d.add(String(gx, 2, f"{int(q * 100)}%", fontName=REGULAR, fontSize=7, fillColor=MUTED,
+                     textAnchor="middle"))  # fmt: skip
+    return d
+
+
+def _clip(s: str, width: float) -> str:
+    limit = max(6, int(width / 5.0))
+    return s if len(s) <= limit else s[: limit - 1] + "…"

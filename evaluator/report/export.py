@@ -1,0 +1,107 @@
+"""Export the memo: decision JSON → pages → attachment → signature → file, all or nothing.
+
+:func:`export_memo` is the one function the CLI (``afweging report``) and the desktop export dialog both call.
+The key is loaded and checked first, so a wrong password or a missing token fails before any work; the file is
+written to a private temporary file beside the target and moved into place only when complete.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..model import Evaluation
+from .decision import DEFAULT_SAMPLES, DEFAULT_SEED
+from .sign import SigningKey
+
+
+@dataclass(frozen=True)
+class MemoResult:
+    path: Path | None
+    digest: str  # SHA-256 of the attached canonical decision JSON
+    pages: int
+    signed: bool
+    signer: str = ""
+    pdf: bytes = b""
+
+
+def render_memo(
+    ev: Evaluation,
+    lang: str = "nl",
+    signer: tuple[Any, str] | None = None,
+    reason: str = "",
+    audit: Sequence[Any] | None = None,
+    samples: int | None = DEFAULT_SAMPLES,
+    seed: int = DEFAULT_SEED,
+    generated: str | None = None,
+    timestamper: Any = None,
+    tsa_url: str | None = None,
+) -> MemoResult:
+    """The memo's bytes (attached JSON; signed when ``signer`` from :func:`sign.open_signer` is given)."""
+    from ..io.canonical import sha256
+    from .decision import decision_bytes, decision_data
+    from .memo import ATTACHMENT_NAME, build_memo
+    from .sign import attach_and_sign
+    from .texts import t
+
+    data = decision_data(ev, generated=generated, samples=samples, seed=seed)
+    if audit:
+        entries = sorted(audit, key=lambda e: e.seq)
+        data["audit"] = {
+            "changes": len(entries),
+            "first": entries[0].time,
+            "last": entries[-1].time,
+            "users": sorted({e.user for e in entries}),
+        }
+    raw = decision_bytes(data)
+    digest = sha256(raw)
+    memo = build_memo(ev, data, digest, lang=lang, audit=audit, signed=signer is not None)
+    reason = reason or t("default_reason", lang)
+    pdf = attach_and_sign(
+        memo.data,
+        raw,
+        ATTACHMENT_NAME,
+        signer=signer,
+        page=memo.signature_page,
+        box=memo.signature_box,
+        reason=reason,
+        stamp_text=t("stamp", lang),
+        timestamper=timestamper,
+        tsa_url=tsa_url,
+        description="Afweging decision data (canonical JSON)",
+    )
+    return MemoResult(None, digest, memo.pages, signer is not None, signer[1] if signer else "", pdf)
+
+
+def export_memo(
+    ev: Evaluation,
+    out: str | os.PathLike,
+    lang: str = "nl",
+    key: SigningKey | None = None,
+    reason: str = "",
+    audit: Sequence[Any] | None = None,
+    samples: int | None = DEFAULT_SAMPLES,
+    seed: int = DEFAULT_SEED,
+    timestamper: Any = None,
+    tsa_url: str | None = None,
+) -> MemoResult:
+    """Write the memo to ``out`` (signed with ``key`` when given). Nothing is left behind on failure."""
+    from ..errors import InputError
+    from ..files import atomic_write
+    from .sign import open_signer
+
+    target = Path(out)
+    if target.suffix.lower() != ".pdf":
+        raise InputError("the memo is a PDF; give the output a name ending in .pdf", target)
+    if lang not in ("nl", "en"):
+        raise InputError(f"unknown language {lang!r}; choose nl or en")
+    with open_signer(key) as signer:
+        res = render_memo(ev, lang, signer, reason, audit, samples, seed, None, timestamper, tsa_url)
+    try:
+        atomic_write(target, res.pdf)
+    except OSError as exc:
+        raise InputError(f"cannot be written ({exc.strerror or exc})", target) from None
+    return MemoResult(target, res.digest, res.pages, res.signed, res.signer, res.pdf)

@@ -1,0 +1,663 @@
+"""The decision memo as a PDF (reportlab): a government memo with the recommendation up front, data in annexes.
+
+:func:`build_memo` renders the pages from an evaluation and its decision data (``decision.decision_data``); it
+returns the PDF bytes and where the signature box sits, so ``sign`` can put the visible signature there.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from ..methods import METHODS
+from ..model import Evaluation, text
+from ..scales import format_score
+from ..weighting import global_weights
+from . import charts
+from .fonts import BOLD, MONO, REGULAR, register_fonts
+from .texts import num, pct, t
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 22 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 22 * mm
+CONTENT_W = PAGE_W - 2 * MARGIN_X
+SIGNATURE_W, SIGNATURE_H = 92 * mm, 30 * mm
+ATTACHMENT_NAME = "decision.json"
+HASH_KEYWORD = "afweging-decision-sha256:"
+
+ACCENT = charts.ACCENT
+SOFT = colors.HexColor("#EEF2F7")
+RULE = colors.HexColor("#C9D1DB")
+UNCERTAIN = colors.HexColor("#FFF1CC")
+KNOCKOUT = colors.HexColor("#B42318")
+MUTED = charts.MUTED
+
+
+@dataclass(frozen=True)
+class MemoPdf:
+    data: bytes
+    pages: int
+    signature_page: int  # 0-based
+    signature_box: tuple[float, float, float, float]  # x1, y1, x2, y2 in PDF points
+
+
+# -- styles ---------------------------------------------------------------------------------------------------
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13.5, textColor=charts.TEXT)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", base, fontSize=8, leading=10.5),
+        "muted": ParagraphStyle("muted", base, fontSize=8, leading=10.5, textColor=MUTED),
+        "cell": ParagraphStyle("cell", base, fontSize=7.5, leading=9.5),
+        "cellb": ParagraphStyle("cellb", base, fontName=BOLD, fontSize=7.5, leading=9.5),
+        "kind": ParagraphStyle("kind", base, fontName=BOLD, fontSize=9, leading=12, textColor=ACCENT),
+        "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=21, leading=26, spaceAfter=4),
+        "question": ParagraphStyle("question", base, fontSize=12, leading=16.5, textColor=ACCENT),
+        "h1": ParagraphStyle(
+            "h1", base, fontName=BOLD, fontSize=13, leading=17, spaceBefore=10, spaceAfter=5, textColor=ACCENT
+        ),  # fmt: skip
+        "h2": ParagraphStyle("h2", base, fontName=BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=3),
+        "advice": ParagraphStyle("advice", base, fontSize=11, leading=15.5),
+        "mono": ParagraphStyle("mono", base, fontName=MONO, fontSize=8.5, leading=11),
+    }
+
+
+def _table(rows: list[list[Any]], widths: Sequence[float], header: bool = True, zebra: bool = True) -> Table:
+    tbl = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
+    style = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, 8),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
+    ]
+    if header:
+        style += [
+            ("FONT", (0, 0), (-1, 0), BOLD, 8),
+            ("TEXTCOLOR", (0, 0), (-1, 0), ACCENT),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
+        ]
+    if zebra:
+        for r in range(1 if header else 0, len(rows)):
+            if (r % 2 == 0) == header:
+                style.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#F6F8FA")))
+    tbl.setStyle(TableStyle(style))
+    return tbl
+
+
+# -- page furniture -------------------------------------------------------------------------------------------
+
+
+class _NumberedCanvas(rl_canvas.Canvas):
+    """Holds the pages back until the end, so every footer can say "page n of N"."""
+
+    footer: tuple[str, str, str] = ("", "", "nl")
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._furniture(total)
+            super().showPage()
+        super().save()
+
+    def _furniture(self, total: int) -> None:
+        left, title, lang = self.footer
+        n = self._pageNumber
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(MARGIN_X, MARGIN_BOTTOM - 7 * mm, PAGE_W - MARGIN_X, MARGIN_BOTTOM - 7 * mm)
+        self.setFont(REGULAR, 7.5)
+        self.setFillColor(MUTED)
+        self.drawString(MARGIN_X, MARGIN_BOTTOM - 11 * mm, left)
+        self.drawRightString(PAGE_W - MARGIN_X, MARGIN_BOTTOM - 11 * mm, t("page", lang, n=n, total=total))
+        if n > 1:
+            self.drawString(MARGIN_X, PAGE_H - 13 * mm, title)
+            self.drawRightString(PAGE_W - MARGIN_X, PAGE_H - 13 * mm, t("kind", lang).capitalize())
+        else:
+            self.setFillColor(ACCENT)
+            self.rect(0, PAGE_H - 8 * mm, PAGE_W, 8 * mm, stroke=0, fill=1)
+        self.restoreState()
+
+
+class _SignatureSlot(Flowable):
+    """An empty framed box where the visible signature goes; records its page and position when drawn."""
+
+    def __init__(self, label: str, placeholder: str | None):
+        super().__init__()
+        self.width, self.height = SIGNATURE_W, SIGNATURE_H
+        self.label, self.placeholder = label, placeholder
+        self.where: tuple[int, tuple[float, float, float, float]] | None = None
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        x, y = c.absolutePosition(0, 0)
+        self.where = (c.getPageNumber() - 1, (x, y, x + self.width, y + self.height))
+        c.saveState()
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.6)
+        c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+        if self.placeholder:
+            c.setFont(REGULAR, 9)
+            c.setFillColor(MUTED)
+            c.drawCentredString(self.width / 2, self.height / 2 - 3, self.placeholder)
+        c.restoreState()
+
+
+# -- the memo -------------------------------------------------------------------------------------------------
+
+
+def _method_name(m: str) -> str:
+    return METHODS[m].name if m in METHODS else m
+
+
+def _crit_code(ev: Evaluation) -> dict[str, str]:
+    """Short column codes for the criteria: the id when short, else area letter + number."""
+    if all(len(c.id) <= 5 for c in ev.criteria):
+        return {c.id: c.id for c in ev.criteria}
+    out: dict[str, str] = {}
+    for k, a in enumerate(ev.areas):
+        prefix = a.id[:1].upper() if len(a.id) <= 2 else chr(ord("A") + k % 26)
+        for j, c in enumerate(ev.criteria_of(a.id), start=1):
+            out[c.id] = f"{prefix}{j}"
+    for j, c in enumerate(ev.criteria, start=1):
+        out.setdefault(c.id, f"C{j}")
+    return out
+
+
+def _ordered(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    return sorted(rows, key=lambda r: (r["rank"], rows.index(r)))
+
+
+def _score_text(x: float, method_id: str, lang: str) -> str:
+    if method_id == "electre1":
+        return num(x, lang, 0)
+    return num(x, lang, 3)
+
+
+def build_memo(
+    ev: Evaluation,
+    data: Mapping[str, Any],
+    digest: str,
+    lang: str = "nl",
+    audit: Sequence[Any] | None = None,
+    signed: bool = False,
+) -> MemoPdf:
+    """Render the memo. ``data`` is the decision JSON (as plain data), ``digest`` its SHA-256 in hex."""
+    register_fonts()
+    st = _styles()
+    res = data["results"]
+    method_id = res["method"]
+    ranking = _ordered(res["ranking"])
+    story: list[Flowable] = []
+    P = Paragraph  # noqa: N806
+
+    # -- title block ------------------------------------------------------------------------------------------
+    story += [Spacer(1, 6 * mm), P(t("kind", lang), st["kind"]), Spacer(1, 2 * mm)]
+    story.append(P(_esc(ev.title or "—"), st["title"]))
+    if ev.question:
+        story.append(P(_esc(ev.question), st["question"]))
+    story.append(Spacer(1, 5 * mm))
+    people = ", ".join(
+        p.name + (f" ({p.organisation})" if p.organisation else "") for p in ev.participants
+    ) or t("none", lang)
+    meta = [
+        [t("date", lang), ev.date or data.get("generated", "")[:10]],
+        [t("owner", lang), ev.owner or t("none", lang)],
+        [t("status", lang), ev.status or "—"],
+        [t("participants", lang), P(_esc(people), st["small"])],
+        [t("method", lang), _method_name(method_id)],
+    ]
+    mt = Table(meta, colWidths=[32 * mm, CONTENT_W - 32 * mm], hAlign="LEFT")
+    mt.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), REGULAR, 8.5), ("FONT", (0, 0), (0, -1), BOLD, 8.5),
+        ("TEXTCOLOR", (0, 0), (0, -1), MUTED), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE), ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
+    ]))  # fmt: skip
+    story += [mt, Spacer(1, 7 * mm)]
+
+    # -- summary and recommendation ---------------------------------------------------------------------------
+    story.append(P(t("summary", lang), st["h1"]))
+    advice = _advice(ev, res, ranking, lang)
+    box = Table([[P(a, st["advice"])] for a in advice], colWidths=[CONTENT_W], hAlign="LEFT")
+    box.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), SOFT), ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, 0), 8), ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+    ]))  # fmt: skip
+    story += [box, Spacer(1, 5 * mm)]
+    if ranking:
+        top = ranking[:8]
+        story.append(P(f"{t('top', lang)} — {_esc(_method_name(method_id))}", st["h2"]))
+        hib = METHODS[method_id].higher_is_better if method_id in METHODS else True
+        vals = [r["score"] if hib else (1 - r["score"]) for r in top]
+        story.append(
+            charts.bar_chart(
+                [f"{r['rank']}. {r['name']}" for r in top],
+                vals,
+                CONTENT_W,
+                [_score_text(r["score"], method_id, lang) for r in top],
+                highlight=0,
+                vmax=1.0,
+            )
+        )
+        if len(ranking) > len(top):
+            story.append(P(f"… +{len(ranking) - len(top)}", st["muted"]))
+    story.append(PageBreak())
+
+    # -- 1 question and context -------------------------------------------------------------------------------
+    story.append(P(t("s1", lang), st["h1"]))
+    if ev.question:
+        story.append(P(f"<b>{_esc(ev.question)}</b>", st["body"]))
+        story.append(Spacer(1, 2 * mm))
+    for para in (ev.context or t("no_context", lang)).split("\n\n"):
+        story.append(P(_esc(para).replace("\n", "<br/>"), st["body"]))
+
+    # -- 2 criteria and weights -------------------------------------------------------------------------------
+    story.append(P(t("s2", lang), st["h1"]))
+    story.append(P(t("s2_intro", lang), st["small"]))
+    story.append(Spacer(1, 2 * mm))
+    codes = _crit_code(ev)
+    gw = global_weights(ev)
+    area_w = {a.id: sum(gw[c.id] for c in ev.criteria_of(a.id)) for a in ev.areas}
+    rows: list[list[Any]] = [[t("code", lang), t("criterion", lang), t("framework", lang), t("knockout", lang),
+                              t("weight", lang)]]  # fmt: skip
+    area_rows = []
+    for a in ev.areas:
+        area_rows.append(len(rows))
+        rows.append(
+            [P(f"<b>{_esc(text(a.name, lang))}</b>", st["cellb"]), "", "", "", pct(area_w[a.id], lang, 1)]
+        )
+        for c in ev.criteria_of(a.id):
+            rows.append([
+                codes[c.id], P(_esc(text(c.name, lang)), st["cell"]), P(_esc(c.framework or "—"), st["cell"]),
+                format_score(c.scale, c.minimum, lang) if c.minimum is not None else "",
+                pct(gw[c.id], lang, 1),
+            ])  # fmt: skip
+    widths = [14 * mm, CONTENT_W - 14 * mm - 42 * mm - 24 * mm - 18 * mm, 42 * mm, 24 * mm, 18 * mm]
+    tbl = _table(rows, widths, zebra=False)
+    extra = [("ALIGN", (4, 0), (4, -1), "RIGHT")]
+    for r in area_rows:
+        extra += [
+            ("SPAN", (0, r), (3, r)),
+            ("BACKGROUND", (0, r), (-1, r), SOFT),
+            ("FONT", (4, r), (4, r), BOLD, 8),
+        ]
+    tbl.setStyle(TableStyle(extra))
+    story.append(tbl)
+
+    # -- 3 scores ---------------------------------------------------------------------------------------------
+    story.append(CondPageBreak(80 * mm))
+    story.append(P(t("s3", lang), st["h1"]))
+    story.append(P(t("s3_intro", lang), st["small"]))
+    story.append(Spacer(1, 2 * mm))
+    story.append(_score_matrix(ev, codes, lang, st))
+
+    # -- 4 knock-outs -----------------------------------------------------------------------------------------
+    story.append(CondPageBreak(50 * mm))
+    story.append(P(t("s4", lang), st["h1"]))
+    if not res["excluded"]:
+        story.append(P(t("s4_none", lang), st["body"]))
+    else:
+        rows = [[t("alternative", lang), t("reason", lang)]]
+        for x in res["excluded"]:
+            reasons = "<br/>".join(_esc(_reason(ev, r, codes, lang)) for r in x["reasons"])
+            rows.append([P(f"<b>{_esc(x['name'])}</b>", st["cell"]), P(reasons, st["cell"])])
+        story.append(_table(rows, [45 * mm, CONTENT_W - 45 * mm]))
+
+    # -- 5 results per method ---------------------------------------------------------------------------------
+    story.append(CondPageBreak(70 * mm))
+    story.append(P(t("s5", lang), st["h1"]))
+    story.append(P(t("s5_intro", lang, method=_esc(_method_name(method_id))), st["small"]))
+    story.append(Spacer(1, 2 * mm))
+    story.append(_methods_table(res, ranking, lang, st))
+    if res.get("skipped"):
+        items = "; ".join(f"{_method_name(m)} ({why})" for m, why in res["skipped"].items())
+        story.append(P(_esc(t("skipped", lang, items=items)), st["muted"]))
+
+    # -- 6 sensitivity ----------------------------------------------------------------------------------------
+    story.append(CondPageBreak(70 * mm))
+    story.append(P(t("s6", lang), st["h1"]))
+    story += _sensitivity(ev, res, codes, lang, st)
+
+    # -- 7 decision -------------------------------------------------------------------------------------------
+    story.append(CondPageBreak(40 * mm))
+    story.append(P(t("s7", lang), st["h1"]))
+    for para in (ev.decision or t("s7_none", lang)).split("\n\n"):
+        story.append(P(_esc(para).replace("\n", "<br/>"), st["body"]))
+
+    # -- annex A: evidence ------------------------------------------------------------------------------------
+    story.append(PageBreak())
+    story.append(P(t("annex_a", lang), st["h1"]))
+    story.append(_evidence_table(ev, codes, lang, st))
+
+    # -- annex B: audit and integrity; the signature ----------------------------------------------------------
+    story.append(CondPageBreak(90 * mm))
+    story.append(P(t("annex_b", lang), st["h1"]))
+    story += _audit(audit, lang, st)
+    story.append(Spacer(1, 4 * mm))
+    story.append(P(t("integrity", lang, file=ATTACHMENT_NAME), st["body"]))
+    story.append(Paragraph(f"{digest[:32]}<br/>{digest[32:]}", st["mono"]))
+    story.append(Spacer(1, 1.5 * mm))
+    story.append(P(t("integrity2", lang), st["small"]))
+    story.append(P(_esc(t("generated", lang, when=data.get("generated", ""),
+                          version=data.get("afweging_version", ""))), st["muted"]))  # fmt: skip
+    slot = _SignatureSlot(t("signing", lang), None if signed else t("unsigned", lang))
+    story.append(
+        KeepTogether(
+            [
+                Spacer(1, 6 * mm),
+                HRFlowable(width="100%", thickness=0.5, color=RULE),
+                P(t("signing", lang), st["h1"]),
+                P(t("signing_intro", lang), st["small"]),
+                Spacer(1, 3 * mm),
+                slot,
+            ]
+        )  # fmt: skip
+    )
+
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM, title=ev.title or t("kind", lang), author=ev.owner or "Afweging",
+        subject=ev.question, creator="Afweging", keywords=f"{HASH_KEYWORD}{digest}", lang=lang,
+    )  # fmt: skip
+    footer_left = f"Afweging · SHA-256 {digest[:16]}…"
+    canvas_cls = type("MemoCanvas", (_NumberedCanvas,), {"footer": (footer_left, _clip(ev.title, 90), lang)})
+    doc.build(story, canvasmaker=canvas_cls)
+    assert slot.where is not None
+    pages = slot.where[0] + 1
+    return MemoPdf(buf.getvalue(), pages, slot.where[0], slot.where[1])
+
+
+# -- sections -------------------------------------------------------------------------------------------------
+
+
+def _advice(
+    ev: Evaluation, res: Mapping[str, Any], ranking: Sequence[Mapping[str, Any]], lang: str
+) -> list[str]:
+    method_id = res["method"]
+    mname = _esc(_method_name(method_id))
+    out = []
+    if not ranking:
+        out.append(t("no_ranking", lang))
+    else:
+        firsts = [r for r in ranking if r["rank"] == 1]
+        if len(firsts) > 1:
+            out.append(t("recommend_tie", lang, names=" &amp; ".join(_esc(r["name"]) for r in firsts),
+                         method=mname))  # fmt: skip
+        else:
+            w = firsts[0]
+            out.append(t("recommend", lang, name=_esc(w["name"]), method=mname,
+                         score=_score_text(w["score"], method_id, lang)))  # fmt: skip
+            if len(ranking) > 1:
+                r2 = ranking[1]
+                out.append(t("runner_up", lang, name=_esc(r2["name"]),
+                             score=_score_text(r2["score"], method_id, lang)))  # fmt: skip
+        winner = firsts[0]
+        others = res.get("other_methods", {})
+        if others:
+            k = 1 + sum(
+                1 for rows in others.values() for r in rows if r["id"] == winner["id"] and r["rank"] == 1
+            )
+            out.append(t("agree", lang, k=k, n=1 + len(others), name=_esc(winner["name"])))
+        share = _first_share(res, winner["id"], winner["name"])
+        if share is not None:
+            sens = res["sensitivity"]
+            out.append(t("acc_first", lang, samples=num(sens["samples"], lang, 0), name=_esc(winner["name"]),
+                         pct=pct(share, lang)))  # fmt: skip
+            verdict = (sens.get("verdict") or {}).get(lang)
+            if verdict:
+                out.append(_esc(verdict))
+            else:
+                key = "robust_high" if share >= 0.8 else "robust_mid" if share >= 0.5 else "robust_low"
+                out.append(f"<b>{t(key, lang)}</b>")
+    if res.get("excluded"):
+        out.append(t("knocked_out_n", lang, n=len(res["excluded"])))
+    n_unc = sum(1 for s in ev.assessments.values() if s.uncertain)
+    if n_unc:
+        out.append(t("uncertain_n", lang, n=n_unc))
+    return out
+
+
+def _first_share(res: Mapping[str, Any], alt_id: str, name: str) -> float | None:
+    sens = res.get("sensitivity")
+    if not sens or "acceptability" not in sens:
+        return None
+    acc = sens["acceptability"]
+    names, matrix = acc.get("names", []), acc.get("matrix", [])
+    for key in (alt_id, name):
+        if key in names:
+            row = matrix[names.index(key)]
+            return float(row[0]) if row else None
+    return None
+
+
+def _reason(ev: Evaluation, r: Mapping[str, Any], codes: Mapping[str, str], lang: str) -> str:
+    c = ev.criterion(r["criterion"])
+    crit = f"{codes.get(c.id, c.id)} {text(c.name, lang)}"
+    if r["kind"] == "missing":
+        return t("missing", lang, crit=crit)
+    return t("below", lang, crit=crit, score=format_score(c.scale, r["score"], lang),
+             minimum=format_score(c.scale, r["minimum"], lang))  # fmt: skip
+
+
+def _score_matrix(
+    ev: Evaluation, codes: Mapping[str, str], lang: str, st: Mapping[str, ParagraphStyle]
+) -> Table:
+    n = len(ev.criteria)
+    name_w = 36 * mm
+    col_w = (CONTENT_W - name_w) / max(n, 1)
+    header = [t("alternative", lang)] + [codes[c.id] for c in ev.criteria]
+    rows: list[list[Any]] = [header]
+    style: list[tuple] = [("ALIGN", (1, 0), (-1, -1), "CENTER"), ("FONT", (1, 1), (-1, -1), REGULAR, 7.5)]
+    for i, a in enumerate(ev.alternatives, start=1):
+        row: list[Any] = [P_(a.name, st["cell"])]
+        for j, c in enumerate(ev.criteria, start=1):
+            s = ev.assessment(a.id, c.id)
+            if s.value is None:
+                row.append("–")
+                continue
+            cell = f"{s.value:g}" if c.scale.kind != "boolean" else ("✓" if s.value else "✗")
+            if s.uncertain:
+                cell = "~" + cell
+                style.append(("BACKGROUND", (j, i), (j, i), UNCERTAIN))
+            if c.minimum is not None and (
+                s.value > c.minimum if c.scale.direction == "cost" else s.value < c.minimum
+            ):
+                style += [("TEXTCOLOR", (j, i), (j, i), KNOCKOUT), ("FONT", (j, i), (j, i), BOLD, 7.5)]
+            row.append(cell)
+        rows.append(row)
+    tbl = _table(rows, [name_w] + [col_w] * n)
+    tbl.setStyle(TableStyle(style + [("FONT", (1, 0), (-1, 0), BOLD, 6.5 if n > 14 else 7.5)]))
+    return tbl
+
+
+def _methods_table(
+    res: Mapping[str, Any], ranking: Sequence[Mapping[str, Any]], lang: str, st: Mapping[str, ParagraphStyle]
+) -> Table:
+    others = res.get("other_methods", {})
+    methods = [res["method"], *others]
+    rank_of = {res["method"]: {r["id"]: r["rank"] for r in res["ranking"]}}
+    for m, rows in others.items():
+        rank_of[m] = {r["id"]: r["rank"] for r in rows}
+    short = {m: (METHODS[m].name.split(" (")[-1].rstrip(")") if m in METHODS else m) for m in methods}
+    header = [t("alternative", lang)] + [P_(short[m], st["cellb"]) for m in methods]
+    rows: list[list[Any]] = [header]
+    style: list[tuple] = [("ALIGN", (1, 0), (-1, -1), "CENTER")]
+    for i, r in enumerate(ranking, start=1):
+        row: list[Any] = [P_(r["name"], st["cell"])]
+        for j, m in enumerate(methods, start=1):
+            k = rank_of[m].get(r["id"])
+            row.append("–" if k is None else str(k))
+            if k == 1:
+                style += [("FONT", (j, i), (j, i), BOLD, 8), ("TEXTCOLOR", (j, i), (j, i), ACCENT)]
+        rows.append(row)
+    name_w = 44 * mm
+    col_w = (CONTENT_W - name_w) / max(len(methods), 1)
+    tbl = _table(rows, [name_w] + [col_w] * len(methods))
+    tbl.setStyle(TableStyle(style + [("BACKGROUND", (1, 1), (1, -1), SOFT)]))
+    return tbl
+
+
+def _sensitivity(
+    ev: Evaluation,
+    res: Mapping[str, Any],
+    codes: Mapping[str, str],
+    lang: str,
+    st: Mapping[str, ParagraphStyle],
+) -> list[Flowable]:
+    sens = res.get("sensitivity")
+    if not sens:
+        return [Paragraph(t("s6_none", lang), st["body"])]
+    out: list[Flowable] = []
+    acc = sens.get("acceptability")
+    if acc and acc.get("matrix"):
+        out.append(Paragraph(t("s6_acc", lang, samples=num(sens["samples"], lang, 0), seed=sens["seed"]),
+                             st["small"]))  # fmt: skip
+        names = acc["names"]
+        label = {a.id: a.name for a in ev.alternatives}
+        rows = sorted(
+            zip(names, acc["matrix"], strict=False),
+            key=lambda nr: [-x for x in nr[1][:3]],
+        )[:12]
+        out.append(Spacer(1, 2 * mm))
+        out.append(
+            charts.stacked_chart(
+                [label.get(n, n) for n, _ in rows],
+                [row[:3] for _, row in rows],
+                [t("first", lang), t("second", lang), t("third", lang)],
+                CONTENT_W,
+            )
+        )
+    stab = sens.get("stability")
+    if stab:
+        out.append(Spacer(1, 3 * mm))
+        out.append(Paragraph(t("s6_stab", lang), st["small"]))
+        out.append(Spacer(1, 2 * mm))
+        labels = []
+        for s in stab:
+            try:
+                c = ev.criterion(s["criterion"])
+                labels.append(f"{codes.get(c.id, c.id)} {text(c.name, lang)}")
+            except KeyError:
+                labels.append(str(s["criterion"]))
+        out.append(charts.interval_chart(labels, [s["weight"] for s in stab], [s["low"] for s in stab],
+                                         [s["high"] for s in stab], CONTENT_W))  # fmt: skip
+    verdict = (sens.get("verdict") or {}).get(lang)
+    if verdict:
+        out.append(Spacer(1, 2 * mm))
+        out.append(Paragraph(_esc(verdict), st["body"]))
+    return out
+
+
+def _evidence_table(
+    ev: Evaluation, codes: Mapping[str, str], lang: str, st: Mapping[str, ParagraphStyle]
+) -> Table:
+    rows: list[list[Any]] = [[t("criterion", lang), t("alternative", lang), t("score", lang),
+                              t("confidence", lang), t("evidence", lang)]]  # fmt: skip
+    style: list[tuple] = []
+    for c in ev.criteria:
+        first = True
+        for a in ev.alternatives:
+            s = ev.assessment(a.id, c.id)
+            if s.value is None and not s.evidence:
+                continue
+            score = format_score(c.scale, s.value, lang)
+            if s.low is not None and s.high is not None and s.high > s.low:
+                score += "\n" + t("range", lang, low=f"{s.low:g}", high=f"{s.high:g}")
+            conf = t(s.confidence, lang) if s.confidence in ("high", "medium", "low") else "—"
+            ev_text = _esc(s.evidence or "—")
+            src = " · ".join(x for x in (s.source, s.date) if x)
+            if src:
+                ev_text += f"<br/><font color='#6B7280' size='7'>{_esc(src)}</font>"
+            crit = f"<b>{_esc(codes[c.id])}</b> {_esc(text(c.name, lang))}" if first else ""
+            r = len(rows)
+            rows.append([P_(crit, st["cell"], raw=True), P_(a.name, st["cell"]), P_(score, st["cell"]),
+                         conf, Paragraph(ev_text, st["cell"])])  # fmt: skip
+            if s.uncertain:
+                style.append(("BACKGROUND", (2, r), (3, r), UNCERTAIN))
+            if first:
+                style.append(("LINEABOVE", (0, r), (-1, r), 0.5, RULE))
+            first = False
+    widths = [34 * mm, 30 * mm, 26 * mm, 17 * mm, CONTENT_W - 107 * mm]
+    tbl = _table(rows, widths, zebra=False)
+    tbl.setStyle(TableStyle(style))
+    return tbl
+
+
+def _audit(audit: Sequence[Any] | None, lang: str, st: Mapping[str, ParagraphStyle]) -> list[Flowable]:
+    if not audit:
+        return [Paragraph(t("audit_none", lang), st["body"])]
+    entries = sorted(audit, key=lambda e: e.seq)
+    users: dict[str, int] = {}
+    for e in entries:
+        users[e.user] = users.get(e.user, 0) + 1
+    who = ", ".join(f"{u} ({n})" for u, n in sorted(users.items(), key=lambda kv: -kv[1]))
+    out: list[Flowable] = [
+        Paragraph(_esc(t("audit_sum", lang, n=len(entries), first=entries[0].time[:10], last=entries[-1].time[:10],
+                         users=who)), st["body"]),
+        Spacer(1, 2 * mm),
+        Paragraph(t("audit_last", lang), st["h2"]),
+    ]  # fmt: skip
+    rows: list[list[Any]] = [[t("when", lang), t("who", lang), t("what", lang), t("why", lang)]]
+    for e in reversed(entries[-12:]):
+        rows.append([e.time[:16].replace("T", " "), P_(e.user, st["cell"]), P_(e.label, st["cell"]),
+                     P_(e.reason or "—", st["cell"])])  # fmt: skip
+    out.append(_table(rows, [28 * mm, 28 * mm, CONTENT_W - 100 * mm, 44 * mm]))
+    return out
+
+
+# -- helpers --------------------------------------------------------------------------------------------------
+
+
+def P_(s: str, style: ParagraphStyle, raw: bool = False) -> Paragraph:  # noqa: N802 - short on purpose
+    return Paragraph(s if raw else _esc(s).replace("\n", "<br/>"), style)
+
+
+def _esc(s: str) -> str:
+    return str(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _clip(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"

@@ -1,0 +1,232 @@
+"""Attach the decision JSON to the memo and sign it (PAdES B-B, or B-T with a timestamp) with pyHanko.
+
+Keys come from a PKCS#12 file or a PKCS#11 token (smartcard, HSM; SoftHSM2 in the tests). Passwords and PINs are
+passed in by the caller, used once, and never stored or logged. Every problem with a key becomes an
+``InputError`` with one plain line, raised before any file is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import InputError
+
+SIGNATURE_FIELD = "Handtekening"
+
+
+@dataclass(frozen=True)
+class Pkcs12Key:
+    """A key and certificate in a PKCS#12 (.p12/.pfx) file."""
+
+    path: str | os.PathLike
+    password: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class Pkcs11Key:
+    """A key and certificate on a PKCS#11 token (``lib``: the token's PKCS#11 module)."""
+
+    lib: str | os.PathLike
+    token_label: str
+    key_label: str
+    pin: str = field(default="", repr=False)
+    cert_label: str | None = None
+
+
+SigningKey = Pkcs12Key | Pkcs11Key
+
+
+# -- loading keys -----------------------------------------------------------------------------------------------
+
+
+def _check_certificate(cert: Any, where: str, now: dt.datetime | None = None) -> str:
+    """The signer's name; ``InputError`` for a certificate that is expired, not yet valid or not for signing."""
+    now = now or dt.datetime.now(dt.UTC)
+    name = cert.subject.native.get("common_name") or cert.subject.human_friendly
+    validity = cert["tbs_certificate"]["validity"]
+    start, end = validity["not_before"].native, validity["not_after"].native
+    if end < now:
+        raise InputError(f"the certificate of {name} expired on {end:%Y-%m-%d}; it can no longer sign", where)
+    if start > now:
+        raise InputError(f"the certificate of {name} is only valid from {start:%Y-%m-%d}", where)
+    if cert.ca:
+        raise InputError(f"the certificate of {name} is a CA certificate, not a signer's certificate", where)
+    usage = cert.key_usage_value.native if cert.key_usage_value is not None else None
+    if usage is not None and "non_repudiation" not in usage:
+        raise InputError(
+            f"the certificate of {name} is not meant for signing documents "
+            "(its key usage lacks non-repudiation); use a signing certificate",
+            where,
+        )
+    return str(name)
+
+
+def load_pkcs12(key: Pkcs12Key) -> tuple[Any, str]:
+    """A pyHanko signer and the signer's name from a PKCS#12 file."""
+    from pyhanko.sign.signers import SimpleSigner
+
+    from ..io import read_bytes
+
+    raw = read_bytes(key.path, limit=1_000_000)
+    try:
+        signer = SimpleSigner.load_pkcs12_data(raw, other_certs=(), passphrase=key.password.encode() or None)
+    except (ValueError, TypeError):
+        if not raw[:1] == b"\x30":
+            raise InputError("is not a PKCS#12 key file (.p12 or .pfx)", key.path) from None
+        raise InputError("wrong password for this key file, or the file is damaged", key.path) from None
+    if signer.signing_cert is None or signer.signing_key is None:
+        raise InputError("holds no key with its certificate", key.path)
+    return signer, _check_certificate(signer.signing_cert, os.fspath(key.path))
+
+
+@contextlib.contextmanager
+def open_pkcs11(key: Pkcs11Key) -> Iterator[tuple[Any, str]]:
+    """A pyHanko PKCS#11 signer (session open while in the ``with``) and the signer's name."""
+    from pkcs11 import exceptions as p11err
+    from pyhanko.config.pkcs11 import TokenCriteria
+    from pyhanko.sign import pkcs11 as hk11
+
+    lib = os.fspath(key.lib)
+    if not os.path.isfile(lib):
+        raise InputError("no such PKCS#11 library", lib)
+    where = f"token {key.token_label!r}"
+    try:
+        session = hk11.open_pkcs11_session(lib, token_criteria=TokenCriteria(label=key.token_label),
+                                           user_pin=key.pin or None)  # fmt: skip
+    except p11err.PinIncorrect:
+        raise InputError("wrong PIN", where) from None
+    except p11err.PinLocked:
+        raise InputError("the PIN is locked; unlock the token with its SO PIN first", where) from None
+    except (p11err.PKCS11Error, hk11.PKCS11Error) as exc:
+        msg = str(exc) or type(exc).__name__
+        if "No token" in msg:
+            raise InputError("no such token; is the smartcard inserted and the label right?", where) from None
+        raise InputError(f"the token cannot be opened ({msg})", where) from None
+    except (OSError, RuntimeError) as exc:
+        raise InputError(f"the PKCS#11 library cannot be loaded ({exc})", lib) from None
+    try:
+        signer = hk11.PKCS11Signer(
+            session, key_label=key.key_label, cert_label=key.cert_label or key.key_label
+        )
+        try:
+            cert = signer.signing_cert
+        except Exception as exc:  # noqa: BLE001 - pyHanko raises several kinds; all mean the same to the user
+            raise InputError(
+                f"no certificate labelled {key.cert_label or key.key_label!r} on it", where
+            ) from exc
+        if cert is None:
+            raise InputError(f"no certificate labelled {key.cert_label or key.key_label!r} on it", where)
+        name = _check_certificate(cert, where)
+        yield signer, name
+    finally:
+        with contextlib.suppress(Exception):
+            session.close()
+
+
+@contextlib.contextmanager
+def open_signer(key: SigningKey | None) -> Iterator[tuple[Any, str] | None]:
+    """The signer for ``key`` (None: no signing), checked before anything is written."""
+    if key is None:
+        yield None
+    elif isinstance(key, Pkcs12Key):
+        yield load_pkcs12(key)
+    else:
+        with open_pkcs11(key) as s:
+            yield s
+
+
+# -- attaching and signing --------------------------------------------------------------------------------------
+
+
+def attach_and_sign(
+    pdf: bytes,
+    attachment: bytes,
+    attachment_name: str,
+    signer: tuple[Any, str] | None = None,
+    page: int = -1,
+    box: tuple[float, float, float, float] | None = None,
+    reason: str = "",
+    stamp_text: str = "%(signer)s\n%(ts)s",
+    location: str | None = None,
+    timestamper: Any = None,
+    tsa_url: str | None = None,
+    description: str = "",
+) -> bytes:
+    """Attach ``attachment`` (JSON) to ``pdf`` and, when ``signer`` is given, sign with a visible box.
+
+    The attachment goes into the same incremental update that the signature covers, so the signature covers it.
+    """
+    from pyhanko.pdf_utils import embed, generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    w = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    spec = embed.FileSpec(
+        file_spec_string=attachment_name,
+        file_name=attachment_name,
+        embedded_data=embed.EmbeddedFileObject.from_file_data(
+            w, data=attachment, mime_type="application/json"
+        ),
+        description=description or None,
+        af_relationship=generic.pdf_name("/Data"),
+    )
+    embed.embed_file(w, spec)
+    out = io.BytesIO()
+    if signer is None:
+        w.write(out)
+        return out.getvalue()
+
+    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.fields import SigSeedSubFilter
+    from pyhanko.stamp import TextStampStyle
+
+    from .fonts import REGULAR, font_path
+
+    pyhanko_signer, name = signer
+    ibox = tuple(int(round(v)) for v in box) if box else None
+    fields.append_signature_field(w, fields.SigFieldSpec(SIGNATURE_FIELD, on_page=page, box=ibox))
+    meta = signers.PdfSignatureMetadata(
+        field_name=SIGNATURE_FIELD,
+        md_algorithm="sha256",
+        subfilter=SigSeedSubFilter.PADES,
+        reason=reason or None,
+        location=location,
+        name=name,
+    )
+    style = TextStampStyle(
+        stamp_text=stamp_text,
+        text_box_style=TextBoxStyle(font=_stamp_font(font_path(REGULAR)), font_size=9, leading=12),
+        border_width=0,
+        background=None,
+        timestamp_format="%Y-%m-%d %H:%M:%S %Z",
+    )
+    if timestamper is None and tsa_url:
+        from pyhanko.sign.timestamps import HTTPTimeStamper
+
+        timestamper = HTTPTimeStamper(tsa_url)
+    pdf_signer = signers.PdfSigner(meta, signer=pyhanko_signer, stamp_style=style, timestamper=timestamper)
+    try:
+        pdf_signer.sign_pdf(w, output=out, appearance_text_params={"reason": reason})
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a token refusing to sign, a TSA not answering: one clear line
+        raise InputError(f"signing failed: {type(exc).__name__}: {exc}".rstrip(": ")) from None
+    return out.getvalue()
+
+
+def _stamp_font(path: os.PathLike) -> Any:
+    """DejaVu through HarfBuzz when available (every character renders); else pyHanko's Courier."""
+    try:
+        import uharfbuzz  # noqa: F401
+        from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    except ImportError:
+        from pyhanko.pdf_utils.font.basic import SimpleFontEngineFactory
+
+        return SimpleFontEngineFactory.default_factory()
+    return GlyphAccumulatorFactory(os.fspath(path), font_size=9)
