@@ -385,7 +385,12 @@ def _migrate(con: sqlite3.Connection, version: int, path: Path) -> None:
             step = MIGRATIONS.get(version)
             if step is None:
                 raise InputError(f"has schema {version}, which this version cannot upgrade", path)
-            step(con)
+            try:
+                step(con)
+            except sqlite3.Error as exc:
+                raise InputError(
+                    f"could not be upgraded from schema {version} ({exc}); the file was not changed", path
+                ) from None
             version += 1
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")  # in the same transaction: all or nothing
