@@ -56,6 +56,7 @@ SCORE_MODES = ("fixed", "ranges")
 MAX_SPREAD = 3.0
 MAX_SAMPLES = 100_000_000
 CHUNK_CELLS = 1_000_000  # floats per working array in one chunk (≈ 8 MB)
+TIE_GAP = 1e-9  # sorted scores closer than this are checked for ties
 STABILITY_GRID = 401
 STABILITY_ROUNDS = 5
 STABILITY_SUBDIVISIONS = 32
@@ -150,7 +151,8 @@ def sample_weights(
     """``k`` weight vectors of length ``m`` (rows sum to 1), as the module docstring describes."""
     if mode == "uniform":
         e = rng.standard_exponential((k, m))
-        return e / e.sum(axis=1, keepdims=True)
+        e /= e.sum(axis=1, keepdims=True)
+        return e
     if mode != "around" or agreed is None:
         raise ValueError(f"unknown weight mode {mode!r}")
     s = np.broadcast_to(np.asarray(spread, dtype=float), (m,))
@@ -268,21 +270,61 @@ def _shared_positions(s: np.ndarray, higher_is_better: bool) -> tuple[np.ndarray
 def _accumulate(
     s: np.ndarray, w: np.ndarray, higher_is_better: bool, counts: np.ndarray, central: np.ndarray
 ) -> None:
-    """Add one chunk's rank shares to ``counts`` (n·n, flattened) and first-place weights to ``central``."""
+    """Add one chunk's rank shares to ``counts`` (n·n, flattened) and first-place weights to ``central``.
+
+    Rows whose sorted scores are all more than ``TIE_GAP`` apart cannot tie (ties are scores equal after rounding
+    to 12 decimals, as :func:`evaluator.fastengine.dense_ranks` has it) and take a fast path; the few others are
+    ranked with shared ties.
+    """
+    k, n = s.shape
+    key = -s if higher_is_better else s
+    order = np.argsort(key, axis=1)
+    srt = np.take_along_axis(key, order, axis=1)
+    close = (np.diff(srt, axis=1) <= TIE_GAP).any(axis=1)
+    if close.any():
+        _accumulate_ties(s[close], w[close], higher_is_better, counts, central)
+        keep = ~close
+        order, w = order[keep], w[keep]
+        k = order.shape[0]
+    if k == 0:
+        return
+    counts += np.bincount((order * n + np.arange(n)).ravel(), minlength=n * n)
+    top = np.zeros((k, n))
+    top[np.arange(k), order[:, 0]] = 1.0
+    central += top.T @ w
+
+
+def _accumulate_ties(
+    s: np.ndarray, w: np.ndarray, higher_is_better: bool, counts: np.ndarray, central: np.ndarray
+) -> None:
+    """As :func:`_accumulate`, for rows that may hold ties: each tied alternative shares the tied positions."""
     k, n = s.shape
     order, first, size = _shared_positions(s, higher_is_better)
     base = order * n + first
-    if np.all(size == 1):
-        counts += np.bincount(base.ravel(), minlength=n * n)
-    else:
-        share = 1.0 / size
-        for d in range(int(size.max())):
-            m = size > d
-            counts += np.bincount((base + d)[m], weights=share[m], minlength=n * n)
-    top = np.where(first == 0, 1.0 / size, 0.0)  # (k, n) by sorted position
+    share = 1.0 / size
+    for d in range(int(size.max())):
+        m = size > d
+        counts += np.bincount((base + d)[m], weights=share[m], minlength=n * n)
+    top = np.where(first == 0, share, 0.0)  # (k, n) by sorted position
     top_by_alt = np.zeros((k, n))
     np.put_along_axis(top_by_alt, order, top, axis=1)
     central += top_by_alt.T @ w
+
+
+def _scorer(p: Problem, method: str) -> Callable[[np.ndarray, np.ndarray | None], np.ndarray]:
+    """Scores for weights (rows summing to 1) and an optional drawn matrix: :func:`fastengine.scores`, with the
+    weighted sum and product on a fixed matrix prepared once (same formulas, minus per-chunk preparation)."""
+    if method in ("wsm", "wpm"):
+        x = fastengine.prepare(p, method)
+        xt = np.ascontiguousarray((x if method == "wsm" else np.log10(x)).T)
+
+        def fixed(w: np.ndarray, matrix: np.ndarray | None) -> np.ndarray:
+            if matrix is not None:
+                return fastengine.scores(p, w, method, matrix)
+            return w @ xt if method == "wsm" else 10.0 ** (w @ xt)
+
+        return fixed
+    return lambda w, matrix: fastengine.scores(p, w, method, matrix)
 
 
 def _cancelled(cancel: object) -> bool:
@@ -337,14 +379,14 @@ def acceptability(
             chunk = max(1, CHUNK_CELLS // (n * m))
         rng = np.random.default_rng(seed)
         higher = fastengine.HIGHER_IS_BETTER[method]
+        score = _scorer(p, method)
         done = 0
         while done < samples:
             if _cancelled(cancel):
                 raise Cancelled(f"cancelled after {done} of {samples} samples")
             k = min(chunk, samples - done)
             w = sample_weights(rng, k, m, weights, p.weights, spread_vec)
-            matrix = sampler.draw(rng, k) if sampler is not None else None
-            s = fastengine.scores(p, w, method, matrix)
+            s = score(w, sampler.draw(rng, k) if sampler is not None else None)
             _accumulate(s, w, higher, counts, central)
             done += k
             if progress is not None:
