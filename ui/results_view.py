@@ -33,7 +33,7 @@ from evaluator.model import Evaluation, text
 
 from .charts.palette import criterion_colour
 from .charts.radar import RadarChart, RadarData
-from .charts.rainbow import RainbowChart, RainbowData, Row, Segment
+from .charts.rainbow import RainbowChart, RainbowData, Row
 from .compare_model import CompareModel, fast_ranks, method_name, rank_slow_methods
 from .document import Document
 from .i18n import language, number, percent, signals, tr
@@ -288,19 +288,17 @@ class ResultsView(QWidget):
             members = per_area[c.area]
             colours.append(criterion_colour(area_ix.get(c.area, 0), members.index(j), len(members)))
         contrib = r.contributions
-        rows = []
-        for i in r.order():
-            segs = tuple(
-                Segment(
-                    float(contrib[i, j]),
-                    colours[j],
-                    f"{c.id} {text(c.name, lang)}: {number(contrib[i, j], 3)} "
-                    f"({tr('value', 'waarde')} {number(r.values[i, j], 2)} × {tr('weight', 'gewicht')} "
-                    f"{percent(r.weights[j], 1)})",
-                )
-                for j, c in enumerate(crits)
+        order = r.order()
+        rows = tuple(Row(int(r.ranks[i]), r.names[i], number(r.scores[i], 3), contrib[i]) for i in order)
+
+        def tooltip(row: int, j: int) -> str:
+            i, c = order[row], crits[j]
+            return (
+                f"{c.id} {text(c.name, lang)}: {number(contrib[i, j], 3)} "
+                f"({tr('value', 'waarde')} {number(r.values[i, j], 2)} × {tr('weight', 'gewicht')} "
+                f"{percent(r.weights[j], 1)})"
             )
-            rows.append(Row(int(r.ranks[i]), r.names[i], number(r.scores[i], 3), segs))
+
         legend = tuple(
             (criterion_colour(area_ix[a.id], 0, 1), f"{a.id} {text(a.name, lang)}")
             for a in ev.areas
@@ -313,11 +311,13 @@ class ResultsView(QWidget):
         )
         scale = 1.0 if not ev.bare else max(1e-9, float(contrib.sum(axis=1).max(initial=0.0)))
         return RainbowData(
-            tuple(rows),
+            rows,
+            tuple(colours),
             legend,
             scale,
             caption,
             tr("No alternative can be ranked yet.", "Nog geen alternatief te rangschikken."),
+            tooltip,
         )
 
     def _fill_excluded(self, r: LiveRanking) -> None:

@@ -49,7 +49,8 @@ def test_first_ranking_matches_the_core_weighted_sum(results: ResultsView, wdoc:
     np.testing.assert_allclose(sorted(results.ranking.scores, reverse=True), sorted(r.scores, reverse=True))
     # each bar is the sum of its criteria's contributions
     row = results.chart.data().rows[0]
-    assert sum(s.value for s in row.segments) == pytest.approx(float(max(r.scores)))
+    assert float(row.values.sum()) == pytest.approx(float(max(r.scores)))
+    assert results.chart.data().tooltip(0, 0).startswith("A1 ")
 
 
 def test_preview_reranks_without_storing(results: ResultsView, wdoc: Document):

@@ -6,36 +6,34 @@ coloured per area with a shade per criterion), and the method's score. A legend 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 
 @dataclass(frozen=True)
-class Segment:
-    value: float
-    colour: QColor
-    tooltip: str
-
-
-@dataclass(frozen=True)
 class Row:
+    """One alternative: ``values`` holds one contribution per criterion, in the order of ``RainbowData.colours``."""
+
     rank: int
     name: str
     score: str
-    segments: tuple[Segment, ...]
+    values: np.ndarray
 
 
 @dataclass(frozen=True)
 class RainbowData:
     rows: tuple[Row, ...] = ()
+    colours: tuple[QColor, ...] = ()  # one per criterion (segment)
     legend: tuple[tuple[QColor, str], ...] = ()
     scale: float = 1.0  # the bar length that fills the bar column
     caption: str = ""
     empty: str = ""  # shown when there are no rows
-    extra: dict = field(default_factory=dict)
+    tooltip: Callable[[int, int], str] | None = None  # (row, segment) → text, formatted only on hover
 
 
 class RainbowChart(QWidget):
@@ -44,7 +42,7 @@ class RainbowChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._data = RainbowData()
-        self._hits: list[tuple[QRectF, str]] = []
+        self._hits: list[tuple[float, float, np.ndarray, np.ndarray]] = []  # per row: top, bottom, x, width
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, so a screen reader can read it
@@ -140,7 +138,6 @@ class RainbowChart(QWidget):
         for t in (0.25, 0.5, 0.75, 1.0):
             x = bar_x + bar_w * t
             p.drawLine(QPointF(x, top), QPointF(x, top + row_h * len(d.rows)))
-        sep = QPen(pal.color(QPalette.ColorRole.Base), 1.0)
         for i, r in enumerate(d.rows):
             y = top + i * row_h
             if i % 2 == 1:
@@ -156,20 +153,15 @@ class RainbowChart(QWidget):
             )
             name = fm_bold.elidedText(r.name, Qt.TextElideMode.ElideRight, name_w - 12)
             p.drawText(QRectF(margin + rank_w + 4, y, name_w - 8, row_h), Qt.AlignmentFlag.AlignVCenter, name)
-            x = bar_x
             bh = row_h * 0.62
             by = y + (row_h - bh) / 2
-            for s in r.segments:
-                sw = bar_w * max(0.0, s.value) / scale
-                if sw <= 0:
-                    continue
-                rect = QRectF(x, by, sw, bh)
-                p.fillRect(rect, s.colour)
-                if sw > 2:
-                    p.setPen(sep)
-                    p.drawLine(QPointF(x + sw, by), QPointF(x + sw, by + bh))
-                self._hits.append((rect, f"{r.name} · {s.tooltip}"))
-                x += sw
+            widths = bar_w * np.maximum(r.values, 0.0) / scale
+            starts = bar_x + np.concatenate(([0.0], np.cumsum(widths)[:-1]))
+            self._hits.append((y, y + row_h, starts, widths))
+            gap = 1.0 if widths.size < bar_w / 4 else 0.0  # a hairline between segments while they are wide
+            for x, sw, colour in zip(starts.tolist(), widths.tolist(), d.colours, strict=False):
+                if sw > 0:
+                    p.fillRect(QRectF(x, by, max(sw - gap, 0.5), bh), colour)
             p.setPen(fg)
             p.setFont(big)
             p.drawText(QRectF(bar_x + bar_w + 8, y, score_w, row_h), Qt.AlignmentFlag.AlignVCenter, r.score)
@@ -190,8 +182,11 @@ class RainbowChart(QWidget):
 
     def mouseMoveEvent(self, event: object) -> None:
         pos = event.position()
-        for rect, tip in self._hits:
-            if rect.contains(pos):
-                QToolTip.showText(event.globalPosition().toPoint(), tip, self)
-                return
+        for row, (top, bottom, starts, widths) in enumerate(self._hits):
+            if top <= pos.y() < bottom:
+                inside = np.flatnonzero((starts <= pos.x()) & (pos.x() < starts + widths))
+                if inside.size and self._data.tooltip is not None:
+                    tip = f"{self._data.rows[row].name} · {self._data.tooltip(row, int(inside[0]))}"
+                    QToolTip.showText(event.globalPosition().toPoint(), tip, self)
+                    return
         QToolTip.hideText()
