@@ -52,26 +52,29 @@ def _ranking_rows(ranking: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _sensitivity(ev: Evaluation, method_id: str, samples: int, seed: int, lang: str) -> dict[str, Any] | None:
+def _sensitivity(ev: Evaluation, method_id: str, samples: int, seed: int) -> dict[str, Any] | None:
     """Rank acceptability (SMAA) and weight stability intervals, when ``evaluator.sensitivity`` is present."""
     if not _has("evaluator.sensitivity"):
         return None
     from .. import sensitivity as sens
+    from ..errors import InputError
 
     out: dict[str, Any] = {"method": method_id, "samples": int(samples), "seed": int(seed)}
-    acc = sens.acceptability(ev, method=method_id, samples=samples, seed=seed)
-    names = list(getattr(acc, "names", ()))
-    matrix = getattr(acc, "acceptability", None)
-    if matrix is None:
-        matrix = getattr(acc, "matrix", [])
-    out["acceptability"] = {"names": names, "matrix": [[_round(x) for x in row] for row in list(matrix)]}
-    central = getattr(acc, "central_weights", None)
-    if central is not None:
-        with contextlib.suppress(TypeError):
-            out["acceptability"]["central_weights"] = [[_round(x) for x in row] for row in list(central)]
+    try:
+        acc = sens.acceptability(ev, method=method_id, samples=samples, seed=seed)
+    except InputError as exc:  # e.g. a method the sampling engine does not run: say so in the memo
+        out["skipped"] = exc.problem
+        return out
+    out["acceptability"] = {
+        "alternatives": list(acc.alternatives),
+        "names": list(acc.names),
+        "matrix": [[_round(x) for x in row] for row in acc.acceptability.tolist()],
+        "central_weights": [[_round_or_none(x) for x in row] for row in acc.central_weights.tolist()],
+        "criteria": list(acc.criteria),
+    }
     try:
         stab = sens.stability_intervals(ev, method_id)
-    except Exception:  # noqa: BLE001 - a method without stability intervals: leave the section out
+    except InputError:
         stab = None
     if stab is not None:
         out["stability"] = [
@@ -80,12 +83,19 @@ def _sensitivity(ev: Evaluation, method_id: str, samples: int, seed: int, lang: 
                 "weight": _round(s.weight),
                 "low": _round(s.low),
                 "high": _round(s.high),
+                "top": s.top,
+                "below": s.below,
+                "above": s.above,
             }
             for s in stab
         ]
-        with contextlib.suppress(Exception):  # the verdict is a courtesy text; the numbers stand without it
-            out["verdict"] = {lg: sens.verdict(ev, acc, stab, lg) for lg in ("nl", "en")}
+    with contextlib.suppress(InputError):  # the verdict is a courtesy text; the numbers stand without it
+        out["verdict"] = {lg: sens.verdict(ev, acc, stab or [], lg) for lg in ("nl", "en")}
     return out
+
+
+def _round_or_none(x: float) -> float | None:
+    return None if not math.isfinite(float(x)) else _round(x)
 
 
 def _agreement(ev: Evaluation, methods: Sequence[str]) -> Any:
@@ -168,7 +178,7 @@ def compute_results(
     if agreement is not None:
         results["agreement"] = agreement
     if samples and len(problem.alternatives) > 1:
-        sens = _sensitivity(ev, methods[0], int(samples), int(seed), "nl")
+        sens = _sensitivity(ev, methods[0], int(samples), int(seed))
         if sens is not None:
             results["sensitivity"] = sens
     return results

@@ -43,7 +43,7 @@ def render_memo(
     """The memo's bytes (attached JSON; signed when ``signer`` from :func:`sign.open_signer` is given)."""
     from ..io.canonical import sha256
     from .decision import decision_bytes, decision_data
-    from .memo import ATTACHMENT_NAME, build_memo
+    from .memo import ATTACHMENT_NAME, build_memo, stamp_pdf
     from .sign import attach_and_sign
     from .texts import t
 
@@ -68,7 +68,7 @@ def render_memo(
         page=memo.signature_page,
         box=memo.signature_box,
         reason=reason,
-        stamp_text=t("stamp", lang),
+        stamp=lambda name, when, why, box: stamp_pdf(name, when, why, lang, box),
         timestamper=timestamper,
         tsa_url=tsa_url,
         description="Afweging decision data (canonical JSON)",

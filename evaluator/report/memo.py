@@ -444,16 +444,15 @@ def _advice(
         share = _first_share(res, winner["id"], winner["name"])
         if share is not None:
             sens = res["sensitivity"]
-            out.append(t("acc_first", lang, samples=num(sens["samples"], lang, 0), name=_esc(winner["name"]),
-                         pct=pct(share, lang)))  # fmt: skip
+            key = "robust_high" if share >= 0.8 else "robust_mid" if share >= 0.5 else "robust_low"
             verdict = (sens.get("verdict") or {}).get(lang)
             if verdict:
-                out.append(_esc(verdict))
+                out.append(f"<b>{t(key, lang)}</b> {_esc(verdict)}")
             else:
-                key = "robust_high" if share >= 0.8 else "robust_mid" if share >= 0.5 else "robust_low"
-                out.append(f"<b>{t(key, lang)}</b>")
+                out.append(t("acc_first", lang, samples=num(sens["samples"], lang, 0), name=_esc(winner["name"]),
+                             pct=pct(share, lang)) + f" <b>{t(key, lang)}</b>")  # fmt: skip
     if res.get("excluded"):
-        out.append(t("knocked_out_n", lang, n=len(res["excluded"])))
+        out.append(t("knocked_out_n", lang, names=_esc(", ".join(x["name"] for x in res["excluded"]))))
     n_unc = sum(1 for s in ev.assessments.values() if s.uncertain)
     if n_unc:
         out.append(t("uncertain_n", lang, n=n_unc))
@@ -465,11 +464,10 @@ def _first_share(res: Mapping[str, Any], alt_id: str, name: str) -> float | None
     if not sens or "acceptability" not in sens:
         return None
     acc = sens["acceptability"]
-    names, matrix = acc.get("names", []), acc.get("matrix", [])
-    for key in (alt_id, name):
-        if key in names:
-            row = matrix[names.index(key)]
-            return float(row[0]) if row else None
+    ids, matrix = acc.get("alternatives", []), acc.get("matrix", [])
+    if alt_id in ids:
+        row = matrix[ids.index(alt_id)]
+        return float(row[0]) if row else None
     return None
 
 
@@ -550,13 +548,15 @@ def _sensitivity(
     sens = res.get("sensitivity")
     if not sens:
         return [Paragraph(t("s6_none", lang), st["body"])]
+    if sens.get("skipped"):
+        return [Paragraph(_esc(f"{t('s6_none', lang)} ({sens['skipped']})"), st["body"])]
     out: list[Flowable] = []
     acc = sens.get("acceptability")
     if acc and acc.get("matrix"):
         out.append(Paragraph(t("s6_acc", lang, samples=num(sens["samples"], lang, 0), seed=sens["seed"]),
                              st["small"]))  # fmt: skip
         names = acc["names"]
-        label = {a.id: a.name for a in ev.alternatives}
+        label: dict[str, str] = {}
         rows = sorted(
             zip(names, acc["matrix"], strict=False),
             key=lambda nr: [-x for x in nr[1][:3]],
@@ -661,3 +661,45 @@ def _esc(s: str) -> str:
 
 def _clip(s: str, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def stamp_pdf(
+    signer: str, when: str, reason: str, lang: str, box: tuple[float, float, float, float]
+) -> bytes:
+    """The visible signature's appearance as a one-page PDF the size of the box (DejaVu, every character)."""
+    register_fonts()
+    w, h = box[2] - box[0], box[3] - box[1]
+    buf = io.BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=(w, h))
+    c.setFillColor(ACCENT)
+    c.rect(0, 0, 3, h, stroke=0, fill=1)
+    x, y = 12, h - 16
+    c.setFillColor(MUTED)
+    c.setFont(REGULAR, 7.5)
+    c.drawString(x, y, t("signed_by", lang))
+    c.setFillColor(charts.TEXT)
+    c.setFont(BOLD, 11)
+    c.drawString(x, y - 15, _clip(signer, 44))
+    c.setFont(REGULAR, 8)
+    c.drawString(x, y - 31, f"{t('sign_time', lang)}: {when}")
+    words, line, lines = reason.split(), "", []
+    for word in words:
+        if stringwidth(f"{line} {word}".strip(), REGULAR, 8) > w - x - 28 and line:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    label = f"{t('reason_l', lang)}: "
+    c.drawString(x, y - 43, label + lines[0])
+    if len(lines) > 1:
+        c.drawString(x + stringwidth(label, REGULAR, 8), y - 54, _clip(" ".join(lines[1:]), 60))
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def stringwidth(s: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(s, font, size)

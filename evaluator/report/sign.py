@@ -11,7 +11,8 @@ import contextlib
 import datetime as dt
 import io
 import os
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -152,13 +153,15 @@ def attach_and_sign(
     page: int = -1,
     box: tuple[float, float, float, float] | None = None,
     reason: str = "",
-    stamp_text: str = "%(signer)s\n%(ts)s",
+    stamp: Callable[[str, str, str, tuple], bytes] | None = None,
     location: str | None = None,
     timestamper: Any = None,
     tsa_url: str | None = None,
     description: str = "",
 ) -> bytes:
     """Attach ``attachment`` (JSON) to ``pdf`` and, when ``signer`` is given, sign with a visible box.
+
+    ``stamp(signer name, time, reason, box)`` returns a one-page PDF drawn as the visible signature.
 
     The attachment goes into the same incremental update that the signature covers, so the signature covers it.
     """
@@ -181,12 +184,9 @@ def attach_and_sign(
         w.write(out)
         return out.getvalue()
 
-    from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.sign import fields, signers
     from pyhanko.sign.fields import SigSeedSubFilter
-    from pyhanko.stamp import TextStampStyle
-
-    from .fonts import REGULAR, font_path
+    from pyhanko.stamp import StaticStampStyle
 
     pyhanko_signer, name = signer
     ibox = tuple(int(round(v)) for v in box) if box else None
@@ -199,34 +199,25 @@ def attach_and_sign(
         location=location,
         name=name,
     )
-    style = TextStampStyle(
-        stamp_text=stamp_text,
-        text_box_style=TextBoxStyle(font=_stamp_font(font_path(REGULAR)), font_size=9, leading=12),
-        border_width=0,
-        background=None,
-        timestamp_format="%Y-%m-%d %H:%M:%S %Z",
-    )
     if timestamper is None and tsa_url:
         from pyhanko.sign.timestamps import HTTPTimeStamper
 
         timestamper = HTTPTimeStamper(tsa_url)
-    pdf_signer = signers.PdfSigner(meta, signer=pyhanko_signer, stamp_style=style, timestamper=timestamper)
-    try:
-        pdf_signer.sign_pdf(w, output=out, appearance_text_params={"reason": reason})
-    except InputError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a token refusing to sign, a TSA not answering: one clear line
-        raise InputError(f"signing failed: {type(exc).__name__}: {exc}".rstrip(": ")) from None
+    with tempfile.TemporaryDirectory(prefix="afweging-stamp-") as tmp:
+        style = None
+        if ibox and stamp is not None:
+            when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+            stamp_file = os.path.join(tmp, "stamp.pdf")
+            with open(stamp_file, "wb") as f:
+                f.write(stamp(name, when, reason, ibox))
+            style = StaticStampStyle.from_pdf_file(stamp_file, border_width=0)
+        pdf_signer = signers.PdfSigner(
+            meta, signer=pyhanko_signer, stamp_style=style, timestamper=timestamper
+        )
+        try:
+            pdf_signer.sign_pdf(w, output=out)
+        except InputError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a token refusing to sign, a TSA not answering: one clear line
+            raise InputError(f"signing failed: {type(exc).__name__}: {exc}".rstrip(": ")) from None
     return out.getvalue()
-
-
-def _stamp_font(path: os.PathLike) -> Any:
-    """DejaVu through HarfBuzz when available (every character renders); else pyHanko's Courier."""
-    try:
-        import uharfbuzz  # noqa: F401
-        from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
-    except ImportError:
-        from pyhanko.pdf_utils.font.basic import SimpleFontEngineFactory
-
-        return SimpleFontEngineFactory.default_factory()
-    return GlyphAccumulatorFactory(os.fspath(path), font_size=9)

@@ -47,8 +47,8 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Dutch)
         "De uitkomst hangt af van de weging; lees paragraaf 6 voordat u besluit.",
     ),
     "knocked_out_n": (
-        "{n} alternative(s) do not meet a minimum requirement and are not ranked (section 4).",
-        "{n} alternatief/alternatieven voldoen niet aan een minimumeis en zijn niet gerangschikt (paragraaf 4).",
+        "Not ranked, because they miss a minimum requirement or a score: {names} (section 4).",
+        "Niet gerangschikt, omdat ze een minimumeis of een score missen: {names} (paragraaf 4).",
     ),
     "uncertain_n": (
         "{n} of the scores are uncertain (low confidence or a range); they are marked in the score matrix.",
@@ -165,10 +165,9 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Dutch)
     ),
     "unsigned": ("Not signed", "Niet ondertekend"),
     "page": ("Page {n} of {total}", "Pagina {n} van {total}"),
-    "stamp": (
-        "Digitally signed by\n%(signer)s\nTime: %(ts)s\nReason: %(reason)s",
-        "Digitaal ondertekend door\n%(signer)s\nTijdstip: %(ts)s\nReden: %(reason)s",
-    ),
+    "signed_by": ("Digitally signed by", "Digitaal ondertekend door"),
+    "sign_time": ("Time", "Tijdstip"),
+    "reason_l": ("Reason", "Reden"),
     "default_reason": ("Approval of the decision memo", "Vaststelling van de beslisnotitie"),
 }
 

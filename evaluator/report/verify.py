@@ -158,8 +158,11 @@ def verify_memo(path: str | os.PathLike, trust: Sequence[str | os.PathLike] = ()
     try:
         reader = PdfFileReader(io.BytesIO(raw), strict=False)
         sigs = list(reader.embedded_signatures)
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
-        raise InputError(f"cannot be read as a PDF ({exc})", path) from None
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, OSError) as exc:
+        # A PDF header but a broken body: a damaged or cut-short memo is a failed check, not unreadable input.
+        out.checks.append(Check("signature", False, f"the file is damaged or cut short ({exc})"))
+        out.checks += [Check(name, None) for name in CHECKS[1:]]
+        return out
 
     # -- the signature ----------------------------------------------------------------------------------------
     _signature_checks(out, sigs, roots)
@@ -279,8 +282,8 @@ def describe(v: Verification, lang: str = "en") -> list[str]:
         ) + (f", {v.signed_at}" if v.signed_at else "")
     else:
         f = v.failed[0] if v.failed else None
-        what = f.label(lang) if f else ""
-        head = ("ONGELDIG — niet in orde: " if lang == "nl" else "INVALID — failed: ") + what.lower()
+        what = f"{f.label(lang)}? {f.detail}" if f else ""
+        head = ("ONGELDIG — " if lang == "nl" else "INVALID — ") + what
     lines = [head]
     for c in v.checks:
         mark = "✓" if c.ok else ("✗" if c.ok is False else "–")

@@ -1,0 +1,106 @@
+"""afweging report FILE --out MEMO.pdf [--lang nl|en] [--sign KEY.p12 --password-env VAR |
+--pkcs11-lib LIB --token-label L --key-label K --pin-env VAR] [--reason TEXT]"""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "write the decision memo as PDF, with the decision data attached, optionally signed (PAdES)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help=".afweging, .json, .toml, .dmsy/.yaml, .csv or .xlsx")
+    p.add_argument("--out", metavar="MEMO.pdf", required=True)
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the memo (default nl)")
+    p.add_argument("--force", action="store_true", help="replace MEMO.pdf if it exists")
+    g = p.add_argument_group("signing with a PKCS#12 file")
+    g.add_argument("--sign", metavar="KEY.p12", help="sign with the key and certificate in this file")
+    g.add_argument("--password-env", metavar="VAR", help="environment variable that holds its password")
+    t = p.add_argument_group("signing with a PKCS#11 token (smartcard)")
+    t.add_argument("--pkcs11-lib", metavar="LIB", help="the token's PKCS#11 module (.so/.dll)")
+    t.add_argument("--token-label", metavar="L")
+    t.add_argument("--key-label", metavar="K")
+    t.add_argument("--cert-label", metavar="C", help="certificate label, when not the key's")
+    t.add_argument("--pin-env", metavar="VAR", help="environment variable that holds the PIN")
+    p.add_argument("--reason", metavar="TEXT", default="", help="reason shown with the signature")
+    p.add_argument("--tsa-url", metavar="URL", help="timestamp authority for PAdES B-T (needs the network)")
+    p.add_argument("--samples", type=int, default=None, metavar="N",
+                   help="weightings for the sensitivity section (default 10000; 0 leaves it out)")  # fmt: skip
+    p.add_argument("--seed", type=int, default=None, metavar="S", help="seed of the sensitivity sampling")
+
+
+def _secret(var: str | None, what: str, flag: str) -> str:
+    import os
+
+    from ..errors import InputError
+
+    if not var:
+        raise InputError(f"give {flag} VAR: the name of the environment variable that holds the {what}")
+    value = os.environ.get(var)
+    if value is None:
+        raise InputError(f"environment variable {var} is not set; it should hold the {what}", place=flag)
+    return value
+
+
+def key_from_args(args: argparse.Namespace):  # noqa: ANN201 - SigningKey | None, imported lazily
+    from ..errors import InputError
+    from ..report.sign import Pkcs11Key, Pkcs12Key
+
+    if args.sign and args.pkcs11_lib:
+        raise InputError("choose one way to sign: --sign KEY.p12 or --pkcs11-lib")
+    if args.sign:
+        return Pkcs12Key(args.sign, _secret(args.password_env, "key file's password", "--password-env"))
+    if args.pkcs11_lib:
+        if not args.token_label or not args.key_label:
+            raise InputError("signing with a token needs --token-label and --key-label")
+        return Pkcs11Key(args.pkcs11_lib, args.token_label, args.key_label,
+                         _secret(args.pin_env, "token's PIN", "--pin-env"), args.cert_label)  # fmt: skip
+    if args.password_env or args.pin_env or args.token_label or args.key_label:
+        raise InputError(
+            "a password, PIN or token label without a key: add --sign KEY.p12 or --pkcs11-lib LIB"
+        )
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    import os
+
+    from ..errors import InputError
+    from ..report.decision import DEFAULT_SAMPLES, DEFAULT_SEED
+    from ..report.export import export_memo
+    from .common import refuse_overwrite
+
+    if os.path.abspath(args.out) == os.path.abspath(args.file):
+        raise InputError("is the evaluation itself; choose another output", args.out)
+    if args.samples is not None and args.samples < 0:
+        raise InputError(f"--samples must be 0 or more, not {args.samples}")
+    key = key_from_args(args)
+    refuse_overwrite(args.out, args.force)
+    ev, audit = _load_with_audit(args.file)
+    res = export_memo(
+        ev,
+        args.out,
+        lang=args.lang,
+        key=key,
+        reason=args.reason,
+        audit=audit,
+        samples=DEFAULT_SAMPLES if args.samples is None else args.samples,
+        seed=DEFAULT_SEED if args.seed is None else args.seed,
+        tsa_url=args.tsa_url,
+    )
+    signed = f", signed by {res.signer}" if res.signed else ", not signed"
+    print(f"{args.out}: {res.pages} pages{signed}; decision data SHA-256 {res.digest}")
+    return 0
+
+
+def _load_with_audit(path: str):  # noqa: ANN202
+    from pathlib import Path
+
+    from .common import load
+
+    if Path(path).suffix.lower() == ".afweging":
+        from ..store import Store
+
+        with Store.open(path, readonly=True) as st:
+            return st.evaluation, st.audit()
+    return load(path), None
