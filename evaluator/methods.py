@@ -275,5 +275,8 @@ def rank(p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None 
     if method_id == "electre1":
         ranks = np.where(scores > 0, 1, 2).astype(np.int64)
     else:
-        ranks = np.asarray(result.rank_, dtype=np.int64)
+        # Not result.rank_: scikit-criteria ranks exact floats, so a true tie (0.3·0.75 + 0.5 + 0.075 against
+        # 0.3 + 0.375 + 0.025 + 0.1) split by summation noise of 1e-16 would show a false winner. The fast engine
+        # ranks the same way.
+        ranks = dense_rank(scores, METHODS[method_id].higher_is_better)
     return Ranking(method_id, p.alternatives, p.names, ranks, scores, p)

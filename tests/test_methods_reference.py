@@ -458,3 +458,28 @@ def test_identical_alternatives_through_the_cli_is_not_an_internal_error(tmp_pat
         out, err = capsys.readouterr()
         assert code == 0, (method_id, err)
         assert [a["rank"] for a in json.loads(out)["alternatives"]] == [1, 1]
+
+
+def test_a_true_tie_is_not_split_by_rounding_noise() -> None:
+    """Three alternatives score exactly 0.8 on paper; floating-point sums differ in the last bit. They must share
+    rank 1 (scikit-criteria's own rank_ put one of them ahead on that last bit)."""
+    values = np.array(
+        [
+            [0.75, 1.0, 0.0, 0.75],  # 0.225 + 0.5 + 0 + 0.075
+            [0.5, 1.0, 0.75, 0.75],  # 0.15 + 0.5 + 0.075 + 0.075
+            [1.0, 0.75, 0.25, 1.0],  # 0.3 + 0.375 + 0.025 + 0.1
+            [0.75, 0.25, 0.0, 0.5],
+        ]
+    )
+    p = Problem(
+        alternatives=("a", "b", "c", "d"),
+        names=("a", "b", "c", "d"),
+        criteria=("c1", "c2", "c3", "c4"),
+        matrix=values,
+        objectives=np.ones(4, dtype=int),
+        weights=np.array([0.3, 0.5, 0.1, 0.1]),
+        bare=False,
+    )
+    r = methods.rank(p, "wsm")
+    np.testing.assert_allclose(r.scores[:3], 0.8)
+    np.testing.assert_array_equal(r.ranks, [1, 1, 1, 2])
