@@ -31,7 +31,28 @@ def set_language(lang: str) -> None:
     if lang != _state["lang"]:
         _state["lang"] = lang
         QLocale.setDefault(locale())
+        install_qt_translations()
         signals.language_changed.emit(lang)
+
+
+_qt_translator: list = []
+
+
+def install_qt_translations() -> None:
+    """Qt's own texts (standard buttons, file dialogs, scroll buttons) in the current language."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    while _qt_translator:
+        app.removeTranslator(_qt_translator.pop())
+    if _state["lang"] == "en":
+        return
+    t = QTranslator(app)
+    if t.load(f"qtbase_{_state['lang']}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(t)
+        _qt_translator.append(t)
 
 
 def tr(en: str, nl: str) -> str:
@@ -40,8 +61,10 @@ def tr(en: str, nl: str) -> str:
 
 
 def locale() -> QLocale:
-    return QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands) if _state["lang"] == "nl" else QLocale(
-        QLocale.Language.English, QLocale.Country.UnitedKingdom
+    return (
+        QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+        if _state["lang"] == "nl"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     )
 
 

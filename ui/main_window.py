@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from evaluator.errors import InputError
 
 from .document import Document
-from .i18n import language, set_language, signals, tr
+from .i18n import install_qt_translations, language, set_language, signals, tr
 from .settings import Settings, data_dir
 
 
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.error_box: QMessageBox | None = None
         self.last_error = ""
         self._base_point_size = QGuiApplication.font().pointSizeF()
+        install_qt_translations()
         self.setObjectName("MainWindow")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

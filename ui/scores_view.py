@@ -6,7 +6,7 @@ a score. The colour legend and the "?" mark say in words what the colours and ma
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -98,12 +98,13 @@ class ScoresView(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setMinimumSectionSize(self.fontMetrics().horizontalAdvance("M") * 6)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.panel = AssessmentPanel(doc)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.model.modelReset.connect(lambda: self._current_changed(self.table.currentIndex()))
+        self.model.modelReset.connect(self.fit_columns)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
@@ -134,7 +135,21 @@ class ScoresView(QWidget):
         self.table.setAccessibleName(tr("Scoring matrix", "Scorematrix"))
         self.legend.retranslate()
         self.model.refresh()
-        self.table.resizeColumnsToContents()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns wide enough for a level's number and the start of its label (the rest is in the tooltip
+        and the side panel), so a whole catalogue fits across a projector screen."""
+        width = self.table.fontMetrics().horizontalAdvance("0") * 12
+        header = self.table.horizontalHeader()
+        header.setDefaultSectionSize(width)
+        for col in range(self.model.columnCount()):
+            header.resizeSection(col, width)
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ApplicationFontChange:
+            self.fit_columns()
+        return super().event(e)
 
     def select(self, alternative: str, criterion: str) -> QModelIndex:
         """Make the cell of ``alternative`` × ``criterion`` current (and return its index)."""

@@ -21,7 +21,7 @@ from evaluator.changes import SetAssessment
 from evaluator.model import Assessment, Criterion, Evaluation, text
 
 from ..document import Document
-from ..i18n import language, signals, tr
+from ..i18n import language, locale, signals, tr
 from ..models.scores_model import confidence_text, score_text, uncertainty_reason
 from ..style import SUBHEADING, UNCERTAIN_MARK
 from .commit_edit import CommitTextEdit
@@ -124,6 +124,8 @@ class AssessmentPanel(QWidget):
             )
         )
         self.source.setPlaceholderText(tr("Link or document", "Link of document"))
+        for spin in (self.range_low, self.range_high):
+            spin.setLocale(locale())
         for w, name in (
             (self.range_low, tr("Lowest plausible score", "Laagst aannemelijke score")),
             (self.range_high, tr("Highest plausible score", "Hoogst aannemelijke score")),
@@ -213,10 +215,10 @@ class AssessmentPanel(QWidget):
                 CONFIDENCES.index(s.confidence) if s.confidence in CONFIDENCES else 0
             )
             self.evidence.set_text(s.evidence)
-            if self.source.text() != s.source:
-                self.source.setText(s.source)
-            if self.date.text() != s.date:
-                self.date.setText(s.date)
+            for edit, value in ((self.source, s.source), (self.date, s.date)):
+                if edit.text() != value:
+                    edit.setText(value)
+                    edit.setCursorPosition(0)
         finally:
             self._loading = False
         self.setToolTip(score_text(crit, s.value))

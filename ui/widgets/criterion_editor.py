@@ -21,7 +21,7 @@ from evaluator.changes import UpdateArea, UpdateCriterion
 from evaluator.model import Area, Criterion
 
 from ..document import Document
-from ..i18n import signals, tr
+from ..i18n import locale, signals, tr
 from ..models.criteria_model import scale_summary
 from ..style import SUBHEADING
 from .commit_edit import CommitTextEdit
@@ -127,6 +127,8 @@ class CriterionEditor(QWidget):
         self.has_minimum.setText(
             tr("Exclude alternatives below a minimum level", "Alternatieven onder een minimum uitsluiten")
         )
+        for spin in (self.lower, self.upper):
+            spin.setLocale(locale())
         self.direction.blockSignals(True)
         i = self.direction.currentIndex()
         self.direction.clear()

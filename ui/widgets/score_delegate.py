@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QStyledItemDelegate, QS
 
 from evaluator.model import Criterion
 
-from ..i18n import tr
+from ..i18n import locale, tr
 from ..models.scores_model import score_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -31,6 +31,7 @@ def score_editor(crit: Criterion, parent: QWidget | None = None) -> QWidget:
     lo, hi = scale.bounds or (-1e12, 1e12)
     spin.setRange(lo, hi)
     spin.setDecimals(2)
+    spin.setLocale(locale())
     spin.setSuffix(f" {scale.unit}" if scale.unit else "")
     spin.setAccessibleName(tr("Score", "Score"))
     return spin
