@@ -276,7 +276,7 @@ def rank(p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None 
         ranks = np.where(scores > 0, 1, 2).astype(np.int64)
     else:
         # Not result.rank_: scikit-criteria ranks exact floats, so a true tie (0.3·0.75 + 0.5 + 0.075 against
-        # 0.3 + 0.375 + 0.025 + 0.1) split by summation noise of 1e-16 would show a false winner. The fast engine
-        # ranks the same way.
+        # 0.3 + 0.375 + 0.025 + 0.1) split by 1e-16 of summation noise would show a false winner. The fast
+        # engine ranks the same way.
         ranks = dense_rank(scores, METHODS[method_id].higher_is_better)
     return Ranking(method_id, p.alternatives, p.names, ranks, scores, p)

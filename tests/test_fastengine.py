@@ -1,7 +1,7 @@
 """The vectorised engine against scikit-criteria (``evaluator.methods.rank``), weight vector by weight vector.
 
-SMAA, stability intervals and live sliders use the fast engine; the memo's ranking uses scikit-criteria. If the two
-disagreed, a workshop would see one winner on the slider and another in the signed memo.
+SMAA, stability intervals and live sliders use the fast engine; the memo's ranking uses scikit-criteria. If the
+two disagreed, a workshop would see one winner on the slider and another in the signed memo.
 """
 
 from __future__ import annotations
@@ -197,8 +197,8 @@ def test_unknown_method_is_refused() -> None:
 
 @pytest.mark.parametrize("method_id", fastengine.FAST_METHODS)
 def test_round_number_weights_on_ordinal_levels_tie_alike(method_id: str) -> None:
-    """Workshop weights are round numbers and ordinal values quarters, so exact ties are common; both engines must
-    see them as ties, not as a last-bit difference."""
+    """Workshop weights are round numbers and ordinal values quarters, so exact ties are common; both engines
+    must see them as ties, not as a last-bit difference."""
     rng = np.random.default_rng(41)
     names = tuple(f"a{i}" for i in range(5))
     for _ in range(150):

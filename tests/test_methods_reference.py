@@ -461,8 +461,8 @@ def test_identical_alternatives_through_the_cli_is_not_an_internal_error(tmp_pat
 
 
 def test_a_true_tie_is_not_split_by_rounding_noise() -> None:
-    """Three alternatives score exactly 0.8 on paper; floating-point sums differ in the last bit. They must share
-    rank 1 (scikit-criteria's own rank_ put one of them ahead on that last bit)."""
+    """Three alternatives score exactly 0.8 on paper; floating-point sums differ in the last bit. They must
+    share rank 1 (scikit-criteria's own rank_ put one of them ahead on that last bit)."""
     values = np.array(
         [
             [0.75, 1.0, 0.0, 0.75],  # 0.225 + 0.5 + 0 + 0.075
