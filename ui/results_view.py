@@ -122,7 +122,8 @@ class ResultsView(QWidget):
 
         self.radar = RadarChart()
         self.radar_list = QListWidget()
-        self.radar_list.setMaximumWidth(260)
+        self.radar_list.setMaximumWidth(220)
+        self.radar_list.setMinimumWidth(140)
         self.radar_list.itemChanged.connect(self._radar_picked)
         self.compare = CompareModel(self)
         self.table = QTableView()

@@ -46,11 +46,12 @@ class WeightRow:
         self.view, self.key = view, key
         self.label = QLabel()
         self.label.setIndent(24 if indent else 0)
+        self.label.setWordWrap(True)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_MAX)
         self.slider.setSingleStep(1)
         self.slider.setPageStep(10)
-        self.slider.setMinimumWidth(160)
+        self.slider.setMinimumWidth(90)
         self.spin = QDoubleSpinBox()
         self.spin.setDecimals(1)
         self.spin.setRange(0, 1000)
@@ -149,6 +150,7 @@ class PointsPanel(QWidget):
         for a in live:
             h = QLabel()
             h.setFont(bold)
+            h.setWordWrap(True)
             self.headers[a.id] = h
             self.grid.addWidget(h, row, 0, 1, 4)
             row += 1

@@ -65,7 +65,7 @@ class RadarChart(QWidget):
             p.end()
             return
         legend_h = fm.height() * 1.5 * len(d.series) + 8
-        label_w = max(fm.horizontalAdvance(a) for a in d.axes)
+        label_w = min(max(fm.horizontalAdvance(a) for a in d.axes), w * 0.22)
         cx, cy = w / 2, (h - legend_h) / 2 + 4
         r = max(20.0, min(w / 2 - label_w - 16, (h - legend_h) / 2 - fm.height() * 1.6))
         n = len(d.axes)
@@ -84,6 +84,7 @@ class RadarChart(QWidget):
         for k, label in enumerate(d.axes):
             pt = point(k, 1.0)
             a = -math.pi / 2 + 2 * math.pi * k / n
+            label = fm.elidedText(label, Qt.TextElideMode.ElideRight, label_w)
             tw = fm.horizontalAdvance(label)
             x = pt.x() + (6 if math.cos(a) > 0.2 else -tw - 6 if math.cos(a) < -0.2 else -tw / 2)
             y = pt.y() + (

@@ -125,9 +125,16 @@ class RainbowChart(QWidget):
         avail = h - top - legend_h - margin
         row_h = max(fm_small.height() * 1.4, min(avail / len(d.rows), self._base_row_height() * 1.8))
         big, bold, _ = self._fonts(row_h)
+        longest = max(d.rows, key=lambda r: len(r.name)).name
+        while (
+            bold.pointSizeF() > self.font().pointSizeF()
+            and QFontMetricsF(bold).horizontalAdvance(longest) > w * 0.3
+        ):
+            bold.setPointSizeF(bold.pointSizeF() - 1)  # narrow page: smaller names rather than cut ones
+            big.setPointSizeF(bold.pointSizeF())
         fm_big, fm_bold = QFontMetricsF(big), QFontMetricsF(bold)
         rank_w = fm_bold.horizontalAdvance("00.") + 8
-        name_w = min(max(fm_bold.horizontalAdvance(r.name) for r in d.rows) + 16, w * 0.32)
+        name_w = min(max(fm_bold.horizontalAdvance(r.name) for r in d.rows) + 16, w * 0.36)
         score_w = max(fm_big.horizontalAdvance(r.score) for r in d.rows) + 16
         bar_x = margin + rank_w + name_w
         bar_w = max(20.0, w - bar_x - score_w - margin)
