@@ -74,17 +74,20 @@ def read_toml(path: str | os.PathLike) -> dict[str, Any]:
 
 
 def parse_catalogue(data: dict[str, Any], file: str | None = None) -> Catalogue:
-    head = Reader(Reader(data, "", file).get("catalogue", dict), "catalogue", file)
+    top = Reader(data, "", file).allow("catalogue", "areas")
+    head = Reader(top.get("catalogue", dict), "catalogue", file).allow(
+        "id", "name", "description", "version", "sources"
+    )
     areas: list[Area] = []
     criteria: list[Criterion] = []
     weights: dict[str, float] = {}
     seen: set[str] = set()
-    area_list = Reader(data, "", file).get("areas", list)
+    area_list = top.get("areas", list)
     if not area_list:
         raise InputError("a catalogue needs at least one area", file, "areas")
     for i, raw_area in enumerate(area_list):
         place = f"areas[{i}]"
-        r = Reader(raw_area, place, file)
+        r = Reader(raw_area, place, file).allow("id", "name", "description", "weight", "criteria")
         area = Area(ident(r), r.text("name"), r.text("description", {}))
         if area.id in seen:
             raise r.fail("id", f"duplicate id {area.id!r}")
@@ -100,13 +103,15 @@ def parse_catalogue(data: dict[str, Any], file: str | None = None) -> Catalogue:
         for j, raw_crit in enumerate(crit_list):
             cplace = f"{place}.criteria[{j}]"
             cr = Reader(raw_crit, cplace, file)
-            c = criterion_from_data({**raw_crit, "area": area.id}, cplace, file)
+            c = criterion_from_data({**raw_crit, "area": area.id}, cplace, file, extra=("weight",))
             if c.id in seen:
                 raise cr.fail("id", f"duplicate id {c.id!r}")
             seen.add(c.id)
-            for lang in ("nl", "en"):
-                if not (isinstance(c.name, dict) and c.name.get(lang)):
-                    raise cr.fail("name", f"needs a name in both Dutch and English (missing {lang})")
+            _bilingual(cr, "name", c.name)
+            _bilingual(cr, "description", c.description)
+            for k, lv in enumerate(c.scale.levels):
+                _bilingual(cr, f"scale.levels[{k}].label", lv.label)
+                _bilingual(cr, f"scale.levels[{k}].descriptor", lv.descriptor)
             cw = cr.get("weight", float, 1.0)
             if cw < 0:
                 raise cr.fail("weight", "must not be negative")
@@ -123,6 +128,13 @@ def parse_catalogue(data: dict[str, Any], file: str | None = None) -> Catalogue:
         sources=tuple(head.get("sources", list, [])),
         path=file or "",
     )
+
+
+def _bilingual(r: Reader, key: str, value: object) -> None:
+    """Catalogue texts are shown in both languages: refuse one that lacks Dutch or English."""
+    for lang in ("nl", "en"):
+        if not (isinstance(value, dict) and isinstance(value.get(lang), str) and value[lang].strip()):
+            raise r.fail(key, f"needs a text in both Dutch and English (missing {lang})")
 
 
 def load_catalogue(path: str | os.PathLike) -> Catalogue:

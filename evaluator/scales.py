@@ -49,6 +49,10 @@ def check_scale(scale: Scale) -> str | None:
             return "value function values must lie in [0, 1]"
         if bounds is not None and (xs[0] > bounds[0] or xs[-1] < bounds[1]):
             return "value function points must cover the scale from its lower to its upper bound"
+        if scale.direction == "benefit" and vs[-1] < vs[0]:
+            return 'value function points fall, but the direction is benefit (set direction = "cost")'
+        if scale.direction == "cost" and vs[-1] > vs[0]:
+            return "value function points rise, but the direction is cost (the best score must get the highest value)"
     return None
 
 

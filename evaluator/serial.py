@@ -147,6 +147,13 @@ class Reader:
             raise InputError(f"expected a table/object, found {type(data).__name__}", file, place or None)
         self.data, self.place, self.file = data, place, file
 
+    def allow(self, *keys: str) -> Reader:
+        """Refuse keys not in ``keys``: a typo such as ``evidance`` must not silently drop data."""
+        unknown = [k for k in self.data if k not in keys]
+        if unknown:
+            raise self.fail(str(unknown[0]), f"unknown key (expected one of: {', '.join(keys)})")
+        return self
+
     def where(self, key: str) -> str:
         return f"{self.place}.{key}" if self.place else key
 
@@ -191,10 +198,10 @@ def ident(r: Reader, key: str = "id") -> str:
 
 
 def scale_from_data(data: Any, place: str, file: str | None = None) -> Scale:
-    r = Reader(data, place, file)
+    r = Reader(data, place, file).allow("kind", "levels", "unit", "lower", "upper", "direction", "points")
     levels = []
     for i, lv in enumerate(r.get("levels", list, [])):
-        lr = Reader(lv, r.where(f"levels[{i}]"), file)
+        lr = Reader(lv, r.where(f"levels[{i}]"), file).allow("value", "label", "descriptor")
         levels.append(Level(lr.get("value", float), lr.text("label"), lr.text("descriptor", {})))
     points = []
     for i, p in enumerate(r.get("points", list, [])):
@@ -218,12 +225,17 @@ def scale_from_data(data: Any, place: str, file: str | None = None) -> Scale:
 
 
 def area_from_data(data: Any, place: str, file: str | None = None) -> Area:
-    r = Reader(data, place, file)
+    r = Reader(data, place, file).allow("id", "name", "description")
     return Area(ident(r), r.text("name"), r.text("description", {}))
 
 
-def criterion_from_data(data: Any, place: str, file: str | None = None) -> Criterion:
-    r = Reader(data, place, file)
+CRITERION_KEYS = ("id", "area", "name", "description", "scale", "framework", "source", "minimum")
+
+
+def criterion_from_data(
+    data: Any, place: str, file: str | None = None, extra: tuple[str, ...] = ()
+) -> Criterion:
+    r = Reader(data, place, file).allow(*CRITERION_KEYS, *extra)
     scale = scale_from_data(r.get("scale", Mapping), r.where("scale"), file)
     minimum = r.number_or_none("minimum")
     if (
@@ -245,15 +257,18 @@ def criterion_from_data(data: Any, place: str, file: str | None = None) -> Crite
 
 
 def alternative_from_data(data: Any, place: str, file: str | None = None) -> Alternative:
-    r = Reader(data, place, file)
+    r = Reader(data, place, file).allow("id", "name", "vendor", "description")
     name = r.get("name", str).strip()
     if not name:
         raise r.fail("name", "must not be empty")
     return Alternative(ident(r), name, r.get("vendor", str, ""), r.get("description", str, ""))
 
 
+ASSESSMENT_KEYS = ("value", "low", "high", "evidence", "source", "date", "confidence")
+
+
 def assessment_from_data(data: Any, place: str, file: str | None = None) -> Assessment:
-    r = Reader(data, place, file)
+    r = Reader(data, place, file).allow(*ASSESSMENT_KEYS)
     conf = r.get("confidence", str, "")
     if conf not in CONFIDENCES and conf != "":
         raise r.fail("confidence", f"must be high, medium or low, found {conf!r}")
@@ -286,7 +301,7 @@ def check_assessment(ev_criterion: Criterion, s: Assessment) -> str | None:
 
 
 def participant_from_data(data: Any, place: str, file: str | None = None) -> Participant:
-    r = Reader(data, place, file)
+    r = Reader(data, place, file).allow("id", "name", "organisation", "role")
     return Participant(ident(r), r.get("name", str), r.get("organisation", str, ""), r.get("role", str, ""))
 
 
@@ -303,7 +318,19 @@ def weights_from_data(data: Any, place: str, file: str | None = None) -> dict[st
 
 def evaluation_from_data(data: Any, file: str | None = None) -> Evaluation:
     """A checked :class:`Evaluation` from plain data (the canonical JSON's shape)."""
-    r = Reader(data, "", file)
+    r = Reader(data, "", file).allow(
+        "format",
+        "version",
+        *SETTINGS,
+        "method_params",
+        "areas",
+        "criteria",
+        "alternatives",
+        "assessments",
+        "weights",
+        "participants",
+        "participant_weights",
+    )
     fmt = r.get("format", str, FORMAT)
     if fmt != FORMAT:
         raise r.fail("format", f"is {fmt!r}, not an Afweging evaluation")

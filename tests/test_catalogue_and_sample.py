@@ -171,8 +171,10 @@ def test_sovereign_options_rank_above_teams_with_default_weights(sample: Evaluat
 
 # -- damaged catalogues -----------------------------------------------------------------------------------------
 
-_LEVELS = "[{ value = 0, label = { nl = 'laag', en = 'low' } }, { value = 1, label = { nl = 'hoog', en = 'high' } }]"
-_REVERSED = "[{ value = 1, label = { nl = 'hoog', en = 'high' } }, { value = 0, label = { nl = 'laag', en = 'low' } }]"
+_LOW = "{ value = 0, label = { nl = 'laag', en = 'low' }, descriptor = { nl = 'niets', en = 'none' } }"
+_HIGH = "{ value = 1, label = { nl = 'hoog', en = 'high' }, descriptor = { nl = 'alles', en = 'all' } }"
+_LEVELS = f"[{_LOW}, {_HIGH}]"
+_REVERSED = f"[{_HIGH}, {_LOW}]"
 
 _GOOD = """\
 [catalogue]
@@ -186,11 +188,13 @@ name = {{ nl = "Gebied", en = "Area" }}
 [[areas.criteria]]
 id = "A1"
 name = {{ nl = "Een", en = "One" }}
+description = {{ nl = "Eerste", en = "First" }}
 scale = {{ kind = "ordinal", levels = {levels} }}
 
 [[areas.criteria]]
 id = "{second_id}"
 name = {second_name}
+description = {{ nl = "Tweede", en = "Second" }}{second_extra}
 scale = {{ kind = "ordinal", levels = {second_levels} }}
 """
 
@@ -201,6 +205,7 @@ def _catalogue_text(**changes: str) -> str:
         "second_id": "A2",
         "second_name": '{ nl = "Twee", en = "Two" }',
         "second_levels": _LEVELS,
+        "second_extra": "",
     }
     parts.update(changes)
     return _GOOD.format(**parts)
@@ -219,9 +224,24 @@ def test_the_undamaged_test_catalogue_loads(tmp_path: Path) -> None:
         (_catalogue_text(second_id="A1"), "areas[0].criteria[1].id", "duplicate id"),
         (_catalogue_text(second_levels=_REVERSED), "areas[0].criteria[1].scale", "increasing order"),
         (_catalogue_text(second_name='{ nl = "Twee" }'), "areas[0].criteria[1].name", "missing en"),
-        (_catalogue_text().replace('id = "A2"', 'id = "A2'), "line 15", "not valid TOML"),
+        (_catalogue_text().replace('id = "A2"', 'id = "A2'), "line 16", "not valid TOML"),
+        (_catalogue_text(second_extra="\nminimun = 1"), "areas[0].criteria[1].minimun", "unknown key"),
+        (
+            _catalogue_text(
+                second_levels=f"[{_LOW}, {{ value = 1, label = {{ nl = 'hoog', en = 'high' }} }}]"
+            ),
+            "areas[0].criteria[1].scale.levels[1].descriptor",
+            "missing nl",
+        ),
     ],
-    ids=["duplicate-criterion-id", "levels-out-of-order", "missing-english-name", "invalid-toml"],
+    ids=[
+        "duplicate-criterion-id",
+        "levels-out-of-order",
+        "missing-english-name",
+        "invalid-toml",
+        "typo-in-key",
+        "missing-descriptor",
+    ],
 )
 def test_a_damaged_catalogue_names_file_and_place(
     tmp_path: Path, text: str, place: str, problem: str

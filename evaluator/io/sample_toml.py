@@ -41,7 +41,10 @@ from ..serial import Reader, assessment_from_data, check_assessment, ident
 def read_evaluation_toml(path: str | os.PathLike) -> Evaluation:
     file = os.fspath(path)
     data = read_toml(path)
-    head = Reader(Reader(data, "", file).get("evaluation", dict), "evaluation", file)
+    top = Reader(data, "", file).allow("evaluation", "alternatives")
+    head = Reader(top.get("evaluation", dict), "evaluation", file).allow(
+        "title", "question", "context", "date", "owner", "catalogue", "status", "decision", "method"
+    )
     cat_name = head.get("catalogue", str)
     try:
         cat = find(cat_name)
@@ -51,9 +54,9 @@ def read_evaluation_toml(path: str | os.PathLike) -> Evaluation:
     crit = {c.id: c for c in ev.criteria}
     alternatives = []
     assessments = {}
-    for i, raw in enumerate(Reader(data, "", file).get("alternatives", list, [])):
+    for i, raw in enumerate(top.get("alternatives", list, [])):
         place = f"alternatives[{i}]"
-        r = Reader(raw, place, file)
+        r = Reader(raw, place, file).allow("id", "name", "vendor", "description", "scores")
         alt = Alternative(
             ident(r), r.get("name", str), r.get("vendor", str, ""), r.get("description", str, "")
         )
