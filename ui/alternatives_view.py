@@ -5,7 +5,7 @@ Keyboard: F2 edits a cell, Insert adds, Delete removes (after a question), Alt+U
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,7 +44,8 @@ class AlternativesView(QWidget):
         self.table.setWordWrap(True)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.add_button = QPushButton()
@@ -108,6 +109,16 @@ class AlternativesView(QWidget):
         )
         self.table.setAccessibleName(tr("Alternatives", "Alternatieven"))
         self.model.refresh()
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """A vendor column of about 30 characters, so the description gets the rest of the width."""
+        self.table.horizontalHeader().resizeSection(1, self.table.fontMetrics().averageCharWidth() * 30)
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ApplicationFontChange:
+            self.fit_columns()
+        return super().event(e)
 
     # -- actions --------------------------------------------------------------------------------------------
     def current_row(self) -> int:
