@@ -147,7 +147,7 @@ class WorkshopView(QWidget):
         self.chart_label.setWordWrap(True)
         self.ranks = QTableWidget()
         self.ranks.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        rl = QVBoxLayout(self.results)
+        self._results_layout = rl = QVBoxLayout(self.results)
         rl.setContentsMargins(0, 0, 0, 0)
         for w in (self.group_label, self.chart_label, self.chart, self.ranks):
             rl.addWidget(w)
@@ -160,7 +160,7 @@ class WorkshopView(QWidget):
         body.addLayout(left, 2)
         body.addLayout(right, 3)
         inner = QWidget()
-        lay = QVBoxLayout(inner)
+        self._inner_layout = lay = QVBoxLayout(inner)
         lay.addWidget(self.heading)
         lay.addLayout(bar)
         lay.addLayout(body, 1)
@@ -227,6 +227,8 @@ class WorkshopView(QWidget):
         self._build_sliders(ev, lang)
         self.vote_box.setEnabled(bool(ev.participants))
         self._show_results(ev, lang, waiting)
+        self._results_layout.activate()  # the chart's height follows its rows now, not on the next event
+        self._inner_layout.activate()
 
     def _build_sliders(self, ev: Evaluation, lang: str) -> None:
         ids = tuple(c.id for c in ev.criteria)

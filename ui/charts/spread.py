@@ -66,13 +66,14 @@ def paint_spread(
     # axis ticks at every 10 %
     p.setPen(QPen(QColor(colours.grid), 1))
     steps = round(hi * 10)
+    every = 1 if (x(0.1) - x(0)) > fm.horizontalAdvance("100 %") * 1.4 else 2  # label every 20 % when crowded
     for k in range(steps + 1):
         v = k / 10
         p.drawLine(QPointF(x(v), rect.top() + top_pad * 0.9), QPointF(x(v), rect.bottom()))
-        p.setPen(QColor(colours.text))
-        p.drawText(
-            QRectF(x(v) - 40, rect.top(), 80, top_pad * 0.8), Qt.AlignmentFlag.AlignCenter, f"{k * 10} %"
-        )
+        if k % every == 0:
+            p.setPen(QColor(colours.text))
+            label = QRectF(x(v) - 60, rect.top(), 120, top_pad * 0.8)
+            p.drawText(label, Qt.AlignmentFlag.AlignCenter, f"{k * 10} %")
         p.setPen(QPen(QColor(colours.grid), 1))
     dot_r = max(3.0, min(row_h * 0.16, fm.height() * 0.3))
     for i, r in enumerate(rows):
