@@ -208,3 +208,22 @@ def test_round_number_weights_on_ordinal_levels_tie_alike(method_id: str) -> Non
         p = Problem(names, names, ("c1", "c2", "c3", "c4"), values, np.ones(4, dtype=int), w, False)
         ref = methods.rank(p, method_id)
         np.testing.assert_array_equal(fastengine.ranks(p, w, method_id)[0], ref.ranks, err_msg=str(values))
+
+
+@pytest.mark.parametrize("method_id", fastengine.FAST_METHODS)
+def test_fast_engine_agrees_on_the_bundled_sample(method_id: str) -> None:
+    """The real Beter Samenwerken evaluation (14 suites × 19 criteria, ordinal and numeric scales)."""
+    from evaluator.sample import load_sample
+
+    p = build_problem(load_sample())
+    assert not p.bare and len(p.alternatives) >= 2
+    weights = np.random.default_rng(51).dirichlet(np.ones(len(p.criteria)), size=SAMPLES)
+    fast_scores = fastengine.scores(p, weights, method_id)
+    fast_ranks = fastengine.ranks(p, weights, method_id)
+    for k, w in enumerate(weights):
+        ref = _reference(p, w, method_id)
+        np.testing.assert_allclose(fast_scores[k], ref.scores, rtol=1e-9, atol=1e-12, err_msg=f"sample {k}")
+        np.testing.assert_array_equal(fast_ranks[k], ref.ranks, err_msg=f"sample {k}")
+    # and with the agreed weights the fast engine gives the memo's ranking
+    agreed = methods.rank(p, method_id)
+    np.testing.assert_array_equal(fastengine.ranks(p, p.weights, method_id)[0], agreed.ranks)
