@@ -219,7 +219,7 @@ class Store:
         except InputError:
             con.close()
             raise
-        except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
+        except (sqlite3.Error, ValueError, KeyError, TypeError, RecursionError) as exc:
             con.close()
             raise InputError(f"is damaged or not an Afweging project ({exc})", p) from None
         return cls(p, con, ev, readonly)

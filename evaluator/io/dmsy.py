@@ -36,8 +36,14 @@ def parse_yaml(raw: bytes, file: str | None) -> Any:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
         raise InputError(f"not valid YAML: {exc.problem or exc.context}", file, where) from None
-    except (yaml.YAMLError, RecursionError) as exc:
-        raise InputError(f"not valid YAML: {exc}", file) from None
+    except yaml.reader.ReaderError as exc:  # a control character: its str() runs over two lines
+        raise InputError(
+            f"not valid YAML: character {exc.character!r} is not allowed", file, f"character {exc.position + 1}"
+        ) from None
+    except RecursionError:
+        raise InputError("not valid YAML: nested too deeply", file) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"not valid YAML: {' '.join(str(exc).split())}", file) from None
 
 
 def parse_dmsy(doc: Any, file: str | None = None) -> BareMatrix:

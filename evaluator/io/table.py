@@ -134,6 +134,11 @@ def read_csv(path: str | os.PathLike) -> Evaluation:
     return bare_evaluation(bm, os.path.splitext(os.path.basename(file))[0])
 
 
+def _unreadable(exc: BaseException, file: str) -> InputError:
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # parsers' messages can run over several lines
+    return InputError(f"is not a readable XLSX workbook ({detail})", file)
+
+
 def read_xlsx(path: str | os.PathLike) -> Evaluation:
     """The first sheet of a workbook. openpyxl parses with defusedxml (installed), so XML bombs are refused."""
     import zipfile
@@ -147,14 +152,14 @@ def read_xlsx(path: str | os.PathLike) -> Evaluation:
     try:
         wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError, AttributeError) as exc:
-        raise InputError(f"is not a readable XLSX workbook ({type(exc).__name__}: {exc})", file) from None
+        raise _unreadable(exc, file) from None
     except Exception as exc:  # noqa: BLE001 - defusedxml and broken parts raise their own kinds
-        raise InputError(f"is not a readable XLSX workbook ({type(exc).__name__}: {exc})", file) from None
+        raise _unreadable(exc, file) from None
     try:
         ws = wb.worksheets[0]
         rows = [list(r) for r in ws.iter_rows(values_only=True, max_row=100_000, max_col=1_000)]
     except Exception as exc:  # noqa: BLE001
-        raise InputError(f"is not a readable XLSX workbook ({type(exc).__name__}: {exc})", file) from None
+        raise _unreadable(exc, file) from None
     finally:
         wb.close()
     sheet = ws.title
