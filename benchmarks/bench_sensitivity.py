@@ -1,0 +1,156 @@
+"""Speed of the robustness analysis, as ratios against scikit-criteria measured in the same run.
+
+Case: 20 alternatives × 30 criteria, 100 000 SMAA samples (Dirichlet(1) weights), weighted sum.
+Baseline: a loop of scikit-criteria pipeline evaluations (``evaluator.methods.rank``), measured on a few hundred
+samples and extrapolated per sample to 100 000.
+Prints: the engine alone (``evaluator.sensitivity.acceptability``) against the loop — target ≥ 1000× —; the
+``afweging sensitivity`` command end to end, process start included — target ≥ 200× —; and the peak memory of a
+1 000 000-sample run (bounded by chunking).
+
+Run: ``.venv/bin/python benchmarks/bench_sensitivity.py [--baseline-samples 300]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from evaluator.io import write_any  # noqa: E402
+from evaluator.model import (  # noqa: E402
+    Alternative,
+    Area,
+    Assessment,
+    Criterion,
+    Evaluation,
+    Level,
+    Scale,
+    frozen_map,
+)
+
+N_ALT, N_CRIT, SAMPLES = 20, 30, 100_000
+
+
+def case(n: int = N_ALT, m: int = N_CRIT, seed: int = 0) -> Evaluation:
+    """A catalogue-like evaluation: four areas, ordinal (1–5) and numeric (0–100) criteria, some score ranges."""
+    rng = np.random.default_rng(seed)
+    levels = tuple(Level(float(v), {"en": f"level {v}"}) for v in range(1, 6))
+    areas = tuple(Area(a, {"en": f"Area {a}"}) for a in "ABCD")
+    crits = []
+    for j in range(m):
+        scale = (
+            Scale("ordinal", levels=levels)
+            if j % 2 == 0
+            else Scale("numeric", lower=0.0, upper=100.0, direction="cost" if j % 4 == 1 else "benefit")
+        )
+        crits.append(Criterion(f"c{j:02d}", "ABCD"[j * 4 // m], {"en": f"criterion {j}"}, scale))
+    assessments = {}
+    for i in range(n):
+        for c in crits:
+            if c.scale.kind == "ordinal":
+                v = float(rng.integers(1, 6))
+                lo, hi = (max(1.0, v - 1), min(5.0, v + 1)) if rng.random() < 0.3 else (None, None)
+            else:
+                v = float(rng.uniform(10, 90))
+                lo, hi = (v - 10, v + 10) if rng.random() < 0.3 else (None, None)
+            assessments[(f"a{i:02d}", c.id)] = Assessment(v, low=lo, high=hi)
+    weights = {a.id: float(rng.integers(10, 40)) for a in areas} | {
+        c.id: float(rng.integers(1, 10)) for c in crits
+    }
+    return Evaluation(
+        title="benchmark",
+        areas=areas,
+        criteria=tuple(crits),
+        alternatives=tuple(Alternative(f"a{i:02d}", f"Alternative {i}") for i in range(n)),
+        assessments=frozen_map(assessments),
+        weights=frozen_map(weights),
+    )
+
+
+def baseline_per_sample(ev: Evaluation, method: str, k: int) -> float:
+    """Seconds per sample for a loop of scikit-criteria pipeline evaluations (import and warm-up excluded)."""
+    from evaluator.methods import rank
+    from evaluator.problem import build_problem
+    from evaluator.sensitivity import sample_weights
+
+    p = build_problem(ev)
+    weights = sample_weights(np.random.default_rng(0), k, len(p.criteria))
+    rank(p, method)  # import scikit-criteria and warm up
+    t0 = time.perf_counter()
+    for w in weights:
+        rank(replace(p, weights=w), method)
+    return (time.perf_counter() - t0) / k
+
+
+def best_of(fn, repeat: int = 3) -> float:  # noqa: ANN001
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--baseline-samples", type=int, default=100, help="scikit-criteria samples per round")
+    ap.add_argument("--rounds", type=int, default=5, help="interleaved rounds; the best of each is kept")
+    args = ap.parse_args()
+    from evaluator.sensitivity import acceptability
+
+    ev = case()
+    print(f"case: {N_ALT} alternatives × {N_CRIT} criteria, {SAMPLES:,} samples, best of {args.rounds} "
+          "interleaved rounds (the machine is shared: baseline and candidates see the same load)")  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.json"
+        write_any(ev, path)
+        exe = Path(sys.executable).with_name("afweging")
+        cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "evaluator"]
+        cmd += ["sensitivity", str(path), "--method", "wsm", "--samples", str(SAMPLES), "--format", "json"]
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+        def run_cli() -> None:
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)
+
+        per, engine, cli = [], [], []
+        for _ in range(args.rounds):
+            per.append(baseline_per_sample(ev, "wsm", args.baseline_samples))
+            engine.append(best_of(lambda: acceptability(ev, "wsm", samples=SAMPLES, seed=0), 1))
+            cli.append(best_of(run_cli, 1))
+    base = min(per) * SAMPLES
+    print(f"baseline  scikit-criteria loop: {1e3 * min(per):.2f} ms/sample (best round of "
+          f"{args.baseline_samples}) → {base:.0f} s for {SAMPLES:,} (extrapolated)")  # fmt: skip
+    print(
+        f"engine    acceptability(wsm):   {min(engine):.3f} s   ratio {base / min(engine):,.0f}×  (target ≥ 1000×)"
+    )
+    print(f"command   afweging sensitivity:  {min(cli):.3f} s   ratio {base / min(cli):,.0f}×  "
+          "(target ≥ 200×, process start included)")  # fmt: skip
+    for method, weights, scores in (("topsis", "uniform", "fixed"), ("wsm", "around", "ranges")):
+        t = best_of(lambda m=method, w=weights, s=scores: acceptability(ev, m, w, 0.2, s, SAMPLES, 0), 1)
+        print(f"          acceptability({method}, {weights}, {scores}): {t:.3f} s (for information)")
+
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    acceptability(ev, "wsm", samples=1_000_000, seed=0)
+    t = time.perf_counter() - t0
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(
+        f"memory    1,000,000 samples (wsm): peak {peak / 1e6:.0f} MB traced, {t:.1f} s (chunked; "
+        f"unchunked the weights alone would take {1e6 * N_CRIT * 8 / 1e6:.0f} MB)"
+    )
+
+
+if __name__ == "__main__":
+    main()
