@@ -2,7 +2,7 @@
 
 A signer that is itself the trust root hides key-usage mistakes (pyHanko does not enforce non-repudiation on a
 trust root), so every signing test goes through a separate root CA. Import the fixtures into a test module:
-``from pki import pki  # noqa: F401``.
+``from tests.pki import pki  # noqa: F401``.
 """
 
 from __future__ import annotations

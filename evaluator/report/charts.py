@@ -32,6 +32,7 @@ def bar_chart(
     bar_w = width - label_w - value_w
     h = row * len(labels) + 4
     d = Drawing(width, h)
+    d.initialFontName = REGULAR  # no unembedded Helvetica in the PDF
     top = max([abs(v) for v in values] + [vmax or 0, 1e-12])
     for i, (lab, v, vt) in enumerate(zip(labels, values, value_text, strict=True)):
         y = h - (i + 1) * row + 3
@@ -60,6 +61,7 @@ def stacked_chart(
     legend_h = 16
     h = row * len(labels) + legend_h + 14
     d = Drawing(width, h)
+    d.initialFontName = REGULAR  # no unembedded Helvetica in the PDF
     x = label_w
     for k, name in enumerate(legend):
         d.add(Rect(x, h - 10, 9, 9, fillColor=shades[k % 3], strokeColor=None))
@@ -99,6 +101,7 @@ def interval_chart(
     bar_w = width - label_w - 10
     h = row * len(labels) + 14
     d = Drawing(width, h)
+    d.initialFontName = REGULAR  # no unembedded Helvetica in the PDF
     for i, lab in enumerate(labels):
         y = h - (i + 1) * row + 3
         d.add(String(label_w - 6, y + 1, _clip(lab, label_w), fontName=REGULAR, fontSize=8,

@@ -119,6 +119,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
     footer: tuple[str, str, str] = ("", "", "nl")
 
     def __init__(self, *args: Any, **kwargs: Any):
+        kwargs["initialFontName"] = REGULAR  # else reportlab lists an unembedded Helvetica
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
 
@@ -260,6 +261,7 @@ def build_memo(
     advice = _advice(ev, res, ranking, lang)
     box = Table([[P(a, st["advice"])] for a in advice], colWidths=[CONTENT_W], hAlign="LEFT")
     box.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), REGULAR, 9),
         ("BACKGROUND", (0, 0), (-1, -1), SOFT), ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
         ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -670,7 +672,7 @@ def stamp_pdf(
     register_fonts()
     w, h = box[2] - box[0], box[3] - box[1]
     buf = io.BytesIO()
-    c = rl_canvas.Canvas(buf, pagesize=(w, h))
+    c = rl_canvas.Canvas(buf, pagesize=(w, h), initialFontName=REGULAR)
     c.setFillColor(ACCENT)
     c.rect(0, 0, 3, h, stroke=0, fill=1)
     x, y = 12, h - 16
