@@ -170,8 +170,10 @@ def random_cases(seed: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
 
 
 def _ranks_of(pref: np.ndarray, higher_is_better: bool) -> np.ndarray:
+    from scipy.stats import rankdata
+
     key = -pref if higher_is_better else pref
-    return np.argsort(np.argsort(key, kind="stable"), kind="stable") + 1
+    return rankdata(np.round(key, 12), method="dense").astype(int)  # ties share a rank, 1 the best
 
 
 def _compare(method_id: str, ref_method, seed: int, scale=None) -> None:
@@ -483,3 +485,33 @@ def test_a_true_tie_is_not_split_by_rounding_noise() -> None:
     r = methods.rank(p, "wsm")
     np.testing.assert_allclose(r.scores[:3], 0.8)
     np.testing.assert_array_equal(r.ranks, [1, 1, 1, 2])
+
+
+def test_the_bundled_sample_ranks_as_pymcdm_ranks_its_value_matrix() -> None:
+    """On an evaluation with scales the methods see values in [0, 1] (benefit) and normalise no further, so
+    pymcdm with an identity normalisation must give the same figures on the sample's value matrix."""
+    from pymcdm.methods import SPOTIS, TOPSIS, VIKOR, WPM, WSM
+
+    from evaluator.sample import load_sample
+
+    p = build_problem(load_sample())
+    x, w, types = p.matrix, p.weights, np.ones(len(p.criteria))
+
+    def identity(col: np.ndarray, cost: bool = False) -> np.ndarray:
+        return col
+
+    def floored(col: np.ndarray, cost: bool = False) -> np.ndarray:
+        return np.maximum(col, methods.WPM_FLOOR)
+
+    live = x.max(axis=0) > x.min(axis=0)  # pymcdm's VIKOR refuses constant criteria; ours counts them as 0
+    refs = {
+        "wsm": WSM(identity)(x, w, types),
+        "wpm": WPM(floored)(x, w, types),
+        "topsis": TOPSIS(identity)(x, w, types),
+        "vikor": VIKOR(v=0.5)(x[:, live], w[live], types[live], validation=False),
+        "spotis": SPOTIS(np.array([[0.0, 1.0]] * len(p.criteria)))(x, w, types),
+    }
+    for method_id, ref in refs.items():
+        ours = methods.rank(p, method_id)
+        np.testing.assert_allclose(ours.scores, ref, rtol=1e-9, atol=1e-12, err_msg=method_id)
+        np.testing.assert_array_equal(ours.ranks, _ranks_of(ref, methods.METHODS[method_id].higher_is_better))
