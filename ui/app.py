@@ -72,10 +72,7 @@ def create_window(path: str | None = None, build_rest: bool = True):  # noqa: AN
             problem = exc.line()
         if problem:
             window.show_error(problem)
-    if build_rest:
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, window.build_pages_later)
+    window.build_rest_after_show = build_rest
     return window
 
 

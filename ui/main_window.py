@@ -17,7 +17,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -68,6 +68,7 @@ FIRST_PAGE = "results"  # the ranking is what people open the app for
 OPEN_FILTER = ("Afweging (*.afweging)", "Afweging (*.afweging)")
 IMPORT_PATTERNS = "*.dmsy *.yaml *.yml *.csv *.xlsx *.json *.toml"
 EXPORT_PATTERNS = ("*.json", "*.dmsy", "*.csv", "*.xlsx", "*.afweging")
+BUILD_REST_DELAY_MS = 400
 TEXT_SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
 
 
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.doc: Document | None = None
         self.error_box: QMessageBox | None = None
         self.last_error = ""
+        self.build_rest_after_show = False  # set by ui.app: build the other pages once the window is up
         self._base_point_size = QGuiApplication.font().pointSizeF()
         install_qt_translations()
         self.setObjectName("MainWindow")
@@ -530,6 +532,13 @@ class MainWindow(QMainWindow):
         cur = self.settings.text_scale
         i = min(range(len(TEXT_SCALES)), key=lambda k: abs(TEXT_SCALES[k] - cur))
         self.apply_text_scale(TEXT_SCALES[max(0, min(len(TEXT_SCALES) - 1, i + step))])
+
+    def showEvent(self, e: QShowEvent) -> None:
+        super().showEvent(e)
+        if self.build_rest_after_show:
+            self.build_rest_after_show = False
+            # after the first paint and a moment for the ranking to be read: the other pages, one per turn
+            QTimer.singleShot(BUILD_REST_DELAY_MS, self.build_pages_later)
 
     # -- closing --------------------------------------------------------------------------------------------
     def closeEvent(self, e: QCloseEvent) -> None:

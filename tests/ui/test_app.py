@@ -89,4 +89,5 @@ def test_remaining_pages_are_built_after_the_window(qtbot, small_file: Path):
     qtbot.addWidget(w)
     slots = [w.tabs.widget(i) for i in range(w.tabs.count())]
     assert [s.widget is not None for s in slots].count(True) == 1  # only the results page so far
-    qtbot.waitUntil(lambda: all(s.widget is not None for s in slots))
+    w.show()
+    qtbot.waitUntil(lambda: all(s.widget is not None for s in slots), timeout=10000)
