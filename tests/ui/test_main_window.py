@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionSlider
 
 from evaluator.changes import SetWeights
 from evaluator.store import Store
@@ -212,3 +212,42 @@ def test_refused_change_is_reported_and_not_stored(qtbot, window: MainWindow):
     assert not alts.model.setData(alts.model.index(1, 0), "Microsoft Teams")  # a duplicate name
     assert "already" in window.last_error
     assert window.doc.evaluation.alternatives[1].name == "openDesk"
+
+
+def _handle_centre(slider) -> QPoint:
+    opt = QStyleOptionSlider()
+    slider.initStyleOption(opt)
+    rect = slider.style().subControlRect(
+        QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderHandle, slider
+    )
+    return rect.center()
+
+
+def test_weight_by_mouse_and_by_keyboard_reranks_and_undoes(qtbot, window: MainWindow, small_file: Path):
+    weights = window.show_page("weights")
+    qtbot.waitExposed(weights)
+    assert ranking(window)[0] == "Nextcloud Hub"
+
+    slider = weights.slider("A1")  # mouse: drag A1's handle all the way to the left
+    start = _handle_centre(slider)
+    qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=start)
+    for x in range(start.x(), -1, -5):
+        qtbot.mouseMove(slider, QPoint(x, start.y()))
+    qtbot.mouseMove(slider, QPoint(0, start.y()))
+    qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=QPoint(0, start.y()))
+    assert window.doc.evaluation.weights["A1"] == 0.0
+    assert ranking(window)[0] == "openDesk"
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
+    assert window.doc.evaluation.weights["A1"] == 50.0
+    assert ranking(window)[0] == "Nextcloud Hub"
+
+    a2 = weights.slider("A2")  # keyboard: A2 to its maximum
+    a2.setFocus()
+    qtbot.keyClick(a2, Qt.Key.Key_End)
+    assert window.doc.evaluation.weights["A2"] > 50.0
+    assert ranking(window)[0] == "openDesk"
+
+    window.close()
+    with Store.open(small_file) as st:
+        assert st.evaluation.weights["A2"] > 50.0 and st.evaluation.weights["A1"] == 50.0
