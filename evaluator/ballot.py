@@ -245,9 +245,14 @@ def _load(path: str | os.PathLike) -> Any:
     try:
         return openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError, AttributeError) as exc:
-        raise InputError(f"is not a readable XLSX workbook ({type(exc).__name__}: {exc})", path) from None
+        raise _unreadable(exc, path) from None
     except Exception as exc:  # noqa: BLE001 - defusedxml and broken parts raise their own kinds
-        raise InputError(f"is not a readable XLSX workbook ({type(exc).__name__}: {exc})", path) from None
+        raise _unreadable(exc, path) from None
+
+
+def _unreadable(exc: BaseException, path: str | os.PathLike) -> InputError:
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # openpyxl's messages run over several lines
+    return InputError(f"is not a readable XLSX workbook ({detail})", path)
 
 
 def _weight(value: Any, file: str, place: str) -> float:
