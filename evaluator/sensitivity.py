@@ -57,6 +57,7 @@ MAX_SPREAD = 3.0
 MAX_SAMPLES = 100_000_000
 CHUNK_CELLS = 1_000_000  # floats per working array in one chunk (≈ 8 MB)
 BLAS_BLOCK = 150_000  # multiply-adds per matrix product block (below OpenBLAS's threading threshold)
+RUNNER_UP = 0.1  # the verdict names the runner-up when it is first in at least this share
 TIE_GAP = 1e-9  # sorted scores closer than this are checked for ties
 STABILITY_GRID = 401
 STABILITY_ROUNDS = 5
@@ -598,10 +599,14 @@ def verdict(ev: Evaluation, acc: Acceptability, stability: list[Stability], lang
     if acc.ranged_cells:
         where += " met scores binnen hun marges" if nl else " with scores drawn within their ranges"
     first = (
-        f"{acc.names[i]} staat eerst in {_pct(acc.first[i], lang)} {where}."
+        f"{acc.names[i]} staat eerst in {_pct(acc.first[i], lang)} {where}"
         if nl
-        else f"{acc.names[i]} ranks first in {_pct(acc.first[i], lang)} {where}."
+        else f"{acc.names[i]} ranks first in {_pct(acc.first[i], lang)} {where}"
     )
+    others = [j for j in np.argsort(-acc.first, kind="stable") if j != i]
+    if others and acc.first[others[0]] >= RUNNER_UP:  # a close race: name the runner-up too
+        first += f", {acc.names[others[0]]} in {_pct(acc.first[others[0]], lang)}"
+    first += "."
     if not stability:
         return first
     top = stability[0].top

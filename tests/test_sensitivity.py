@@ -534,3 +534,33 @@ def test_fixed_matrix_scorer_is_the_fast_engine(method: str) -> None:
         np.testing.assert_allclose(
             sensitivity._scorer(p, method)(w, None), fastengine.scores(p, w, method), rtol=1e-12
         )
+
+
+def test_verdict_names_the_runner_up_in_a_close_race() -> None:
+    ev = replace(two_by_two(), weights=frozen_map({"A": 1.0, "x": 1.0, "y": 1.0}))
+    acc = acceptability(ev, "wsm", samples=20_000, seed=0)  # each first about half the time
+    st = stability_intervals(ev, "wsm")
+    i = int(np.argmax(acc.first))
+    other = acc.names[1 - i]
+    assert f", {other} in {round(100 * acc.first[1 - i])} %." in verdict(ev, acc, st, "en")
+    assert f", {other} in {round(100 * acc.first[1 - i])} %." in verdict(ev, acc, st, "nl")
+
+
+def test_bundled_sample_runs_with_every_method() -> None:
+    from evaluator.sample import load_sample, sample_path
+
+    if not sample_path().exists():
+        pytest.skip("the bundled sample is not there yet")
+    ev = load_sample()
+    p = build_problem(ev)
+    for method in METHODS:
+        acc = acceptability(ev, method, weights="around", scores="ranges", samples=2000, seed=1)
+        np.testing.assert_allclose(acc.acceptability.sum(axis=1), 1.0)
+        assert acc.ranged_cells > 0
+        st = stability_intervals(ev, method)
+        assert len(st) == len(ev.criteria)
+        top = p.alternatives.index(st[0].top)
+        for j, s in enumerate(st):
+            if 0 < s.high < 1:
+                assert rank(_walked(p, j, s.high + 1e-4), method).ranks[top] != 1
+        assert acc.names[int(np.argmax(acc.first))] in verdict(ev, acc, st, "nl")
