@@ -174,18 +174,22 @@ class OrderPanel(QWidget):
             share.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             t.setItem(k, t.columnCount() - 1, share)
             if self.mode == "swing":
-                spin = QSpinBox()
-                spin.setRange(0, 100)
+                spin = t.cellWidget(k, 1)
+                if not isinstance(spin, QSpinBox):  # reuse the row's box: replaced ones linger until deleted
+                    spin = QSpinBox()
+                    spin.setRange(0, 100)
+                    spin.valueChanged.connect(lambda v, row=k: self._points_changed(row, v))
+                    t.setCellWidget(k, 1, spin)
+                spin.blockSignals(True)
                 spin.setValue(100 if k == 0 else self.points[it.id])
+                spin.blockSignals(False)
                 spin.setEnabled(k != 0)
                 spin.setAccessibleName(tr(f"Swing points of {it.name}", f"Swingpunten van {it.name}"))
-                spin.valueChanged.connect(lambda v, key=it.id: self._points_changed(key, v))
-                t.setCellWidget(k, 1, spin)
         t.resizeColumnsToContents()
         t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
-    def _points_changed(self, key: str, value: int) -> None:
-        self.points[key] = value
+    def _points_changed(self, row: int, value: int) -> None:
+        self.points[self.order[row].id] = value
         try:
             w = self.weights()
             self.message.setText("")
