@@ -2,7 +2,7 @@
 
 A signer that is itself the trust root hides key-usage mistakes (pyHanko does not enforce non-repudiation on a
 trust root), so every signing test goes through a separate root CA. Import the fixtures into a test module:
-``from tests.pki import pki  # noqa: F401``.
+``from tests.pki import pki_fixture  # noqa: F401``.
 """
 
 from __future__ import annotations
@@ -157,8 +157,8 @@ def make_pki(folder: Path) -> Pki:
     )
 
 
-@pytest.fixture(scope="session")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
+@pytest.fixture(scope="session", name="pki")
+def pki_fixture(tmp_path_factory: pytest.TempPathFactory) -> Pki:
     return make_pki(tmp_path_factory.mktemp("pki"))
 
 

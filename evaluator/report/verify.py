@@ -249,6 +249,9 @@ def _signature_checks(out: Verification, sigs: list[Any], roots: list[Any]) -> N
             "signature", crypto_ok, "intact and valid" if crypto_ok else "the signed bytes have been altered"
         )
     )
+    coverage = status.coverage
+    level = status.modification_level
+    unchanged = coverage == SignatureCoverageLevel.ENTIRE_FILE and len(sigs) == 1
     if not roots:
         out.checks.append(Check("trust", False, "no trust root given (--trust CERT.pem)"))
     elif crypto_ok:
@@ -256,14 +259,11 @@ def _signature_checks(out: Verification, sigs: list[Any], roots: list[Any]) -> N
         detail = (
             f"signed by {out.signer}" if trusted else "the signer's certificate does not lead to a given root"
         )
-        if trusted and not status.bottom_line:
-            trusted, detail = False, "pyHanko judges the signature invalid (key usage or policy)"
+        if trusted and unchanged and not status.bottom_line:  # not a modification: key usage or policy
+            trusted, detail = False, "pyHanko judges the signature invalid (key usage or signing policy)"
         out.checks.append(Check("trust", trusted, detail))
     else:
         out.checks.append(Check("trust", None))
-    coverage = status.coverage
-    level = status.modification_level
-    unchanged = coverage == SignatureCoverageLevel.ENTIRE_FILE and len(sigs) == 1
     if unchanged:
         detail = "the signature covers the whole file"
     elif coverage == SignatureCoverageLevel.ENTIRE_REVISION:
