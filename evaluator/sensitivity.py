@@ -22,7 +22,7 @@ Weights (leaf, i.e. global, weights of the criteria):
   its relative standard deviation is exactly ``spread``, after it about ``spread·√(1 − 2wᵢ + Σw²)`` (≈ 0.97·spread
   for 19 equal weights). Weights stay positive without truncation, and a criterion agreed at 0 stays at 0.
   ``spread`` may also be a mapping criterion id → relative spread (e.g. the participants' spread,
-  :func:`participants_spread`).
+  :func:`participants_spread`); a criterion it does not name keeps spread 0.
 
 Scores (``"ranges"``): each assessment with a low–high range is drawn anew in every sample — uniformly among the
 scale's levels between low and high on an ordinal or yes/no scale, uniformly in [low, high] on a numeric one — and
@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from numbers import Integral
 
 import numpy as np
 
@@ -82,9 +83,8 @@ class Acceptability:
     scores_mode: str
     alternatives: tuple[str, ...]  # ids of the included alternatives
     names: tuple[str, ...]
-    acceptability: (
-        np.ndarray
-    )  # (n, n): share of samples in which alternative i takes rank r + 1; rows sum to 1
+    # (n, n): the share of samples in which alternative i takes rank r + 1; rows (and columns) sum to 1
+    acceptability: np.ndarray
     central_weights: np.ndarray  # (n, m): mean global weights where i ranks first; NaN row if never first
     criteria: tuple[str, ...]
     excluded: tuple[str, ...]  # ids of the alternatives left out (knocked out or not fully scored)
@@ -368,9 +368,9 @@ def acceptability(
         raise InputError(f"weights must be {' or '.join(WEIGHT_MODES)}, not {weights!r}", place="weights")
     if scores not in SCORE_MODES:
         raise InputError(f"scores must be {' or '.join(SCORE_MODES)}, not {scores!r}", place="scores")
-    if isinstance(samples, bool) or not isinstance(samples, int) or not 1 <= samples <= MAX_SAMPLES:
+    if isinstance(samples, bool) or not isinstance(samples, Integral) or not 1 <= samples <= MAX_SAMPLES:
         raise InputError(f"samples must be a whole number from 1 to {MAX_SAMPLES:,}", place="samples")
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+    if isinstance(seed, bool) or not isinstance(seed, Integral) or seed < 0:
         raise InputError("seed must be a whole number, 0 or more", place="seed")
     spread_vec = _spread_vector(ev, spread)
     p = build_problem(ev)
@@ -406,8 +406,8 @@ def acceptability(
         cw = np.where(mass[:, None] > 0, central / np.where(mass > 0, mass, 1.0)[:, None], np.nan)
     return Acceptability(
         method=method,
-        samples=samples,
-        seed=seed,
+        samples=int(samples),
+        seed=int(seed),
         weights_mode=weights,
         spread=spread if isinstance(spread, Mapping) else float(spread),
         scores_mode=scores,

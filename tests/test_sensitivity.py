@@ -564,3 +564,27 @@ def test_bundled_sample_runs_with_every_method() -> None:
             if 0 < s.high < 1:
                 assert rank(_walked(p, j, s.high + 1e-4), method).ranks[top] != 1
         assert acc.names[int(np.argmax(acc.first))] in verdict(ev, acc, st, "nl")
+
+
+def test_cli_spread_from_the_participants(tmp_path: Path) -> None:
+    from evaluator.model import Participant
+
+    ev = make_eval(n=4, m=4)
+    path = tmp_path / "ev.json"
+    write_any(ev, path)
+    out = _cli(str(path), "--weights", "around", "--spread", "participants")
+    assert out.returncode == 2 and "at least two participants" in out.stderr
+    pw = {
+        "p1": {"A": 50.0, "B": 50.0, "c0": 1.0, "c1": 2.0, "c2": 1.0, "c3": 1.0},
+        "p2": {"A": 70.0, "B": 30.0, "c0": 1.0, "c1": 1.0, "c2": 3.0, "c3": 1.0},
+    }
+    ev = replace(ev, participants=(Participant("p1", "Ann"), Participant("p2", "Bo")),
+                 participant_weights=frozen_map({k: frozen_map(v) for k, v in pw.items()}))  # fmt: skip
+    write_any(ev, path)
+    out = _cli(
+        str(path), "--weights", "around", "--spread", "participants", "--format", "json", "--samples", "500"
+    )
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["spread"] == pytest.approx(participants_spread(ev))
+    bad = _cli(str(path), "--weights", "around", "--spread", "wide")
+    assert bad.returncode == 2 and "--spread must be a number or 'participants'" in bad.stderr

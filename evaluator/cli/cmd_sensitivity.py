@@ -25,9 +25,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--spread",
         metavar="S",
-        type=float,
-        default=0.2,
-        help="with --weights around: relative spread of each weight (0.2 = about ±20 %%); default 0.2",
+        default="0.2",
+        help="with --weights around: relative spread of each weight (0.2 = about ±20 %%), or 'participants' "
+        "for each criterion's spread among the workshop participants; default 0.2",
     )
     p.add_argument(
         "--scores",
@@ -62,7 +62,9 @@ def _data(ev, acc, stability, verdict: str, lang: str) -> dict:  # noqa: ANN001 
         "samples": acc.samples,
         "seed": acc.seed,
         "weights": acc.weights_mode,
-        "spread": acc.spread if acc.weights_mode == "around" else None,
+        "spread": (acc.spread if isinstance(acc.spread, float) else dict(acc.spread))
+        if acc.weights_mode == "around"
+        else None,
         "scores": acc.scores_mode,
         "ranged_scores": acc.ranged_cells,
         "criteria": list(acc.criteria),
@@ -88,11 +90,16 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import InputError
     from ..fastengine import FAST_METHODS
     from ..model import text
-    from ..sensitivity import acceptability, stability_intervals, verdict
+    from ..sensitivity import acceptability, participants_spread, stability_intervals, verdict
     from .common import load, print_json, print_table
 
-    if not math.isfinite(args.spread) or args.spread < 0:
-        raise InputError(f"--spread must be a number of 0 or more, not {args.spread:g}")
+    if args.spread != "participants":
+        try:
+            spread = float(args.spread)
+        except ValueError:
+            raise InputError(f"--spread must be a number or 'participants', not {args.spread!r}") from None
+        if not math.isfinite(spread) or spread < 0:
+            raise InputError(f"--spread must be a number of 0 or more, not {args.spread}")
     if args.samples < 1:
         raise InputError(f"--samples must be at least 1, not {args.samples}")
     if args.seed < 0:
@@ -106,8 +113,12 @@ def run(args: argparse.Namespace) -> int:
             "(choose one with --method)",
             args.file,
         )
+    if args.spread == "participants":
+        spread = participants_spread(ev)
+        if spread is None:
+            raise InputError("--spread participants needs weights from at least two participants", args.file)
     try:
-        acc = acceptability(ev, method_id, args.weights, args.spread, args.scores, args.samples, args.seed)
+        acc = acceptability(ev, method_id, args.weights, spread, args.scores, args.samples, args.seed)
         stability = stability_intervals(ev, method_id)
     except InputError as exc:
         raise exc.at(args.file) from None
@@ -123,8 +134,8 @@ def run(args: argparse.Namespace) -> int:
     en = args.lang == "en"
     mode = {
         "uniform": "any weighting (uniform on the simplex)" if en else "elke weging (uniform op de simplex)",
-        "around": (f"around the agreed weights, spread {args.spread:g}" if en
-                   else f"rond de afgesproken gewichten, spreiding {args.spread:g}"),
+        "around": (f"around the agreed weights, spread {args.spread}" if en
+                   else f"rond de afgesproken gewichten, spreiding {args.spread}"),
     }[acc.weights_mode]  # fmt: skip
     scores = (
         ("scores drawn within their ranges" if en else "scores binnen hun marges") + f" ({acc.ranged_cells})"
