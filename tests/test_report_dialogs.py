@@ -1,0 +1,120 @@
+"""The export and verify dialogs, driven offscreen with real widgets, a real store, real keys and real PDFs."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from evaluator.report.verify import verify_memo  # noqa: E402
+from tests.pki import Pki, pki_fixture  # noqa: E402, F401 - the fixture
+from tests.report_data import memo_evaluation  # noqa: E402
+
+pytest.importorskip("pytestqt")
+
+
+@pytest.fixture
+def doc(tmp_path, qtbot):
+    from ui.document import Document
+
+    d = Document.create(tmp_path / "e.afweging", memo_evaluation())
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def dutch():
+    from ui.i18n import language, set_language
+
+    before = language()
+    set_language("nl")
+    yield
+    set_language(before)
+
+
+def test_export_dialog_previews_and_signs(tmp_path, qtbot, doc, pki: Pki, dutch):
+    from ui.report_dialogs import ExportMemoDialog
+
+    dlg = ExportMemoDialog(doc)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(lambda: dlg.preview_path is not None, timeout=60_000)
+    assert dlg.preview_path.exists() and dlg.preview.page_count >= 4
+    assert "niet ondertekend" in dlg.message.text()
+    dlg.mode_p12.setChecked(True)
+    assert dlg.key_pages.currentIndex() == 1
+    dlg.p12_path.setText(str(pki.signer_p12))
+    dlg.password.setText(pki.password)
+    dlg.reason.setText("Vastgesteld in de stuurgroep")
+    out = tmp_path / "memo.pdf"
+    assert dlg.export_to(out)
+    assert dlg.password.text() == ""  # never kept
+    assert "ondertekend door Anneke" in dlg.message.text()
+    v = verify_memo(out, [pki.root_pem])
+    assert v.valid and v.reason == "Vastgesteld in de stuurgroep"
+    dlg.resize(1100, 760)
+    shot = tmp_path / "export-dialog.png"
+    dlg.grab().save(str(shot))
+    assert shot.stat().st_size > 10_000
+
+
+def test_export_dialog_wrong_password_shows_one_line_and_writes_nothing(tmp_path, qtbot, doc, pki: Pki):
+    from ui.report_dialogs import ExportMemoDialog
+
+    dlg = ExportMemoDialog(doc)
+    qtbot.addWidget(dlg)
+    dlg.mode_p12.setChecked(True)
+    dlg.p12_path.setText(str(pki.signer_p12))
+    dlg.password.setText("fout")
+    out = tmp_path / "out" / "memo.pdf"
+    out.parent.mkdir()
+    assert not dlg.export_to(out)
+    assert "wrong password" in dlg.message.text() or "wachtwoord" in dlg.message.text()
+    assert list(out.parent.iterdir()) == []
+    assert dlg.password.text() == ""
+
+
+def test_verify_dialog_says_valid_and_invalid_in_plain_words(tmp_path, qtbot, pki: Pki, dutch):
+    from evaluator.report.export import export_memo
+    from evaluator.report.sign import Pkcs12Key
+    from ui.report_dialogs import VerifyDialog
+
+    memo = tmp_path / "memo.pdf"
+    export_memo(memo_evaluation(), memo, key=Pkcs12Key(pki.signer_p12, pki.password), samples=500)
+    dlg = VerifyDialog()
+    qtbot.addWidget(dlg)
+    dlg.memo.setText(str(memo))
+    dlg.trust.setText(str(pki.root_pem))
+    assert dlg.run_check() is True
+    assert dlg.verdict.text().startswith("GELDIG")
+    dlg.resize(760, 420)
+    dlg.show()
+    shot = tmp_path / "verify-dialog.png"
+    dlg.grab().save(str(shot))
+    assert shot.stat().st_size > 5_000
+    dlg.trust.setText(str(pki.other_root_pem))
+    assert dlg.run_check() is False
+    assert dlg.verdict.text().startswith("ONGELDIG")
+    dlg.memo.setText(str(tmp_path / "nope.pdf"))
+    assert dlg.run_check() is None
+    assert "Kan niet controleren" in dlg.verdict.text()
+
+
+def test_dialogs_switch_language(qtbot, doc):
+    from ui.i18n import set_language
+    from ui.report_dialogs import ExportMemoDialog, VerifyDialog
+
+    set_language("en")
+    exp, ver = ExportMemoDialog(doc), VerifyDialog()
+    qtbot.addWidget(exp)
+    qtbot.addWidget(ver)
+    en = (exp.windowTitle(), exp.mode_p11.text(), ver.verify_button.text())
+    set_language("nl")
+    nl = (exp.windowTitle(), exp.mode_p11.text(), ver.verify_button.text())
+    set_language("en")
+    assert all(a != b for a, b in zip(en, nl, strict=True))
+    assert Path  # keep the import for type readers

@@ -1,0 +1,429 @@
+"""The memo dialogs: export (language, signing, reason, page preview) and verify (memo + trust root → verdict).
+
+Both call the same core functions as the command line (``evaluator.report.export.export_memo`` and
+``evaluator.report.verify.verify_memo``). The password and PIN fields are read once when exporting and cleared;
+they are never stored or logged.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaluator.errors import AfwegingError, InputError
+
+from .document import Document
+from .i18n import language, signals, tr
+
+PREVIEW_SAMPLES = 2000  # the preview's sensitivity section; the exported memo uses the full default
+
+
+class _PagePreview(QWidget):
+    """Pages of a PDF: QtPdf's view when this Qt has it, else pages rendered by pdftoppm as pictures."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+        self._pdf_doc = None
+        try:
+            from PySide6.QtPdf import QPdfDocument
+            from PySide6.QtPdfWidgets import QPdfView
+
+            self._pdf_doc = QPdfDocument(self)
+            self._view = QPdfView(self)
+            self._view.setDocument(self._pdf_doc)
+            self._view.setPageMode(QPdfView.PageMode.MultiPage)
+            self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            lay.addWidget(self._view, 1)
+        except ImportError:
+            self._scroll = QScrollArea(self)
+            self._scroll.setWidgetResizable(True)
+            self._pages = QWidget()
+            self._pages_lay = QVBoxLayout(self._pages)
+            self._pages_lay.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self._scroll.setWidget(self._pages)
+            lay.addWidget(self._scroll, 1)
+        self.page_count = 0
+
+    def show_pdf(self, path: Path) -> None:
+        if self._pdf_doc is not None:
+            self._pdf_doc.load(str(path))
+            self.page_count = self._pdf_doc.pageCount()
+            return
+        while self._pages_lay.count():
+            item = self._pages_lay.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        tool = shutil.which("pdftoppm")
+        if not tool:
+            self.status.setText(tr("No page preview on this system (install poppler-utils).",
+                                   "Geen paginavoorbeeld op dit systeem (installeer poppler-utils)."))  # fmt: skip
+            return
+        out = path.with_suffix("")
+        subprocess.run([tool, "-r", "70", "-png", str(path), str(out)], check=False, capture_output=True,
+                       timeout=120)  # fmt: skip
+        pngs = sorted(path.parent.glob(out.name + "-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        self.page_count = len(pngs)
+        for png in pngs:
+            lab = QLabel()
+            lab.setPixmap(QPixmap(str(png)))
+            lab.setStyleSheet("border: 1px solid #C9D1DB; background: white;")
+            self._pages_lay.addWidget(lab)
+
+
+class ExportMemoDialog(QDialog):
+    """Export the decision memo of ``doc``: language, signing (none / PKCS#12 / PKCS#11), reason, preview."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self._tmp = tempfile.TemporaryDirectory(prefix="afweging-preview-")
+        self.preview_path: Path | None = None
+        self.exported: Path | None = None
+
+        self.lang = QComboBox()
+        self.lang.addItem("Nederlands", "nl")
+        self.lang.addItem("English", "en")
+        self.lang.setCurrentIndex(0 if language() == "nl" else 1)
+
+        self.mode_none = QRadioButton()
+        self.mode_p12 = QRadioButton()
+        self.mode_p11 = QRadioButton()
+        self.mode_none.setChecked(True)
+        self.modes = QButtonGroup(self)
+        for i, b in enumerate((self.mode_none, self.mode_p12, self.mode_p11)):
+            self.modes.addButton(b, i)
+
+        self.p12_path = QLineEdit()
+        self.p12_browse = QPushButton()
+        self.p12_browse.clicked.connect(self._browse_p12)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.p11_lib = QLineEdit(_default_pkcs11_lib())
+        self.token_label = QLineEdit()
+        self.key_label = QLineEdit()
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reason = QLineEdit()
+
+        p12 = QWidget()
+        f12 = QFormLayout(p12)
+        row = QHBoxLayout()
+        row.addWidget(self.p12_path, 1)
+        row.addWidget(self.p12_browse)
+        self._l_keyfile, self._l_password = QLabel(), QLabel()
+        f12.addRow(self._l_keyfile, row)
+        f12.addRow(self._l_password, self.password)
+        p11 = QWidget()
+        f11 = QFormLayout(p11)
+        self._l_lib, self._l_token, self._l_key, self._l_pin = QLabel(), QLabel(), QLabel(), QLabel()
+        f11.addRow(self._l_lib, self.p11_lib)
+        f11.addRow(self._l_token, self.token_label)
+        f11.addRow(self._l_key, self.key_label)
+        f11.addRow(self._l_pin, self.pin)
+        self.key_pages = QStackedWidget()
+        self.key_pages.addWidget(QWidget())
+        self.key_pages.addWidget(p12)
+        self.key_pages.addWidget(p11)
+        self.modes.idToggled.connect(lambda i, on: on and self.key_pages.setCurrentIndex(i))
+
+        self.sign_box = QGroupBox()
+        sb = QVBoxLayout(self.sign_box)
+        for b in (self.mode_none, self.mode_p12, self.mode_p11):
+            sb.addWidget(b)
+        sb.addWidget(self.key_pages)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.refresh_preview)
+        self.export_button = QPushButton()
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self._export_clicked)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.reject)
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        form = QFormLayout()
+        self._l_lang, self._l_reason = QLabel(), QLabel()
+        form.addRow(self._l_lang, self.lang)
+        ll.addLayout(form)
+        ll.addWidget(self.sign_box)
+        rform = QFormLayout()
+        rform.addRow(self._l_reason, self.reason)
+        ll.addLayout(rform)
+        ll.addWidget(self.message)
+        ll.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.refresh_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.export_button)
+        ll.addLayout(buttons)
+
+        self.preview = _PagePreview()
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.preview)
+        split.setStretchFactor(1, 1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(split)
+        self.resize(1100, 760)
+        self.lang.currentIndexChanged.connect(lambda _: self.refresh_preview())
+        signals.language_changed.connect(self.retranslate)
+        self.retranslate()
+        QTimer.singleShot(0, self.refresh_preview)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("Export decision memo", "Beslisnotitie exporteren"))
+        self._l_lang.setText(tr("Language of the memo", "Taal van de notitie"))
+        self.sign_box.setTitle(tr("Signature", "Ondertekening"))
+        self.mode_none.setText(tr("Do not sign", "Niet ondertekenen"))
+        self.mode_p12.setText(tr("Sign with a key file (PKCS#12, .p12/.pfx)", "Ondertekenen met een "
+                                 "sleutelbestand (PKCS#12, .p12/.pfx)"))  # fmt: skip
+        self.mode_p11.setText(tr("Sign with a smartcard or token (PKCS#11)", "Ondertekenen met een smartcard "
+                                 "of token (PKCS#11)"))  # fmt: skip
+        self._l_keyfile.setText(tr("Key file", "Sleutelbestand"))
+        self.p12_browse.setText(tr("Choose…", "Kiezen…"))
+        self._l_password.setText(tr("Password", "Wachtwoord"))
+        self.password.setPlaceholderText(tr("used once, never stored", "eenmalig gebruikt, nooit bewaard"))
+        self._l_lib.setText(tr("PKCS#11 library", "PKCS#11-bibliotheek"))
+        self._l_token.setText(tr("Token label", "Tokenlabel"))
+        self._l_key.setText(tr("Key label", "Sleutellabel"))
+        self._l_pin.setText("PIN")
+        self.pin.setPlaceholderText(tr("used once, never stored", "eenmalig gebruikt, nooit bewaard"))
+        self._l_reason.setText(tr("Reason", "Reden"))
+        self.reason.setPlaceholderText(
+            tr("Approval of the decision memo", "Vaststelling van de beslisnotitie")
+        )
+        self.refresh_button.setText(tr("Refresh preview", "Voorbeeld bijwerken"))
+        self.export_button.setText(tr("Export…", "Exporteren…"))
+        self.close_button.setText(tr("Close", "Sluiten"))
+
+    # -- preview ----------------------------------------------------------------------------------------------
+    def refresh_preview(self) -> None:
+        """Render the unsigned memo to a temporary file and show its pages."""
+        from evaluator.report.export import render_memo
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            res = render_memo(self.doc.evaluation, self.lang.currentData(), audit=self._audit(),
+                              samples=PREVIEW_SAMPLES)  # fmt: skip
+            path = Path(self._tmp.name) / f"preview-{res.digest[:12]}.pdf"
+            path.write_bytes(res.pdf)
+            self.preview_path = path
+            self.preview.show_pdf(path)
+            self._say(tr(f"Preview: {res.pages} pages, not signed.", f"Voorbeeld: {res.pages} pagina's, "
+                         "niet ondertekend."))  # fmt: skip
+        except AfwegingError as exc:
+            self._say(str(exc), error=True)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    # -- export -----------------------------------------------------------------------------------------------
+    def signing_key(self):  # noqa: ANN201 - SigningKey | None
+        """The key the form describes (``InputError`` when incomplete); the secret fields are cleared."""
+        from evaluator.report.sign import Pkcs11Key, Pkcs12Key
+
+        mode = self.modes.checkedId()
+        try:
+            if mode == 1:
+                if not self.p12_path.text().strip():
+                    raise InputError(tr("choose the key file", "kies het sleutelbestand"))
+                return Pkcs12Key(self.p12_path.text().strip(), self.password.text())
+            if mode == 2:
+                if not (self.p11_lib.text().strip() and self.token_label.text() and self.key_label.text()):
+                    raise InputError(tr("give the library, the token label and the key label",
+                                        "vul de bibliotheek, het tokenlabel en het sleutellabel in"))  # fmt: skip
+                return Pkcs11Key(self.p11_lib.text().strip(), self.token_label.text(), self.key_label.text(),
+                                 self.pin.text())  # fmt: skip
+            return None
+        finally:
+            self.password.clear()
+            self.pin.clear()
+
+    def export_to(self, path: str | os.PathLike) -> bool:
+        """Write the memo to ``path`` with the chosen options; shows the outcome; True when written."""
+        from evaluator.report.export import export_memo
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            key = self.signing_key()
+            res = export_memo(self.doc.evaluation, path, lang=self.lang.currentData(), key=key,
+                              reason=self.reason.text().strip(), audit=self._audit())  # fmt: skip
+        except AfwegingError as exc:
+            self._say(exc.line() if isinstance(exc, InputError) else str(exc), error=True)
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.exported = Path(path)
+        signed = (tr(f"signed by {res.signer}", f"ondertekend door {res.signer}") if res.signed
+                  else tr("not signed", "niet ondertekend"))  # fmt: skip
+        self._say(tr(f"Saved {path} ({res.pages} pages, {signed}).",
+                     f"Opgeslagen: {path} ({res.pages} pagina's, {signed})."))  # fmt: skip
+        return True
+
+    def _export_clicked(self) -> None:
+        start = str(self.doc.path.with_suffix(".pdf"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Save memo as", "Notitie opslaan als"), start, "PDF (*.pdf)"
+        )
+        if path:
+            self.export_to(path)
+
+    def _browse_p12(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Key file", "Sleutelbestand"), "",
+                                              tr("Key files (*.p12 *.pfx)", "Sleutelbestanden (*.p12 *.pfx)"))  # fmt: skip
+        if path:
+            self.p12_path.setText(path)
+
+    def _audit(self) -> list:
+        try:
+            return self.doc.store.audit()
+        except Exception:  # noqa: BLE001 - a store without an audit table: the memo says so
+            return []
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #B42318; font-weight: bold;" if error else "color: #1F2328;")
+
+    def done(self, r: int) -> None:
+        self.password.clear()
+        self.pin.clear()
+        super().done(r)
+        self._tmp.cleanup()
+
+
+class VerifyDialog(QDialog):
+    """Choose a memo and a trust root; see in plain words whether the memo holds."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.memo = QLineEdit()
+        self.trust = QLineEdit()
+        self.memo_browse = QPushButton()
+        self.trust_browse = QPushButton()
+        self.memo_browse.clicked.connect(lambda: self._browse(self.memo, "PDF (*.pdf)"))
+        self.trust_browse.clicked.connect(lambda: self._browse(self.trust, "*.pem *.crt *.cer *.der"))
+        self.verify_button = QPushButton()
+        self.verify_button.setDefault(True)
+        self.verify_button.clicked.connect(self.run_check)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.reject)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result = None
+
+        form = QFormLayout()
+        self._l_memo, self._l_trust = QLabel(), QLabel()
+        for label, edit, button in ((self._l_memo, self.memo, self.memo_browse),
+                                    (self._l_trust, self.trust, self.trust_browse)):  # fmt: skip
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            row.addWidget(button)
+            form.addRow(label, row)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.verdict)
+        lay.addWidget(self.details, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.verify_button)
+        lay.addLayout(buttons)
+        self.resize(720, 420)
+        signals.language_changed.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("Verify a decision memo", "Beslisnotitie controleren"))
+        self._l_memo.setText(tr("Memo (PDF)", "Notitie (PDF)"))
+        self._l_trust.setText(tr("Trusted root certificate", "Vertrouwd basiscertificaat"))
+        self.memo_browse.setText(tr("Choose…", "Kiezen…"))
+        self.trust_browse.setText(tr("Choose…", "Kiezen…"))
+        self.verify_button.setText(tr("Verify", "Controleren"))
+        self.close_button.setText(tr("Close", "Sluiten"))
+        if self.result is not None:
+            self._show(self.result)
+
+    def run_check(self) -> bool | None:
+        """Verify the chosen memo; True valid, False invalid, None when the input cannot be used."""
+        from evaluator.report.verify import verify_memo
+
+        trust = [self.trust.text().strip()] if self.trust.text().strip() else []
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.result = verify_memo(self.memo.text().strip(), trust)
+        except InputError as exc:
+            self.result = None
+            self.verdict.setText(tr("Cannot check: ", "Kan niet controleren: ") + exc.line())
+            self.verdict.setStyleSheet(_BANNER.format(bg="#FDECEA", fg="#B42318"))
+            self.details.setText("")
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._show(self.result)
+        return self.result.valid
+
+    def _show(self, v) -> None:  # noqa: ANN001 - evaluator.report.verify.Verification
+        from evaluator.report.verify import describe
+
+        lines = describe(v, language())
+        ok = v.valid
+        self.verdict.setText(lines[0])
+        self.verdict.setStyleSheet(
+            _BANNER.format(bg="#E7F4EA" if ok else "#FDECEA", fg="#1E6B34" if ok else "#B42318")
+        )
+        self.details.setText("\n".join(lines[1:]))
+        self.details.setStyleSheet("font-size: 13pt; line-height: 150%;")
+
+    def _browse(self, edit: QLineEdit, filt: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.windowTitle(), "", filt)
+        if path:
+            edit.setText(path)
+
+
+_BANNER = (
+    "background: {bg}; color: {fg}; font-size: 16pt; font-weight: bold; padding: 10px; border-radius: 4px;"
+)
+
+
+def _default_pkcs11_lib() -> str:
+    for p in ("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so", "/usr/lib/opensc-pkcs11.so",
+              "/usr/local/lib/opensc-pkcs11.so"):  # fmt: skip
+        if os.path.exists(p):
+            return p
+    return ""
