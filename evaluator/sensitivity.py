@@ -228,25 +228,37 @@ class _ScoreSampler:
                     self.cells.append((i, j, "uniform", (lo, hi)))
 
     def draw(self, rng: np.random.Generator, k: int) -> np.ndarray:
-        x = np.repeat(self.scores[None, :, :], k, axis=0)
+        if self.p.bare:  # raw numbers: each method normalises over the alternatives per sample
+            x = np.repeat(self.scores[None, :, :], k, axis=0)
+            for i, j, kind, spec in self.cells:
+                x[:, i, j] = self._draw_cell(rng, k, kind, spec)
+            return x
+        # values: start from the fixed values and redo only the drawn cells (a bounded scale maps each score on
+        # its own) and the unbounded columns that hold a drawn cell (min–max over the alternatives per sample)
+        x = np.repeat(np.asarray(self.p.matrix, dtype=float)[None, :, :], k, axis=0)
+        raw: dict[int, np.ndarray] = {}
         for i, j, kind, spec in self.cells:
-            if kind == "levels":
-                x[:, i, j] = spec[rng.integers(0, len(spec), size=k)]
-            else:
-                x[:, i, j] = rng.uniform(spec[0], spec[1], size=k)
-        if self.p.bare:
-            return x  # raw numbers: each method normalises over the alternatives per sample
-        out = np.empty_like(x)
-        for j, c in enumerate(self.ev.criteria):
-            col = x[:, :, j]
+            c = self.ev.criteria[j]
+            d = self._draw_cell(rng, k, kind, spec)
             if c.scale.bounded:
-                out[:, :, j] = scale_values(c.scale, col)
-            else:  # an unbounded criterion in an evaluation with scales: min–max over the alternatives
-                lo = col.min(axis=1, keepdims=True)
-                span = col.max(axis=1, keepdims=True) - lo
-                v = np.where(span == 0, 1.0, (col - lo) / np.where(span == 0, 1.0, span))
-                out[:, :, j] = 1.0 - v if c.scale.direction == "cost" else v
-        return out
+                x[:, i, j] = scale_values(c.scale, d)
+            else:
+                col = raw.setdefault(j, np.repeat(self.scores[None, :, j], k, axis=0))
+                col[:, i] = d
+        for j, col in raw.items():
+            lo = col.min(axis=1, keepdims=True)
+            span = col.max(axis=1, keepdims=True) - lo
+            v = np.where(span == 0, 1.0, (col - lo) / np.where(span == 0, 1.0, span))
+            x[:, :, j] = 1.0 - v if self.ev.criteria[j].scale.direction == "cost" else v
+        return x
+
+    @staticmethod
+    def _draw_cell(
+        rng: np.random.Generator, k: int, kind: str, spec: np.ndarray | tuple[float, float]
+    ) -> np.ndarray:
+        if kind == "levels":
+            return spec[rng.integers(0, len(spec), size=k)]
+        return rng.uniform(spec[0], spec[1], size=k)
 
 
 # -- ranks with shared ties -----------------------------------------------------------------------------------

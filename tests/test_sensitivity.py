@@ -588,3 +588,26 @@ def test_cli_spread_from_the_participants(tmp_path: Path) -> None:
     assert json.loads(out.stdout)["spread"] == pytest.approx(participants_spread(ev))
     bad = _cli(str(path), "--weights", "around", "--spread", "wide")
     assert bad.returncode == 2 and "--spread must be a number or 'participants'" in bad.stderr
+
+
+def test_drawn_matrices_are_the_value_functions_of_drawn_scores() -> None:
+    """Each drawn matrix equals problem.value_matrix of the drawn scores — also for an unbounded criterion."""
+    from evaluator import sensitivity
+    from evaluator.problem import score_matrix, value_matrix
+
+    ev = make_eval(n=5, m=4, ranges=True)
+    crits = list(ev.criteria)
+    crits[3] = replace(crits[3], scale=Scale("numeric", direction="cost"))  # no bounds: min–max per sample
+    ev = replace(ev, criteria=tuple(crits))
+    p = build_problem(ev)
+    sampler = sensitivity._ScoreSampler(ev, p)
+    x = sampler.draw(np.random.default_rng(3), 40)
+    rng = np.random.default_rng(3)
+    draws = [(i, j, sampler._draw_cell(rng, 40, kind, spec)) for i, j, kind, spec in sampler.cells]
+    base = score_matrix(ev)
+    rows = np.ones(5, dtype=bool)
+    for s in range(40):
+        scores = base.copy()
+        for i, j, d in draws:
+            scores[i, j] = d[s]
+        np.testing.assert_allclose(x[s], value_matrix(ev, scores, rows), atol=1e-12)
