@@ -57,6 +57,7 @@ def test_export_dialog_previews_and_signs(tmp_path, qtbot, doc, pki: Pki, dutch)
     v = verify_memo(out, [pki.root_pem])
     assert v.valid and v.reason == "Vastgesteld in de stuurgroep"
     dlg.resize(1100, 760)
+    qtbot.wait(100)
     shot = tmp_path / "export-dialog.png"
     dlg.grab().save(str(shot))
     assert shot.stat().st_size > 10_000

@@ -97,6 +97,7 @@ class _PagePreview(QWidget):
             lab.setPixmap(QPixmap(str(png)))
             lab.setStyleSheet("border: 1px solid #C9D1DB; background: white;")
             self._pages_lay.addWidget(lab)
+            lab.show()
 
 
 class ExportMemoDialog(QDialog):
@@ -289,8 +290,9 @@ class ExportMemoDialog(QDialog):
         self.exported = Path(path)
         signed = (tr(f"signed by {res.signer}", f"ondertekend door {res.signer}") if res.signed
                   else tr("not signed", "niet ondertekend"))  # fmt: skip
-        self._say(tr(f"Saved {path} ({res.pages} pages, {signed}).",
-                     f"Opgeslagen: {path} ({res.pages} pagina's, {signed})."))  # fmt: skip
+        name = Path(path).name
+        self._say(tr(f"Saved {name} ({res.pages} pages, {signed}) in {Path(path).parent}.",
+                     f"Opgeslagen: {name} ({res.pages} pagina's, {signed}) in {Path(path).parent}."))  # fmt: skip
         return True
 
     def _export_clicked(self) -> None:

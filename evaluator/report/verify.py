@@ -276,10 +276,11 @@ def _signature_checks(out: Verification, sigs: list[Any], roots: list[Any]) -> N
 
 def describe(v: Verification, lang: str = "en") -> list[str]:
     """The result in plain words, one line each: the verdict, then each check."""
+    when = v.signed_at[:16].replace("T", " ") + " UTC" if v.signed_at.endswith("+00:00") else v.signed_at
     if v.valid:
         head = (
             f"GELDIG — ondertekend door {v.signer}" if lang == "nl" else f"VALID — signed by {v.signer}"
-        ) + (f", {v.signed_at}" if v.signed_at else "")
+        ) + (f", {when}" if when else "")
     else:
         f = v.failed[0] if v.failed else None
         what = f"{f.label(lang)}? {f.detail}" if f else ""
@@ -287,5 +288,7 @@ def describe(v: Verification, lang: str = "en") -> list[str]:
     lines = [head]
     for c in v.checks:
         mark = "✓" if c.ok else ("✗" if c.ok is False else "–")
-        lines.append(f"{mark} {c.label(lang)}" + (f": {c.detail}" if c.detail else ""))
+        # The details are English; in Dutch, a passed check shows only the data it carries (the hash, the winner).
+        show = c.detail and (lang != "nl" or not c.ok or c.name in ("digest", "ranking"))
+        lines.append(f"{mark} {c.label(lang)}" + (f": {c.detail}" if show else ""))
     return lines
