@@ -325,26 +325,49 @@ def _accumulate_ties(
     central += top_by_alt.T @ w
 
 
-def _scorer(p: Problem, method: str) -> Callable[[np.ndarray, np.ndarray | None], np.ndarray]:
-    """Scores for weights (rows summing to 1) and an optional drawn matrix: :func:`fastengine.scores`, with the
-    weighted sum and product on a fixed matrix prepared once (same formulas, minus per-chunk preparation)."""
-    if method in ("wsm", "wpm"):
-        x = fastengine.prepare(p, method)
-        xt = np.ascontiguousarray((x if method == "wsm" else np.log10(x)).T)
+def _blocked_product(w: np.ndarray, xt: np.ndarray) -> np.ndarray:
+    """``w @ xt`` in row blocks small enough for BLAS to stay on one thread: for these thin products threads gain
+    nothing, and on a busy machine their spin-waiting made the product up to ten times slower."""
+    block = max(1, BLAS_BLOCK // xt.size)
+    s = np.empty((w.shape[0], xt.shape[1]))
+    for i in range(0, w.shape[0], block):
+        np.matmul(w[i : i + block], xt, out=s[i : i + block])
+    return s
 
-        block = max(1, BLAS_BLOCK // xt.size)
+
+def _scorer(p: Problem, method: str) -> Callable[[np.ndarray, np.ndarray | None], np.ndarray]:
+    """Scores for weights (rows summing to 1) and an optional drawn matrix: :func:`fastengine.scores`, with
+    shortcuts on a fixed matrix (same definitions, tested equal): the weighted sum and product are one matrix
+    product; TOPSIS too, since with weights ≥ 0 the weighted ideal is the weight times the column's ideal, so
+    ``d_best² = (w²) @ ((x − x_best)²)ᵀ``, and likewise for the worst."""
+    x = fastengine.prepare(p, method)
+    if method in ("wsm", "wpm"):
+        xt = np.ascontiguousarray((x if method == "wsm" else np.log10(x)).T)
 
         def fixed(w: np.ndarray, matrix: np.ndarray | None) -> np.ndarray:
             if matrix is not None:
                 return fastengine.scores(p, w, method, matrix)
-            # In row blocks small enough for BLAS to stay on one thread: for these thin products threads gain
-            # nothing, and on a busy machine their spin-waiting made the product up to ten times slower.
-            s = np.empty((w.shape[0], xt.shape[1]))
-            for i in range(0, w.shape[0], block):
-                np.matmul(w[i : i + block], xt, out=s[i : i + block])
+            s = _blocked_product(w, xt)
             return s if method == "wsm" else np.power(10.0, s, out=s)
 
         return fixed
+    if method == "topsis":
+        cost = (p.objectives < 0) if p.bare else np.zeros(p.objectives.shape, dtype=bool)
+        best = np.where(cost, x.min(axis=0), x.max(axis=0))
+        worst = np.where(cost, x.max(axis=0), x.min(axis=0))
+        to_best = np.ascontiguousarray(((x - best) ** 2).T)
+        to_worst = np.ascontiguousarray(((x - worst) ** 2).T)
+
+        def topsis(w: np.ndarray, matrix: np.ndarray | None) -> np.ndarray:
+            if matrix is not None:
+                return fastengine.scores(p, w, method, matrix)
+            w2 = w * w
+            d_best = np.sqrt(_blocked_product(w2, to_best))
+            d_worst = np.sqrt(_blocked_product(w2, to_worst))
+            total = d_best + d_worst
+            return np.where(total == 0, 0.0, d_worst / np.where(total == 0, 1.0, total))
+
+        return topsis
     return lambda w, matrix: fastengine.scores(p, w, method, matrix)
 
 
