@@ -417,7 +417,7 @@ def acceptability(
     counts = np.zeros(n * n)
     central = np.zeros((n, m))
     if n:
-        if sampler is None and method in ("wsm", "wpm"):
+        if sampler is None and method in ("wsm", "wpm", "topsis"):  # no k×n×m arrays on these paths
             chunk = max(1, CHUNK_CELLS // (n + m))
         else:
             chunk = max(1, CHUNK_CELLS // (n * m))
