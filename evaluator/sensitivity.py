@@ -580,16 +580,17 @@ def stability_intervals(ev: Evaluation, method: str = "wsm") -> list[Stability]:
 # -- the verdict ----------------------------------------------------------------------------------------------
 
 
-def _pct(x: float, lang: str) -> str:
+def _pct(x: float, lang: str, share: bool = True) -> str:
+    """A percentage as people read it: whole numbers, one decimal below 10 %; a share never rounds to 0 or 100."""
     v = 100.0 * x
-    if 99.5 <= v < 100.0:
-        s = "meer dan 99 %" if lang == "nl" else "more than 99 %"
-        return s
-    if 0.0 < v < 0.5:
-        return "minder dan 1 %" if lang == "nl" else "less than 1 %"
-    if v < 10 and abs(v - round(v)) >= 0.05:
-        s = f"{v:.1f}"
-        return (s.replace(".", ",") if lang == "nl" else s) + " %"
+    nl = lang == "nl"
+    if share and 99.5 <= v < 100.0:
+        return "meer dan 99 %" if nl else "more than 99 %"
+    if share and 0.0 < v < 0.5:
+        return "minder dan 1 %" if nl else "less than 1 %"
+    if (v < 10 and abs(v - round(v)) >= 0.05) or (0 < v < 0.5) or (99.5 <= v < 100):
+        t = f"{v:.1f}"
+        return (t.replace(".", ",") if nl else t) + " %"
     return f"{round(v)} %"
 
 
@@ -619,6 +620,8 @@ def verdict(ev: Evaluation, acc: Acceptability, stability: list[Stability], lang
     name = dict(zip(acc.alternatives, acc.names, strict=True))
     if n == 1:
         only = acc.names[0]
+        if not acc.excluded:
+            return f"Er is maar één alternatief: {only}." if nl else f"There is only one alternative: {only}."
         return (
             f"Alleen {only} doet mee; de andere alternatieven vallen af."
             if nl
@@ -675,10 +678,10 @@ def verdict(ev: Evaluation, acc: Acceptability, stability: list[Stability], lang
     )
     if nl:
         more = "minder" if side == "low" else "meer"
-        change = f"de eerste plaats verandert pas als {cname} {more} dan {_pct(at, lang)} weegt (nu {_pct(s.weight, lang)})."
+        change = f"de eerste plaats verandert pas als {cname} {more} dan {_pct(at, lang, False)} weegt (nu {_pct(s.weight, lang, False)})."
     else:
         more = "less" if side == "low" else "more"
-        change = f"first place only changes if {cname} weighs {more} than {_pct(at, lang)} (now {_pct(s.weight, lang)})."
+        change = f"first place only changes if {cname} weighs {more} than {_pct(at, lang, False)} (now {_pct(s.weight, lang, False)})."
     if lead:
         change = (
             change.replace("de eerste plaats", "dat", 1) if nl else change.replace("first place", "that", 1)
