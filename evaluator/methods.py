@@ -221,6 +221,13 @@ def dense_rank(scores: np.ndarray, higher_is_better: bool) -> np.ndarray:
     return inv.reshape(-1).astype(np.int64) + 1
 
 
+_EXTREME = "check for extreme values (beyond about 1e150) or rescale that criterion (e.g. in thousands)"
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
+
+
 def rank(p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None = None) -> Ranking:
     """Rank the included alternatives of ``p`` with ``method_id`` through scikit-criteria."""
     method(method_id)
@@ -262,16 +269,21 @@ def rank(p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None 
     steps, read_score = _pipeline(method_id, p, params)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        if kwargs:
-            # SPOTIS takes its bounds at evaluation time, so run the last step by hand.
-            # (step by step: mkpipe refuses a one-step pipeline; SPOTIS has only the weight scaler before it)
-            dm2 = dm
-            for step in steps[:-1]:
-                dm2 = step.transform(dm2)
-            result = steps[-1].evaluate(dm2, **kwargs)
-        else:
-            result = mkpipe(*steps).evaluate(dm)
+        try:
+            if kwargs:
+                # SPOTIS takes its bounds at evaluation time, so run the last step by hand.
+                # (step by step: mkpipe refuses a one-step pipeline; SPOTIS has only the weight scaler before it)
+                dm2 = dm
+                for step in steps[:-1]:
+                    dm2 = step.transform(dm2)
+                result = steps[-1].evaluate(dm2, **kwargs)
+            else:
+                result = mkpipe(*steps).evaluate(dm)
+        except (ValueError, FloatingPointError, ZeroDivisionError) as exc:  # e.g. values near float overflow
+            raise InputError(f"{method_id} cannot rank these numbers ({_one_line(exc)}); {_EXTREME}") from None
     scores = np.asarray(read_score(result), dtype=float).reshape(-1)  # one alternative: 0-d otherwise
+    if not np.all(np.isfinite(scores)):
+        raise InputError(f"{method_id} gives no finite score for these numbers; {_EXTREME}")
     if method_id == "electre1":
         ranks = np.where(scores > 0, 1, 2).astype(np.int64)
     else:

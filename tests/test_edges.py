@@ -81,8 +81,8 @@ def _check_ranking(r, n: int, label: str) -> None:
     assert r.ranks.dtype.kind == "i"
 
 
-# Found by this module; methods.rank lets scikit-criteria's ValueError through (see the closing note of issue 7).
-KNOWN = {("topsis", "huge values (bare)"), ("waspas", "huge spread (bare)"), ("waspas", "huge values (bare)")}
+# Cases this module found and methods.rank now refuses with a message (it let scikit-criteria's ValueError out).
+KNOWN: set[tuple[str, str]] = set()
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -143,3 +143,12 @@ def test_no_alternatives_and_no_criteria_are_refused_clearly():
         build_problem(replace(ev, alternatives=(), assessments=frozen_map()))
     with pytest.raises(InputError, match="no criteria"):
         build_problem(replace(ev, criteria=(), assessments=frozen_map()))
+
+
+@pytest.mark.parametrize(
+    ("method", "case"), [("topsis", "huge values (bare)"), ("waspas", "huge spread (bare)")]
+)
+def test_regression_overflow_is_refused_with_a_message(method, case):
+    """Found by this module: scikit-criteria raised ValueError ("doesn't look like a ranking") past rank()."""
+    with pytest.raises(InputError, match=f"{method} .*extreme values"):
+        rank(build_problem(CASES[case]()), method, {})
