@@ -61,6 +61,7 @@ PAGES: list[Page] = [
     Page("scores", "Scores", "Scores", "ui.scores_view:ScoresView"),
     Page("weights", "Weights", "Gewichten", "ui.weights_view:WeightsView"),
     Page("results", "Results", "Resultaat", "ui.results_view:ResultsView"),
+    Page("workshop", "Workshop", "Werksessie", "ui.workshop_view:WorkshopView"),
     Page("audit", "Audit trail", "Logboek", "ui.audit_view:AuditView"),
 ]
 FIRST_PAGE = "results"  # the ranking is what people open the app for
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.smaller_action = self._action(lambda: self.step_text_scale(-1), K.ZoomOut)
         self.normal_action = self._action(lambda: self.apply_text_scale(1.0), "Ctrl+0")
         self.about_action = self._action(self.show_about, K.HelpContents)
+        self.projector_action = self._action(self.show_projector, "F5")
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -173,6 +175,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         for a in (self.larger_action, self.smaller_action, self.normal_action):
             self.view_menu.addAction(a)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.projector_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
         self._fill_recent()
@@ -231,6 +235,7 @@ class MainWindow(QMainWindow):
             (self.smaller_action, tr("&Smaller text", "&Kleinere tekst")),
             (self.normal_action, tr("&Normal text size", "&Normale tekstgrootte")),
             (self.about_action, tr("&About Afweging", "&Over Afweging")),
+            (self.projector_action, tr("&Projector mode", "&Beamermodus")),
         ):
             a.setText(text)
         for i, (page, a) in enumerate(zip(PAGES, self.page_actions, strict=True)):
@@ -246,6 +251,20 @@ class MainWindow(QMainWindow):
         self._fill_recent()
         self._update_title()
         self._update_saved()
+
+    def show_projector(self) -> None:
+        """Full-screen, large-type, keyboard-driven view for the workshop (F5 again or Esc leaves)."""
+        if self.doc is None:
+            return
+        from .projector import ProjectorWindow
+
+        old = getattr(self, "projector", None)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.projector = ProjectorWindow(self.doc)
+        self.projector.showFullScreen()
+        self.projector.setFocus()
 
     def _update_title(self, *_: object) -> None:
         if self.doc is None:

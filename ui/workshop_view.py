@@ -184,12 +184,12 @@ class WorkshopView(QWidget):
 
     # -- texts --------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.heading.setText(tr("Workshop", "Workshop"))
+        self.heading.setText(tr("Workshop", "Werksessie"))
         self.aggregation_label.setText(tr("Group weights:", "Groepsgewichten:"))
         self.anonymous.setText(tr("Anonymous", "Anoniem"))
         self.round_button.setText(tr("New round", "Nieuwe ronde"))
         self.adopt_button.setText(tr("Adopt group weights", "Groepsgewichten vaststellen"))
-        self.projector_button.setText(tr("Projector (F5)", "Projector (F5)"))
+        self.projector_button.setText(tr("Projector (F5)", "Beamer (F5)"))
         self.people_box.setTitle(tr("Participants", "Deelnemers"))
         self.new_name.setPlaceholderText(tr("Name of a new participant", "Naam van een nieuwe deelnemer"))
         self.add_button.setText(tr("Add", "Toevoegen"))
