@@ -103,16 +103,6 @@ METHODS: dict[str, Method] = {
             {"en": "joint criterion", "nl": "gezamenlijk criterium"},
             params=(("lambda", 0.5),),
         ),
-        Method(
-            "spotis",
-            "SPOTIS",
-            {
-                "en": "Distance to the ideal point of the scales' fixed bounds; immune to rank reversal.",
-                "nl": "Afstand tot het ideale punt van de vaste schaalgrenzen; ongevoelig voor rangomkering.",
-            },
-            {"en": "distance to ideal (lower is better)", "nl": "afstand tot ideaal (lager is beter)"},
-            higher_is_better=False,
-        ),
     )
 }
 
@@ -152,7 +142,7 @@ def method(method_id: str) -> Method:
 
 def _pipeline(method_id: str, p: Problem, params: Mapping[str, float]) -> tuple[list, Callable]:
     """The scikit-criteria steps for ``method_id`` on ``p``, and how to read the score from the result."""
-    from skcriteria.agg import electre, moora, simple, spotis, topsis, vikor, waspas
+    from skcriteria.agg import electre, moora, simple, topsis, vikor, waspas
     from skcriteria.preprocessing import invert_objectives as inv
     from skcriteria.preprocessing import scalers
 
@@ -186,8 +176,6 @@ def _pipeline(method_id: str, p: Problem, params: Mapping[str, float]) -> tuple[
         steps = [inv.InvertMinimize(), scalers.SumScaler(target="matrix")] if p.bare else []
         lam = float(params.get("lambda", 0.5))
         return [*steps, weights_sum, waspas.WASPAS(lambda_value=lam)], score
-    if method_id == "spotis":
-        return [weights_sum, spotis.SPOTIS()], score
     raise InputError(f"unknown method {method_id!r}")  # pragma: no cover - guarded by method()
 
 
@@ -241,10 +229,11 @@ def rank(p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None 
         matrix = np.maximum(matrix, WPM_FLOOR)
     if method_id == "waspas" and not p.bare:
         matrix = np.maximum(matrix, WPM_FLOOR)
-    if method_id == "spotis" and p.bare:
-        raise InputError(
-            "spotis needs fixed scale bounds; a bare matrix has none (use an evaluation with scales)"
-        )
+    if method_id == "moora" and not p.bare:
+        # The ratio system's own vector normalisation (without it MOORA on values is the weighted sum). A column
+        # with every value 0 cannot discriminate; it stays 0 instead of dividing by zero.
+        norm = np.linalg.norm(matrix, axis=0)
+        matrix = matrix / np.where(norm == 0, 1.0, norm)
     if n == 1 and method_id in _NO_CONTRAST_SCORE:
         # skcriteria divides 0 by 0 here; give the figure the fast engine gives (the others score as usual)
         score = np.full(1, _NO_CONTRAST_SCORE[method_id])
@@ -256,9 +245,6 @@ def rank(p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None 
     import skcriteria as skc
     from skcriteria.pipelines import mkpipe
 
-    kwargs = {}
-    if method_id == "spotis":
-        kwargs["bounds"] = np.array([[0.0, 1.0]] * len(p.criteria))
     dm = skc.mkdm(
         matrix,
         objectives=list(p.objectives),
@@ -270,17 +256,11 @@ def rank(p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            if kwargs:
-                # SPOTIS takes its bounds at evaluation time, so run the last step by hand.
-                # (step by step: mkpipe refuses a one-step pipeline; SPOTIS has only the weight scaler before it)
-                dm2 = dm
-                for step in steps[:-1]:
-                    dm2 = step.transform(dm2)
-                result = steps[-1].evaluate(dm2, **kwargs)
-            else:
-                result = mkpipe(*steps).evaluate(dm)
+            result = mkpipe(*steps).evaluate(dm)
         except (ValueError, FloatingPointError, ZeroDivisionError) as exc:  # e.g. values near float overflow
-            raise InputError(f"{method_id} cannot rank these numbers ({_one_line(exc)}); {_EXTREME}") from None
+            raise InputError(
+                f"{method_id} cannot rank these numbers ({_one_line(exc)}); {_EXTREME}"
+            ) from None
     scores = np.asarray(read_score(result), dtype=float).reshape(-1)  # one alternative: 0-d otherwise
     if not np.all(np.isfinite(scores)):
         raise InputError(f"{method_id} gives no finite score for these numbers; {_EXTREME}")
