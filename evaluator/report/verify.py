@@ -200,7 +200,11 @@ def verify_memo(path: str | os.PathLike, trust: Sequence[str | os.PathLike] = ()
     firsts = [r.get("name", "") for r in results.get("ranking", []) if r.get("rank") == 1]
     out.winner = " & ".join(firsts)
     try:
-        diffs = differences(results, recompute(data))
+        again = recompute(data)
+        for optional in ("agreement",):  # a summary added by a later Afweging must not fail an older memo
+            if optional not in results:
+                again.pop(optional, None)
+        diffs = differences(results, again)
     except InputError as exc:
         out.checks.append(Check("ranking", False, f"the attached evaluation cannot be used: {exc.line()}"))
         return out
