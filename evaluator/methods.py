@@ -30,6 +30,11 @@ class Method:
     score: dict[str, str]  # what the score means
     higher_is_better: bool = True
     params: tuple[tuple[str, float], ...] = ()  # (name, default)
+    name_nl: str = ""  # the Dutch name, where it differs from ``name``
+
+    def title(self, lang: str = "en") -> str:
+        """The method's full name in ``lang``."""
+        return self.name_nl if lang == "nl" and self.name_nl else self.name
 
 
 METHODS: dict[str, Method] = {
@@ -43,6 +48,7 @@ METHODS: dict[str, Method] = {
                 "nl": "Gewogen som van de waarden; goed uit te leggen, volledig compenserend.",
             },
             {"en": "weighted value (0–1)", "nl": "gewogen waarde (0–1)"},
+            name_nl="Gewogen som (WSM)",
         ),
         Method(
             "wpm",
@@ -52,6 +58,7 @@ METHODS: dict[str, Method] = {
                 "nl": "Gewogen product van de waarden; straft een zwakke score zwaarder dan de som.",
             },
             {"en": "weighted product", "nl": "gewogen product"},
+            name_nl="Gewogen product (WPM)",
         ),
         Method(
             "topsis",
@@ -92,6 +99,7 @@ METHODS: dict[str, Method] = {
                 "nl": "Ratiosysteem: vectorgenormaliseerde baten min kosten (Brauers & Zavadskas).",
             },
             {"en": "ratio score", "nl": "ratioscore"},
+            name_nl="MOORA (ratiosysteem)",
         ),
         Method(
             "waspas",

@@ -18,18 +18,15 @@ from evaluator.methods import METHODS
 from evaluator.model import Evaluation
 from evaluator.problem import Problem
 
-from .i18n import number, tr
+from .i18n import language, number, tr
 
 SLOW_METHODS = tuple(m for m in METHODS if m not in fastengine.FAST_METHODS)
 PENDING, FAILED = "pending", "failed"
 
 
-_NL_NAMES = {"wsm": "Gewogen som (WSM)", "wpm": "Gewogen product (WPM)", "moora": "MOORA (ratiosysteem)"}
-
-
 def method_name(method: str) -> str:
     """The method's full name in the current language."""
-    return tr(METHODS[method].name, _NL_NAMES.get(method, METHODS[method].name))
+    return METHODS[method].title(language())
 
 
 def short_name(method: str) -> str:

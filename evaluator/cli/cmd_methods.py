@@ -16,5 +16,5 @@ def run(args: argparse.Namespace) -> int:
 
     width = max(len(m) for m in METHODS)
     for m in METHODS.values():
-        print(f"{m.id.ljust(width)}  {m.name}: {m.summary[args.lang]}")
+        print(f"{m.id.ljust(width)}  {m.title(args.lang)}: {m.summary[args.lang]}")
     return 0

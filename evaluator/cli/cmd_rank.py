@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         for a in ranking.to_data()["alternatives"]:
             w.writerow([a["name"], a["rank"], repr(a["score"])])
     else:
-        print(f"{meth.name} — score: {meth.score[args.lang]}")
+        print(f"{meth.title(args.lang)} — score: {meth.score[args.lang]}")
         rows = [(int(ranking.ranks[i]), ranking.names[i], float(ranking.scores[i])) for i in ranking.order()]
         print_table(["rank", "alternative", "score"], rows, "rlr")
         if excluded:

@@ -35,7 +35,7 @@ from ..scales import format_score
 from ..weighting import global_weights
 from . import charts
 from .fonts import BOLD, MONO, REGULAR, register_fonts
-from .texts import num, pct, t
+from .texts import num, pct, status_text, t
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 22 * mm
@@ -185,8 +185,8 @@ class _SignatureSlot(Flowable):
 # -- the memo -------------------------------------------------------------------------------------------------
 
 
-def _method_name(m: str) -> str:
-    return METHODS[m].name if m in METHODS else m
+def _method_name(m: str, lang: str) -> str:
+    return METHODS[m].title(lang) if m in METHODS else m
 
 
 def _crit_code(ev: Evaluation) -> dict[str, str]:
@@ -242,9 +242,9 @@ def build_memo(
     meta = [
         [t("date", lang), ev.date or data.get("generated", "")[:10]],
         [t("owner", lang), ev.owner or t("none", lang)],
-        [t("status", lang), ev.status or "—"],
+        [t("status", lang), status_text(ev.status, lang)],
         [t("participants", lang), P(_esc(people), st["small"])],
-        [t("method", lang), _method_name(method_id)],
+        [t("method", lang), _method_name(method_id, lang)],
     ]
     mt = Table(meta, colWidths=[32 * mm, CONTENT_W - 32 * mm], hAlign="LEFT")
     mt.setStyle(TableStyle([
@@ -270,7 +270,7 @@ def build_memo(
     story += [box, Spacer(1, 5 * mm)]
     if ranking:
         top = ranking[:8]
-        story.append(P(f"{t('top', lang)} — {_esc(_method_name(method_id))}", st["h2"]))
+        story.append(P(f"{t('top', lang)} — {_esc(_method_name(method_id, lang))}", st["h2"]))
         hib = METHODS[method_id].higher_is_better if method_id in METHODS else True
         vals = [r["score"] if hib else (1 - r["score"]) for r in top]
         story.append(
@@ -350,11 +350,11 @@ def build_memo(
     # -- 5 results per method ---------------------------------------------------------------------------------
     story.append(CondPageBreak(70 * mm))
     story.append(P(t("s5", lang), st["h1"]))
-    story.append(P(t("s5_intro", lang, method=_esc(_method_name(method_id))), st["small"]))
+    story.append(P(t("s5_intro", lang, method=_esc(_method_name(method_id, lang))), st["small"]))
     story.append(Spacer(1, 2 * mm))
     story.append(_methods_table(res, ranking, lang, st))
     if res.get("skipped"):
-        items = "; ".join(f"{_method_name(m)} ({why})" for m, why in res["skipped"].items())
+        items = "; ".join(f"{_method_name(m, lang)} ({why})" for m, why in res["skipped"].items())
         story.append(P(_esc(t("skipped", lang, items=items)), st["muted"]))
 
     # -- 6 sensitivity ----------------------------------------------------------------------------------------
@@ -419,7 +419,7 @@ def _advice(
     ev: Evaluation, res: Mapping[str, Any], ranking: Sequence[Mapping[str, Any]], lang: str
 ) -> list[str]:
     method_id = res["method"]
-    mname = _esc(_method_name(method_id))
+    mname = _esc(_method_name(method_id, lang))
     out = []
     if not ranking:
         out.append(t("no_ranking", lang))

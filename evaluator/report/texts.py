@@ -190,3 +190,23 @@ def num(x: float | None, lang: str, decimals: int = 2) -> str:
 
 def pct(x: float, lang: str, decimals: int = 0) -> str:
     return f"{num(100 * x, lang, decimals)} %"
+
+
+# The usual statuses of a decision memo; any other text is shown as typed.
+STATUS_TEXTS = {
+    "draft": ("draft", "concept"),
+    "concept": ("draft", "concept"),
+    "review": ("for review", "ter bespreking"),
+    "final": ("final", "definitief"),
+    "definitief": ("final", "definitief"),
+    "decided": ("adopted", "vastgesteld"),
+    "vastgesteld": ("adopted", "vastgesteld"),
+}
+
+
+def status_text(status: str, lang: str) -> str:
+    """The evaluation's status in the memo's language (``draft`` → ``concept``); free text as typed."""
+    pair = STATUS_TEXTS.get(status.strip().casefold())
+    if pair is None:
+        return status or "—"
+    return pair[1] if lang == "nl" else pair[0]
