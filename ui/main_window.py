@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(self.ask_open, K.Open)
         self.import_action = self._action(self.ask_import, "Ctrl+I")
         self.export_action = self._action(self.ask_export, "Ctrl+E")
+        self.memo_action = self._action(self.show_export_memo, K.Print)
+        self.verify_action = self._action(self.show_verify_memo, "Ctrl+Shift+V")
         self.quit_action = self._action(self.close, K.Quit)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.undo_action: QAction | None = None
@@ -162,6 +164,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.memo_action)
+        self.file_menu.addAction(self.verify_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -228,6 +233,8 @@ class MainWindow(QMainWindow):
             (self.open_action, tr("&Open…", "&Openen…")),
             (self.import_action, tr("&Import…", "&Importeren…")),
             (self.export_action, tr("&Export…", "&Exporteren…")),
+            (self.memo_action, tr("Decision &memo (PDF)…", "Besluit&notitie (pdf)…")),
+            (self.verify_action, tr("&Verify a memo…", "Notitie &controleren…")),
             (self.quit_action, tr("&Quit", "&Afsluiten")),
             (self.dutch_action, "&Nederlands"),
             (self.english_action, "&English"),
@@ -251,6 +258,21 @@ class MainWindow(QMainWindow):
         self._fill_recent()
         self._update_title()
         self._update_saved()
+
+    def show_export_memo(self) -> None:
+        """The memo: preview, optional signature (PKCS#12 or token), written through the same core as the CLI."""
+        if self.doc is None:
+            return
+        from .report_dialogs import ExportMemoDialog
+
+        self.memo_dialog = ExportMemoDialog(self.doc, self)
+        self.memo_dialog.open()
+
+    def show_verify_memo(self) -> None:
+        from .report_dialogs import VerifyDialog
+
+        self.verify_dialog = VerifyDialog(self)
+        self.verify_dialog.open()
 
     def show_projector(self) -> None:
         """Full-screen, large-type, keyboard-driven view for the workshop (F5 again or Esc leaves)."""

@@ -107,6 +107,7 @@ class ExportMemoDialog(QDialog):
         super().__init__(parent)
         self.doc = doc
         self._tmp = tempfile.TemporaryDirectory(prefix="afweging-preview-")
+        self._closed = False
         self.preview_path: Path | None = None
         self.exported: Path | None = None
 
@@ -236,6 +237,8 @@ class ExportMemoDialog(QDialog):
         """Render the unsigned memo to a temporary file and show its pages."""
         from evaluator.report.export import render_memo
 
+        if self._closed:  # a preview scheduled before the dialog was closed: its folder is gone
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             res = render_memo(self.doc.evaluation, self.lang.currentData(), audit=self._audit(),
@@ -320,6 +323,7 @@ class ExportMemoDialog(QDialog):
         self.message.setStyleSheet("color: #B42318; font-weight: bold;" if error else "color: #1F2328;")
 
     def done(self, r: int) -> None:
+        self._closed = True
         self.password.clear()
         self.pin.clear()
         super().done(r)

@@ -1,0 +1,63 @@
+"""The features built as separate widgets are reachable from the main window by menu and keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+
+@pytest.fixture
+def window(qtbot, small_file: Path) -> MainWindow:
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    assert w.open_path(small_file)
+    w.resize(1280, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _file_menu_texts(w: MainWindow) -> list[str]:
+    return [a.text() for a in w.file_menu.actions()]
+
+
+def test_memo_export_and_verify_are_in_the_file_menu_in_both_languages(qtbot, window: MainWindow):
+    from ui.i18n import set_language
+
+    assert "Besluit&notitie (pdf)…" in _file_menu_texts(window)
+    set_language("en")
+    assert "Decision &memo (PDF)…" in _file_menu_texts(window)
+    assert "&Verify a memo…" in _file_menu_texts(window)
+
+
+def test_memo_action_opens_the_export_dialog_on_the_open_evaluation(qtbot, window: MainWindow):
+    from ui.report_dialogs import ExportMemoDialog, VerifyDialog
+
+    window.memo_action.trigger()
+    dlg = window.memo_dialog
+    assert isinstance(dlg, ExportMemoDialog) and dlg.isVisible()
+    dlg.close()
+    window.verify_action.trigger()
+    assert isinstance(window.verify_dialog, VerifyDialog) and window.verify_dialog.isVisible()
+    window.verify_dialog.close()
+
+
+def test_f5_opens_the_projector_full_screen_and_escape_leaves(qtbot, window: MainWindow):
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    proj = window.projector
+    qtbot.waitUntil(proj.isVisible)
+    assert proj.isFullScreen()
+    qtbot.keyClick(proj, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not proj.isVisible())
+
+
+def test_workshop_page_is_a_page_of_the_window(qtbot, window: MainWindow):
+    window.show_page("workshop")
+    from ui.workshop_view import WorkshopView
+
+    assert isinstance(window.page("workshop"), WorkshopView)
