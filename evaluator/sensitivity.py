@@ -40,6 +40,7 @@ proportionally) over which the alternative that ranks first at the agreed weight
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from numbers import Integral
@@ -584,17 +585,19 @@ def stability_intervals(ev: Evaluation, method: str = "wsm") -> list[Stability]:
 
 
 def _pct(x: float, lang: str, share: bool = True) -> str:
-    """A percentage as people read it: whole numbers, one decimal below 10 %; a share never rounds to 0 or 100."""
+    """A percentage as people read it. A share: whole numbers (one decimal below 10 %), never rounded to 0 or
+    100. A weight: one decimal unless it is whole, so the verdict quotes the same edge as the table."""
     v = 100.0 * x
     nl = lang == "nl"
     if share and 99.5 <= v < 100.0:
         return "meer dan 99 %" if nl else "more than 99 %"
     if share and 0.0 < v < 0.5:
         return "minder dan 1 %" if nl else "less than 1 %"
-    if (v < 10 and abs(v - round(v)) >= 0.05) or (0 < v < 0.5) or (99.5 <= v < 100):
+    whole = math.floor(v + 0.5)
+    if abs(v - whole) >= 0.05 and (v < 10 or not share):  # weights keep one decimal, as the table shows them
         t = f"{v:.1f}"
         return (t.replace(".", ",") if nl else t) + " %"
-    return f"{round(v)} %"
+    return f"{whole} %"
 
 
 def _closest_edge(stability: list[Stability]) -> tuple[Stability, str, float] | None:

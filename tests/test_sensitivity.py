@@ -363,7 +363,7 @@ def test_verdict_names_the_winner_the_share_and_the_critical_weight() -> None:
     assert st[0].low == pytest.approx(0.5) and st[0].below == "b"
     nl = verdict(ev, acc, st, "nl")
     en = verdict(ev, acc, st, "en")
-    share = f"{round(100 * acc.first[0])} %"
+    share = f"{int(100 * acc.first[0] + 0.5)} %"
     assert nl.startswith(f"A staat eerst in {share} van de wegingen rond de afgesproken gewichten")
     assert "price minder dan 50 % weegt (nu 60 %)" in nl
     assert en.startswith(f"A ranks first in {share} of the weightings around the agreed weights")
@@ -542,8 +542,8 @@ def test_verdict_names_the_runner_up_in_a_close_race() -> None:
     st = stability_intervals(ev, "wsm")
     i = int(np.argmax(acc.first))
     other = acc.names[1 - i]
-    assert f", {other} in {round(100 * acc.first[1 - i])} %." in verdict(ev, acc, st, "en")
-    assert f", {other} in {round(100 * acc.first[1 - i])} %." in verdict(ev, acc, st, "nl")
+    assert f", {other} in {int(100 * acc.first[1 - i] + 0.5)} %." in verdict(ev, acc, st, "en")
+    assert f", {other} in {int(100 * acc.first[1 - i] + 0.5)} %." in verdict(ev, acc, st, "nl")
 
 
 def test_bundled_sample_runs_with_every_method() -> None:
