@@ -159,7 +159,9 @@ def test_rank_reversal_findings_are_true(method: str, seed: int) -> None:
         if np.any(np.sign(ref[keep][:, None] - ref[keep][None, :]) != np.sign(r[:, None] - r[None, :])):
             changed.append(p.names[drop])
     if not changed:
-        assert out[3] == "Leaving out one alternative at a time (6 trials): the order of the rest never changed."
+        assert (
+            out[3] == "Leaving out one alternative at a time (6 trials): the order of the rest never changed."
+        )
         assert seed == 1  # the other cases were chosen to show a reversal
         return
     assert out[3].startswith("Leaving out one alternative at a time (6 trials): without ")
