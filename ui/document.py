@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from evaluator.changes import Change, apply_change
@@ -51,6 +51,11 @@ class Document(QObject):
         self.store = store
         self.undo_stack = QUndoStack(self)
         self.user = os.environ.get("AFWEGING_USER") or None
+        self._pending_preview: Change | None = None
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(0)
+        self._preview_timer.timeout.connect(self._run_pending_preview)
 
     # -- opening ------------------------------------------------------------------------------------------
     @classmethod
@@ -80,6 +85,7 @@ class Document(QObject):
     # -- changing -----------------------------------------------------------------------------------------
     def apply(self, change: Change, reason: str = "") -> bool:
         """Apply and store ``change`` as one undo step. Returns False (and emits ``failed``) when refused."""
+        self._pending_preview = None  # a stored change supersedes any preview still waiting
         try:
             apply_change(self.evaluation, change)  # check first, so a refused change never reaches the stack
         except ChangeError as exc:
@@ -97,6 +103,21 @@ class Document(QObject):
             return None
         self.previewed.emit(ev)
         return ev
+
+    def preview_soon(self, change: Change) -> None:
+        """Like :meth:`preview`, but coalesced: while the event loop is busy, only the latest change is previewed.
+
+        A slider dragged over a large evaluation sends values faster than they can be ranked and painted; this
+        keeps the window following the hand instead of working through a queue of stale positions.
+        """
+        self._pending_preview = change
+        if not self._preview_timer.isActive():
+            self._preview_timer.start()
+
+    def _run_pending_preview(self) -> None:
+        change, self._pending_preview = self._pending_preview, None
+        if change is not None:
+            self.preview(change)
 
     def _store_apply(self, change: Change, reason: str) -> Change:
         inverse = self.store.apply(change, user=self.user, reason=reason)

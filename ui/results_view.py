@@ -13,11 +13,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -143,7 +145,13 @@ class ResultsView(QWidget):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.chart, 1)
+        # In a scroll area: hundreds of alternatives scroll instead of stretching the page, and only the rows
+        # in view are painted.
+        self.chart_scroll = QScrollArea()
+        self.chart_scroll.setWidget(self.chart)
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        ll.addWidget(self.chart_scroll, 1)
         ll.addWidget(self.excluded_title)
         ll.addWidget(self.excluded)
         profile = QWidget()
@@ -311,6 +319,8 @@ class ResultsView(QWidget):
             f"Balk: aandeel van elk criterium in de gewogen som · getal: {method_name(r.method)}, {score}",
         )
         scale = 1.0 if not ev.bare else max(1e-9, float(contrib.sum(axis=1).max(initial=0.0)))
+        shown = [a for a in ev.areas if a.id in per_area]
+        group_of = {a.id: k for k, a in enumerate(shown)}
         return RainbowData(
             rows,
             tuple(colours),
@@ -319,6 +329,8 @@ class ResultsView(QWidget):
             caption,
             tr("No alternative can be ranked yet.", "Nog geen alternatief te rangschikken."),
             tooltip,
+            groups=tuple(group_of[c.area] for c in crits),
+            group_colours=tuple(criterion_colour(area_ix[a.id], 0, 1) for a in shown),
         )
 
     def _fill_excluded(self, r: LiveRanking) -> None:

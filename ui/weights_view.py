@@ -290,7 +290,7 @@ class WeightsView(QWidget):
 
     # -- edits ----------------------------------------------------------------------------------------------
     def preview(self, key: str, points: float) -> None:
-        self.doc.preview(SetWeights({key: points}))
+        self.doc.preview_soon(SetWeights({key: points}))
 
     def set_weight(self, key: str, points: float) -> bool:
         """Store one weight as one undo step (nothing when it is unchanged)."""

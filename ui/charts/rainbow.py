@@ -34,6 +34,10 @@ class RainbowData:
     caption: str = ""
     empty: str = ""  # shown when there are no rows
     tooltip: Callable[[int, int], str] | None = None  # (row, segment) → text, formatted only on hover
+    # Segments grouped by area, for bars too narrow to show every criterion (many criteria): the group of each
+    # segment, and one colour per group. Empty: never grouped.
+    groups: tuple[int, ...] = ()
+    group_colours: tuple[QColor, ...] = ()
 
 
 class RainbowChart(QWidget):
@@ -94,6 +98,7 @@ class RainbowChart(QWidget):
 
     # -- painting -------------------------------------------------------------------------------------------
     def paintEvent(self, event: object) -> None:
+        exposed = event.rect() if hasattr(event, "rect") else self.rect()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -145,7 +150,21 @@ class RainbowChart(QWidget):
         for t in (0.25, 0.5, 0.75, 1.0):
             x = bar_x + bar_w * t
             p.drawLine(QPointF(x, top), QPointF(x, top + row_h * len(d.rows)))
-        for i, r in enumerate(d.rows):
+        bh = row_h * 0.62
+        values = np.vstack([r.values for r in d.rows])
+        all_widths = bar_w * np.maximum(values, 0.0) / scale
+        all_starts = bar_x + np.cumsum(all_widths, axis=1) - all_widths
+        self._hits = [
+            (top + i * row_h, top + (i + 1) * row_h, all_starts[i], all_widths[i]) for i in range(len(d.rows))
+        ]
+        # Paint only the rows in view (the chart scrolls when there are many alternatives).
+        first = max(0, int((exposed.top() - top) // row_h))
+        last = min(len(d.rows), int((exposed.bottom() - top) // row_h) + 1)
+        grouped = bool(d.groups) and all_widths.shape[1] > bar_w / 4  # under 4 px a segment: one per area
+        if grouped:
+            group_of = np.asarray(d.groups)
+        for i in range(first, last):
+            r = d.rows[i]
             y = top + i * row_h
             if i % 2 == 1:
                 p.fillRect(
@@ -160,13 +179,13 @@ class RainbowChart(QWidget):
             )
             name = fm_bold.elidedText(r.name, Qt.TextElideMode.ElideRight, name_w - 12)
             p.drawText(QRectF(margin + rank_w + 4, y, name_w - 8, row_h), Qt.AlignmentFlag.AlignVCenter, name)
-            bh = row_h * 0.62
             by = y + (row_h - bh) / 2
-            widths = bar_w * np.maximum(r.values, 0.0) / scale
-            starts = bar_x + np.concatenate(([0.0], np.cumsum(widths)[:-1]))
-            self._hits.append((y, y + row_h, starts, widths))
+            colours, widths, starts = d.colours, all_widths[i], all_starts[i]
+            if grouped:
+                widths = np.bincount(group_of, weights=widths, minlength=len(d.group_colours))
+                colours, starts = d.group_colours, bar_x + np.cumsum(widths) - widths
             gap = 1.0 if widths.size < bar_w / 4 else 0.0  # a hairline between segments while they are wide
-            for x, sw, colour in zip(starts.tolist(), widths.tolist(), d.colours, strict=False):
+            for x, sw, colour in zip(starts.tolist(), widths.tolist(), colours, strict=False):
                 if sw > 0:
                     p.fillRect(QRectF(x, by, max(sw - gap, 0.5), bh), colour)
             p.setPen(fg)
