@@ -31,6 +31,7 @@ from evaluator.model import Evaluation, text
 from evaluator.weighting import global_weights
 
 from .ahp_dialog import AhpDialog
+from .charts.stability_band import StabilityBand, area_share_and_rest, points_for_weight
 from .document import Document
 from .i18n import language, locale, percent, signals, tr
 from .order_panel import OrderPanel
@@ -60,8 +61,15 @@ class WeightRow:
         self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.share.setMinimumWidth(self.share.fontMetrics().horizontalAdvance("100,0 %") + 8)
         self.label.setBuddy(self.slider)
+        slot = QWidget()  # the slider with its stability band beneath (criteria only; empty for areas)
+        box = QVBoxLayout(slot)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(1)
+        box.addWidget(self.slider)
+        self.band = StabilityBand(self.slider)
+        box.addWidget(self.band)
         grid.addWidget(self.label, row, 0)
-        grid.addWidget(self.slider, row, 1)
+        grid.addWidget(slot, row, 1)
         grid.addWidget(self.spin, row, 2)
         grid.addWidget(self.share, row, 3)
         self.slider.valueChanged.connect(self._slider_moved)
@@ -172,6 +180,8 @@ class PointsPanel(QWidget):
                 r.show(float(ev.weights.get(key, 0.0)))
             share = area_share.get(key, gw.get(key, 0.0))
             r.share.setText(percent(share, 1))
+        if stored:
+            self.show_stability(ev)
         lang = language()
         for a in ev.areas:
             if a.id in self.headers:
@@ -183,15 +193,48 @@ class PointsPanel(QWidget):
                     + ")"
                 )
 
+    def show_stability(self, ev: Evaluation) -> None:
+        """Under each criterion slider, the positions that keep the current first alternative first (exact, WSM)."""
+        from evaluator.sensitivity import stability_intervals
+
+        try:
+            stab = {s.criterion: s for s in stability_intervals(ev, "wsm")}
+        except InputError:
+            stab = {}
+        lang = language()
+        for key, r in self.rows.items():
+            s = stab.get(key)
+            r.band.setVisible(s is not None and bool(s.top))
+            if s is None or not s.top:
+                r.band.set_band(None, None)
+                r.band.setToolTip("")
+                continue
+            share, rest = area_share_and_rest(ev, key)
+            r.band.set_band(points_for_weight(s.low, share, rest), points_for_weight(s.high, share, rest))
+            top = ev.alternative(s.top).name
+            name = f"{key} {text(ev.criterion(key).name, lang)}"
+            tip = tr(
+                f"Blue band: {top} stays first (weighted sum) as long as {name} has between "
+                f"{percent(s.low, 1)} and {percent(s.high, 1)} of the total weight, the other weights keeping "
+                f"their proportions. Now: {percent(s.weight, 1)}.",
+                f"Blauwe band: {top} blijft eerst (gewogen som) zolang {name} tussen {percent(s.low, 1)} en "
+                f"{percent(s.high, 1)} van het totale gewicht heeft, terwijl de andere gewichten onderling in "
+                f"verhouding blijven. Nu: {percent(s.weight, 1)}.",
+            )
+            r.band.setToolTip(tip)
+            r.slider.setAccessibleDescription(tip)
+
     def retranslate(self, ev: Evaluation) -> None:
         lang = language()
         self.intro.setText(
             tr(
                 "Give points: first how much each area counts, then how much each criterion counts within its area. "
-                "The percentage is the share in the total. Drag a slider to watch the ranking move; release to keep it.",
+                "The percentage is the share in the total. Drag a slider to watch the ranking move; release to keep it. The blue band under a criterion's slider "
+                "shows how far it can move before another alternative comes first.",
                 "Geef punten: eerst hoe zwaar elk gebied telt, dan hoe zwaar elk criterium binnen zijn gebied telt. "
                 "Het percentage is het aandeel in het totaal. Sleep een schuif om de rangorde te zien bewegen; laat "
-                "los om het te bewaren.",
+                "los om het te bewaren. De blauwe band onder de schuif van een criterium toont hoe ver die kan "
+                "bewegen voordat een ander alternatief eerst komt.",
             )
         )
         if AREAS in self.headers:
