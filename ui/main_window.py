@@ -61,6 +61,7 @@ PAGES: list[Page] = [
     Page("scores", "Scores", "Scores", "ui.scores_view:ScoresView"),
     Page("weights", "Weights", "Gewichten", "ui.weights_view:WeightsView"),
     Page("results", "Results", "Resultaat", "ui.results_view:ResultsView"),
+    Page("sensitivity", "Robustness", "Robuustheid", "ui.sensitivity_view:SensitivityView"),
     Page("workshop", "Workshop", "Werksessie", "ui.workshop_view:WorkshopView"),
     Page("audit", "Audit trail", "Logboek", "ui.audit_view:AuditView"),
 ]

@@ -1,0 +1,193 @@
+"""The robustness page runs SMAA in a worker (progress, cancel, window stays responsive), shows the verdict, the
+acceptability chart, stability intervals and method agreement; a stored change marks the result out of date.
+The weight sliders carry a band whose bounds are the core's stability intervals mapped to points."""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from evaluator.changes import SetWeights
+from evaluator.sensitivity import acceptability, stability_intervals
+from evaluator.weighting import global_weights
+from ui.document import Document
+from ui.i18n import set_language
+from ui.sensitivity_view import SensitivityView
+from ui.weights_view import WeightsView
+
+DONE_TIMEOUT = 120_000  # ms: scikit-criteria's first import in the worker takes seconds on a busy machine
+
+
+@pytest.fixture
+def shots_dir(tmp_path: Path) -> Path:
+    d = Path(os.environ.get("AFWEGING_SCREENSHOTS") or tmp_path / "screenshots")
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+@pytest.fixture
+def sample_doc(tmp_path: Path, qtbot):
+    from evaluator.sample import load_sample
+
+    d = Document.create(tmp_path / "voorbeeld.afweging", load_sample())
+    yield d
+    d.close()
+
+
+def run_to_end(qtbot, view: SensitivityView, samples: int = 2000) -> None:
+    view.samples_box.setValue(samples)
+    qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
+    assert view.running
+    qtbot.waitUntil(lambda: not view.running, timeout=DONE_TIMEOUT)
+
+
+def test_a_run_shows_the_verdict_and_acceptability_rows_that_sum_to_100(qtbot, doc):
+    view = SensitivityView(doc)
+    qtbot.addWidget(view)
+    view.show()
+    assert not view.results.isVisibleTo(view)  # nothing computed at start
+    run_to_end(qtbot, view)
+    assert "Klaar" in view.status.text(), view.status.text()
+    assert view.results.isVisibleTo(view)
+    rows = view.shown_acceptability()
+    assert len(rows) == 3
+    for r in rows:
+        assert sum(r.shares) == pytest.approx(1.0)
+    # the same numbers as the core with the same settings, best first
+    acc = acceptability(doc.evaluation, view.settings().method, samples=2000, seed=0)
+    best = int(np.argmax(acc.first))
+    assert rows[0].label == acc.names[best]
+    assert rows[0].shares == pytest.approx(tuple(acc.acceptability[best]))
+    assert rows[0].label in view.verdict.text()
+    # stability table: every criterion, the criterion closest to an edge first
+    assert view.stability_table.rowCount() == len(doc.evaluation.criteria)
+    assert view.stability_table.item(0, 0).text().startswith("A2")  # 30 % with an edge at 35.2 %
+    assert view.stability_table.item(0, 3).text() == "35,2 %"
+    # method agreement: ranks of four methods side by side, a correlation matrix, reversal findings
+    assert view.agreement_table.columnCount() == 5
+    assert view.agreement_table.rowCount() == 3
+    assert view.correlation_table.item(0, 1).text() == "1,00"
+    assert view.reversal.text().count("<li>") >= 3
+
+
+def test_the_page_follows_the_language(qtbot, doc):
+    view = SensitivityView(doc)
+    qtbot.addWidget(view)
+    run_to_end(qtbot, view, 500)
+    dutch = (view.verdict.text(), view.reversal.text(), view.title.text())
+    set_language("en")
+    english = (view.verdict.text(), view.reversal.text(), view.title.text())
+    assert english[2] == "Robustness" and dutch[2] == "Robuustheid"
+    assert "ranks first" in english[0] and "staat eerst" in dutch[0]
+    assert english[1] != dutch[1] and "Leaving out one alternative" in english[1]
+
+
+def test_cancelling_a_long_run_says_so_and_the_window_stays_responsive(qtbot, sample_doc):
+    view = SensitivityView(sample_doc)
+    qtbot.addWidget(view)
+    view.show()
+    view.method_box.setCurrentIndex(view.method_box.findData("vikor"))
+    view.samples_box.setValue(1_000_000)
+    ticks = []
+    timer = QTimer(view, interval=10, timeout=lambda: ticks.append(1))
+    timer.start()
+    qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.progress.value() > 0, timeout=DONE_TIMEOUT)
+    assert view.running and view.cancel_button.isEnabled() and not view.run_button.isEnabled()
+    seen = len(ticks)
+    qtbot.waitUntil(
+        lambda: len(ticks) >= seen + 3, timeout=5000
+    )  # the event loop runs while the worker works
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.running, timeout=DONE_TIMEOUT)
+    timer.stop()
+    assert "Geannuleerd" in view.status.text(), view.status.text()
+    assert "1.000.000" in view.status.text()
+    assert view.outcome is None and not view.results.isVisibleTo(view)
+    assert view.run_button.isEnabled() and not view.cancel_button.isEnabled()
+
+
+def test_a_stored_change_marks_the_result_out_of_date(qtbot, doc):
+    view = SensitivityView(doc)
+    qtbot.addWidget(view)
+    view.show()
+    run_to_end(qtbot, view, 500)
+    assert not view.stale_label.isVisibleTo(view)
+    assert doc.apply(SetWeights({"A": 90.0}))
+    assert view.stale and view.stale_label.isVisibleTo(view)
+    assert "Verouderd" in view.stale_label.text()
+    assert "Klaar" in view.status.text()  # the old result stays readable, marked as old
+    run_to_end(qtbot, view, 500)
+    assert not view.stale and not view.stale_label.isVisibleTo(view)
+    doc.undo_stack.undo()
+    assert view.stale_label.isVisibleTo(view)
+
+
+def test_the_stability_band_on_a_slider_matches_the_core(qtbot, doc):
+    view = WeightsView(doc)
+    qtbot.addWidget(view)
+    view.show()
+    ev = doc.evaluation
+    stab = {s.criterion: s for s in stability_intervals(ev, "wsm")}
+    a2 = view.points.rows["A2"].band
+    assert a2.isVisibleTo(view) and a2.low == 0.0 and math.isfinite(a2.high)
+    assert "35,2 %" in a2.toolTip() and "Nextcloud Hub" in a2.toolTip()
+    # the slider position at the band's edge gives the criterion exactly the core's edge weight
+    for key, s in stab.items():
+        band = view.points.rows[key].band
+        for points, edge in ((band.low, s.low), (band.high, s.high)):
+            if math.isfinite(points) and 0 < edge < 1:
+                gw = global_weights(ev, dict(ev.weights) | {key: points})
+                assert gw[key] == pytest.approx(edge)
+    assert not view.points.rows["A"].band.isVisibleTo(view)  # areas carry no band
+    # and it follows a stored change
+    assert doc.apply(SetWeights({"A2": 10.0}))
+    ev = doc.evaluation
+    s = next(s for s in stability_intervals(ev, "wsm") if s.criterion == "A1")
+    band = view.points.rows["A1"].band
+    if math.isfinite(band.low) and s.low > 0:
+        assert global_weights(ev, dict(ev.weights) | {"A1": band.low})["A1"] == pytest.approx(s.low)
+    assert band.toolTip() and view.slider("A1").accessibleDescription() == band.toolTip()
+
+
+def test_controls_have_names_and_keyboard_access(qtbot, doc):
+    view = SensitivityView(doc)
+    qtbot.addWidget(view)
+    for box in (view.method_box, view.weights_box, view.spread_box, view.scores_box, view.samples_box,
+                view.seed_box, view.run_button, view.cancel_button):  # fmt: skip
+        assert box.accessibleName()
+        assert box.focusPolicy() & Qt.FocusPolicy.TabFocus
+    for label in (view.method_label, view.weights_label, view.samples_label, view.seed_label):
+        assert label.buddy() is not None and "&" in label.text()
+    assert not view.spread_box.isEnabled()
+    view.weights_box.setCurrentIndex(view.weights_box.findData("around"))
+    assert view.spread_box.isEnabled() and view.settings().weights == "around"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_screenshots(qtbot, sample_doc, shots_dir: Path, lang: str):
+    set_language(lang)
+    view = SensitivityView(sample_doc)
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
+    view.show()
+    run_to_end(qtbot, view, 5000)
+    for w, h in ((1920, 1080), (1280, 720)):
+        view.resize(w, h)
+        qtbot.wait(50)
+        path = shots_dir / f"robustness-{lang}-{w}x{h}.png"
+        assert view.grab().save(str(path))
+        assert path.stat().st_size > 20_000
+    body = shots_dir / f"robustness-{lang}-results.png"
+    assert view.results.grab().save(str(body))
+    weights = WeightsView(sample_doc)
+    qtbot.addWidget(weights)
+    weights.resize(1280, 720)
+    weights.show()
+    qtbot.wait(50)
+    assert weights.grab().save(str(shots_dir / f"weights-bands-{lang}-1280x720.png"))
