@@ -545,6 +545,8 @@ class SensitivityView(QWidget):
                 item = QTableWidgetItem(value)
                 if c in (1, 2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                elif c == 0:
+                    item.setToolTip(name)  # the column may be too narrow for a long name
                 t.setItem(r, c, item)
         self._fit(t, 0)
         top = alt.get(o.stability[0].top, "") if o.stability else ""

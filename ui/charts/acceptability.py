@@ -92,13 +92,12 @@ def paint_acceptability(
                 p.setPen(QColor(text_on(c.name())))
                 p.drawText(seg, Qt.AlignmentFlag.AlignCenter, label)
             left += w
+            if left < x1 - 1:  # a white seam, so neighbouring ranks of similar shade stay apart
+                p.setPen(QPen(QColor("#ffffff"), 1.5))
+                p.drawLine(QPointF(left, y - bar_h / 2), QPointF(left, y + bar_h / 2))
         p.setPen(QPen(QColor("#6b6b6b"), 1))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(QRectF(x0, y - bar_h / 2, x1 - x0, bar_h))
-    # 50 % guide
-    p.setPen(QPen(QColor("#6b6b6b"), 1, Qt.PenStyle.DashLine))
-    mid = (x0 + x1) / 2
-    p.drawLine(QPointF(mid, top), QPointF(mid, rect.bottom()))
     p.restore()
 
 
