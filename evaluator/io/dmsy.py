@@ -38,7 +38,9 @@ def parse_yaml(raw: bytes, file: str | None) -> Any:
         raise InputError(f"not valid YAML: {exc.problem or exc.context}", file, where) from None
     except yaml.reader.ReaderError as exc:  # a control character: its str() runs over two lines
         raise InputError(
-            f"not valid YAML: character {exc.character!r} is not allowed", file, f"character {exc.position + 1}"
+            f"not valid YAML: character {exc.character!r} is not allowed",
+            file,
+            f"character {exc.position + 1}",
         ) from None
     except RecursionError:
         raise InputError("not valid YAML: nested too deeply", file) from None
