@@ -71,7 +71,7 @@ class MethodAgreement:
         nl = lang == "nl"
         if not self.alternatives:
             return "Er valt niets te vergelijken." if nl else "There is nothing to compare."
-        names = {m: METHODS[m].name for m in self.methods}
+        names = {m: METHODS[m].title(lang) for m in self.methods}
         groups: dict[str, list[str]] = {}
         for m, first in self.firsts().items():
             groups.setdefault(_join(first, lang), []).append(names[m])
@@ -190,7 +190,7 @@ def rank_reversal(
     params = ev.method_params if method == ev.method else {}
     n = len(p.alternatives)
     name = dict(zip(p.alternatives, p.names, strict=True))
-    mname = METHODS[method].name
+    mname = METHODS[method].title(lang)
     if n < 3:
         return [
             f"Met {n} alternatief/alternatieven valt er geen rangomkering te toetsen."
