@@ -199,11 +199,10 @@ class ProjectorWindow(QWidget):
             y = body.top() + n * row_h
             p.setPen(QColor(ACCENT if rk.group[i] == 1 else FG))
             p.setFont(self._font(1 / 20, bold=rk.group[i] == 1))
-            p.drawText(
-                QRectF(body.left(), y, name_w, row_h),
-                Qt.AlignmentFlag.AlignVCenter,
-                f"{rk.group[i]}.  {rk.names[i]}",
+            label = p.fontMetrics().elidedText(  # a long name ends in "…", never cut mid-letter at the column
+                f"{rk.group[i]}.  {rk.names[i]}", Qt.TextElideMode.ElideRight, int(name_w - 12)
             )
+            p.drawText(QRectF(body.left(), y, name_w, row_h), Qt.AlignmentFlag.AlignVCenter, label)
             cells = [rk.group[i], *(rk.participants[v][i] for v in voters)]
             p.setFont(self._font(1 / 22))
             for k, c in enumerate(cells):
