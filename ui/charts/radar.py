@@ -65,9 +65,13 @@ class RadarChart(QWidget):
             p.end()
             return
         legend_h = fm.height() * 1.5 * len(d.series) + 8
-        label_w = min(max(fm.horizontalAdvance(a) for a in d.axes), w * 0.22)
+        longest = max(fm.horizontalAdvance(a) for a in d.axes)
         cx, cy = w / 2, (h - legend_h) / 2 + 4
-        r = max(20.0, min(w / 2 - label_w - 16, (h - legend_h) / 2 - fm.height() * 1.6))
+        # The radius leaves the side labels what they need (at least 22 % of the width each), no more: a narrow
+        # page gets a smaller web rather than cut labels.
+        r = max(20.0, min(w / 2 - min(longest, w * 0.22) - 16, (h - legend_h) / 2 - fm.height() * 1.6))
+        side_w = w / 2 - r - 16  # what a label beside the web may use
+        top_w = w - 16  # a label above or below the web may use the width
         n = len(d.axes)
 
         def point(k: int, v: float) -> QPointF:
@@ -84,7 +88,8 @@ class RadarChart(QWidget):
         for k, label in enumerate(d.axes):
             pt = point(k, 1.0)
             a = -math.pi / 2 + 2 * math.pi * k / n
-            label = fm.elidedText(label, Qt.TextElideMode.ElideRight, label_w)
+            room = top_w if abs(math.cos(a)) <= 0.2 else side_w
+            label = fm.elidedText(label, Qt.TextElideMode.ElideRight, room)
             tw = fm.horizontalAdvance(label)
             x = pt.x() + (6 if math.cos(a) > 0.2 else -tw - 6 if math.cos(a) < -0.2 else -tw / 2)
             y = pt.y() + (
