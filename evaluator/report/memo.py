@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -487,7 +488,6 @@ def _score_matrix(
 ) -> Table:
     n = len(ev.criteria)
     name_w = 36 * mm
-    col_w = (CONTENT_W - name_w) / max(n, 1)
     header = [t("alternative", lang)] + [codes[c.id] for c in ev.criteria]
     rows: list[list[Any]] = [header]
     style: list[tuple] = [("ALIGN", (1, 0), (-1, -1), "CENTER"), ("FONT", (1, 1), (-1, -1), REGULAR, 7.5)]
@@ -498,7 +498,7 @@ def _score_matrix(
             if s.value is None:
                 row.append("–")
                 continue
-            cell = f"{s.value:g}" if c.scale.kind != "boolean" else ("✓" if s.value else "✗")
+            cell = _compact(s.value, lang) if c.scale.kind != "boolean" else ("✓" if s.value else "✗")
             if s.uncertain:
                 cell = "~" + cell
                 style.append(("BACKGROUND", (j, i), (j, i), UNCERTAIN))
@@ -508,9 +508,28 @@ def _score_matrix(
                 style += [("TEXTCOLOR", (j, i), (j, i), KNOCKOUT), ("FONT", (j, i), (j, i), BOLD, 7.5)]
             row.append(cell)
         rows.append(row)
-    tbl = _table(rows, [name_w] + [col_w] * n)
-    tbl.setStyle(TableStyle(style + [("FONT", (1, 0), (-1, 0), BOLD, 6.5 if n > 14 else 7.5)]))
+    # Each column as wide as its widest cell (a user count needs more room than a level 0–4); what is left is
+    # shared evenly, so numbers never run into the next column.
+    head_size = 6.5 if n > 14 else 7.5
+    need = [
+        max(stringWidth(str(r[j]), REGULAR, 7.5) for r in rows[1:]) if len(rows) > 1 else 0.0
+        for j in range(1, n + 1)
+    ]
+    need = [max(w, stringWidth(str(header[j]), BOLD, head_size)) + 5 for j, w in enumerate(need, start=1)]
+    spare = (CONTENT_W - name_w - sum(need)) / max(n, 1)
+    tbl = _table(rows, [name_w] + [w + max(spare, 0.0) for w in need])
+    tbl.setStyle(TableStyle(style + [("FONT", (1, 0), (-1, 0), BOLD, head_size)]))
     return tbl
+
+
+def _compact(x: float, lang: str) -> str:
+    """A score short enough for a matrix cell: 600000 → 600k, 1250000 → 1,3M (decimal comma in Dutch)."""
+    for limit, suffix in ((1e6, "M"), (1e3, "k")):
+        if abs(x) >= limit:
+            v = x / limit
+            out = f"{v:.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:.1f}"
+            return (out.replace(".", ",") if lang == "nl" else out) + suffix
+    return num(x, lang, 2).rstrip("0").rstrip(",.") if not float(x).is_integer() else f"{x:g}"
 
 
 def _methods_table(
