@@ -656,7 +656,7 @@ def _audit(audit: Sequence[Any] | None, lang: str, st: Mapping[str, ParagraphSty
         users[e.user] = users.get(e.user, 0) + 1
     who = ", ".join(f"{u} ({n})" for u, n in sorted(users.items(), key=lambda kv: -kv[1]))
     out: list[Flowable] = [
-        Paragraph(_esc(t("audit_sum", lang, n=len(entries), first=entries[0].time[:10], last=entries[-1].time[:10],
+        Paragraph(_esc(t("audit_sum" if len(entries) != 1 else "audit_sum_one", lang, n=len(entries), first=entries[0].time[:10], last=entries[-1].time[:10],
                          users=who)), st["body"]),
         Spacer(1, 2 * mm),
         Paragraph(t("audit_last", lang), st["h2"]),
