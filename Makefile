@@ -28,7 +28,7 @@ bench: $(BIN)/afweging
 # Debian/Ubuntu libraries that Qt, the PDF checks and the PKCS#11 token tests need (run as root or with sudo).
 system-deps:
 	apt-get install -y --no-install-recommends libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
-		libfontconfig1 libdbus-1-3 poppler-utils softhsm2
+		libxcb-icccm4 libxcb-keysyms1 libfontconfig1 libdbus-1-3 poppler-utils softhsm2
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self.apply_text_scale(self.settings.text_scale)
         signals.language_changed.connect(self.retranslate)
         self.retranslate()
-        self.resize(self.sizeHint().expandedTo(QSize(1280, 720)))
+        self._restore_geometry()
 
     # -- actions and menus ----------------------------------------------------------------------------------
     def _action(self, slot: Callable, shortcut: QKeySequence | str | None = None) -> QAction:
@@ -583,10 +583,27 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(BUILD_REST_DELAY_MS, self.build_pages_later)
 
     # -- closing --------------------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        """Where the window was last time; on a first start 85 % of the screen, centred (at least 1280×720)."""
+        if self.settings.geometry and self.restoreGeometry(
+            QByteArray.fromBase64(self.settings.geometry.encode())
+        ):
+            return
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(self.sizeHint().expandedTo(QSize(1280, 720)))
+            return
+        room = screen.availableGeometry()
+        size = QSize(int(room.width() * 0.85), int(room.height() * 0.85)).expandedTo(QSize(1280, 720))
+        size = size.boundedTo(room.size())
+        self.resize(size)
+        self.move(room.center() - QPoint(size.width() // 2, size.height() // 2))
+
     def closeEvent(self, e: QCloseEvent) -> None:
         focus = QApplication.focusWidget()
         if focus is not None:
             focus.clearFocus()  # commits a field being edited (they commit on focus-out)
+        self.settings.geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.save()
         super().closeEvent(e)
 

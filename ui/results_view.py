@@ -61,7 +61,10 @@ class _SlowRanking(QRunnable):
             result: object = rank_slow_methods(self.ev)
         except Exception as exc:  # never let a worker die silently; the table says why
             result = str(exc)
-        self.signals.done.emit(self.generation, result)
+        try:
+            self.signals.done.emit(self.generation, result)
+        except RuntimeError:
+            pass  # the page, or a newer job that replaced this one, is gone: nobody waits for this stale result
 
 
 def area_values(ev: Evaluation, r: LiveRanking) -> tuple[list[str], np.ndarray]:

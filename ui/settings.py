@@ -45,6 +45,7 @@ class Settings:
     recent: list[str] = field(default_factory=list)
     language: str = "nl"
     text_scale: float = 1.0
+    geometry: str = ""  # the main window's size and place (QWidget.saveGeometry, base64)
 
     @classmethod
     def load(cls) -> Settings:
@@ -63,6 +64,8 @@ class Settings:
             s.language = raw["language"]
         if isinstance(raw.get("text_scale"), int | float) and 0.5 <= raw["text_scale"] <= 3:
             s.text_scale = float(raw["text_scale"])
+        if isinstance(raw.get("geometry"), str) and len(raw["geometry"]) < 4096:
+            s.geometry = raw["geometry"]
         return s
 
     def save(self) -> None:

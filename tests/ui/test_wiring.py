@@ -61,3 +61,21 @@ def test_workshop_page_is_a_page_of_the_window(qtbot, window: MainWindow):
     from ui.workshop_view import WorkshopView
 
     assert isinstance(window.page("workshop"), WorkshopView)
+
+
+def test_window_remembers_its_size_and_place(qtbot, small_file: Path):
+    from PySide6.QtGui import QGuiApplication
+
+    first = MainWindow(Settings())
+    qtbot.addWidget(first)
+    room = QGuiApplication.primaryScreen().availableGeometry()
+    # a first start fills 85 % of the screen (at least 1280 × 720), never more than the screen
+    assert first.width() == min(max(int(room.width() * 0.85), 1280), room.width())
+    first.resize(700, 500)
+    first.move(30, 40)
+    first.show()
+    qtbot.waitExposed(first)
+    first.close()
+    again = MainWindow(Settings.load())
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 500)
