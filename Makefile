@@ -25,10 +25,10 @@ lint: $(BIN)/afweging
 bench: $(BIN)/afweging
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
-# Debian/Ubuntu libraries that Qt, the PDF checks and the PKCS#11 token tests need (run as root or with sudo).
+# Debian/Ubuntu libraries that Qt's xcb plugin, the PDF checks and the PKCS#11 token tests need (as root or with
+# sudo). The one list lives in system-packages.txt; .ci/run installs the same.
 system-deps:
-	apt-get install -y --no-install-recommends libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
-		libxcb-icccm4 libxcb-keysyms1 libfontconfig1 libdbus-1-3 poppler-utils softhsm2
+	apt-get install -y --no-install-recommends $$(cat system-packages.txt)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
