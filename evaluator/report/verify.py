@@ -18,6 +18,15 @@ from typing import Any
 from ..errors import InputError
 
 CHECKS = ("signature", "trust", "unchanged", "attachment", "digest", "ranking")
+# What a failed check is called in the one-line verdict ("INVALID — signature: the signed bytes have been altered").
+_SHORT = {
+    "signature": ("signature", "handtekening"),
+    "trust": ("trust", "vertrouwen"),
+    "unchanged": ("changed after signing", "gewijzigd na ondertekening"),
+    "attachment": ("decision data", "besluitgegevens"),
+    "digest": ("decision data (SHA-256)", "besluitgegevens (SHA-256)"),
+    "ranking": ("ranking", "rangorde"),
+}
 
 _TEXT = {
     "signature": ("The signature is mathematically valid", "De handtekening is wiskundig geldig"),
@@ -287,7 +296,7 @@ def describe(v: Verification, lang: str = "en") -> list[str]:
         ) + (f", {when}" if when else "")
     else:
         f = v.failed[0] if v.failed else None
-        what = f"{f.label(lang)}? {f.detail}" if f else ""
+        what = f"{_SHORT[f.name][lang == 'nl']}: {f.detail}" if f else ""
         head = ("ONGELDIG — " if lang == "nl" else "INVALID — ") + what
     lines = [head]
     for c in v.checks:
