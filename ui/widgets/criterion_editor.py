@@ -26,6 +26,7 @@ from ..models.criteria_model import scale_summary
 from ..style import SUBHEADING
 from .commit_edit import CommitTextEdit
 from .heading import Heading
+from .levels_editor import LevelsEditor
 from .score_delegate import editor_value, score_editor, set_editor_value
 
 
@@ -46,7 +47,11 @@ class CriterionEditor(QWidget):
         self.name_en = QLineEdit()
         self.description_nl = CommitTextEdit()
         self.description_en = CommitTextEdit()
+        for box in (self.description_nl, self.description_en):  # room for the levels table below
+            box.setMaximumHeight(box.fontMetrics().lineSpacing() * 5 + 14)
         self.scale = QLabel()
+        self.levels = LevelsEditor()
+        self.levels.edited.connect(lambda levels: self._commit_scale(levels=levels))
         self.direction = QComboBox()
         self.unit = QLineEdit()
         self.lower = QDoubleSpinBox()
@@ -81,6 +86,7 @@ class CriterionEditor(QWidget):
             ("description_nl", self.description_nl),
             ("description_en", self.description_en),
             ("scale", self.scale),
+            ("levels", self.levels),
             ("direction", self.direction),
             ("unit", self.unit),
             ("lower", self.lower),
@@ -110,6 +116,7 @@ class CriterionEditor(QWidget):
             "description_nl": tr("Description (Dutch)", "Beschrijving (Nederlands)"),
             "description_en": tr("Description (English)", "Beschrijving (Engels)"),
             "scale": tr("Scale", "Schaal"),
+            "levels": tr("Levels", "Niveaus"),
             "direction": tr("Direction", "Richting"),
             "unit": tr("Unit", "Eenheid"),
             "lower": tr("Lower bound", "Ondergrens"),
@@ -178,6 +185,7 @@ class CriterionEditor(QWidget):
                 w.set_text(_in(it.description, lang))
             for key in (
                 "scale",
+                "levels",
                 "direction",
                 "unit",
                 "lower",
@@ -196,6 +204,9 @@ class CriterionEditor(QWidget):
             numeric = sc.kind == "numeric"
             for key in ("unit", "lower", "upper"):
                 self._row_visible(key, numeric)
+            self._row_visible("levels", sc.kind == "ordinal")
+            if sc.kind == "ordinal":
+                self.levels.set_levels(sc.levels)
             if numeric:
                 if self.unit.text() != sc.unit:
                     self.unit.setText(sc.unit)
