@@ -7,6 +7,8 @@ thread after the page is first shown, so the import never delays the window.
 
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -61,10 +63,9 @@ class _SlowRanking(QRunnable):
             result: object = rank_slow_methods(self.ev)
         except Exception as exc:  # never let a worker die silently; the table says why
             result = str(exc)
-        try:
+        # the page, or a newer job that replaced this one, may be gone: nobody waits for a stale result then
+        with contextlib.suppress(RuntimeError):
             self.signals.done.emit(self.generation, result)
-        except RuntimeError:
-            pass  # the page, or a newer job that replaced this one, is gone: nobody waits for this stale result
 
 
 def area_values(ev: Evaluation, r: LiveRanking) -> tuple[list[str], np.ndarray]:
