@@ -38,7 +38,7 @@ from .serial import (
     participant_to_data,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: audit.label_nl, the change label in Dutch beside the English one
 APPLICATION_ID = 0x41465747  # "AFWG": marks the SQLite file as an Afweging project
 
 SCHEMA = """
@@ -59,13 +59,20 @@ CREATE TABLE weights (
 CREATE TABLE audit (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     time TEXT NOT NULL, user TEXT NOT NULL, label TEXT NOT NULL,
-    change TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL, reason TEXT NOT NULL
+    change TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL, reason TEXT NOT NULL,
+    label_nl TEXT NOT NULL DEFAULT ''
 );
 """
 
+
 # Migrations from schema version N to N + 1, each run inside the upgrade transaction. Keep a fixture file of
 # every released schema in tests/fixtures/ and a test that opens it.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+def _add_dutch_labels(con: sqlite3.Connection) -> None:
+    """1 → 2: the audit trail keeps each change's label in Dutch too (older rows show their English label)."""
+    con.execute("ALTER TABLE audit ADD COLUMN label_nl TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_dutch_labels}
 
 AGREED = ""  # the participant key of the agreed weights in the weights table
 
@@ -80,6 +87,11 @@ class AuditEntry:
     before: dict[str, Any]
     after: dict[str, Any]
     reason: str
+    label_nl: str = ""  # empty in rows written before schema 2
+
+    def label_in(self, lang: str) -> str:
+        """The change's label in ``lang`` (Dutch where recorded, else the English one)."""
+        return self.label_nl if lang == "nl" and self.label_nl else self.label
 
 
 def _dumps(data: Any) -> str:
@@ -255,11 +267,12 @@ class Store:
             raise ChangeError("this project is open read-only")
         old = self._ev
         new, inverse = apply_change(old, change)
-        label = change.label(old, "en")
+        label, label_nl = change.label(old, "en"), change.label(old, "nl")
         with _transaction(self._con):
             _write_diff(self._con, old, new)
             self._con.execute(
-                "INSERT INTO audit (time, user, label, change, before, after, reason) VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO audit (time, user, label, change, before, after, reason, label_nl)"
+                " VALUES (?,?,?,?,?,?,?,?)",
                 (
                     _now(),
                     user or default_user(),
@@ -268,6 +281,7 @@ class Store:
                     _dumps(inverse.to_data()),
                     _dumps(change.to_data()),
                     reason,
+                    label_nl,
                 ),
             )
         self._ev = new
@@ -275,10 +289,12 @@ class Store:
 
     def audit(self, limit: int | None = None) -> list[AuditEntry]:
         """Audit entries, newest first."""
-        sql = "SELECT seq, time, user, label, change, before, after, reason FROM audit ORDER BY seq DESC"
+        sql = "SELECT seq, time, user, label, change, before, after, reason, label_nl FROM audit ORDER BY seq DESC"
         rows = self._con.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
         return [
-            AuditEntry(r[0], r[1], r[2], r[3], json.loads(r[4]), json.loads(r[5]), json.loads(r[6]), r[7])
+            AuditEntry(
+                r[0], r[1], r[2], r[3], json.loads(r[4]), json.loads(r[5]), json.loads(r[6]), r[7], r[8]
+            )
             for r in rows
         ]
 

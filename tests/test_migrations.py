@@ -62,8 +62,8 @@ def test_released_schema_opens_with_its_content_and_audit(fixture, tmp_path):
 
 
 def _schema_0(tmp_path: Path) -> Path:
-    """The newest fixture turned into a synthetic schema 0: no ``audit.reason`` column."""
-    path = _copy(RELEASED[-1], tmp_path)
+    """The schema-1 fixture turned into a synthetic schema 0: no ``audit.reason`` column."""
+    path = _copy(RELEASED[0], tmp_path)
     con = sqlite3.connect(path, isolation_level=None)
     con.execute("ALTER TABLE audit DROP COLUMN reason")
     con.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
@@ -78,8 +78,8 @@ def _add_reason(con: sqlite3.Connection) -> None:
 
 def test_registered_migration_runs_and_upgrades(tmp_path, monkeypatch):
     path = _schema_0(tmp_path)
-    monkeypatch.setattr(store_mod, "MIGRATIONS", {0: _add_reason})
-    want = _expected(RELEASED[-1])
+    monkeypatch.setattr(store_mod, "MIGRATIONS", {**store_mod.MIGRATIONS, 0: _add_reason})
+    want = _expected(RELEASED[0])
     with Store.open(path) as st:
         assert json.loads(evaluation_json(st.evaluation)) == want["evaluation"]
         st.apply(SetSetting("title", "gemigreerd"), reason="na migratie")
@@ -103,7 +103,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
         con.execute("DROP TABLE weights")
         raise sqlite3.OperationalError("disk full (simulated)")
 
-    monkeypatch.setattr(store_mod, "MIGRATIONS", {0: half_then_fail})
+    monkeypatch.setattr(store_mod, "MIGRATIONS", {**store_mod.MIGRATIONS, 0: half_then_fail})
     with pytest.raises(
         InputError,
         match=r"could not be upgraded from schema 0 \(disk full \(simulated\)\); the file was not changed",
@@ -116,7 +116,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
 def test_an_older_schema_without_a_migration_is_refused_clearly(tmp_path, monkeypatch):
     path = _schema_0(tmp_path)
     before = _digest(path)
-    monkeypatch.setattr(store_mod, "MIGRATIONS", {})
+    monkeypatch.setattr(store_mod, "MIGRATIONS", {k: v for k, v in store_mod.MIGRATIONS.items() if k != 0})
     with pytest.raises(InputError, match="schema 0, which this version cannot upgrade") as info:
         Store.open(path)
     assert str(path) in info.value.line()
@@ -153,3 +153,19 @@ def test_the_cli_refuses_a_newer_file_with_one_line(tmp_path, capsys):
         assert err.count("\n") == 0 and "newer Afweging" in err and "Traceback" not in err
     assert _digest(path) == before
     assert not (tmp_path / "x.json").exists()
+
+
+def test_schema_1_upgrades_to_dutch_audit_labels_keeping_the_old_rows(tmp_path):
+    """The real 1 → 2 migration: old audit rows keep their English label; new ones are recorded in both."""
+    from evaluator.changes import SetWeights
+
+    path = _copy(RELEASED[0], tmp_path)
+    with Store.open(path) as st:
+        old = st.audit()
+        assert all(e.label_nl == "" and e.label_in("nl") == e.label for e in old)
+        area = st.evaluation.areas[0].id
+        st.apply(SetWeights({area: 12.0}))
+        newest = st.audit(limit=1)[0]
+        assert newest.label_in("en") == f"Weight {area} → 12"
+        assert newest.label_in("nl") == f"Gewicht {area} → 12"
+    assert "label_nl" in [r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(audit)")]

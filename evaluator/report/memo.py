@@ -663,7 +663,7 @@ def _audit(audit: Sequence[Any] | None, lang: str, st: Mapping[str, ParagraphSty
     ]  # fmt: skip
     rows: list[list[Any]] = [[t("when", lang), t("who", lang), t("what", lang), t("why", lang)]]
     for e in reversed(entries[-12:]):
-        rows.append([e.time[:16].replace("T", " "), P_(e.user, st["cell"]), P_(e.label, st["cell"]),
+        rows.append([e.time[:16].replace("T", " "), P_(e.user, st["cell"]), P_(e.label_in(lang) if e.label != "created" else t("audit_created", lang), st["cell"]),
                      P_(e.reason or "—", st["cell"])])  # fmt: skip
     out.append(_table(rows, [28 * mm, 28 * mm, CONTENT_W - 100 * mm, 44 * mm]))
     return out

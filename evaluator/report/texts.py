@@ -146,6 +146,7 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Dutch)
         "1 vastgelegde wijziging op {first}, door {users}.",
     ),
     "audit_last": ("Most recent changes", "Laatste wijzigingen"),
+    "audit_created": ("File created", "Bestand aangemaakt"),
     "when": ("When", "Wanneer"),
     "who": ("Who", "Wie"),
     "what": ("What", "Wat"),

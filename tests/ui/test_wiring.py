@@ -79,3 +79,15 @@ def test_window_remembers_its_size_and_place(qtbot, small_file: Path):
     again = MainWindow(Settings.load())
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (700, 500)
+
+
+def test_the_audit_trail_reads_in_the_language_of_the_window(qtbot, window: MainWindow):
+    from evaluator.changes import SetWeights
+    from ui.i18n import set_language
+    from ui.models.audit_model import what
+
+    window.doc.apply(SetWeights({"A": 70.0}))
+    entry = window.doc.audit(limit=1)[0]
+    assert what(entry) == "Gewicht A → 70"
+    set_language("en")
+    assert what(entry) == "Weight A → 70"

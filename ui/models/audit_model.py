@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from evaluator.store import AuditEntry
 
 from ..document import Document
-from ..i18n import locale, tr
+from ..i18n import language, locale, tr
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,9 +41,10 @@ def local_time(iso: str) -> str:
 def what(entry: AuditEntry) -> str:
     if entry.label == "created":
         return tr("File created", "Bestand aangemaakt")
+    label = entry.label_in(language())
     if entry.reason == "undo":
-        return tr("Undo", "Ongedaan gemaakt") + ": " + entry.label
-    return entry.label
+        return tr("Undo", "Ongedaan gemaakt") + ": " + label
+    return label
 
 
 class AuditModel(QAbstractTableModel):
