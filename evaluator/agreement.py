@@ -131,7 +131,7 @@ def method_agreement(
         raise InputError(f"correlation must be kendall or spearman, not {correlation!r}", place="correlation")
     p = build_problem(ev)
     excluded = tuple(a.id for a in ev.alternatives if a.id not in set(p.alternatives))
-    rankings = [rank(p, m, ev.method_params if m == ev.method else None) for m in methods]
+    rankings = [rank(p, m, ev.method_params) for m in methods]
     n, k = len(p.alternatives), len(methods)
     ranks = np.array([r.ranks for r in rankings], dtype=np.int64).reshape(k, n)
     scores = np.array([r.scores for r in rankings], dtype=float).reshape(k, n)
@@ -187,7 +187,7 @@ def rank_reversal(
         )
     nl = lang == "nl"
     p = build_problem(ev)
-    params = ev.method_params if method == ev.method else {}
+    params = ev.method_params  # names are per method (v, p, q, lambda): they apply whichever is asked
     n = len(p.alternatives)
     name = dict(zip(p.alternatives, p.names, strict=True))
     mname = METHODS[method].title(lang)

@@ -70,7 +70,7 @@ def scores(p: Problem, weights: np.ndarray, method: str, matrix: np.ndarray | No
         total = d_best + d_worst
         return np.where(total == 0, 0.0, d_worst / np.where(total == 0, 1.0, total))
     if method == "vikor":
-        return _vikor(xk, w, cost, 0.5)
+        return _vikor(xk, w, cost, float(p.params.get("v", 0.5)))  # the evaluation's v, as methods.rank uses
     raise ValueError(f"the fast engine has no method {method!r}")
 
 

@@ -225,9 +225,12 @@ def _one_line(exc: BaseException) -> str:
 
 
 def rank(p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None = None) -> Ranking:
-    """Rank the included alternatives of ``p`` with ``method_id`` through scikit-criteria."""
+    """Rank the included alternatives of ``p`` with ``method_id`` through scikit-criteria.
+
+    ``params`` (VIKOR's ``v``, ELECTRE's ``p``/``q``, WASPAS's ``lambda``) default to the evaluation's own.
+    """
     method(method_id)
-    params = params or {}
+    params = p.params if params is None else params
     n = len(p.alternatives)
     if n == 0:
         return Ranking(method_id, (), (), np.zeros(0, dtype=np.int64), np.zeros(0), p)

@@ -53,6 +53,9 @@ class Problem:
     weights: np.ndarray  # sums to 1
     bare: bool
     exclusions: tuple[Exclusion, ...] = field(default=())
+    params: Mapping[str, float] = field(
+        default_factory=dict
+    )  # the evaluation's method settings (VIKOR's v, …)
 
     @property
     def excluded(self) -> dict[str, list[Exclusion]]:
@@ -134,4 +137,14 @@ def build_problem(
     else:
         matrix = value_matrix(ev, m, rows)[rows]
         objectives = np.ones(len(ev.criteria), dtype=int)
-    return Problem(alts, names, tuple(c.id for c in ev.criteria), matrix, objectives, w, ev.bare, ex)
+    return Problem(
+        alts,
+        names,
+        tuple(c.id for c in ev.criteria),
+        matrix,
+        objectives,
+        w,
+        ev.bare,
+        ex,
+        dict(ev.method_params),
+    )

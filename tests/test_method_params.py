@@ -1,0 +1,39 @@
+"""A file's own method settings (VIKOR's v) mean the same to rank, the live engine and the robustness analysis."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from evaluator import fastengine
+from evaluator.changes import SetMethodParams, apply_change
+from evaluator.methods import rank
+from evaluator.problem import build_problem
+from evaluator.sensitivity import acceptability
+from tests.helpers import small_evaluation
+
+
+def _with_v(v: float):
+    ev, _ = apply_change(small_evaluation(), SetMethodParams({"v": v}))
+    return ev
+
+
+def test_fast_engine_and_pipeline_use_the_files_v_sample_by_sample():
+    p = build_problem(_with_v(0.1))
+    rng = np.random.default_rng(7)
+    weights = rng.dirichlet(np.ones(len(p.criteria)), 50)
+    fast = fastengine.scores(p, weights, "vikor")
+    for w, s in zip(weights, fast, strict=True):
+        np.testing.assert_allclose(rank(replace(p, weights=w), "vikor").scores, s, atol=1e-12)
+
+
+def test_v_changes_the_scores_and_the_robustness_run_follows_it():
+    low, mid = build_problem(_with_v(0.1)), build_problem(_with_v(0.5))
+    assert not np.allclose(rank(low, "vikor").scores, rank(mid, "vikor").scores)
+    a = acceptability(_with_v(0.1), method="vikor", samples=2000, seed=3)
+    b = acceptability(_with_v(0.5), method="vikor", samples=2000, seed=3)
+    assert not np.allclose(a.acceptability, b.acceptability)
+    # and the run with v = 0.5 set explicitly is the run without any setting (the default)
+    c = acceptability(small_evaluation(), method="vikor", samples=2000, seed=3)
+    np.testing.assert_allclose(b.acceptability, c.acceptability)
