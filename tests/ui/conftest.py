@@ -112,3 +112,32 @@ def doc(small_file: Path, qtbot):
     d = Document.open(small_file)
     yield d
     d.close()
+
+
+@pytest.fixture
+def wdoc(tmp_path: Path, qtbot):
+    """A document on the 6 × 8 workshop evaluation (one knock-out) that the weights and results tests share."""
+    from evaluator.store import Store
+    from tests.ui.weigh_evaluations import workshop_evaluation
+    from ui.document import Document
+
+    path = tmp_path / "workshop.afweging"
+    Store.create(path, workshop_evaluation()).close()
+    d = Document.open(path)
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def window(qtbot, small_file: Path):
+    """The real main window on the small evaluation, shown at 1280 × 720."""
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    assert w.open_path(small_file)
+    w.resize(1280, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionSlider
 
@@ -12,17 +11,6 @@ from evaluator.changes import SetWeights
 from evaluator.store import Store
 from ui.main_window import PAGES, MainWindow
 from ui.settings import Settings
-
-
-@pytest.fixture
-def window(qtbot, small_file: Path) -> MainWindow:
-    w = MainWindow(Settings())
-    qtbot.addWidget(w)
-    assert w.open_path(small_file)
-    w.resize(1280, 720)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def ranking(w: MainWindow) -> list[str]:

@@ -14,20 +14,10 @@ from evaluator.changes import SetWeights
 from evaluator.methods import rank
 from evaluator.problem import build_problem
 from evaluator.store import Store
-from tests.ui.weigh_evaluations import workshop_evaluation
 from ui.document import Document
 from ui.i18n import set_language
 from ui.results_view import ResultsView
 from ui.weights_view import WeightsView
-
-
-@pytest.fixture
-def wdoc(tmp_path: Path, qtbot):
-    path = tmp_path / "workshop.afweging"
-    Store.create(path, workshop_evaluation()).close()
-    d = Document.open(path)
-    yield d
-    d.close()
 
 
 @pytest.fixture

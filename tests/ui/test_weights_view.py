@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -12,19 +10,9 @@ from PySide6.QtWidgets import QStyle, QStyleOptionSlider
 
 from evaluator.store import Store
 from evaluator.weighting import ahp_weights, rank_order_centroid
-from tests.ui.weigh_evaluations import workshop_evaluation
 from ui.document import Document
 from ui.i18n import set_language
 from ui.weights_view import WeightsView
-
-
-@pytest.fixture
-def wdoc(tmp_path: Path, qtbot):
-    path = tmp_path / "workshop.afweging"
-    Store.create(path, workshop_evaluation()).close()
-    d = Document.open(path)
-    yield d
-    d.close()
 
 
 @pytest.fixture

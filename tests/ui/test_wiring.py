@@ -4,22 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from ui.main_window import MainWindow
 from ui.settings import Settings
-
-
-@pytest.fixture
-def window(qtbot, small_file: Path) -> MainWindow:
-    w = MainWindow(Settings())
-    qtbot.addWidget(w)
-    assert w.open_path(small_file)
-    w.resize(1280, 720)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def _file_menu_texts(w: MainWindow) -> list[str]:
