@@ -8,6 +8,7 @@ same transaction as the new state, and what a workshop ballot import produces. E
 from __future__ import annotations
 
 import math
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, ClassVar
@@ -45,8 +46,8 @@ _REGISTRY: dict[str, type[Change]] = {}
 
 
 @dataclass(frozen=True)
-class Change:
-    """Base of all changes. Subclasses implement ``apply``, ``inverse`` and ``label``."""
+class Change(ABC):
+    """Base of all changes. Subclasses implement ``apply``, ``inverse``, ``label`` and ``_from_data``."""
 
     kind: ClassVar[str] = ""
 
@@ -55,16 +56,22 @@ class Change:
         if cls.kind:
             _REGISTRY[cls.kind] = cls
 
-    def apply(self, ev: Evaluation) -> Evaluation:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def apply(self, ev: Evaluation) -> Evaluation:
+        """The evaluation with this change made (``ChangeError`` when it does not fit)."""
 
-    def inverse(self, ev: Evaluation) -> Change:  # pragma: no cover - abstract
+    @abstractmethod
+    def inverse(self, ev: Evaluation) -> Change:
         """The change that undoes this one, given the evaluation *before* it is applied."""
-        raise NotImplementedError
 
-    def label(self, ev: Evaluation, lang: str = "nl") -> str:  # pragma: no cover - abstract
+    @abstractmethod
+    def label(self, ev: Evaluation, lang: str = "nl") -> str:
         """A short readable label ("Score openDesk · A3 → 4"), for the undo menu and the audit view."""
-        raise NotImplementedError
+
+    @classmethod
+    @abstractmethod
+    def _from_data(cls, r: Reader) -> Change:
+        """The change from its plain-data form (read through ``r``, which names the place of a problem)."""
 
     def to_data(self) -> dict[str, Any]:
         d: dict[str, Any] = {"type": self.kind}
