@@ -22,20 +22,25 @@ from .i18n import language
 
 
 class ChangeCommand(QUndoCommand):
-    """A core change on Qt's undo stack: redo applies the change, undo applies its inverse."""
+    """A stored core change on Qt's undo stack: undo applies its inverse, redo the change again.
 
-    def __init__(self, doc: Document, change: Change, label: str, reason: str = ""):
+    :meth:`Document.apply` stores the change before pushing the command, so the first ``redo`` (which
+    ``QUndoStack.push`` calls) has nothing left to do: each edit is applied once, not checked and then applied.
+    """
+
+    def __init__(self, doc: Document, change: Change, inverse: Change, label: str, reason: str = ""):
         super().__init__(label)
-        self.doc, self.change, self.reason = doc, change, reason
-        self.inverse: Change | None = None
-        self.error: str | None = None
+        self.doc, self.change, self.inverse, self.reason = doc, change, inverse, reason
+        self._just_stored = True
 
     def redo(self) -> None:
+        if self._just_stored:
+            self._just_stored = False
+            return
         self.inverse = self.doc._store_apply(self.change, self.reason)
 
     def undo(self) -> None:
-        if self.inverse is not None:
-            self.doc._store_apply(self.inverse, "undo")
+        self.doc._store_apply(self.inverse, "undo")
 
 
 class Document(QObject):
@@ -86,13 +91,14 @@ class Document(QObject):
     def apply(self, change: Change, reason: str = "") -> bool:
         """Apply and store ``change`` as one undo step. Returns False (and emits ``failed``) when refused."""
         self._pending_preview = None  # a stored change supersedes any preview still waiting
+        label = change.label(self.evaluation, language())  # before the change: the names as they were
         try:
-            apply_change(self.evaluation, change)  # check first, so a refused change never reaches the stack
-        except ChangeError as exc:
+            inverse = self.store.apply(change, user=self.user, reason=reason)
+        except ChangeError as exc:  # refused: nothing stored, nothing on the undo stack
             self.failed.emit(str(exc))
             return False
-        label = change.label(self.evaluation, language())
-        self.undo_stack.push(ChangeCommand(self, change, label, reason))
+        self.undo_stack.push(ChangeCommand(self, change, inverse, label, reason))
+        self.changed.emit(self.evaluation)
         return True
 
     def preview(self, change: Change) -> Evaluation | None:
