@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .errors import InputError
-from .methods import METHODS, WPM_FLOOR, method, rank
+from .methods import METHODS, decision, method, rank
 from .model import Evaluation
 from .problem import Problem, build_problem
 
@@ -156,27 +156,6 @@ def method_agreement(
 # -- rank reversal --------------------------------------------------------------------------------------------
 
 
-def _decision(p: Problem, method_id: str, params: Mapping[str, float]):  # noqa: ANN202 - skcriteria objects
-    """The scikit-criteria decision matrix and pipeline :func:`evaluator.methods.rank` would use."""
-    import skcriteria as skc
-    from skcriteria.pipelines import mkpipe
-
-    from .methods import _pipeline
-
-    matrix = p.matrix
-    if method_id in ("wpm", "waspas") and not p.bare:
-        matrix = np.maximum(matrix, WPM_FLOOR)
-    dm = skc.mkdm(
-        matrix,
-        objectives=list(p.objectives),
-        weights=list(p.weights),
-        alternatives=list(p.alternatives),
-        criteria=list(p.criteria),
-    )
-    steps, _ = _pipeline(method_id, p, params)
-    return dm, mkpipe(*steps)
-
-
 def rank_reversal(
     ev: Evaluation, method: str = "wsm", lang: str = "nl", repeat: int = 5, seed: int = 0
 ) -> list[str]:
@@ -199,7 +178,7 @@ def rank_reversal(
         ]
     reference = rank(p, method, params)
     top = p.alternatives[reference.order()[0]]
-    dm, maker = _decision(p, method, params)
+    dm, maker, _ = decision(p, method, params)
     out = [_invariance(dm, maker, p, top, name, mname, repeat, seed, nl)]
     out += _transitivity(dm, maker, name, mname, nl)
     out.append(_leave_one_out(p, method, params, reference.ranks, name, nl))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -224,50 +225,65 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())
 
 
+def _method_matrix(p: Problem, method_id: str) -> np.ndarray:
+    """The matrix a method's pipeline starts from. On value scales: WPM and WASPAS floor values at
+    ``WPM_FLOOR``; MOORA keeps its own vector normalisation (without it MOORA on values is the weighted sum; a
+    column of zeros cannot discriminate and stays 0 instead of dividing by zero)."""
+    matrix = p.matrix
+    if p.bare:
+        return matrix
+    if method_id in ("wpm", "waspas"):
+        return np.maximum(matrix, WPM_FLOOR)
+    if method_id == "moora":
+        norm = np.linalg.norm(matrix, axis=0)
+        return matrix / np.where(norm == 0, 1.0, norm)
+    return matrix
+
+
+def decision(
+    p: Problem, method_id: str, params: Mapping[str, float] | None = None
+) -> tuple[Any, Any, Callable]:
+    """The scikit-criteria decision matrix, pipeline and score reader that :func:`rank` runs for ``method_id``
+    on ``p`` (alternatives and criteria named by their ids) — for checks that need the same objects, such as
+    rank-reversal. ``params`` default to the evaluation's own."""
+    import skcriteria as skc
+    from skcriteria.pipelines import mkpipe
+
+    params = p.params if params is None else params
+    dm = skc.mkdm(
+        _method_matrix(p, method_id),
+        objectives=list(p.objectives),
+        weights=list(p.weights),
+        alternatives=list(p.alternatives),
+        criteria=list(p.criteria),
+    )
+    steps, read_score = _pipeline(method_id, p, params)
+    return dm, mkpipe(*steps), read_score
+
+
 def rank(p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None = None) -> Ranking:
     """Rank the included alternatives of ``p`` with ``method_id`` through scikit-criteria.
 
     ``params`` (VIKOR's ``v``, ELECTRE's ``p``/``q``, WASPAS's ``lambda``) default to the evaluation's own.
     """
     method(method_id)
-    params = p.params if params is None else params
     n = len(p.alternatives)
     if n == 0:
         return Ranking(method_id, (), (), np.zeros(0, dtype=np.int64), np.zeros(0), p)
     _check_problem(method_id, p)
-    matrix = p.matrix
-    if method_id == "wpm" and not p.bare:
-        matrix = np.maximum(matrix, WPM_FLOOR)
-    if method_id == "waspas" and not p.bare:
-        matrix = np.maximum(matrix, WPM_FLOOR)
-    if method_id == "moora" and not p.bare:
-        # The ratio system's own vector normalisation (without it MOORA on values is the weighted sum). A column
-        # with every value 0 cannot discriminate; it stays 0 instead of dividing by zero.
-        norm = np.linalg.norm(matrix, axis=0)
-        matrix = matrix / np.where(norm == 0, 1.0, norm)
     if n == 1 and method_id in _NO_CONTRAST_SCORE:
         # skcriteria divides 0 by 0 here; give the figure the fast engine gives (the others score as usual)
         score = np.full(1, _NO_CONTRAST_SCORE[method_id])
         return Ranking(method_id, p.alternatives, p.names, np.ones(1, dtype=np.int64), score, p)
-    if method_id == "topsis" and np.all((matrix == matrix[0]) | (p.weights == 0)):
+    if method_id == "topsis" and np.all((p.matrix == p.matrix[0]) | (p.weights == 0)):
         # every alternative is the ideal and the anti-ideal at once: closeness 0/0; all tie
         score = np.full(n, _NO_CONTRAST_SCORE[method_id])
         return Ranking(method_id, p.alternatives, p.names, np.ones(n, dtype=np.int64), score, p)
-    import skcriteria as skc
-    from skcriteria.pipelines import mkpipe
-
-    dm = skc.mkdm(
-        matrix,
-        objectives=list(p.objectives),
-        weights=list(p.weights),
-        alternatives=[f"a{i}" for i in range(n)],
-        criteria=[f"c{j}" for j in range(len(p.criteria))],
-    )
-    steps, read_score = _pipeline(method_id, p, params)
+    dm, pipeline, read_score = decision(p, method_id, params)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            result = mkpipe(*steps).evaluate(dm)
+            result = pipeline.evaluate(dm)
         except (ValueError, FloatingPointError, ZeroDivisionError) as exc:  # e.g. values near float overflow
             raise InputError(
                 f"{method_id} cannot rank these numbers ({_one_line(exc)}); {_EXTREME}"

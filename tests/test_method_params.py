@@ -37,3 +37,20 @@ def test_v_changes_the_scores_and_the_robustness_run_follows_it():
     # and the run with v = 0.5 set explicitly is the run without any setting (the default)
     c = acceptability(small_evaluation(), method="vikor", samples=2000, seed=3)
     np.testing.assert_allclose(b.acceptability, c.acceptability)
+
+
+def test_rank_reversal_checks_run_the_very_pipeline_rank_runs():
+    """agreement.rank_reversal uses methods.decision; its pipeline must rank as rank() does (MOORA's own
+    normalisation and WPM's floor included), or the checks would test another method."""
+    import pytest
+
+    from evaluator.methods import METHODS, decision, dense_rank
+
+    p = build_problem(small_evaluation())
+    for m in METHODS:
+        if m == "electre1":
+            continue  # a kernel, not a ranking
+        dm, pipeline, read_score = decision(p, m)
+        scores = np.asarray(read_score(pipeline.evaluate(dm)), dtype=float).reshape(-1)
+        assert scores == pytest.approx(rank(p, m).scores), m
+        assert dense_rank(scores, METHODS[m].higher_is_better).tolist() == rank(p, m).ranks.tolist(), m
