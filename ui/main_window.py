@@ -279,15 +279,9 @@ class MainWindow(QMainWindow):
         """Full-screen, large-type, keyboard-driven view for the workshop (F5 again or Esc leaves)."""
         if self.doc is None:
             return
-        from .projector import ProjectorWindow
+        from .projector import open_projector
 
-        old = getattr(self, "projector", None)
-        if old is not None:
-            old.close()
-            old.deleteLater()
-        self.projector = ProjectorWindow(self.doc)
-        self.projector.showFullScreen()
-        self.projector.setFocus()
+        self.projector = open_projector(self.doc, getattr(self, "projector", None))
 
     def _update_title(self, *_: object) -> None:
         if self.doc is None:

@@ -281,3 +281,14 @@ class ProjectorWindow(QWidget):
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 mark,
             )
+
+
+def open_projector(doc: Document, previous: ProjectorWindow | None = None) -> ProjectorWindow:
+    """Projector mode on ``doc``, full screen and ready for keys; closes a previous one first."""
+    if previous is not None:
+        previous.close()
+        previous.deleteLater()
+    window = ProjectorWindow(doc)
+    window.showFullScreen()
+    window.setFocus()
+    return window

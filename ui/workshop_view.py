@@ -373,10 +373,6 @@ class WorkshopView(QWidget):
             self.doc.failed.emit(exc.line())
 
     def show_projector(self) -> None:
-        from .projector import ProjectorWindow
+        from .projector import open_projector
 
-        if self.projector is not None:
-            self.projector.deleteLater()
-        self.projector = ProjectorWindow(self.doc)
-        self.projector.showFullScreen()
-        self.projector.setFocus()
+        self.projector = open_projector(self.doc, self.projector)

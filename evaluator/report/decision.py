@@ -41,8 +41,7 @@ def default_methods(ev: Evaluation) -> list[str]:
     """The evaluation's own method first, then every other method that can rank this kind of evaluation."""
     from ..methods import METHODS
 
-    out = [ev.method] + [m for m in METHODS if m != ev.method]
-    return [m for m in out if not (ev.bare and m == "spotis")]
+    return [ev.method] + [m for m in METHODS if m != ev.method]
 
 
 def _ranking_rows(ranking: Any) -> list[dict[str, Any]]:
