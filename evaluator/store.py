@@ -223,9 +223,12 @@ class Store:
                 raise InputError(f"is damaged (SQLite integrity check: {check})", p)
             if version < SCHEMA_VERSION:
                 if readonly:
-                    raise InputError(
-                        f"uses an older schema ({version}); open it once for writing to upgrade it", p
-                    )
+                    # Read an older file without writing to it: upgrade a copy in memory. (Opened for writing,
+                    # the file itself is upgraded, once.)
+                    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                    con.backup(memory)
+                    con.close()
+                    con = memory
                 _migrate(con, version, p)
             ev = _read(con, p)
         except InputError:

@@ -120,9 +120,24 @@ def test_an_older_schema_without_a_migration_is_refused_clearly(tmp_path, monkey
     with pytest.raises(InputError, match="schema 0, which this version cannot upgrade") as info:
         Store.open(path)
     assert str(path) in info.value.line()
-    with pytest.raises(InputError, match="older schema"):
+    with pytest.raises(InputError, match="schema 0, which this version cannot upgrade"):
         Store.open(path, readonly=True)
     assert _digest(path) == before
+
+
+def test_an_older_file_is_read_without_being_written(tmp_path, capsys):
+    """rank, report, export open read-only: they read a schema-1 file through an upgraded copy in memory."""
+    from evaluator.cli import main
+
+    path = _copy(RELEASED[0], tmp_path)
+    before = _digest(path)
+    with Store.open(path, readonly=True) as st:
+        assert json.loads(evaluation_json(st.evaluation)) == _expected(RELEASED[0])["evaluation"]
+        assert st.audit()[0].label_in("nl") == st.audit()[0].label  # old rows: the English label
+    assert main(["rank", str(path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["alternatives"]
+    assert _digest(path) == before
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 1
 
 
 @pytest.mark.parametrize("readonly", [False, True])
