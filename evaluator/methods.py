@@ -32,6 +32,12 @@ class Method:
     higher_is_better: bool = True
     params: tuple[tuple[str, float], ...] = ()  # (name, default)
     name_nl: str = ""  # the Dutch name, where it differs from ``name``
+    short: str = ""  # the column heading ("ELECTRE I"); default: the id in capitals
+
+    @property
+    def acronym(self) -> str:
+        """The method's short name for table headings: "WSM", "TOPSIS", "ELECTRE I"."""
+        return self.short or self.id.upper()
 
     def title(self, lang: str = "en") -> str:
         """The method's full name in ``lang``."""
@@ -91,6 +97,7 @@ METHODS: dict[str, Method] = {
             },
             {"en": "1 in the kernel, 0 outside", "nl": "1 in de kern, 0 erbuiten"},
             params=(("p", 0.65), ("q", 0.35)),
+            short="ELECTRE\u00a0I",  # a non-breaking space: the heading never splits "I" off
         ),
         Method(
             "moora",

@@ -31,11 +31,7 @@ def method_name(method: str) -> str:
 
 def short_name(method: str) -> str:
     """A column heading: the acronym ("WSM", "TOPSIS", "ELECTRE I")."""
-    name = METHODS[method].name
-    if "(" in name:
-        inner = name[name.index("(") + 1 : name.rindex(")")]
-        return inner if inner.isupper() else name[: name.index("(")].strip()
-    return name
+    return METHODS[method].acronym
 
 
 def fast_ranks(p: Problem, weights: np.ndarray) -> dict[str, np.ndarray]:

@@ -540,7 +540,7 @@ def _methods_table(
     rank_of = {res["method"]: {r["id"]: r["rank"] for r in res["ranking"]}}
     for m, rows in others.items():
         rank_of[m] = {r["id"]: r["rank"] for r in rows}
-    short = {m: (METHODS[m].name.split(" (")[-1].rstrip(")") if m in METHODS else m) for m in methods}
+    short = {m: (METHODS[m].acronym if m in METHODS else m) for m in methods}
     header = [t("alternative", lang)] + [P_(short[m], st["cellb"]) for m in methods]
     rows: list[list[Any]] = [header]
     style: list[tuple] = [("ALIGN", (1, 0), (-1, -1), "CENTER")]
@@ -552,8 +552,10 @@ def _methods_table(
             if k == 1:
                 style += [("FONT", (j, i), (j, i), BOLD, 8), ("TEXTCOLOR", (j, i), (j, i), ACCENT)]
         rows.append(row)
-    name_w = 44 * mm
-    col_w = (CONTENT_W - name_w) / max(len(methods), 1)
+    # every method column as wide as the widest heading ("ELECTRE I" in one line); the names take the rest
+    head_w = max(stringWidth(short[m], BOLD, 7.5) for m in methods) + 12
+    col_w = max(head_w, (CONTENT_W - 44 * mm) / max(len(methods), 1))
+    name_w = CONTENT_W - col_w * len(methods)
     tbl = _table(rows, [name_w] + [col_w] * len(methods))
     tbl.setStyle(TableStyle(style + [("BACKGROUND", (1, 1), (1, -1), SOFT)]))
     return tbl
