@@ -36,11 +36,7 @@ def short_name(method: str) -> str:
 
 def fast_ranks(p: Problem, weights: np.ndarray) -> dict[str, np.ndarray]:
     """Dense ranks under each fast method for one weight vector."""
-    out = {}
-    for m in fastengine.FAST_METHODS:
-        s = fastengine.scores(p, weights, m)
-        out[m] = fastengine.dense_ranks(s, fastengine.HIGHER_IS_BETTER[m])[0]
-    return out
+    return {m: fastengine.ranks(p, weights, m)[0] for m in fastengine.FAST_METHODS}
 
 
 def rank_slow_methods(ev: Evaluation) -> dict[str, dict[str, int] | str]:
