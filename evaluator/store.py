@@ -290,10 +290,13 @@ class Store:
         self._ev = new
         return inverse
 
-    def audit(self, limit: int | None = None) -> list[AuditEntry]:
-        """Audit entries, newest first."""
-        sql = "SELECT seq, time, user, label, change, before, after, reason, label_nl FROM audit ORDER BY seq DESC"
-        rows = self._con.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
+    def audit(self, limit: int | None = None, after: int = 0) -> list[AuditEntry]:
+        """Audit entries, newest first; with ``after``, only those recorded after entry number ``after``."""
+        sql = (
+            "SELECT seq, time, user, label, change, before, after, reason, label_nl FROM audit"
+            " WHERE seq > ? ORDER BY seq DESC"
+        )
+        rows = self._con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), (int(after),)).fetchall()
         return [
             AuditEntry(
                 r[0], r[1], r[2], r[3], json.loads(r[4]), json.loads(r[5]), json.loads(r[6]), r[7], r[8]

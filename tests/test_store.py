@@ -155,3 +155,12 @@ def test_create_replaces_atomically_and_leaves_no_temporary_files(tmp_path):
     Store.create(p, small_evaluation()).close()
     Store.create(p, small_evaluation()).close()
     assert [q.name for q in tmp_path.iterdir()] == ["x.afweging"]
+
+
+def test_audit_after_returns_only_newer_entries(project):
+    with Store.open(project) as st:
+        newest = st.audit(limit=1)[0].seq
+        st.apply(SetSetting("title", "een"))
+        st.apply(SetSetting("title", "twee"))
+        assert [e.label for e in st.audit(after=newest)] == ["Title → twee", "Title → een"]
+        assert st.audit(after=st.audit(limit=1)[0].seq) == []

@@ -83,9 +83,10 @@ class Document(QObject):
     def evaluation(self) -> Evaluation:
         return self.store.evaluation
 
-    def audit(self, limit: int | None = None) -> list[AuditEntry]:
-        """The file's audit trail, newest first (for the audit view; views never read the store themselves)."""
-        return self.store.audit(limit)
+    def audit(self, limit: int | None = None, after: int = 0) -> list[AuditEntry]:
+        """The file's audit trail, newest first (``after``: only entries after that number); views never read
+        the store themselves."""
+        return self.store.audit(limit, after)
 
     # -- changing -----------------------------------------------------------------------------------------
     def apply(self, change: Change, reason: str = "") -> bool:

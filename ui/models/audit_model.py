@@ -55,9 +55,12 @@ class AuditModel(QAbstractTableModel):
         doc.changed.connect(self.refresh)
 
     def refresh(self, *_: object) -> None:
-        self.beginResetModel()
-        self._rows = self.doc.audit()
-        self.endResetModel()
+        """Add the entries recorded since the newest one shown (one per change; not the whole trail again)."""
+        newer = self.doc.audit(after=self._rows[0].seq if self._rows else 0)
+        if newer:
+            self.beginInsertRows(QModelIndex(), 0, len(newer) - 1)
+            self._rows[:0] = newer
+            self.endInsertRows()
 
     def entry(self, row: int) -> AuditEntry:
         return self._rows[row]
