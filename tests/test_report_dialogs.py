@@ -119,3 +119,17 @@ def test_dialogs_switch_language(qtbot, doc):
     set_language("en")
     assert all(a != b for a, b in zip(en, nl, strict=True))
     assert Path  # keep the import for type readers
+
+
+def test_the_preview_is_made_off_the_gui_thread(qtbot, doc):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.report_dialogs import ExportMemoDialog
+
+    dlg = ExportMemoDialog(doc)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    QApplication.processEvents()  # the scheduled preview starts: it must not render here, in the event loop
+    assert dlg.preview_path is None
+    assert dlg.message.text() in ("Voorbeeld wordt gemaakt…", "Making the preview…")
+    qtbot.waitUntil(lambda: dlg.preview_path is not None, timeout=60_000)

@@ -7,13 +7,14 @@ they are never stored or logged.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.errors import AfwegingError, InputError
+from evaluator.model import Evaluation
 
 from .document import Document
 from .i18n import language, signals, tr
@@ -100,6 +102,29 @@ class _PagePreview(QWidget):
             lab.show()
 
 
+class _PreviewSignals(QObject):
+    done = Signal(int, object)  # generation, MemoResult or the error's text
+
+
+class _PreviewJob(QRunnable):
+    """Renders the unsigned memo off the GUI thread (reportlab, the sensitivity run, the first skcriteria import)."""
+
+    def __init__(self, generation: int, ev: Evaluation, lang: str, audit: list):
+        super().__init__()
+        self.generation, self.ev, self.lang, self.audit = generation, ev, lang, audit
+        self.signals = _PreviewSignals()
+
+    def run(self) -> None:
+        from evaluator.report.export import render_memo
+
+        try:
+            result: object = render_memo(self.ev, self.lang, audit=self.audit, samples=PREVIEW_SAMPLES)
+        except Exception as exc:  # noqa: BLE001 - a worker must never die silently: the dialog shows why
+            result = exc.line() if isinstance(exc, InputError) else str(exc)
+        with contextlib.suppress(RuntimeError):  # the dialog, or a newer job, is gone: nobody waits for it
+            self.signals.done.emit(self.generation, result)
+
+
 class ExportMemoDialog(QDialog):
     """Export the decision memo of ``doc``: language, signing (none / PKCS#12 / PKCS#11), reason, preview."""
 
@@ -108,6 +133,8 @@ class ExportMemoDialog(QDialog):
         self.doc = doc
         self._tmp = tempfile.TemporaryDirectory(prefix="afweging-preview-")
         self._closed = False
+        self._preview_generation = 0
+        self._preview_job: _PreviewJob | None = None
         self.preview_path: Path | None = None
         self.exported: Path | None = None
 
@@ -234,25 +261,30 @@ class ExportMemoDialog(QDialog):
 
     # -- preview ----------------------------------------------------------------------------------------------
     def refresh_preview(self) -> None:
-        """Render the unsigned memo to a temporary file and show its pages."""
-        from evaluator.report.export import render_memo
-
+        """Render the unsigned memo in a worker thread (the window stays responsive), then show its pages."""
         if self._closed:  # a preview scheduled before the dialog was closed: its folder is gone
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            res = render_memo(self.doc.evaluation, self.lang.currentData(), audit=self._audit(),
-                              samples=PREVIEW_SAMPLES)  # fmt: skip
-            path = Path(self._tmp.name) / f"preview-{res.digest[:12]}.pdf"
-            path.write_bytes(res.pdf)
-            self.preview_path = path
-            self.preview.show_pdf(path)
-            self._say(tr(f"Preview: {res.pages} pages, not signed.", f"Voorbeeld: {res.pages} pagina's, "
-                         "niet ondertekend."))  # fmt: skip
-        except AfwegingError as exc:
-            self._say(str(exc), error=True)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self._preview_generation += 1
+        self._say(tr("Making the preview…", "Voorbeeld wordt gemaakt…"))
+        job = _PreviewJob(
+            self._preview_generation, self.doc.evaluation, self.lang.currentData(), self._audit()
+        )
+        job.signals.done.connect(self._preview_done, Qt.ConnectionType.QueuedConnection)
+        self._preview_job = job  # keeps its signal object alive until it has reported
+        QThreadPool.globalInstance().start(job)
+
+    def _preview_done(self, generation: int, result: object) -> None:
+        if self._closed or generation != self._preview_generation:
+            return  # closed meanwhile, or a newer preview (another language) is on its way
+        if isinstance(result, str):
+            self._say(result, error=True)
+            return
+        path = Path(self._tmp.name) / f"preview-{result.digest[:12]}.pdf"
+        path.write_bytes(result.pdf)
+        self.preview_path = path
+        self.preview.show_pdf(path)
+        self._say(tr(f"Preview: {result.pages} pages, not signed.", f"Voorbeeld: {result.pages} pagina's, "
+                     "niet ondertekend."))  # fmt: skip
 
     # -- export -----------------------------------------------------------------------------------------------
     def signing_key(self):  # noqa: ANN201 - SigningKey | None
