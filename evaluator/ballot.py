@@ -71,12 +71,6 @@ def _digest(v: Any) -> str:
     return hashlib.sha256(_norm(v).encode()).hexdigest()[:16]
 
 
-def _col(j: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(j)
-
-
 def find_participant(ev: Evaluation, who: str) -> str:
     """The id of the participant named ``who`` (name, case-insensitive, or id); ``InputError`` if none."""
     for p in ev.participants:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, ClassVar
 
-from .errors import ChangeError, InputError
+from .errors import ChangeError
 from .model import (
     Alternative,
     Area,
@@ -930,14 +930,6 @@ class Batch(Change):
             tuple(change_from_data(c, r.where(f"changes[{i}]"), r.file) for i, c in enumerate(items)),
             r.get("description", str, ""),
         )
-
-
-def weights_change_from_points(points: Mapping[str, float], participant: str | None = None) -> SetWeights:
-    """The change that replaces a whole weight set (agreed or a participant's) by ``points``."""
-    try:
-        return SetWeights({k: float(v) for k, v in points.items()}, participant, True)
-    except (TypeError, ValueError) as exc:
-        raise InputError(f"weights must be numbers: {exc}") from None
 
 
 __all__ = [

@@ -21,7 +21,7 @@ from evaluator.problem import Problem
 from .i18n import language, number, tr
 
 SLOW_METHODS = tuple(m for m in METHODS if m not in fastengine.FAST_METHODS)
-PENDING, FAILED = "pending", "failed"
+PENDING = "pending"
 
 
 def method_name(method: str) -> str:

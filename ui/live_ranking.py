@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from evaluator import fastengine
-from evaluator.model import Evaluation, text
+from evaluator.model import Evaluation
 from evaluator.problem import Problem, build_problem
 from evaluator.weighting import global_weights
 
@@ -127,7 +127,3 @@ def _excluded(ev: Evaluation, p: Problem, lang: str) -> tuple[tuple[str, str], .
                 txt += f" (+{more})"
             out.append((a.name, txt))
     return tuple(out)
-
-
-def area_names(ev: Evaluation, lang: str) -> dict[str, str]:
-    return {a.id: text(a.name, lang) for a in ev.areas}
