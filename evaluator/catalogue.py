@@ -117,7 +117,7 @@ def parse_catalogue(data: dict[str, Any], file: str | None = None) -> Catalogue:
                 raise cr.fail("weight", "must not be negative")
             criteria.append(c)
             weights[c.id] = cw
-    return Catalogue(
+    cat = Catalogue(
         id=ident(head),
         name=dict(head.text("name")),
         description=dict(head.text("description", {})),
@@ -128,6 +128,10 @@ def parse_catalogue(data: dict[str, Any], file: str | None = None) -> Catalogue:
         sources=tuple(head.get("sources", list, [])),
         path=file or "",
     )
+    from .invariants import require
+
+    require(cat.evaluation(), file)
+    return cat
 
 
 def _bilingual(r: Reader, key: str, value: object) -> None:

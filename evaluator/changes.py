@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, ClassVar
 
+from . import settings
 from .errors import ChangeError
+from .invariants import Problem, assessment_problem, check
 from .model import (
     Alternative,
     Area,
@@ -33,7 +35,6 @@ from .serial import (
     area_to_data,
     assessment_from_data,
     assessment_to_data,
-    check_assessment,
     criterion_from_data,
     criterion_to_data,
     participant_from_data,
@@ -107,17 +108,25 @@ def change_from_data(data: Any, place: str = "change", file: str | None = None) 
     cls = _REGISTRY.get(kind)
     if cls is None:
         raise r.fail("type", f"unknown change type {kind!r}")
+    r.allow("type", *(f.name for f in fields(cls)))  # a typo must not silently drop part of a change
     return cls._from_data(r)
 
 
 def apply_change(ev: Evaluation, change: Change) -> tuple[Evaluation, Change]:
     """Apply ``change`` to ``ev``: the new evaluation and the change that undoes it.
 
-    Raises ``ChangeError`` (with a readable reason) when the change does not fit the evaluation; ``ev`` is
+    Raises ``ChangeError`` (with a readable reason in English and Dutch) when the change does not fit, which is
+    exactly when the evaluation it would leave could not be loaded (:func:`evaluator.invariants.check`); ``ev`` is
     untouched either way.
     """
+    if not isinstance(change, Change):
+        raise ChangeError(f"not a change: {change!r}", nl=f"geen wijziging: {change!r}")
     inverse = change.inverse(ev)
-    return change.apply(ev), inverse
+    new = change.apply(ev)
+    problem = check(new, before=ev)
+    if problem is not None:
+        raise ChangeError(problem.line("en"), nl=problem.line("nl"))
+    return new, inverse
 
 
 # -- helpers --------------------------------------------------------------------------------------------------
@@ -162,6 +171,14 @@ def _need_participant(ev: Evaluation, pid: str) -> Participant:
         raise ChangeError(f"no participant with id {pid!r}") from None
 
 
+def _refuse_assessment(where: str, crit: Criterion, s: Assessment) -> None:
+    """``ChangeError`` naming ``where`` when ``s`` does not fit ``crit`` (the one validity check's words)."""
+    found = assessment_problem(crit, s)
+    if found:
+        problem = Problem("", *found)
+        raise ChangeError(f"{where}: {problem.text('en')}", nl=f"{where}: {problem.text('nl')}")
+
+
 def _check_weight(key: str, v: float) -> None:
     if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
         raise ChangeError(f"weight of {key} must be a finite number, not {v!r}")
@@ -184,75 +201,43 @@ def _fmt(x: float) -> str:
 
 # -- evaluation settings ----------------------------------------------------------------------------------------
 
-SETTABLE = {
-    "title": str,
-    "question": str,
-    "context": str,
-    "date": str,
-    "owner": str,
-    "status": str,
-    "decision": str,
-    "catalogue": str,
-    "aggregation": str,
-    "anonymous": bool,
-    "method": str,
-}
-SETTING_NAMES = {
-    "title": ("titel", "title"),
-    "question": ("vraag", "question"),
-    "context": ("context", "context"),
-    "date": ("datum", "date"),
-    "owner": ("eigenaar", "owner"),
-    "status": ("status", "status"),
-    "decision": ("besluit", "decision"),
-    "catalogue": ("catalogus", "catalogue"),
-    "aggregation": ("groepsweging", "group weighting"),
-    "anonymous": ("anoniem", "anonymous"),
-    "method": ("methode", "method"),
-}
-AGGREGATIONS = ("mean", "median", "geometric")
+AGGREGATIONS = settings.AGGREGATIONS
 
 
 @dataclass(frozen=True)
 class SetSetting(Change):
-    """Set one of the evaluation's own fields (title, question, decision text, method, ...)."""
+    """Set one of the evaluation's settings (title, decision text, method, ``robustness.seed``, ...).
+
+    The settings, their types and their choices are :mod:`evaluator.settings`'; whether the value fits is judged,
+    as for every change, by the one validity check on the result.
+    """
 
     kind: ClassVar[str] = "set_setting"
     name: str
     value: Any
 
-    def _check(self) -> None:
-        kind = SETTABLE.get(self.name)
-        if kind is None:
-            raise ChangeError(f"{self.name!r} is not a setting of an evaluation")
-        if not isinstance(self.value, kind):
-            raise ChangeError(f"{self.name} must be {kind.__name__}, not {self.value!r}")
-        if self.name == "aggregation" and self.value not in AGGREGATIONS:
-            raise ChangeError(f"group weighting must be one of {', '.join(AGGREGATIONS)}")
-        if self.name == "method":
-            from .methods import METHODS
-
-            if self.value not in METHODS:
-                raise ChangeError(f"unknown method {self.value!r}")
+    def _need(self) -> None:
+        if self.name not in settings.ALL:
+            raise ChangeError(f"{self.name!r} is not a setting of an evaluation",
+                              nl=f"{self.name!r} is geen instelling van een afweging")  # fmt: skip
 
     def apply(self, ev: Evaluation) -> Evaluation:
-        self._check()
-        return replace(ev, **{self.name: self.value})
+        self._need()
+        return settings.with_value(ev, self.name, self.value)
 
     def inverse(self, ev: Evaluation) -> Change:
-        self._check()
-        return SetSetting(self.name, getattr(ev, self.name))
+        self._need()
+        return SetSetting(self.name, settings.get(ev, self.name))
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        nl, en = SETTING_NAMES.get(self.name, (self.name, self.name))
         shown = (
             self.value if not isinstance(self.value, str) or len(self.value) < 40 else self.value[:37] + "…"
         )
-        return f"{_lang(lang, nl, en).capitalize()} → {shown}"
+        return f"{settings.label(self.name, lang).capitalize()} → {shown}"
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
-        return cls(r.get("name", str), r.get("value", (str, bool)))
+        return cls(r.get("name", str), r.get("value", (str, bool, int, float)))
 
 
 @dataclass(frozen=True)
@@ -261,9 +246,6 @@ class SetMethodParams(Change):
     params: Mapping[str, float]
 
     def apply(self, ev: Evaluation) -> Evaluation:
-        for k, v in self.params.items():
-            if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-                raise ChangeError(f"method parameter {k} must be a finite number")
         return replace(ev, method_params=frozen_map(self.params))
 
     def inverse(self, ev: Evaluation) -> Change:
@@ -297,13 +279,8 @@ class SetAssessment(Change):
         if self.assessment is None:
             new.pop(key, None)
         else:
-            problem = check_assessment(crit, self.assessment)
-            if problem:
-                raise ChangeError(f"{_alt_name(ev, self.alternative)} · {self.criterion}: {problem}")
-            s = self.assessment
-            if s.low is not None and s.value is not None and not (s.low <= s.value <= s.high):
-                raise ChangeError(f"score {s.value:g} lies outside its own range {s.low:g}–{s.high:g}")
-            new[key] = s
+            _refuse_assessment(f"{_alt_name(ev, self.alternative)} · {self.criterion}", crit, self.assessment)
+            new[key] = self.assessment
         return replace(ev, assessments=frozen_map(new))
 
     def inverse(self, ev: Evaluation) -> Change:
@@ -369,6 +346,8 @@ class SetWeights(Change):
         return ev.participant_weights.get(self.participant, {})
 
     def apply(self, ev: Evaluation) -> Evaluation:
+        if self.participant is not None:
+            _need_participant(ev, self.participant)
         known = _ids(ev)
         for k, v in self.weights.items():
             if k not in known:
@@ -380,6 +359,8 @@ class SetWeights(Change):
             return replace(ev, weights=frozen_map(base))
         pw = dict(ev.participant_weights)
         pw[self.participant] = frozen_map(base)
+        if not base:  # no weights left: the participant has not weighed (as the file stores it)
+            del pw[self.participant]
         return replace(ev, participant_weights=frozen_map(pw))
 
     def inverse(self, ev: Evaluation) -> Change:
@@ -455,10 +436,7 @@ class AddAlternative(Change):
             raise ChangeError(f"there already is an alternative named {self.alternative.name!r}")
         new = dict(ev.assessments)
         for c_id, s in self.assessments.items():
-            crit = _need_crit(ev, c_id)
-            problem = check_assessment(crit, s)
-            if problem:
-                raise ChangeError(f"{self.alternative.name} · {c_id}: {problem}")
+            _refuse_assessment(f"{self.alternative.name} · {c_id}", _need_crit(ev, c_id), s)
             new[(self.alternative.id, c_id)] = s
         return replace(
             ev,
@@ -693,9 +671,7 @@ class AddCriterion(Change):
         new = dict(ev.assessments)
         for a_id, s in self.assessments.items():
             _need_alt(ev, a_id)
-            problem = check_assessment(c, s)
-            if problem:
-                raise ChangeError(f"{_alt_name(ev, a_id)} · {c.id}: {problem}")
+            _refuse_assessment(f"{_alt_name(ev, a_id)} · {c.id}", c, s)
             new[(a_id, c.id)] = s
         w = dict(ev.weights)
         w[c.id] = float(self.weight)
@@ -780,9 +756,7 @@ class UpdateCriterion(Change):
             raise ChangeError(f"{self.criterion.id}: {problem}")
         for (a_id, c_id), s in ev.assessments.items():
             if c_id == self.criterion.id:
-                problem = check_assessment(self.criterion, s)
-                if problem:
-                    raise ChangeError(f"{_alt_name(ev, a_id)} · {c_id}: {problem}")
+                _refuse_assessment(f"{_alt_name(ev, a_id)} · {c_id}", self.criterion, s)
         return replace(
             ev, criteria=tuple(self.criterion if c.id == self.criterion.id else c for c in ev.criteria)
         )

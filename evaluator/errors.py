@@ -33,4 +33,15 @@ class CheckFailed(AfwegingError):
 
 
 class ChangeError(AfwegingError):
-    """A change that cannot be applied to this evaluation (unknown id, value off the scale, ...)."""
+    """A change that cannot be applied to this evaluation (unknown id, value off the scale, ...).
+
+    ``str(error)`` is the English reason; :meth:`text` gives it in the user's language where a Dutch one was given.
+    """
+
+    def __init__(self, problem: str, nl: str | None = None):
+        super().__init__(problem)
+        self.problem = problem
+        self.nl = nl
+
+    def text(self, lang: str = "en") -> str:
+        return self.nl if lang == "nl" and self.nl else self.problem

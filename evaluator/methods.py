@@ -44,6 +44,20 @@ class Method:
         return self.name_nl if lang == "nl" and self.name_nl else self.name
 
 
+# The range of each method parameter (names are shared across methods: VIKOR's v, ELECTRE I's p and q, WASPAS's λ).
+PARAM_RANGES: dict[str, tuple[float, float]] = {
+    "v": (0.0, 1.0),
+    "p": (0.0, 1.0),
+    "q": (0.0, 1.0),
+    "lambda": (0.0, 1.0),
+}
+
+
+def param_range(name: str) -> tuple[float, float]:
+    """The lowest and highest value method parameter ``name`` may take."""
+    return PARAM_RANGES[name]
+
+
 METHODS: dict[str, Method] = {
     m.id: m
     for m in (

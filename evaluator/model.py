@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
+
+from .settings import default, robustness_defaults
 
 LANGUAGES = ("nl", "en")
 CONFIDENCES = ("high", "medium", "low")
@@ -151,6 +153,10 @@ def _empty() -> Mapping:
     return frozen_map()
 
 
+def _robustness() -> Mapping[str, Any]:
+    return frozen_map(robustness_defaults())
+
+
 @dataclass(frozen=True)
 class Evaluation:
     """Everything a decision rests on.
@@ -165,7 +171,7 @@ class Evaluation:
     context: str = ""
     date: str = ""
     owner: str = ""
-    status: str = "draft"
+    status: str = default("status")
     decision: str = ""
     catalogue: str = ""
     areas: tuple[Area, ...] = ()
@@ -175,10 +181,12 @@ class Evaluation:
     weights: Mapping[str, float] = field(default_factory=_empty)
     participants: tuple[Participant, ...] = ()
     participant_weights: Mapping[str, Mapping[str, float]] = field(default_factory=_empty)
-    aggregation: str = "mean"  # how participants' weights combine: mean, median, geometric
+    aggregation: str = default("aggregation")  # how participants' weights combine: mean, median, geometric
     anonymous: bool = False
-    method: str = "wsm"
+    method: str = default("method")
     method_params: Mapping[str, float] = field(default_factory=_empty)
+    # how SMAA runs (settings.ROBUSTNESS_SETTINGS without the "robustness." prefix): the page, the CLI and the memo
+    robustness: Mapping[str, Any] = field(default_factory=_robustness)
 
     # -- look-ups -------------------------------------------------------------------------------------------
     def area(self, area_id: str) -> Area:

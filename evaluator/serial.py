@@ -23,7 +23,8 @@ from .model import (
     Scale,
     frozen_map,
 )
-from .scales import check_scale, check_score
+from .scales import check_scale
+from .settings import EVALUATION_NAMES, default, robustness_defaults
 
 FORMAT = "afweging-evaluation"
 FORMAT_VERSION = 1
@@ -107,8 +108,7 @@ def weights_to_data(w: Mapping[str, float]) -> dict[str, float | int]:
     return {k: _num(w[k]) for k in sorted(w)}
 
 
-SETTINGS = ("title", "question", "context", "date", "owner", "status", "decision", "catalogue", "aggregation",
-            "anonymous", "method")  # fmt: skip
+SETTINGS = EVALUATION_NAMES  # the evaluation's own settings (evaluator.settings), in file order
 
 
 def evaluation_to_data(ev: Evaluation) -> dict[str, Any]:
@@ -117,6 +117,7 @@ def evaluation_to_data(ev: Evaluation) -> dict[str, Any]:
     for k in SETTINGS:
         d[k] = getattr(ev, k)
     d["method_params"] = weights_to_data(ev.method_params)
+    d["robustness"] = {k: _num(v) if isinstance(v, float) else v for k, v in sorted(ev.robustness.items())}
     d["areas"] = [area_to_data(a) for a in ev.areas]
     d["criteria"] = [criterion_to_data(c) for c in ev.criteria]
     d["alternatives"] = [alternative_to_data(a) for a in ev.alternatives]
@@ -281,23 +282,15 @@ def assessment_from_data(data: Any, place: str, file: str | None = None) -> Asse
         date=str(r.get("date", (str,), "")),
         confidence=conf,
     )
-    if (s.low is None) != (s.high is None):
-        raise InputError("give both ends of the range (low and high) or neither", file, place)
-    if s.low is not None and s.low > s.high:
-        raise InputError(f"range low {s.low:g} is above high {s.high:g}", file, place)
-    if s.low is not None and s.value is not None and not (s.low <= s.value <= s.high):
-        raise InputError(f"score {s.value:g} lies outside its own range {s.low:g}–{s.high:g}", file, place)
     return s
 
 
 def check_assessment(ev_criterion: Criterion, s: Assessment) -> str | None:
-    """What is wrong with an assessment on this criterion's scale, or ``None``."""
-    for what, x in (("score", s.value), ("low", s.low), ("high", s.high)):
-        if x is not None:
-            problem = check_score(ev_criterion.scale, x)
-            if problem:
-                return problem if what == "score" else f"{what} end of range: {problem}"
-    return None
+    """What is wrong with an assessment on this criterion's scale, or ``None`` (the one validity check's words)."""
+    from .invariants import Problem, assessment_problem
+
+    found = assessment_problem(ev_criterion, s)
+    return Problem("", *found).text("en") if found else None
 
 
 def participant_from_data(data: Any, place: str, file: str | None = None) -> Participant:
@@ -317,12 +310,19 @@ def weights_from_data(data: Any, place: str, file: str | None = None) -> dict[st
 
 
 def evaluation_from_data(data: Any, file: str | None = None) -> Evaluation:
-    """A checked :class:`Evaluation` from plain data (the canonical JSON's shape)."""
+    """A checked :class:`Evaluation` from plain data (the canonical JSON's shape).
+
+    This reads shapes and types; whether the evaluation is valid is decided by the one validity check
+    (:func:`evaluator.invariants.check`), the same one every change passes.
+    """
+    from .invariants import require
+
     r = Reader(data, "", file).allow(
         "format",
         "version",
         *SETTINGS,
         "method_params",
+        "robustness",
         "areas",
         "criteria",
         "alternatives",
@@ -351,60 +351,29 @@ def evaluation_from_data(data: Any, file: str | None = None) -> Evaluation:
         participant_from_data(p, f"participants[{i}]", file)
         for i, p in enumerate(r.get("participants", list, []))
     )
-    _unique(areas, "areas", file)
-    _unique(criteria, "criteria", file)
-    _unique(alternatives, "alternatives", file)
-    _unique(participants, "participants", file)
-    area_ids = {a.id for a in areas}
-    crit = {c.id: c for c in criteria}
-    if area_ids & set(crit):
-        raise InputError(f"id {sorted(area_ids & set(crit))[0]!r} names both an area and a criterion", file)
-    for i, c in enumerate(criteria):
-        if c.area not in area_ids:
-            raise InputError(f"unknown area {c.area!r}", file, f"criteria[{i}].area")
-    alt_ids = {a.id for a in alternatives}
     assessments = {}
     for i, item in enumerate(r.get("assessments", list, [])):
         place = f"assessments[{i}]"
         ar = Reader(item, place, file)
         a_id, c_id = ident(ar, "alternative"), ident(ar, "criterion")
-        if a_id not in alt_ids:
-            raise ar.fail("alternative", f"unknown alternative {a_id!r}")
-        if c_id not in crit:
-            raise ar.fail("criterion", f"unknown criterion {c_id!r}")
         if (a_id, c_id) in assessments:
             raise InputError(f"second score for {a_id} on {c_id}", file, place)
-        s = assessment_from_data({k: v for k, v in item.items() if k not in ("alternative", "criterion")},
-                                 place, file)  # fmt: skip
-        problem = check_assessment(crit[c_id], s)
-        if problem:
-            raise InputError(problem, file, place)
-        assessments[(a_id, c_id)] = s
+        assessments[(a_id, c_id)] = assessment_from_data(
+            {k: v for k, v in item.items() if k not in ("alternative", "criterion")}, place, file
+        )
     weights = weights_from_data(r.get("weights", Mapping, {}), "weights", file)
-    known = area_ids | set(crit)
-    for k in weights:
-        if k not in known:
-            raise InputError(f"weight for unknown area or criterion {k!r}", file, "weights")
-    part_ids = {p.id for p in participants}
-    pw = {}
-    for pid, w in r.get("participant_weights", Mapping, {}).items():
-        if pid not in part_ids:
-            raise InputError(f"weights for unknown participant {pid!r}", file, "participant_weights")
-        pw[pid] = frozen_map(weights_from_data(w, f"participant_weights.{pid}", file))
+    pw = {
+        str(pid): frozen_map(weights_from_data(w, f"participant_weights.{pid}", file))
+        for pid, w in r.get("participant_weights", Mapping, {}).items()
+        if w != {}  # an empty table: the participant has not weighed
+    }
     method_params = weights_from_data(r.get("method_params", Mapping, {}), "method_params", file)
-    return Evaluation(
-        title=r.get("title", str, ""),
-        question=r.get("question", str, ""),
-        context=r.get("context", str, ""),
-        date=r.get("date", str, ""),
-        owner=r.get("owner", str, ""),
-        status=r.get("status", str, "draft"),
-        decision=r.get("decision", str, ""),
-        catalogue=r.get("catalogue", str, ""),
-        aggregation=r.get("aggregation", str, "mean"),
-        anonymous=r.get("anonymous", bool, False),
-        method=r.get("method", str, "wsm"),
+    robustness = {**robustness_defaults(), **dict(r.get("robustness", Mapping, {}))}
+    values = {name: r.get(name, object, default(name)) for name in SETTINGS}
+    ev = Evaluation(
+        **values,
         method_params=frozen_map(method_params),
+        robustness=frozen_map(robustness),
         areas=areas,
         criteria=criteria,
         alternatives=alternatives,
@@ -413,6 +382,7 @@ def evaluation_from_data(data: Any, file: str | None = None) -> Evaluation:
         participants=participants,
         participant_weights=frozen_map(pw),
     )
+    return require(ev, file)
 
 
 def _unique(items: tuple, what: str, file: str | None) -> None:

@@ -74,6 +74,7 @@ def _add_dutch_labels(con: sqlite3.Connection) -> None:
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_dutch_labels}
 
+_TABLE_SETTINGS = ("method_params", "robustness")  # settings rows that hold a table (JSON object)
 AGREED = ""  # the participant key of the agreed weights in the weights table
 
 
@@ -103,6 +104,9 @@ def _now() -> str:
 
 
 def default_user() -> str:
+    """Who is changing the file: ``AFWEGING_USER`` when set (the app and the CLI alike), else the login name."""
+    if os.environ.get("AFWEGING_USER", "").strip():
+        return os.environ["AFWEGING_USER"].strip()
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name on this system: record it as such
@@ -350,10 +354,10 @@ def _weights(con: sqlite3.Connection, participant: str, old: Any, new: Any) -> N
 
 
 def _write_diff(con: sqlite3.Connection, old: Evaluation | None, new: Evaluation) -> None:
-    for name in (*SETTINGS, "method_params"):
+    for name in (*SETTINGS, *_TABLE_SETTINGS):
         value = getattr(new, name)
         if old is None or getattr(old, name) != value:
-            data = dict(value) if name == "method_params" else value
+            data = dict(value) if name in _TABLE_SETTINGS else value
             con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (name, _dumps(data)))
     _rows(con, "areas", old and old.areas, new.areas, area_to_data)
     _rows(con, "criteria", old and old.criteria, new.criteria, criterion_to_data)
@@ -384,7 +388,7 @@ def _write_diff(con: sqlite3.Connection, old: Evaluation | None, new: Evaluation
 def _read(con: sqlite3.Connection, path: Path) -> Evaluation:
     data: dict[str, Any] = {}
     for name, value in con.execute("SELECT name, value FROM settings"):
-        if name in (*SETTINGS, "method_params"):
+        if name in (*SETTINGS, *_TABLE_SETTINGS):
             data[name] = json.loads(value)
     for table in ("areas", "criteria", "alternatives", "participants"):
         data[table] = [json.loads(r[0]) for r in con.execute(f"SELECT data FROM {table} ORDER BY position")]

@@ -21,6 +21,7 @@ from evaluator.changes import SetSetting
 from evaluator.cli import main
 from evaluator.errors import InputError
 from evaluator.io.canonical import evaluation_json
+from evaluator.settings import robustness_defaults
 from evaluator.store import SCHEMA_VERSION, Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -33,6 +34,15 @@ def _digest(path: Path) -> str:
 
 def _expected(fixture: Path) -> dict:
     return json.loads(fixture.with_name(fixture.stem + ".expected.json").read_text(encoding="utf-8"))
+
+
+def _as_of(ev, want: dict) -> dict:
+    """The evaluation's JSON, with the settings added after ``want`` was written checked to be their defaults."""
+    got = json.loads(evaluation_json(ev))
+    for key, value in {"robustness": robustness_defaults()}.items():
+        if key not in want:
+            assert got.pop(key) == value
+    return got
 
 
 def _copy(fixture: Path, tmp_path: Path) -> Path:
@@ -52,7 +62,7 @@ def test_released_schema_opens_with_its_content_and_audit(fixture, tmp_path):
     want = _expected(fixture)
     with Store.open(path) as st:
         assert st.integrity_check() == "ok"
-        assert json.loads(evaluation_json(st.evaluation)) == want["evaluation"]
+        assert _as_of(st.evaluation, want["evaluation"]) == want["evaluation"]
         assert st.audit_count() == want["audit_rows"]
         assert len(st.audit_changes()) == want["audit_rows"] - 1
         st.apply(SetSetting("title", "na de upgrade"))  # and it takes new changes
@@ -81,7 +91,7 @@ def test_registered_migration_runs_and_upgrades(tmp_path, monkeypatch):
     monkeypatch.setattr(store_mod, "MIGRATIONS", {**store_mod.MIGRATIONS, 0: _add_reason})
     want = _expected(RELEASED[0])
     with Store.open(path) as st:
-        assert json.loads(evaluation_json(st.evaluation)) == want["evaluation"]
+        assert _as_of(st.evaluation, want["evaluation"]) == want["evaluation"]
         st.apply(SetSetting("title", "gemigreerd"), reason="na migratie")
         assert st.audit(limit=1)[0].reason == "na migratie"
         assert st.audit_count() == want["audit_rows"] + 1
@@ -132,7 +142,8 @@ def test_an_older_file_is_read_without_being_written(tmp_path, capsys):
     path = _copy(RELEASED[0], tmp_path)
     before = _digest(path)
     with Store.open(path, readonly=True) as st:
-        assert json.loads(evaluation_json(st.evaluation)) == _expected(RELEASED[0])["evaluation"]
+        want = _expected(RELEASED[0])["evaluation"]
+        assert _as_of(st.evaluation, want) == want
         assert st.audit()[0].label_in("nl") == st.audit()[0].label  # old rows: the English label
     assert main(["rank", str(path), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["alternatives"]

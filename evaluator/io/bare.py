@@ -82,13 +82,17 @@ def bare_evaluation(bm: BareMatrix, title: str = "") -> Evaluation:
         for i, a in enumerate(alternatives)
         for j, c in enumerate(criteria)
     }
-    return Evaluation(
-        title=title,
-        areas=(Area(AREA_ID, {"nl": "Criteria", "en": "Criteria"}),),
-        criteria=tuple(criteria),
-        alternatives=tuple(alternatives),
-        assessments=frozen_map(assessments),
-        weights=frozen_map(weights),
+    from ..invariants import require
+
+    return require(
+        Evaluation(
+            title=title,
+            areas=(Area(AREA_ID, {"nl": "Criteria", "en": "Criteria"}),),
+            criteria=tuple(criteria),
+            alternatives=tuple(alternatives),
+            assessments=frozen_map(assessments),
+            weights=frozen_map(weights),
+        )
     )
 
 

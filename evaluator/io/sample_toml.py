@@ -72,15 +72,20 @@ def read_evaluation_toml(path: str | os.PathLike) -> Evaluation:
             if problem:
                 raise InputError(problem, file, splace)
             assessments[(alt.id, c_id)] = s
-    return replace(
-        ev,
-        question=head.get("question", str, ""),
-        context=head.get("context", str, ""),
-        date=str(head.get("date", (str,), "")),
-        owner=head.get("owner", str, ""),
-        status=head.get("status", str, "draft"),
-        decision=head.get("decision", str, ""),
-        method=head.get("method", str, "wsm"),
-        alternatives=tuple(alternatives),
-        assessments=frozen_map(assessments),
+    from ..invariants import require
+
+    return require(
+        replace(
+            ev,
+            question=head.get("question", str, ""),
+            context=head.get("context", str, ""),
+            date=str(head.get("date", (str,), "")),
+            owner=head.get("owner", str, ""),
+            status=head.get("status", str, "draft"),
+            decision=head.get("decision", str, ""),
+            method=head.get("method", str, "wsm"),
+            alternatives=tuple(alternatives),
+            assessments=frozen_map(assessments),
+        ),
+        file,
     )

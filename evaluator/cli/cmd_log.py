@@ -1,0 +1,56 @@
+"""afweging log FILE [--format table|json] [--lang nl|en]
+
+The audit trail, oldest first. JSON: a list of entries ``{"seq", "time", "user", "reason", "label", "change"}``,
+where ``change`` is the change in the form ``afweging apply`` takes (``null`` for the entry that created the file).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "the audit trail of a project: who changed what, when and why"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="the .afweging project")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of the labels")
+
+
+def entries(path: str, lang: str = "en") -> list[dict]:
+    from ..store import Store
+
+    with Store.open(path, readonly=True) as st:
+        rows = sorted(st.audit(), key=lambda e: e.seq)
+    return [
+        {
+            "seq": e.seq,
+            "time": e.time,
+            "user": e.user,
+            "reason": e.reason,
+            "label": e.label_in(lang),
+            "change": e.change or None,
+        }
+        for e in rows
+    ]
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ..errors import InputError
+    from .common import print_json, print_table
+
+    if Path(args.file).suffix.lower() != ".afweging":
+        raise InputError("only a project file (.afweging) keeps an audit trail", args.file)
+    data = entries(args.file, args.lang)
+    if args.format == "json":
+        print_json(data)
+        return 0
+    head = (
+        ["#", "tijd", "wie", "wijziging", "reden"]
+        if args.lang == "nl"
+        else ["#", "time", "user", "change", "reason"]
+    )
+    print_table(head, [[e["seq"], e["time"], e["user"], e["label"], e["reason"]] for e in data], "rllll")
+    return 0

@@ -1,0 +1,323 @@
+"""What makes an evaluation valid — the one check that loading a file and applying a change both use.
+
+A change is refused exactly when the evaluation it would leave could not be loaded: :func:`evaluator.changes.
+apply_change` runs :func:`check` on the new evaluation, and every reader (the project file, the canonical JSON,
+the memo's attachment) runs it on what it read. Nothing else decides validity; the changes only look up what
+they need to build the new state.
+
+A :class:`Problem` names the place (``assessments[openDesk, A3]``, ``weights.A1``, ``robustness.samples``) and
+says what is wrong, in Dutch or English (:meth:`Problem.text`).
+
+``check(new, before=old)`` skips the assessments that are the same objects on an unchanged criterion as in
+``before`` (the evaluation is immutable, so identity means unchanged); the result is the same as a full check of
+an evaluation whose ``before`` was valid, and a change at 300 × 150 costs a few milliseconds instead of a full pass.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import settings
+from .model import CONFIDENCES, Assessment, Criterion, Evaluation
+
+# The wording of every validity problem, (English, Dutch), filled in with the problem's params.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "setting": ("{detail}", "{detail_nl}"),
+    "unknown_method": ("unknown method {value!r} (choose one of: {choices})",
+                       "onbekende methode {value!r} (kies uit: {choices})"),
+    "robustness_method": ("sensitivity analysis runs {choices}, not {value!r}",
+                          "de gevoeligheidsanalyse werkt met {choices}, niet met {value!r}"),
+    "robustness_keys": ("unknown robustness setting {key!r} (expected: {choices})",
+                        "onbekende robuustheidsinstelling {key!r} (verwacht: {choices})"),
+    "method_param_unknown": ("unknown method parameter {key!r} (the methods take: {choices})",
+                             "onbekende methodeparameter {key!r} (de methoden kennen: {choices})"),
+    "method_param_value": ("method parameter {key} must be a number from {low:g} to {high:g}, not {value!r}",
+                           "methodeparameter {key} moet een getal van {low:g} tot {high:g} zijn, niet {value!r}"),
+    "empty_id": ("needs an id", "heeft een id nodig"),
+    "empty_name": ("needs a name", "heeft een naam nodig"),
+    "duplicate_id": ("duplicate id {id!r}", "dubbele id {id!r}"),
+    "duplicate_name": ("there already is one named {name!r}", "er is er al een met de naam {name!r}"),
+    "area_and_criterion": ("id {id!r} names both an area and a criterion",
+                           "id {id!r} is zowel een gebied als een criterium"),
+    "unknown_area": ("unknown area {id!r}", "onbekend gebied {id!r}"),
+    "scale": ("{detail}", "{detail}"),
+    "minimum": ("minimum {value:g} lies outside the scale {low:g}–{high:g}",
+                "minimum {value:g} ligt buiten de schaal {low:g}–{high:g}"),
+    "unknown_alternative": ("unknown alternative {id!r}", "onbekend alternatief {id!r}"),
+    "unknown_criterion": ("unknown criterion {id!r}", "onbekend criterium {id!r}"),
+    "field_type": ("{field} must be {kind}, not {value!r}", "{field} moet {kind_nl} zijn, niet {value!r}"),
+    "half_range": ("give both ends of the range (low and high) or neither",
+                   "geef beide grenzen van de marge (laag en hoog) of geen van beide"),
+    "range_order": ("range low {low:g} is above high {high:g}", "ondergrens {low:g} ligt boven bovengrens {high:g}"),
+    "outside_range": ("score {value:g} lies outside its own range {low:g}–{high:g}",
+                      "score {value:g} ligt buiten de eigen marge {low:g}–{high:g}"),
+    "confidence": ("confidence must be high, medium or low, not {value!r}",
+                   "zekerheid moet hoog, middel of laag zijn, niet {value!r}"),
+    "off_scale": ("{detail}", "{detail}"),
+    "unknown_weight": ("weight for unknown area or criterion {id!r}",
+                       "gewicht voor onbekend gebied of criterium {id!r}"),
+    "weight_value": ("weight must be a finite number of 0 or more, not {value!r}",
+                     "gewicht moet een eindig getal van 0 of meer zijn, niet {value!r}"),
+    "unknown_participant": ("weights for unknown participant {id!r}", "gewichten voor onbekende deelnemer {id!r}"),
+}  # fmt: skip
+
+_KIND_WORDS = {"number": ("a number or empty", "een getal of leeg"), "text": ("text", "tekst")}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing that makes an evaluation invalid: where, which kind, and the numbers or ids it concerns."""
+
+    place: str
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        en, nl = MESSAGES[self.key]
+        return (nl if lang == "nl" else en).format(**self.params)
+
+    def line(self, lang: str = "en") -> str:
+        return f"{self.place}: {self.text(lang)}" if self.place else self.text(lang)
+
+
+def check(ev: Evaluation, before: Evaluation | None = None) -> Problem | None:
+    """The first problem that makes ``ev`` invalid, or ``None``. See the module text for ``before``."""
+    return next(problems(ev, before), None)
+
+
+def require(ev: Evaluation, file: str | None = None) -> Evaluation:
+    """``ev`` when it is valid; else ``InputError`` naming the file and the place (what every reader calls)."""
+    from .errors import InputError
+
+    problem = check(ev)
+    if problem is not None:
+        raise InputError(problem.text("en"), file, problem.place or None)
+    return ev
+
+
+def problems(ev: Evaluation, before: Evaluation | None = None) -> Iterator[Problem]:
+    """Every problem of ``ev``, in a stable order (settings, structure, scores, weights)."""
+    yield from _settings(ev)
+    yield from _structure(ev)
+    yield from _assessments(ev, before)
+    yield from _weights(ev)
+
+
+# -- settings ---------------------------------------------------------------------------------------------------
+
+
+def _settings(ev: Evaluation) -> Iterator[Problem]:
+    from .fastengine import FAST_METHODS
+    from .methods import METHODS
+
+    for s in settings.EVALUATION_SETTINGS:
+        found = s.check(getattr(ev, s.name))
+        if found:
+            yield Problem(s.name, "setting", {"detail": found[0], "detail_nl": found[1]})
+    if isinstance(ev.method, str) and ev.method not in METHODS:
+        yield Problem("method", "unknown_method", {"value": ev.method, "choices": ", ".join(METHODS)})
+    if not isinstance(ev.robustness, Mapping):
+        yield Problem(
+            "robustness",
+            "setting",
+            {
+                "detail": "robustness settings must be a table",
+                "detail_nl": "robuustheidsinstellingen moeten een tabel zijn",
+            },
+        )
+        return
+    for key in ev.robustness:
+        if key not in settings.ROBUSTNESS_KEYS:
+            choices = ", ".join(settings.ROBUSTNESS_KEYS)
+            yield Problem(f"robustness.{key}", "robustness_keys", {"key": key, "choices": choices})
+    for s in settings.ROBUSTNESS_SETTINGS:
+        value = settings.get(ev, s.name)
+        found = s.check(value)
+        if found:
+            yield Problem(s.name, "setting", {"detail": found[0], "detail_nl": found[1]})
+        elif s.name == "robustness.method" and value and value not in FAST_METHODS:
+            yield Problem(s.name, "robustness_method", {"value": value, "choices": ", ".join(FAST_METHODS)})
+    yield from _method_params(ev.method_params)
+
+
+def _method_params(params: Any) -> Iterator[Problem]:
+    from .methods import METHODS, param_range
+
+    if not isinstance(params, Mapping):
+        yield Problem(
+            "method_params",
+            "setting",
+            {
+                "detail": "method parameters must be a table",
+                "detail_nl": "methodeparameters moeten een tabel zijn",
+            },
+        )
+        return
+    known = sorted({name for m in METHODS.values() for name, _ in m.params})
+    for key, value in params.items():
+        if key not in known:
+            yield Problem(
+                f"method_params.{key}", "method_param_unknown", {"key": key, "choices": ", ".join(known)}
+            )
+            continue
+        low, high = param_range(key)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not (low <= value <= high):
+            yield Problem(f"method_params.{key}", "method_param_value",
+                          {"key": key, "value": value, "low": low, "high": high})  # fmt: skip
+
+
+# -- structure --------------------------------------------------------------------------------------------------
+
+
+def _ident(x: Any) -> bool:
+    return isinstance(x, str) and bool(x.strip())
+
+
+def _named(items: tuple, what: str, names: bool) -> Iterator[Problem]:
+    seen: set[str] = set()
+    seen_names: set[str] = set()
+    for i, it in enumerate(items):
+        if not _ident(it.id):
+            yield Problem(f"{what}[{i}].id", "empty_id")
+            continue
+        if it.id in seen:
+            yield Problem(f"{what}[{i}].id", "duplicate_id", {"id": it.id})
+        seen.add(it.id)
+        if names:
+            if not _ident(it.name):
+                yield Problem(f"{what}[{i}].name", "empty_name")
+                continue
+            folded = it.name.strip().casefold()
+            if folded in seen_names:
+                yield Problem(f"{what}[{i}].name", "duplicate_name", {"name": it.name})
+            seen_names.add(folded)
+
+
+def _structure(ev: Evaluation) -> Iterator[Problem]:
+    from .scales import check_scale
+
+    yield from _named(ev.areas, "areas", names=False)
+    yield from _named(ev.criteria, "criteria", names=False)
+    yield from _named(ev.alternatives, "alternatives", names=True)
+    yield from _named(ev.participants, "participants", names=True)
+    area_ids = {a.id for a in ev.areas}
+    for c in ev.criteria:
+        if c.id in area_ids:
+            yield Problem("criteria", "area_and_criterion", {"id": c.id})
+    for i, c in enumerate(ev.criteria):
+        if c.area not in area_ids:
+            yield Problem(f"criteria[{i}].area", "unknown_area", {"id": c.area})
+        detail = check_scale(c.scale)
+        if detail:
+            yield Problem(f"criteria[{i}].scale", "scale", {"detail": detail})
+            continue
+        b = c.scale.bounds
+        if c.minimum is not None:
+            bad_type = isinstance(c.minimum, bool) or not isinstance(c.minimum, int | float)
+            if bad_type or not math.isfinite(c.minimum):
+                yield Problem(f"criteria[{i}].minimum", "field_type", _kind("minimum", "number", c.minimum))
+            elif b is not None and not (b[0] <= c.minimum <= b[1]):
+                yield Problem(
+                    f"criteria[{i}].minimum", "minimum", {"value": c.minimum, "low": b[0], "high": b[1]}
+                )
+
+
+# -- scores -----------------------------------------------------------------------------------------------------
+
+
+def _kind(name: str, kind: str, value: Any) -> dict[str, Any]:
+    en, nl = _KIND_WORDS[kind]
+    return {"field": name, "kind": en, "kind_nl": nl, "value": value}
+
+
+def assessment_problem(crit: Criterion, s: Any) -> tuple[str, dict[str, Any]] | None:
+    """What is wrong with assessment ``s`` on criterion ``crit`` (a message key and its params), or ``None``."""
+    from .scales import check_score
+
+    if not isinstance(s, Assessment):
+        return "field_type", _kind("assessment", "text", s)
+    for name in ("value", "low", "high"):
+        x = getattr(s, name)
+        if x is not None and (isinstance(x, bool) or not isinstance(x, int | float) or not math.isfinite(x)):
+            return "field_type", _kind(name, "number", x)
+    for name in ("evidence", "source", "date", "confidence"):
+        if not isinstance(getattr(s, name), str):
+            return "field_type", _kind(name, "text", getattr(s, name))
+    if s.confidence not in CONFIDENCES and s.confidence != "":
+        return "confidence", {"value": s.confidence}
+    if (s.low is None) != (s.high is None):
+        return "half_range", {}
+    if s.low is not None:
+        if s.low > s.high:
+            return "range_order", {"low": s.low, "high": s.high}
+        if s.value is not None and not (s.low <= s.value <= s.high):
+            return "outside_range", {"value": s.value, "low": s.low, "high": s.high}
+    for what, x in (("score", s.value), ("low", s.low), ("high", s.high)):
+        if x is not None:
+            detail = check_score(crit.scale, x)
+            if detail:
+                return "off_scale", {
+                    "detail": detail if what == "score" else f"{what} end of range: {detail}"
+                }
+    return None
+
+
+def _assessments(ev: Evaluation, before: Evaluation | None) -> Iterator[Problem]:
+    alts = {a.id for a in ev.alternatives}
+    crits = {c.id: c for c in ev.criteria}
+    old_crits = {c.id: c for c in before.criteria} if before is not None else {}
+    old = before.assessments if before is not None else {}
+    if not isinstance(ev.assessments, Mapping):
+        yield Problem(
+            "assessments",
+            "setting",
+            {"detail": "assessments must be a table", "detail_nl": "scores moeten een tabel zijn"},
+        )
+        return
+    for key, s in ev.assessments.items():
+        a_id, c_id = key
+        place = f"assessments[{a_id}, {c_id}]"
+        if a_id not in alts:
+            yield Problem(place, "unknown_alternative", {"id": a_id})
+            continue
+        crit = crits.get(c_id)
+        if crit is None:
+            yield Problem(place, "unknown_criterion", {"id": c_id})
+            continue
+        if old.get(key) is s and old_crits.get(c_id) is crit:
+            continue  # the same assessment on the same criterion as in a valid ``before``
+        found = assessment_problem(crit, s)
+        if found:
+            yield Problem(place, *found)
+
+
+# -- weights ----------------------------------------------------------------------------------------------------
+
+
+def _weight_problems(weights: Any, place: str, known: set[str]) -> Iterator[Problem]:
+    if not isinstance(weights, Mapping):
+        yield Problem(
+            place,
+            "setting",
+            {"detail": "weights must be a table", "detail_nl": "gewichten moeten een tabel zijn"},
+        )
+        return
+    for k, v in weights.items():
+        if k not in known:
+            yield Problem(place, "unknown_weight", {"id": k})
+        elif isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v) or v < 0:
+            yield Problem(f"{place}.{k}", "weight_value", {"value": v})
+
+
+def _weights(ev: Evaluation) -> Iterator[Problem]:
+    known = {a.id for a in ev.areas} | {c.id for c in ev.criteria}
+    yield from _weight_problems(ev.weights, "weights", known)
+    people = {p.id for p in ev.participants}
+    for pid, w in ev.participant_weights.items():
+        if pid not in people:
+            yield Problem("participant_weights", "unknown_participant", {"id": pid})
+            continue
+        yield from _weight_problems(w, f"participant_weights.{pid}", known)
