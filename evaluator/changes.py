@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any, ClassVar
 
 from . import settings
-from .errors import ChangeError
+from .errors import ChangeError, InputError
 from .invariants import Problem, assessment_problem, check
 from .model import (
     Alternative,
@@ -121,6 +121,13 @@ def apply_change(ev: Evaluation, change: Change) -> tuple[Evaluation, Change]:
     """
     if not isinstance(change, Change):
         raise ChangeError(f"not a change: {change!r}", nl=f"geen wijziging: {change!r}")
+    try:  # the audit trail stores the change as data: it must read back as the same change, or replay breaks
+        change_from_data(change.to_data())
+    except (InputError, TypeError, ValueError) as exc:
+        line = exc.line() if isinstance(exc, InputError) else str(exc)
+        raise ChangeError(
+            f"this change cannot be recorded: {line}", nl=f"deze wijziging kan niet worden vastgelegd: {line}"
+        ) from None
     inverse = change.inverse(ev)
     new = change.apply(ev)
     problem = check(new, before=ev)
@@ -561,16 +568,17 @@ class AddArea(Change):
     kind: ClassVar[str] = "add_area"
     area: Area
     position: int | None = None
-    weight: float = 0.0
+    weight: float | None = 0.0  # None: no weight entry (what an undo restores when there was none)
 
     def apply(self, ev: Evaluation) -> Evaluation:
         if not self.area.id.strip():
             raise ChangeError("an area needs an id")
         if self.area.id in _ids(ev):
             raise ChangeError(f"id {self.area.id!r} is already in use")
-        _check_weight(self.area.id, self.weight)
         w = dict(ev.weights)
-        w[self.area.id] = float(self.weight)
+        if self.weight is not None:
+            _check_weight(self.area.id, self.weight)
+            w[self.area.id] = float(self.weight)
         return replace(ev, areas=_insert(ev.areas, self.area, self.position), weights=frozen_map(w))
 
     def inverse(self, ev: Evaluation) -> Change:
@@ -585,7 +593,7 @@ class AddArea(Change):
         return cls(
             area_from_data(r.get("area", Mapping), r.where("area"), r.file),
             r.get("position", int, None),
-            r.get("weight", float, 0.0),
+            r.get("weight", float, 0.0) if r.data.get("weight", 0.0) is not None else None,
         )
 
 
@@ -614,7 +622,7 @@ class RemoveArea(Change):
 
     def inverse(self, ev: Evaluation) -> Change:
         area = _need_area(ev, self.area)
-        restore: list[Change] = [AddArea(area, ev.areas.index(area), ev.weights.get(self.area, 0.0))]
+        restore: list[Change] = [AddArea(area, ev.areas.index(area), ev.weights.get(self.area))]
         for p, m in ev.participant_weights.items():
             if self.area in m:
                 restore.append(SetWeights({self.area: m[self.area]}, p))
@@ -654,7 +662,7 @@ class AddCriterion(Change):
     kind: ClassVar[str] = "add_criterion"
     criterion: Criterion
     position: int | None = None
-    weight: float = 0.0
+    weight: float | None = 0.0  # None: no weight entry (what an undo restores when there was none)
     assessments: Mapping[str, Assessment] = field(default_factory=dict)  # alternative id → assessment
 
     def apply(self, ev: Evaluation) -> Evaluation:
@@ -667,14 +675,16 @@ class AddCriterion(Change):
         problem = check_scale(c.scale)
         if problem:
             raise ChangeError(f"{c.id}: {problem}")
-        _check_weight(c.id, self.weight)
+        if self.weight is not None:
+            _check_weight(c.id, self.weight)
         new = dict(ev.assessments)
         for a_id, s in self.assessments.items():
             _need_alt(ev, a_id)
             _refuse_assessment(f"{_alt_name(ev, a_id)} · {c.id}", c, s)
             new[(a_id, c.id)] = s
         w = dict(ev.weights)
-        w[c.id] = float(self.weight)
+        if self.weight is not None:
+            w[c.id] = float(self.weight)
         return replace(
             ev,
             criteria=_insert(ev.criteria, c, self.position),
@@ -697,7 +707,7 @@ class AddCriterion(Change):
         return cls(
             criterion_from_data(r.get("criterion", Mapping), r.where("criterion"), r.file),
             r.get("position", int, None),
-            r.get("weight", float, 0.0),
+            r.get("weight", float, 0.0) if r.data.get("weight", 0.0) is not None else None,
             {k: assessment_from_data(v, r.where(f"assessments.{k}"), r.file) for k, v in raw.items()},
         )
 
@@ -724,7 +734,7 @@ class RemoveCriterion(Change):
     def inverse(self, ev: Evaluation) -> Change:
         c = _need_crit(ev, self.criterion)
         scores = {a: s for (a, cc), s in ev.assessments.items() if cc == self.criterion}
-        restore: list[Change] = [AddCriterion(c, ev.criteria.index(c), ev.weights.get(c.id, 0.0), scores)]
+        restore: list[Change] = [AddCriterion(c, ev.criteria.index(c), ev.weights.get(c.id), scores)]
         for p, m in ev.participant_weights.items():
             if c.id in m:
                 restore.append(SetWeights({c.id: m[c.id]}, p))

@@ -40,7 +40,6 @@ proportionally) over which the alternative that ranks first at the agreed weight
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from numbers import Integral
@@ -49,7 +48,7 @@ import numpy as np
 
 from . import fastengine
 from .errors import InputError
-from .model import Evaluation, text
+from .model import Evaluation
 from .problem import Problem, build_problem, score_matrix
 from .scales import values as scale_values
 
@@ -62,7 +61,6 @@ CHUNK_CELLS_FLAT = (
     250_000  # floats per k×(n+m) chunk on the matrix-product paths: cache-sized, measured fastest
 )
 BLAS_BLOCK = 150_000  # multiply-adds per matrix product block (below OpenBLAS's threading threshold)
-RUNNER_UP = 0.1  # the verdict names the runner-up when it is first in at least this share
 TIE_GAP = 1e-9  # sorted scores closer than this are checked for ties
 STABILITY_GRID = 401
 STABILITY_ROUNDS = 5
@@ -581,119 +579,14 @@ def stability_intervals(ev: Evaluation, method: str = "wsm") -> list[Stability]:
     return out
 
 
-# -- the verdict ----------------------------------------------------------------------------------------------
-
-
-def _pct(x: float, lang: str, share: bool = True) -> str:
-    """A percentage as people read it. A share: whole numbers (one decimal below 10 %), never rounded to 0 or
-    100. A weight: one decimal unless it is whole, so the verdict quotes the same edge as the table."""
-    v = 100.0 * x
-    nl = lang == "nl"
-    if share and 99.5 <= v < 100.0:
-        return "meer dan 99 %" if nl else "more than 99 %"
-    if share and 0.0 < v < 0.5:
-        return "minder dan 1 %" if nl else "less than 1 %"
-    whole = math.floor(v + 0.5)
-    if abs(v - whole) >= 0.05 and (v < 10 or not share):  # weights keep one decimal, as the table shows them
-        t = f"{v:.1f}"
-        return (t.replace(".", ",") if nl else t) + " %"
-    return f"{whole} %"
-
-
-def _closest_edge(stability: list[Stability]) -> tuple[Stability, str, float] | None:
-    """The criterion whose weight is closest to an edge that changes the top, with the side and the edge."""
-    best = None
-    for s in stability:
-        for side, edge in (("low", s.low), ("high", s.high)):
-            if (side == "low" and edge <= 0.0) or (side == "high" and edge >= 1.0):
-                continue
-            d = abs(s.weight - edge)
-            if best is None or d < best[0]:
-                best = (d, s, side, edge)
-    return None if best is None else best[1:]
+# -- the verdict (data in evaluator.verdict; kept here for the callers that want the sentence) -----------------
 
 
 def verdict(ev: Evaluation, acc: Acceptability, stability: list[Stability], lang: str = "nl") -> str:
     """The outcome in one or two sentences a non-specialist understands (``lang`` ``nl`` or ``en``)."""
-    nl = lang == "nl"
-    n = len(acc.alternatives)
-    if n == 0:
-        return (
-            "Er valt niets te rangschikken: elk alternatief mist een score of valt af op een minimumeis."
-            if nl
-            else "There is nothing to rank: every alternative lacks a score or fails a minimum requirement."
-        )
-    name = dict(zip(acc.alternatives, acc.names, strict=True))
-    if n == 1:
-        only = acc.names[0]
-        if not acc.excluded:
-            return f"Er is maar één alternatief: {only}." if nl else f"There is only one alternative: {only}."
-        return (
-            f"Alleen {only} doet mee; de andere alternatieven vallen af."
-            if nl
-            else f"Only {only} takes part; the other alternatives drop out."
-        )
-    i = int(np.argmax(acc.first))
-    where = {
-        ("uniform", True): "van alle denkbare wegingen",
-        ("uniform", False): "of all possible weightings",
-        ("around", True): "van de wegingen rond de afgesproken gewichten",
-        ("around", False): "of the weightings around the agreed weights",
-    }[(acc.weights_mode, nl)]
-    if acc.ranged_cells:
-        where += " met scores binnen hun marges" if nl else " with scores drawn within their ranges"
-    first = (
-        f"{acc.names[i]} staat eerst in {_pct(acc.first[i], lang)} {where}"
-        if nl
-        else f"{acc.names[i]} ranks first in {_pct(acc.first[i], lang)} {where}"
-    )
-    others = [j for j in np.argsort(-acc.first, kind="stable") if j != i]
-    if others and acc.first[others[0]] >= RUNNER_UP:  # a close race: name the runner-up too
-        first += f", {acc.names[others[0]]} in {_pct(acc.first[others[0]], lang)}"
-    first += "."
-    if not stability:
-        return first
-    top = stability[0].top
-    edge = _closest_edge(stability)
-    lead = ""
-    if top != acc.alternatives[i]:
-        lead = (
-            f"Met de afgesproken gewichten staat {name[top]} eerst; "
-            if nl
-            else f"With the agreed weights {name[top]} ranks first; "
-        )
-    if edge is None:
-        if nl:
-            rest = "geen enkel gewicht kan daar in zijn eentje iets aan veranderen."
-            return (
-                f"{first} {lead}{rest}"
-                if lead
-                else f"{first} Geen enkel gewicht kan in zijn eentje veranderen wie eerst staat."
-            )
-        rest = "no single weight can change that on its own."
-        return (
-            f"{first} {lead}{rest}"
-            if lead
-            else f"{first} No single weight can change on its own who comes first."
-        )
-    s, side, at = edge
-    cname = (
-        text(ev.criterion(s.criterion).name, lang)
-        if s.criterion in {c.id for c in ev.criteria}
-        else s.criterion
-    )
-    if nl:
-        more = "minder" if side == "low" else "meer"
-        change = f"de eerste plaats verandert pas als {cname} {more} dan {_pct(at, lang, False)} weegt (nu {_pct(s.weight, lang, False)})."
-    else:
-        more = "less" if side == "low" else "more"
-        change = f"first place only changes if {cname} weighs {more} than {_pct(at, lang, False)} (now {_pct(s.weight, lang, False)})."
-    if lead:
-        change = (
-            change.replace("de eerste plaats", "dat", 1) if nl else change.replace("first place", "that", 1)
-        )
-        return f"{first} {lead}{change}"
-    return f"{first} {change[0].upper()}{change[1:]}"
+    from .verdict import render, verdict_data
+
+    return render(ev, verdict_data(acc, stability), lang)
 
 
 __all__ = [

@@ -23,7 +23,7 @@ WEIGHT_MODES = ("uniform", "around")
 SCORE_MODES = ("fixed", "ranges")
 SPREAD_PARTICIPANTS = "participants"  # spread: each criterion's spread among the workshop participants
 MAX_SPREAD = 3.0
-MIN_SAMPLES = 100
+MIN_SAMPLES = 1
 MAX_SAMPLES = 10_000_000
 MAX_SEED = 2**31 - 1
 

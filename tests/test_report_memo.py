@@ -13,7 +13,13 @@ from pypdf import PdfReader
 
 from evaluator.errors import InputError
 from evaluator.io.canonical import canonical_bytes, sha256
-from evaluator.report.decision import compute_results, decision_data, differences, recompute
+from evaluator.report.decision import (
+    check_recomputation,
+    compute_results,
+    decision_data,
+    differences,
+    robustness_data,
+)
 from evaluator.report.export import export_memo, render_memo
 from evaluator.serial import evaluation_from_data
 from tests.report_data import memo_evaluation
@@ -31,7 +37,7 @@ def _text(pdf: bytes) -> str:
 
 
 def test_results_rank_the_included_and_explain_the_knocked_out():
-    res = compute_results(memo_evaluation(), samples=0)
+    res = compute_results(memo_evaluation())
     assert res["method"] == "wsm"
     ranked = {r["id"] for r in res["ranking"]}
     assert "teams" not in ranked  # jurisdiction 1 is below the minimum 2
@@ -48,12 +54,13 @@ def test_decision_json_round_trips_and_recomputes_to_the_same_results():
     raw = canonical_bytes(data)
     back = json.loads(raw)
     assert evaluation_from_data(back["evaluation"]) == ev
-    assert differences(back["results"], recompute(back)) == []
-    assert back["results"].get("sensitivity", {}).get("seed", 7) == 7
+    assert check_recomputation(back) == []
+    assert (back["schema"], back["robustness"]["seed"], back["robustness"]["samples"]) == (2, 7, 500)
+    assert back["robustness"] == json.loads(canonical_bytes(robustness_data(ev, samples=500, seed=7)))
 
 
 def test_differences_names_a_changed_rank():
-    res = compute_results(memo_evaluation(), samples=0)
+    res = compute_results(memo_evaluation())
     changed = json.loads(json.dumps(res))
     changed["ranking"][0]["rank"] += 1
     diffs = differences(changed, res)

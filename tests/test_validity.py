@@ -8,6 +8,7 @@ exception) and leaves file and state as they were, and that the validity check a
 from __future__ import annotations
 
 import hashlib
+import os
 import math
 from dataclasses import replace
 from pathlib import Path
@@ -139,7 +140,7 @@ def _digest(p: Path) -> str:
     return hashlib.sha256(p.read_bytes()).hexdigest()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=int(os.environ.get("AFWEGING_PROPERTY_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(changes, st.lists(changes, min_size=1, max_size=3).map(lambda c: Batch(tuple(c)))),
                 min_size=1, max_size=12))  # fmt: skip
 def test_random_changes_leave_only_files_that_reopen_equal(tmp_path_factory, seq):
@@ -195,7 +196,7 @@ def test_a_change_is_refused_exactly_when_its_result_would_not_load(change):
         (SetMethodParams({"v": 1.5}), "v must be a number from 0 to 1"),
         (SetSetting("method", "spotis"), "unknown method 'spotis'"),
         (SetSetting("aggregation", "mode"), "aggregation must be one of mean, median, geometric"),
-        (SetSetting("robustness.samples", 10), "at least 100"),
+        (SetSetting("robustness.samples", 0), "at least 1"),
         (SetSetting("robustness.method", "electre1"), "sensitivity analysis runs"),
         (SetSetting("colour", "red"), "'colour' is not a setting"),
     ],

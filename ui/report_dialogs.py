@@ -41,9 +41,6 @@ from evaluator.model import Evaluation
 from .document import Document
 from .i18n import language, signals, tr
 
-PREVIEW_SAMPLES = 2000  # the preview's sensitivity section; the exported memo uses the full default
-
-
 class _PagePreview(QWidget):
     """Pages of a PDF: QtPdf's view when this Qt has it, else pages rendered by pdftoppm as pictures."""
 
@@ -118,7 +115,7 @@ class _PreviewJob(QRunnable):
         from evaluator.report.export import render_memo
 
         try:
-            result: object = render_memo(self.ev, self.lang, audit=self.audit, samples=PREVIEW_SAMPLES)
+            result: object = render_memo(self.ev, self.lang, audit=self.audit)  # the memo that will be signed
         except Exception as exc:  # noqa: BLE001 - a worker must never die silently: the dialog shows why
             result = exc.line() if isinstance(exc, InputError) else str(exc)
         with contextlib.suppress(RuntimeError):  # the dialog, or a newer job, is gone: nobody waits for it

@@ -33,8 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from evaluator import settings as ev_settings
+from evaluator.changes import Batch, SetSetting
 from evaluator.fastengine import FAST_METHODS
 from evaluator.model import Evaluation, text
+from evaluator.robustness import Settings
 
 from .charts.acceptability import AcceptabilityChart, AcceptabilityRow
 from .compare_model import method_name, short_name
@@ -42,21 +45,11 @@ from .document import Document
 from .i18n import language, locale, number, percent, signals, tr
 from .style import HEADING, SUBHEADING, scaled_font
 
-DEFAULT_SAMPLES = 10_000
-MAX_SAMPLES = 1_000_000
-DEFAULT_SPREAD = 0.2
 PROGRESS_STEPS = 1000
 VERDICT_SCALE = 1.45
-
-
-@dataclass(frozen=True)
-class Settings:
-    method: str
-    weights: str
-    spread: float
-    scores: str
-    samples: int
-    seed: int
+AROUND_PARTICIPANTS = (
+    "around-participants"  # the weights box's third choice: around, with the participants' spread
+)
 
 
 @dataclass(frozen=True)
@@ -96,23 +89,14 @@ class _Run(QRunnable):
 
     def run(self) -> None:
         from evaluator.errors import InputError
-        from evaluator.sensitivity import Cancelled, acceptability, stability_intervals
+        from evaluator.robustness import run as robustness_run
+        from evaluator.sensitivity import Cancelled
 
         s = self.settings
         try:
             self.signals.phase.emit(self.run_id, "acceptability")
-            acc = acceptability(
-                self.ev,
-                s.method,
-                s.weights,
-                s.spread,
-                s.scores,
-                s.samples,
-                s.seed,
-                self._progress,
-                self.cancel,
-            )
-            stability = stability_intervals(self.ev, s.method)
+            result = robustness_run(self.ev, s, self._progress, self.cancel)
+            acc, stability = result.acceptability, result.stability
             if self.cancel.is_set():
                 raise Cancelled("cancelled")
             self.signals.phase.emit(self.run_id, "agreement")
@@ -164,30 +148,31 @@ class SensitivityView(QWidget):
         self.title.setFont(scaled_font(HEADING, bold=True))
 
         # -- controls ---------------------------------------------------------------------------------------
+        # The controls show the evaluation's robustness settings and change them through the change path, so the
+        # page, `afweging sensitivity FILE` and the memo run the same analysis.
         self.method_label, self.method_box = QLabel(), QComboBox()
         for m in FAST_METHODS:
             self.method_box.addItem("", m)
-        ev_method = doc.evaluation.method
-        self.method_box.setCurrentIndex(max(0, self.method_box.findData(ev_method)))
         self.weights_label, self.weights_box = QLabel(), QComboBox()
-        self.weights_box.addItem("", "uniform")
-        self.weights_box.addItem("", "around")
+        for mode in ("uniform", "around", AROUND_PARTICIPANTS):
+            self.weights_box.addItem("", mode)
         self.spread_label, self.spread_box = QLabel(), QDoubleSpinBox()
-        self.spread_box.setRange(1, 300)
+        spread = ev_settings.ALL["robustness.spread"]
+        self.spread_box.setRange(1, spread.high * 100)
         self.spread_box.setDecimals(0)
         self.spread_box.setSingleStep(5)
-        self.spread_box.setValue(DEFAULT_SPREAD * 100)
         self.spread_box.setSuffix(" %")
         self.scores_label, self.scores_box = QLabel(), QComboBox()
         self.scores_box.addItem("", "fixed")
         self.scores_box.addItem("", "ranges")
         self.samples_label, self.samples_box = QLabel(), QSpinBox()
-        self.samples_box.setRange(100, MAX_SAMPLES)
+        samples = ev_settings.ALL["robustness.samples"]
+        self.samples_box.setRange(int(max(100, samples.low)), int(samples.high))
         self.samples_box.setSingleStep(10_000)
-        self.samples_box.setValue(DEFAULT_SAMPLES)
         self.samples_box.setGroupSeparatorShown(True)
         self.seed_label, self.seed_box = QLabel(), QSpinBox()
-        self.seed_box.setRange(0, 2_000_000_000)
+        self.seed_box.setRange(0, int(ev_settings.ALL["robustness.seed"].high))
+        self._show_settings(doc.evaluation)
         for label, box in (
             (self.method_label, self.method_box),
             (self.weights_label, self.weights_box),
@@ -198,6 +183,10 @@ class SensitivityView(QWidget):
         ):
             label.setBuddy(box)
         self.weights_box.currentIndexChanged.connect(self._weights_mode_changed)
+        for box in (self.method_box, self.weights_box, self.scores_box):
+            box.activated.connect(self._store_settings)
+        for spin in (self.spread_box, self.samples_box, self.seed_box):
+            spin.editingFinished.connect(self._store_settings)
         self.run_button = QPushButton()
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.run)
@@ -335,14 +324,66 @@ class SensitivityView(QWidget):
 
     # -- running ----------------------------------------------------------------------------------------
     def settings(self) -> Settings:
-        return Settings(
-            method=self.method_box.currentData(),
-            weights=self.weights_box.currentData(),
-            spread=self.spread_box.value() / 100.0,
-            scores=self.scores_box.currentData(),
-            samples=int(self.samples_box.value()),
-            seed=int(self.seed_box.value()),
+        """The evaluation's robustness settings (what a run uses; the controls show and change them)."""
+        from evaluator.robustness import resolve
+
+        return resolve(self.doc.evaluation)
+
+    def _shown(self) -> dict[str, object]:
+        """The values the controls show now, as robustness settings."""
+        mode = self.weights_box.currentData()
+        return {
+            "method": self.method_box.currentData(),
+            "weights": "uniform" if mode == "uniform" else "around",
+            "spread": "participants"
+            if mode == AROUND_PARTICIPANTS
+            else round(self.spread_box.value()) / 100.0,
+            "scores": self.scores_box.currentData(),
+            "samples": int(self.samples_box.value()),
+            "seed": int(self.seed_box.value()),
+        }
+
+    def _store_settings(self, *_: object) -> None:
+        """Store what the controls show as the evaluation's robustness settings (one undo step, one audit entry)."""
+        ev = self.doc.evaluation
+        current = dict(ev.robustness)
+        if not current.get("method") and self._shown()["method"] == ev.method:
+            current["method"] = ev.method  # "" means the evaluation's method: showing it is no change
+        changes = tuple(
+            SetSetting(f"robustness.{k}", v) for k, v in self._shown().items() if current.get(k) != v
         )
+        if changes:
+            self.doc.apply(changes[0] if len(changes) == 1 else Batch(changes))
+            self._show_settings(self.doc.evaluation)  # a refused value shows the stored one again
+
+    def _show_settings(self, ev: Evaluation) -> None:
+        r = ev.robustness
+        boxes = (
+            self.method_box,
+            self.weights_box,
+            self.spread_box,
+            self.scores_box,
+            self.samples_box,
+            self.seed_box,
+        )
+        for box in boxes:
+            box.blockSignals(True)
+        method = r.get("method") or ev.method
+        self.method_box.setCurrentIndex(max(0, self.method_box.findData(method)))
+        mode = (
+            AROUND_PARTICIPANTS
+            if r.get("spread") == "participants" and r.get("weights") == "around"
+            else r.get("weights")
+        )
+        self.weights_box.setCurrentIndex(max(0, self.weights_box.findData(mode)))
+        if isinstance(r.get("spread"), int | float):
+            self.spread_box.setValue(100 * float(r["spread"]))
+        self.scores_box.setCurrentIndex(max(0, self.scores_box.findData(r.get("scores"))))
+        self.samples_box.setValue(int(r.get("samples", 10_000)))
+        self.seed_box.setValue(int(r.get("seed", 0)))
+        for box in boxes:
+            box.blockSignals(False)
+        self._weights_mode_changed()
 
     @property
     def running(self) -> bool:
@@ -350,10 +391,18 @@ class SensitivityView(QWidget):
 
     def run(self) -> None:
         """Start a run on the current evaluation (a run already going is cancelled first)."""
+        from evaluator.errors import InputError
+
+        self._store_settings()
         if self._run is not None:
             self._run.cancel.set()
         self._run_id += 1
-        job = _Run(self._run_id, self.doc.evaluation, self.settings())
+        try:
+            settings = self.settings()
+        except InputError as exc:
+            self._set_state("failed", (exc.problem,))
+            return
+        job = _Run(self._run_id, self.doc.evaluation, settings)
         job.signals.progress.connect(self._on_progress)
         job.signals.phase.connect(self._on_phase)
         job.signals.finished.connect(self._on_finished)
@@ -416,6 +465,7 @@ class SensitivityView(QWidget):
         self._set_state("failed", (message,))
 
     def _changed(self, ev: Evaluation) -> None:
+        self._show_settings(ev)
         if self.outcome is not None and self.outcome.ev is not ev:
             self.stale = True
             self._show_stale()
@@ -619,6 +669,13 @@ class SensitivityView(QWidget):
             0, tr("No weight information (any weighting)", "Geen gewichtsinformatie (elke weging)")
         )
         self.weights_box.setItemText(1, tr("Around the agreed weights", "Rond de afgesproken gewichten"))
+        self.weights_box.setItemText(
+            2,
+            tr(
+                "Around the agreed weights, participants' spread",
+                "Rond de afgesproken gewichten, spreiding deelnemers",
+            ),
+        )
         self.weights_box.setAccessibleName(tr("Which weightings to try", "Welke wegingen te proberen"))
         self.spread_label.setText(tr("S&pread", "S&preiding"))
         self.spread_box.setAccessibleName(

@@ -25,8 +25,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--reason", metavar="TEXT", default="", help="reason shown with the signature")
     p.add_argument("--tsa-url", metavar="URL", help="timestamp authority for PAdES B-T (needs the network)")
     p.add_argument("--samples", type=int, default=None, metavar="N",
-                   help="weightings for the sensitivity section (default 10000; 0 leaves it out)")  # fmt: skip
-    p.add_argument("--seed", type=int, default=None, metavar="S", help="seed of the sensitivity sampling")
+                   help="weightings for the robustness section (default: the file's robustness setting; 0 leaves it out)")  # fmt: skip
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        metavar="S",
+        help="seed of the robustness sampling (default: the file's setting)",
+    )
 
 
 def _secret(var: str | None, what: str, flag: str) -> str:
@@ -66,7 +72,6 @@ def run(args: argparse.Namespace) -> int:
     import os
 
     from ..errors import InputError
-    from ..report.decision import DEFAULT_SAMPLES, DEFAULT_SEED
     from ..report.export import export_memo
     from .common import refuse_overwrite
 
@@ -84,8 +89,8 @@ def run(args: argparse.Namespace) -> int:
         key=key,
         reason=args.reason,
         audit=audit,
-        samples=DEFAULT_SAMPLES if args.samples is None else args.samples,
-        seed=DEFAULT_SEED if args.seed is None else args.seed,
+        samples=args.samples,
+        seed=args.seed,
         tsa_url=args.tsa_url,
     )
     signed = f", signed by {res.signer}" if res.signed else ", not signed"

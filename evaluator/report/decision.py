@@ -1,13 +1,18 @@
 """The decision JSON: the evaluation plus the results the memo states, in canonical form.
 
-``{"evaluation": ..., "results": {...}, "generated": ..., "afweging_version": ...}``. The results are a pure
-function of the evaluation and the settings recorded in them (methods, seed, samples), so :func:`compute_results`
-run on the attached evaluation must give them back; that is what ``afweging verify`` checks.
+``{"format", "schema", "evaluation", "results", "robustness", "generated", "afweging_version"}``. The results
+are a pure function of the evaluation and the methods recorded in them; ``robustness`` is exactly what
+``afweging sensitivity FILE --format json`` prints for the evaluation (:mod:`evaluator.robustness`). So
+recomputing from the attached evaluation must give both back; that is what ``afweging verify`` checks, comparing
+numbers and ids and never sentences (:func:`check_recomputation`).
+
+Schemas: 1 (Afweging 0.1.0) kept the robustness figures under ``results.sensitivity`` with the verdict as
+sentences; 2 has the top-level ``robustness`` object with the verdict as data. Every later version recomputes
+and checks memos of every schema.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import importlib.util
 import math
@@ -17,8 +22,8 @@ from typing import Any
 from ..model import Evaluation
 
 FORMAT = "afweging-decision"
-DEFAULT_SEED = 20240601
-DEFAULT_SAMPLES = 10_000
+SCHEMA = 2
+LEGACY_SEED = 20240601  # schema 1 memos recorded their seed; this was its default
 SCORE_TOLERANCE = 1e-9
 
 
@@ -51,10 +56,9 @@ def _ranking_rows(ranking: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _sensitivity(ev: Evaluation, method_id: str, samples: int, seed: int) -> dict[str, Any] | None:
-    """Rank acceptability (SMAA) and weight stability intervals, when ``evaluator.sensitivity`` is present."""
-    if not _has("evaluator.sensitivity"):
-        return None
+def _legacy_sensitivity(ev: Evaluation, method_id: str, samples: int, seed: int) -> dict[str, Any] | None:
+    """Schema 1's ``results.sensitivity`` (SMAA with uniform weights, stability intervals), for checking memos made
+    by Afweging 0.1.0. New memos carry the :mod:`evaluator.robustness` object instead."""
     from .. import sensitivity as sens
     from ..errors import InputError
 
@@ -88,8 +92,6 @@ def _sensitivity(ev: Evaluation, method_id: str, samples: int, seed: int) -> dic
             }
             for s in stab
         ]
-    with contextlib.suppress(InputError):  # the verdict is a courtesy text; the numbers stand without it
-        out["verdict"] = {lg: sens.verdict(ev, acc, stab or [], lg) for lg in ("nl", "en")}
     return out
 
 
@@ -132,16 +134,11 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def compute_results(
-    ev: Evaluation,
-    methods: Sequence[str] | None = None,
-    samples: int | None = DEFAULT_SAMPLES,
-    seed: int = DEFAULT_SEED,
-) -> dict[str, Any]:
-    """Everything the memo states about the outcome, as plain data (a pure function of its arguments).
+def compute_results(ev: Evaluation, methods: Sequence[str] | None = None) -> dict[str, Any]:
+    """Everything the memo states about the ranking, as plain data (a pure function of its arguments).
 
-    ``samples`` ``None`` or 0 leaves sensitivity out. Methods that cannot rank this evaluation are listed under
-    ``"skipped"`` with the reason, so the list itself is reproducible.
+    Methods that cannot rank this evaluation are listed under ``"skipped"`` with the reason, so the list itself
+    is reproducible. How robust the ranking is lives beside it (:func:`robustness_data`).
     """
     from ..errors import InputError
     from ..methods import rank
@@ -176,27 +173,40 @@ def compute_results(
     agreement = _agreement(ev, [methods[0], *results["other_methods"]])
     if agreement is not None:
         results["agreement"] = agreement
-    if samples and len(problem.alternatives) > 1:
-        sens = _sensitivity(ev, methods[0], int(samples), int(seed))
-        if sens is not None:
-            results["sensitivity"] = sens
     return results
+
+
+def robustness_data(ev: Evaluation, **overrides: Any) -> dict[str, Any]:
+    """The robustness object for the memo — the evaluation's own settings, as ``afweging sensitivity`` runs them
+    — or ``{"skipped": reason}`` when they cannot run on it (a method the sampling engine does not run, ...)."""
+    from .. import robustness
+    from ..errors import InputError
+
+    if overrides.get("samples") == 0:
+        return {"schema": robustness.SCHEMA, "skipped": "left out (--samples 0)"}
+    try:
+        return robustness.to_data(ev, robustness.run(ev, robustness.resolve(ev, **overrides)))
+    except InputError as exc:
+        return {"schema": robustness.SCHEMA, "skipped": exc.problem}
 
 
 def decision_data(
     ev: Evaluation,
     results: Mapping[str, Any] | None = None,
     generated: str | None = None,
-    **settings: Any,
+    robustness: Mapping[str, Any] | None = None,
+    **overrides: Any,
 ) -> dict[str, Any]:
-    """The decision JSON as plain data."""
+    """The decision JSON as plain data; ``overrides`` (samples, seed, ...) are laid over the robustness settings."""
     from .. import __version__
     from ..serial import evaluation_to_data
 
     return {
         "format": FORMAT,
+        "schema": SCHEMA,
         "evaluation": evaluation_to_data(ev),
-        "results": dict(results) if results is not None else compute_results(ev, **settings),
+        "results": dict(results) if results is not None else compute_results(ev),
+        "robustness": dict(robustness) if robustness is not None else robustness_data(ev, **overrides),
         "generated": generated or _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
         "afweging_version": __version__,
     }
@@ -209,29 +219,85 @@ def decision_bytes(data: Mapping[str, Any]) -> bytes:
 
 
 def recompute(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Recompute the results of a decision JSON from its evaluation with the settings it records."""
+    """Recompute a decision JSON's results (and robustness) from its evaluation with the settings it records.
+
+    Returns ``{"results": ..., "robustness": ...}`` in the memo's own schema (``robustness`` only for schema 2).
+    """
+    from .. import robustness
     from ..serial import evaluation_from_data
 
     ev = evaluation_from_data(data["evaluation"])
     stated = data.get("results", {})
-    sens = stated.get("sensitivity") or {}
-    return compute_results(
-        ev,
-        methods=stated.get("methods_requested") or None,
-        samples=sens.get("samples", 0) if sens else 0,
-        seed=sens.get("seed", DEFAULT_SEED),
-    )
+    results = compute_results(ev, methods=stated.get("methods_requested") or None)
+    if _schema(data) == 1:
+        sens = stated.get("sensitivity") or {}
+        if sens and len(build_problem_alternatives(ev)) > 1:
+            legacy = _legacy_sensitivity(ev, results["method"], int(sens.get("samples", 0)),
+                                         int(sens.get("seed", LEGACY_SEED)))  # fmt: skip
+            if legacy is not None:
+                results["sensitivity"] = legacy
+        return {"results": results}
+    stated_rob = data.get("robustness") or {}
+    if not isinstance(stated_rob, Mapping) or "skipped" in stated_rob:
+        again = (
+            stated_rob  # left out: the memo states no robustness figures, so there is nothing to recompute
+        )
+    else:
+        spread = stated_rob.get("spread")
+        if stated_rob.get("spread_from") == "participants":
+            spread = "participants"
+        s = robustness.Settings(stated_rob["method"], stated_rob["weights"],
+                                spread if spread is not None else 0.2, stated_rob["scores"],
+                                int(stated_rob["samples"]), int(stated_rob["seed"]))  # fmt: skip
+        again = robustness.to_data(ev, robustness.run(ev, s))
+    return {"results": results, "robustness": again}
+
+
+def build_problem_alternatives(ev: Evaluation) -> tuple[str, ...]:
+    from ..problem import build_problem
+
+    return build_problem(ev).alternatives
+
+
+def _schema(data: Mapping[str, Any]) -> int:
+    s = data.get("schema", 1)
+    return s if isinstance(s, int) and not isinstance(s, bool) else 1
+
+
+# Keys whose values are sentences rendered from data beside them (schema 2: robustness.verdict.text; schema 1:
+# results.sensitivity.verdict): never compared, so rewording a sentence never fails an earlier memo.
+_PROSE = {("robustness", "verdict", "text"), ("results", "sensitivity", "verdict")}
+
+
+def _without_prose(value: Any, path: tuple[str, ...] = ()) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _without_prose(v, (*path, k)) for k, v in value.items() if (*path, k) not in _PROSE}
+    return value
+
+
+def check_recomputation(data: Mapping[str, Any]) -> list[str]:
+    """Where the memo's stated results and robustness differ from a recomputation (numbers and ids only)."""
+    again = recompute(data)
+    stated = {"results": data.get("results", {})}
+    if "robustness" in again:
+        stated["robustness"] = data.get("robustness", {})
+    if (
+        "agreement" not in stated["results"]
+    ):  # a summary added by a later Afweging must not fail an older memo
+        again["results"].pop("agreement", None)
+    return differences(_without_prose(stated), _without_prose(again), "")
 
 
 def differences(stated: Any, recomputed: Any, path: str = "results") -> list[str]:
     """Where two results disagree (numbers within ``SCORE_TOLERANCE``), as readable paths; empty when equal."""
     if isinstance(stated, Mapping) and isinstance(recomputed, Mapping):
         out = []
-        for k in sorted(set(stated) | set(recomputed)):
+        for k in sorted(set(stated) | set(recomputed), key=str):
+            where = f"{path}.{k}" if path else str(k)
             if k not in stated or k not in recomputed:
-                out.append(f"{path}.{k} only in the {'memo' if k in stated else 'recomputation'}")
+                out.append(f"{where} only in the {'memo' if k in stated else 'recomputation'}")
             else:
-                out += differences(stated[k], recomputed[k], f"{path}.{k}")
+                out += differences(stated[k], recomputed[k], where)
         return out
     if isinstance(stated, list) and isinstance(recomputed, list):
         if len(stated) != len(recomputed):

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Evaluation
-from .decision import DEFAULT_SAMPLES, DEFAULT_SEED
 from .sign import SigningKey
 
 
@@ -34,20 +33,26 @@ def render_memo(
     signer: tuple[Any, str] | None = None,
     reason: str = "",
     audit: Sequence[Any] | None = None,
-    samples: int | None = DEFAULT_SAMPLES,
-    seed: int = DEFAULT_SEED,
+    samples: int | None = None,
+    seed: int | None = None,
     generated: str | None = None,
     timestamper: Any = None,
     tsa_url: str | None = None,
 ) -> MemoResult:
-    """The memo's bytes (attached JSON; signed when ``signer`` from :func:`sign.open_signer` is given)."""
+    """The memo's bytes (attached JSON; signed when ``signer`` from :func:`sign.open_signer` is given).
+
+    Its robustness figures run with the evaluation's own robustness settings — as the Robustness page and
+    ``afweging sensitivity`` run them; ``samples`` and ``seed`` override them where given (the CLI's flags).
+    """
     from ..io.canonical import sha256
+    from ..robustness import SCHEMA
     from .decision import decision_bytes, decision_data
     from .memo import ATTACHMENT_NAME, build_memo, stamp_pdf
     from .sign import attach_and_sign
     from .texts import t
 
-    data = decision_data(ev, generated=generated, samples=samples, seed=seed)
+    left_out = {"schema": SCHEMA, "skipped": "left out (--samples 0)"} if samples == 0 else None
+    data = decision_data(ev, generated=generated, robustness=left_out, samples=samples or None, seed=seed)
     if audit:
         entries = sorted(audit, key=lambda e: e.seq)
         data["audit"] = {
@@ -83,8 +88,8 @@ def export_memo(
     key: SigningKey | None = None,
     reason: str = "",
     audit: Sequence[Any] | None = None,
-    samples: int | None = DEFAULT_SAMPLES,
-    seed: int = DEFAULT_SEED,
+    samples: int | None = None,
+    seed: int | None = None,
     timestamper: Any = None,
     tsa_url: str | None = None,
 ) -> MemoResult:

@@ -33,6 +33,7 @@ from reportlab.platypus.flowables import HRFlowable
 from ..methods import METHODS
 from ..model import Evaluation, text
 from ..scales import format_score
+from ..verdict import render as render_verdict
 from ..weighting import global_weights
 from . import charts
 from .fonts import BOLD, MONO, REGULAR, register_fonts
@@ -259,7 +260,8 @@ def build_memo(
 
     # -- summary and recommendation ---------------------------------------------------------------------------
     story.append(P(t("summary", lang), st["h1"]))
-    advice = _advice(ev, res, ranking, lang)
+    rob = _robustness(data)
+    advice = _advice(ev, res, rob, ranking, lang)
     box = Table([[P(a, st["advice"])] for a in advice], colWidths=[CONTENT_W], hAlign="LEFT")
     box.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), REGULAR, 9),
@@ -361,7 +363,7 @@ def build_memo(
     # -- 6 sensitivity ----------------------------------------------------------------------------------------
     story.append(CondPageBreak(70 * mm))
     story.append(P(t("s6", lang), st["h1"]))
-    story += _sensitivity(ev, res, codes, lang, st)
+    story += _sensitivity(ev, rob, codes, lang, st)
 
     # -- 7 decision -------------------------------------------------------------------------------------------
     story.append(CondPageBreak(40 * mm))
@@ -416,8 +418,18 @@ def build_memo(
 # -- sections -------------------------------------------------------------------------------------------------
 
 
+def _robustness(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The robustness object the memo states (schema 2), or None when it was left out."""
+    rob = data.get("robustness")
+    return rob if isinstance(rob, Mapping) and rob.get("alternatives") else None
+
+
 def _advice(
-    ev: Evaluation, res: Mapping[str, Any], ranking: Sequence[Mapping[str, Any]], lang: str
+    ev: Evaluation,
+    res: Mapping[str, Any],
+    rob: Mapping[str, Any] | None,
+    ranking: Sequence[Mapping[str, Any]],
+    lang: str,
 ) -> list[str]:
     method_id = res["method"]
     mname = _esc(_method_name(method_id, lang))
@@ -444,16 +456,10 @@ def _advice(
                 1 for rows in others.values() for r in rows if r["id"] == winner["id"] and r["rank"] == 1
             )
             out.append(t("agree", lang, k=k, n=1 + len(others), name=_esc(winner["name"])))
-        share = _first_share(res, winner["id"], winner["name"])
+        share = _first_share(rob, winner["id"])
         if share is not None:
-            sens = res["sensitivity"]
             key = "robust_high" if share >= 0.8 else "robust_mid" if share >= 0.5 else "robust_low"
-            verdict = (sens.get("verdict") or {}).get(lang)
-            if verdict:
-                out.append(f"<b>{t(key, lang)}</b> {_esc(verdict)}")
-            else:
-                out.append(t("acc_first", lang, samples=num(sens["samples"], lang, 0), name=_esc(winner["name"]),
-                             pct=pct(share, lang)) + f" <b>{t(key, lang)}</b>")  # fmt: skip
+            out.append(f"<b>{t(key, lang)}</b> {_esc(render_verdict(ev, rob['verdict'], lang))}")
     if res.get("excluded"):
         out.append(t("knocked_out_n", lang, names=_esc(", ".join(x["name"] for x in res["excluded"]))))
     n_unc = sum(1 for s in ev.assessments.values() if s.uncertain)
@@ -462,15 +468,11 @@ def _advice(
     return out
 
 
-def _first_share(res: Mapping[str, Any], alt_id: str, name: str) -> float | None:
-    sens = res.get("sensitivity")
-    if not sens or "acceptability" not in sens:
-        return None
-    acc = sens["acceptability"]
-    ids, matrix = acc.get("alternatives", []), acc.get("matrix", [])
-    if alt_id in ids:
-        row = matrix[ids.index(alt_id)]
-        return float(row[0]) if row else None
+def _first_share(rob: Mapping[str, Any] | None, alt_id: str) -> float | None:
+    """The share of the robustness samples in which ``alt_id`` ranks first, or None."""
+    for a in (rob or {}).get("alternatives", []):
+        if a["id"] == alt_id and a["rank_acceptability"]:
+            return float(a["rank_acceptability"][0])
     return None
 
 
@@ -563,37 +565,31 @@ def _methods_table(
 
 def _sensitivity(
     ev: Evaluation,
-    res: Mapping[str, Any],
+    rob: Mapping[str, Any] | None,
     codes: Mapping[str, str],
     lang: str,
     st: Mapping[str, ParagraphStyle],
 ) -> list[Flowable]:
-    sens = res.get("sensitivity")
-    if not sens:
+    if rob is None:
         return [Paragraph(t("s6_none", lang), st["body"])]
-    if sens.get("skipped"):
-        return [Paragraph(_esc(f"{t('s6_none', lang)} ({sens['skipped']})"), st["body"])]
     out: list[Flowable] = []
-    acc = sens.get("acceptability")
-    if acc and acc.get("matrix"):
-        out.append(Paragraph(t("s6_acc", lang, samples=num(sens["samples"], lang, 0), seed=sens["seed"]),
-                             st["small"]))  # fmt: skip
-        names = acc["names"]
-        label: dict[str, str] = {}
-        rows = sorted(
-            zip(names, acc["matrix"], strict=False),
-            key=lambda nr: [-x for x in nr[1][:3]],
-        )[:12]
-        out.append(Spacer(1, 2 * mm))
-        out.append(
-            charts.stacked_chart(
-                [label.get(n, n) for n, _ in rows],
-                [row[:3] for _, row in rows],
-                [t("first", lang), t("second", lang), t("third", lang)],
-                CONTENT_W,
-            )
+    out.append(
+        Paragraph(t("s6_acc", lang, samples=num(rob["samples"], lang, 0), seed=rob["seed"]), st["small"])
+    )
+    rows = sorted(
+        ((a["name"], a["rank_acceptability"]) for a in rob["alternatives"]),
+        key=lambda nr: [-x for x in nr[1][:3]],
+    )
+    out.append(Spacer(1, 2 * mm))
+    out.append(
+        charts.stacked_chart(
+            [n for n, _ in rows],
+            [row[:3] for _, row in rows],
+            [t("first", lang), t("second", lang), t("third", lang)],
+            CONTENT_W,
         )
-    stab = sens.get("stability")
+    )
+    stab = rob.get("stability")
     if stab:
         out.append(Spacer(1, 3 * mm))
         out.append(Paragraph(t("s6_stab", lang), st["small"]))
@@ -607,10 +603,8 @@ def _sensitivity(
                 labels.append(str(s["criterion"]))
         out.append(charts.interval_chart(labels, [s["weight"] for s in stab], [s["low"] for s in stab],
                                          [s["high"] for s in stab], CONTENT_W))  # fmt: skip
-    verdict = (sens.get("verdict") or {}).get(lang)
-    if verdict:
-        out.append(Spacer(1, 2 * mm))
-        out.append(Paragraph(_esc(verdict), st["body"]))
+    out.append(Spacer(1, 2 * mm))
+    out.append(Paragraph(_esc(render_verdict(ev, rob["verdict"], lang)), st["body"]))
     return out
 
 

@@ -156,7 +156,7 @@ def verify_memo(path: str | os.PathLike, trust: Sequence[str | os.PathLike] = ()
 
     from ..io import read_bytes
     from ..io.canonical import parse_json, sha256
-    from .decision import differences, recompute
+    from .decision import check_recomputation
     from .memo import ATTACHMENT_NAME
 
     roots = load_trust_roots(trust)
@@ -209,11 +209,7 @@ def verify_memo(path: str | os.PathLike, trust: Sequence[str | os.PathLike] = ()
     firsts = [r.get("name", "") for r in results.get("ranking", []) if r.get("rank") == 1]
     out.winner = " & ".join(firsts)
     try:
-        again = recompute(data)
-        for optional in ("agreement",):  # a summary added by a later Afweging must not fail an older memo
-            if optional not in results:
-                again.pop(optional, None)
-        diffs = differences(results, again)
+        diffs = check_recomputation(data)
     except InputError as exc:
         out.checks.append(Check("ranking", False, f"the attached evaluation cannot be used: {exc.line()}"))
         return out

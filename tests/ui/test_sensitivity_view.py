@@ -165,8 +165,12 @@ def test_controls_have_names_and_keyboard_access(qtbot, doc):
     for label in (view.method_label, view.weights_label, view.samples_label, view.seed_label):
         assert label.buddy() is not None and "&" in label.text()
     assert not view.spread_box.isEnabled()
-    view.weights_box.setCurrentIndex(view.weights_box.findData("around"))
+    view.weights_box.setFocus()
+    qtbot.keyClick(view.weights_box, Qt.Key.Key_Down)  # uniform → around, as a user does it
     assert view.spread_box.isEnabled() and view.settings().weights == "around"
+    assert (
+        doc.evaluation.robustness["weights"] == "around"
+    )  # stored in the evaluation, through the change path
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -191,3 +195,30 @@ def test_screenshots(qtbot, sample_doc, shots_dir: Path, lang: str):
     weights.show()
     qtbot.wait(50)
     assert weights.grab().save(str(shots_dir / f"weights-bands-{lang}-1280x720.png"))
+
+
+def test_the_page_shows_and_stores_the_files_robustness_settings_and_matches_the_cli(qtbot, doc, tmp_path):
+    """One setting, one set of figures: the page runs what `afweging sensitivity FILE` runs for the same file."""
+    import json
+    import subprocess
+    import sys
+
+    from evaluator.changes import SetSetting
+
+    doc.apply(SetSetting("robustness.seed", 9))
+    view = SensitivityView(doc)
+    qtbot.addWidget(view)
+    assert view.seed_box.value() == 9
+    view.samples_box.setValue(3000)
+    view.samples_box.editingFinished.emit()
+    assert doc.evaluation.robustness["samples"] == 3000
+    assert doc.audit(limit=1)[0].label == "Samples → 3000"
+    run_to_end(qtbot, view, 3000)
+    cli = subprocess.run([sys.executable, "-m", "evaluator", "sensitivity", str(doc.path), "--format", "json"],
+                         capture_output=True, text=True)  # fmt: skip
+    assert cli.returncode == 0, cli.stderr
+    data = json.loads(cli.stdout)
+    assert (data["seed"], data["samples"]) == (9, 3000)
+    shown = {r.label: r.shares for r in view.shown_acceptability()}
+    for a in data["alternatives"]:
+        assert shown[a["name"]] == pytest.approx(tuple(a["rank_acceptability"]), abs=1e-9)
