@@ -50,10 +50,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "afzonderlijke vragen dan er criteria zijn.",
     },
     "dominated": {
-        "en": "{alternative:alt} is dominated by {others:alts}: nowhere better and somewhere worse, so whatever "
-        "the weights it cannot rank above {others:alts}.",
-        "nl": "{alternative:alt} wordt gedomineerd door {others:alts}: nergens beter en ergens slechter, dus bij "
-        "geen enkele weging komt het hoger dan {others:alts}.",
+        "en": "{alternative:alt} is dominated by {others:alts}: nowhere better and somewhere worse, so no "
+        "weighting can rank it higher.",
+        "nl": "{alternative:alt} wordt gedomineerd door {others:alts}: nergens beter en ergens slechter, dus "
+        "geen enkele weging zet het hoger.",
     },
     "swing_small": {
         "en": "The alternatives lie close together on {criterion:crit} (they span {range:pct} of its scale): its "
