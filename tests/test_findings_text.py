@@ -97,7 +97,7 @@ def test_a_score_is_written_on_its_scale():
             "current": 300,
             "first": ("opendesk",),
             "was": ("nextcloud",),
-            "basis": "uncertain.range",
+            "basis": "uncertain.range_low",
         },
     )
     assert "62,5 €/user/year scoorde in plaats van 300 €/user/year" in render(f, ev, "nl")
