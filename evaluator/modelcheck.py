@@ -33,8 +33,8 @@ KINDS = (
     "missing_score",
     "no_difference",
     "uncertain_decides",
+    "one_dimension",  # the big picture before the pairs that make it up
     "correlated_criteria",
-    "one_dimension",
     "dominated",
     "swing_small",
     "swing_large",
@@ -319,12 +319,19 @@ def uncertain_decides(ev: Evaluation, method: str) -> list[Finding]:
                                 "current": float(s.value),
                                 "first": _ids(ev, now),
                                 "was": _ids(ev, first),
-                                "basis": "uncertain.range" if ranged else "uncertain.low",
+                                "basis": _basis(ranged, x == s.low),
                             },
                         )
                     )
                     break
     return out
+
+
+def _basis(ranged: bool, at_low: bool) -> str:
+    """The catalogue key saying why a score was tried there."""
+    if not ranged:
+        return "uncertain.low"
+    return "uncertain.range_low" if at_low else "uncertain.range_high"
 
 
 def _ids(ev: Evaluation, ids: frozenset[str]) -> tuple[str, ...]:

@@ -183,6 +183,7 @@ def test_a_ranged_score_whose_other_end_changes_first_place_is_reported():
     found = of(check_model(ev), "uncertain_decides")
     assert [(f.criteria, f.alternatives, f.value) for f in found] == [(("K1",), ("X1", "X2"), 2.0)]
     assert found[0].params["first"] == ("X2",) and found[0].params["was"] == ("X1",)
+    assert found[0].params["basis"] == "uncertain.range_low"
     en = render(found[0], ev, "en")
     assert "Alt 2 would rank first instead of Alt 1 if Alt 1 scored 2 · level 2 instead of 4 · level 4" in en
 

@@ -72,7 +72,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "verschillen in de uitkomst.",
     },
     # -- words the findings use -------------------------------------------------------------------------------
-    "uncertain.range": {"en": "the other end of its range", "nl": "de andere kant van de bandbreedte"},
+    "uncertain.range_low": {"en": "the low end of its range", "nl": "de onderkant van de bandbreedte"},
+    "uncertain.range_high": {"en": "the high end of its range", "nl": "de bovenkant van de bandbreedte"},
     "uncertain.low": {
         "en": "one step away (the score has low confidence)",
         "nl": "één stap verder (de score heeft een lage zekerheid)",
