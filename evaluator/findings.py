@@ -69,12 +69,7 @@ class Finding:
             params=dict(data.get("params") or {}),
         )
 
-    def __eq__(self, other: object) -> bool:  # MappingProxyType does not compare by content
-        if not isinstance(other, Finding):
-            return NotImplemented
-        return self.to_data() == other.to_data()
-
-    def __hash__(self) -> int:
+    def __hash__(self) -> int:  # the params mapping is not hashable; equal findings still hash alike
         return hash((self.kind, self.severity, self.criteria, self.alternatives, self.value))
 
 

@@ -21,7 +21,7 @@ Formats a placeholder may carry (``{value:n2}``):
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from ..findings import Finding
@@ -56,11 +56,6 @@ def render(finding: Finding, ev: Evaluation | None, lang: str = "nl") -> str:
     fields.update(finding.params)
     scale = _scale(ev, crits[0]) if crits else None
     return _Formatter(lang, ev, scale).format(_template(finding.kind, lang), **fields)
-
-
-def has_message(key: str) -> bool:
-    entry = MESSAGES.get(key)
-    return bool(entry) and all(entry.get(lang) for lang in LANGUAGES)
 
 
 # -- numbers and names ------------------------------------------------------------------------------------------
@@ -186,8 +181,4 @@ class _Formatter(string.Formatter):
 
 
 def _seq(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, Mapping):
-        return tuple(value)
-    return tuple(value)
+    return (value,) if isinstance(value, str) else tuple(value)
