@@ -64,6 +64,7 @@ PAGES: list[Page] = [
     Page("sensitivity", "Robustness", "Robuustheid", "ui.sensitivity_view:SensitivityView"),
     Page("workshop", "Workshop", "Werksessie", "ui.workshop_view:WorkshopView"),
     Page("audit", "Audit trail", "Logboek", "ui.audit_view:AuditView"),
+    Page("check", "Model check", "Modelcontrole", "ui.model_check_view:ModelCheckView"),
 ]
 FIRST_PAGE = "results"  # the ranking is what people open the app for
 

@@ -37,6 +37,7 @@ from ..verdict import render as render_verdict
 from ..weighting import global_weights
 from . import charts
 from .fonts import BOLD, MONO, REGULAR, register_fonts
+from .model_check import model_check_section
 from .texts import num, pct, status_text, t
 
 PAGE_W, PAGE_H = A4
@@ -364,6 +365,7 @@ def build_memo(
     story.append(CondPageBreak(70 * mm))
     story.append(P(t("s6", lang), st["h1"]))
     story += _sensitivity(ev, rob, codes, lang, st)
+    story += model_check_section(ev, lang, st, method_id)
 
     # -- 7 decision -------------------------------------------------------------------------------------------
     story.append(CondPageBreak(40 * mm))

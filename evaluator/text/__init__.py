@@ -1,0 +1,184 @@
+"""Findings and fixed texts in words, from one catalogue (:mod:`evaluator.text.messages`), in Dutch or English.
+
+:func:`render` turns a :class:`~evaluator.findings.Finding` into its sentence; :func:`message` gives any
+catalogue entry. Names of criteria and alternatives are looked up in the evaluation when the text is rendered
+(findings carry ids), and numbers are written the way the language writes them (``0,95`` and ``12,5 %`` in
+Dutch, ``0.95`` and ``12.5 %`` in English).
+
+Formats a placeholder may carry (``{value:n2}``):
+
+==========  ========================================================================================
+``n0``…     a number with that many decimals
+``pct``…    a share (0.71) as a percentage with that many decimals (``pct`` = ``pct0``)
+``score``   a score on the finding's (first) criterion's scale: the level and its label, yes/no, number
+``crit``    a criterion id → ``A2 ‘name’`` (short ids) or its name
+``crits``   criterion ids → a list of short ids, or of names when the ids are long
+``alt``     an alternative id → its name;  ``alts``: ids → a list of names
+``msg``     another catalogue key → its text
+==========  ========================================================================================
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+from typing import Any
+
+from ..findings import Finding
+from ..model import Evaluation, Scale
+from ..model import text as pick
+from .messages import MESSAGES
+
+LANGUAGES = ("nl", "en")
+SHORT_ID = 5  # criterion ids up to this length are codes people use ("A2"); longer ones are slugs
+
+
+def message(key: str, lang: str = "nl", ev: Evaluation | None = None, **params: Any) -> str:
+    """The catalogue's text for ``key`` in ``lang``, with ``params`` filled in (names looked up in ``ev``)."""
+    template = _template(key, lang)
+    if not params:
+        return template
+    return _Formatter(lang, ev, None).format(template, **params)
+
+
+def render(finding: Finding, ev: Evaluation | None, lang: str = "nl") -> str:
+    """The sentence for ``finding`` in ``lang``."""
+    crits, alts = finding.criteria, finding.alternatives
+    fields: dict[str, Any] = {
+        "criterion": crits[0] if crits else "",
+        "criterion2": crits[1] if len(crits) > 1 else "",
+        "criteria": crits,
+        "alternative": alts[0] if alts else "",
+        "others": alts[1:],
+        "alternatives": alts,
+        "value": finding.value,
+    }
+    fields.update(finding.params)
+    scale = _scale(ev, crits[0]) if crits else None
+    return _Formatter(lang, ev, scale).format(_template(finding.kind, lang), **fields)
+
+
+# -- numbers and names ------------------------------------------------------------------------------------------
+
+
+def number(x: float | None, lang: str = "nl", decimals: int = 2) -> str:
+    """``x`` with a decimal comma and thousands points in Dutch, the other way round in English; ``–`` for none."""
+    if x is None:
+        return "–"
+    s = f"{x:,.{decimals}f}"
+    if s.startswith("-") and float(s.replace(",", "")) == 0:
+        s = s[1:]
+    if lang == "nl":
+        s = s.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return s
+
+
+def percent(x: float, lang: str = "nl", decimals: int = 0) -> str:
+    """A share as a percentage: ``0.125`` → ``12,5 %`` / ``12.5 %``."""
+    return f"{number(100 * x, lang, decimals)} %"
+
+
+def join(items: Iterable[str], lang: str = "nl") -> str:
+    """``a``, ``a and b``, ``a, b and c`` (``en`` in Dutch)."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {message('and', lang)} {items[-1]}"
+
+
+def criterion_label(ev: Evaluation | None, cid: str, lang: str = "nl") -> str:
+    """``A2 ‘Exposure to extraterritorial law’`` for a short id, else the name; the id when it is unknown."""
+    name = _criterion_name(ev, cid, lang)
+    if not name or name == cid:
+        return cid
+    return f"{cid} ‘{name}’" if len(cid) <= SHORT_ID else name
+
+
+def criterion_code(ev: Evaluation | None, cid: str, lang: str = "nl") -> str:
+    """The short id when ids are codes, else the name: for lists of criteria."""
+    if len(cid) <= SHORT_ID:
+        return cid
+    return _criterion_name(ev, cid, lang) or cid
+
+
+def alternative_name(ev: Evaluation | None, aid: str) -> str:
+    if ev is not None:
+        for a in ev.alternatives:
+            if a.id == aid:
+                return a.name or aid
+    return aid
+
+
+def score_text(scale: Scale | None, x: float, lang: str = "nl") -> str:
+    """A score as a person reads it, in ``lang``: ``2 · fair``, ``yes``, ``430 €/user/year``."""
+    if scale is None:
+        return _plain(x, lang)
+    if scale.kind == "ordinal":
+        lv = scale.level(x)
+        label = pick(lv.label, lang) if lv else ""
+        return f"{_plain(x, lang)} · {label}" if label else _plain(x, lang)
+    if scale.kind == "boolean":
+        return message("yes" if x else "no", lang)
+    return f"{_plain(x, lang)} {scale.unit}".strip()
+
+
+def _plain(x: float, lang: str) -> str:
+    """A number with as many decimals as it needs (up to 3)."""
+    for d in range(4):
+        if abs(round(x, d) - x) < 1e-9:
+            return number(x, lang, d)
+    return number(x, lang, 3)
+
+
+def _criterion_name(ev: Evaluation | None, cid: str, lang: str) -> str:
+    if ev is not None:
+        for c in ev.criteria:
+            if c.id == cid:
+                return pick(c.name, lang)
+    return ""
+
+
+def _scale(ev: Evaluation | None, cid: str) -> Scale | None:
+    if ev is not None:
+        for c in ev.criteria:
+            if c.id == cid:
+                return c.scale
+    return None
+
+
+def _template(key: str, lang: str) -> str:
+    entry = MESSAGES[key]  # a KeyError here is a missing catalogue entry: a test guards every kind
+    return entry.get(lang) or entry["en"]
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` with the formats of this module's docstring, in one language."""
+
+    def __init__(self, lang: str, ev: Evaluation | None, scale: Scale | None):
+        self.lang, self.ev, self.scale = lang, ev, scale
+
+    def format_field(self, value: Any, spec: str) -> str:
+        lang, ev = self.lang, self.ev
+        if spec.startswith("pct"):
+            return percent(float(value), lang, int(spec[3:] or 0))
+        if spec[:1] == "n" and spec[1:].isdigit():
+            return number(float(value), lang, int(spec[1:]))
+        if spec == "score":
+            return score_text(self.scale, float(value), lang)
+        if spec == "crit":
+            return criterion_label(ev, str(value), lang)
+        if spec == "crits":
+            return join((criterion_code(ev, c, lang) for c in _seq(value)), lang)
+        if spec == "alt":
+            return alternative_name(ev, str(value))
+        if spec == "alts":
+            return join((alternative_name(ev, a) for a in _seq(value)), lang)
+        if spec == "msg":
+            return message(str(value), lang)
+        if isinstance(value, float) and not spec:
+            return _plain(value, lang)
+        return super().format_field(value, spec)
+
+
+def _seq(value: Any) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)

@@ -1,0 +1,109 @@
+"""Findings are data; their sentences come from one catalogue, in Dutch and English (issue 10)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from evaluator.findings import Finding
+from evaluator.modelcheck import KINDS
+from evaluator.text import criterion_label, message, number, percent, render
+from evaluator.text.messages import MESSAGES
+from tests.helpers import small_evaluation
+
+
+def test_a_finding_survives_json_and_back():
+    f = Finding(
+        "uncertain_decides",
+        "warning",
+        ("S1",),
+        ("teams", "opendesk"),
+        2.0,
+        {"score": 2.0, "current": 1, "first": ("opendesk",), "basis": "uncertain.low"},
+    )
+    data = json.loads(json.dumps(f.to_data()))
+    assert data["params"]["first"] == ["opendesk"]
+    assert Finding.from_data(data) == f
+    assert Finding.from_data(data).params["first"] == ("opendesk",)
+
+
+def test_a_finding_refuses_prose_and_nonsense():
+    with pytest.raises(ValueError):
+        Finding("dominated", "error")
+    with pytest.raises(ValueError):
+        Finding("dominated", value=float("nan"))
+    with pytest.raises(TypeError):
+        Finding("dominated", params={"flag": True})
+    with pytest.raises(TypeError):
+        Finding("dominated", params={"what": {"nested": 1}})
+
+
+def test_every_catalogue_entry_has_both_languages_and_they_differ():
+    missing = [k for k, v in MESSAGES.items() if not (v.get("nl") and v.get("en"))]
+    assert not missing, f"missing a language: {missing}"
+    same = [k for k, v in MESSAGES.items() if v["nl"] == v["en"]]
+    assert not same, f"not translated: {same}"
+
+
+def test_every_finding_kind_the_model_check_makes_has_a_message():
+    assert [k for k in KINDS if k not in MESSAGES] == []
+
+
+def test_a_missing_translation_fails_loudly(monkeypatch: pytest.MonkeyPatch):
+    """The guard above is only worth something if a gap is a gap: drop one language and look."""
+    monkeypatch.setitem(MESSAGES, "dominated", {"en": MESSAGES["dominated"]["en"]})
+    assert [k for k, v in MESSAGES.items() if not (v.get("nl") and v.get("en"))] == ["dominated"]
+
+
+def test_numbers_are_written_the_way_each_language_writes_them():
+    assert number(1234.5, "nl", 1) == "1.234,5"
+    assert number(1234.5, "en", 1) == "1,234.5"
+    assert number(-0.0001, "nl", 2) == "0,00"
+    assert percent(0.7076, "nl") == "71 %"
+    assert percent(0.125, "nl", 1) == "12,5 %"
+    assert percent(0.125, "en", 1) == "12.5 %"
+
+
+def test_names_are_looked_up_when_the_text_is_rendered():
+    ev = small_evaluation()
+    f = Finding("dominated", "info", (), ("teams", "opendesk"), 1.0)
+    nl, en = render(f, ev, "nl"), render(f, ev, "en")
+    assert nl.startswith("Microsoft Teams wordt gedomineerd door openDesk")
+    assert en.startswith("Microsoft Teams is dominated by openDesk")
+    assert criterion_label(ev, "S1", "en") == "S1 ‘Control’"
+    assert criterion_label(ev, "S1", "nl") == "S1 ‘Controle’"
+    assert criterion_label(ev, "gone", "nl") == "gone"  # an id the evaluation no longer has is shown as is
+
+
+def test_a_number_in_a_finding_is_written_in_the_readers_language():
+    ev = small_evaluation()
+    f = Finding("correlated_criteria", "warning", ("S1", "S2"), (), 0.9612)
+    assert "(ρ = 0,96)" in render(f, ev, "nl")
+    assert "(ρ = 0.96)" in render(f, ev, "en")
+    assert "S1 ‘Controle’ en S2 ‘Sleutels’" in render(f, ev, "nl")
+
+
+def test_a_score_is_written_on_its_scale():
+    ev = small_evaluation()
+    f = Finding(
+        "uncertain_decides",
+        "warning",
+        ("C1",),
+        ("teams", "opendesk"),
+        62.5,
+        {
+            "score": 62.5,
+            "current": 300,
+            "first": ("opendesk",),
+            "was": ("nextcloud",),
+            "basis": "uncertain.range_low",
+        },
+    )
+    assert "62,5 €/user/year scoorde in plaats van 300 €/user/year" in render(f, ev, "nl")
+    assert "62.5 €/user/year instead of 300 €/user/year" in render(f, ev, "en")
+
+
+def test_message_fills_in_plain_parameters():
+    assert message("model_check.title", "nl") == "Modelcontrole"
+    assert message("model_check.count", "en", warnings=2, notes=1) == "2 warning(s), 1 note(s)."

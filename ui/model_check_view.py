@@ -1,0 +1,144 @@
+"""The model check page: advice on the decision model, read-only, in the app's language.
+
+It lists what :func:`evaluator.modelcheck.check_model` finds — criteria that ask the same question, weights
+without effect, dominated alternatives, uncertain scores that decide first place, missing scores — each with a
+severity icon and its sentence from the core's message catalogue (:mod:`evaluator.text`), the same words the CLI
+and the memo use. The check reruns after a stored change (when the page is next shown, if it is hidden); a
+language switch only renders the same findings again.
+
+Each finding is a word-wrapped label (a list view's rows are measured once and then elide long sentences).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evaluator.findings import Finding
+from evaluator.model import Evaluation
+from evaluator.modelcheck import check_model
+from evaluator.text import message, render
+
+from .document import Document
+from .i18n import language, signals
+from .widgets.heading import Heading
+
+ICONS = {
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+ICON_SIZE = 20
+
+
+class FindingRow(QFrame):
+    """One finding: its severity icon (with the severity as tooltip and accessible name) and its sentence."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.icon = QLabel()
+        self.icon.setFixedWidth(ICON_SIZE + 4)
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(6, 4, 6, 4)
+        lay.addWidget(self.icon)
+        lay.addWidget(self.text, 1)
+
+    def show_finding(self, severity: str, label: str, sentence: str) -> None:
+        self.severity = severity
+        self.icon.setPixmap(self.style().standardIcon(ICONS[severity]).pixmap(ICON_SIZE, ICON_SIZE))
+        self.icon.setToolTip(label)
+        self.icon.setAccessibleName(label)
+        self.text.setText(sentence)
+        self.text.setAccessibleName(f"{label}: {sentence}")
+
+
+class ModelCheckView(QWidget):
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.findings: list[Finding] = []
+        self.rows: list[FindingRow] = []
+        self._checked: Evaluation | None = None
+        self.heading = Heading()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        self.body_layout.setSpacing(0)
+        self.body_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.body)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.scroll, 1)
+        doc.changed.connect(self._changed)
+        signals.language_changed.connect(self.retranslate)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Run the check on the document's evaluation (if it changed since) and show the findings."""
+        ev = self.doc.evaluation
+        if ev is not self._checked:
+            self.findings = check_model(ev)
+            self._checked = ev
+        self.retranslate()
+
+    def texts(self) -> list[str]:
+        """The sentences on screen, top to bottom."""
+        return [r.text.text() for r in self.rows[: len(self.findings)]]
+
+    def _changed(self, *_: object) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        if self.doc.evaluation is not self._checked:
+            self.refresh()
+        super().showEvent(event)
+
+    def retranslate(self, *_: object) -> None:
+        lang = language()
+        self.heading.setText(message("model_check.title", lang))
+        self.hint.setText(message("model_check.intro", lang))
+        warnings = sum(f.severity == "warning" for f in self.findings)
+        self.summary.setText(
+            message("model_check.count", lang, warnings=warnings, notes=len(self.findings) - warnings)
+            if self.findings
+            else message("model_check.none", lang)
+        )
+        self.scroll.setAccessibleName(message("model_check.title", lang))
+        while len(self.rows) < len(self.findings):
+            row = FindingRow()
+            self.body_layout.insertWidget(len(self.rows), row)
+            self.rows.append(row)
+        for k, row in enumerate(self.rows):
+            row.setVisible(k < len(self.findings))
+            if k < len(self.findings):
+                f = self.findings[k]
+                severity = message(f"severity.{f.severity}", lang)
+                row.show_finding(
+                    f.severity, severity[:1].upper() + severity[1:], render(f, self._checked, lang)
+                )
