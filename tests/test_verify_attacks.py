@@ -1,0 +1,223 @@
+"""``afweging verify`` is not fooled (issue 13): attacks on the signature container, pages that say one thing and
+data that say another, attachments that ask for hours of work or have a crafted shape, and reasons that say
+what is actually wrong.
+
+The container attacks are built with bytes operations on real signed memos (tests/sig_attacks.py), on a memo
+made now and on the memos v0.1.0 signed; each must make ``verify --trust ROOT --format json`` exit 1 naming the
+check that failed, with every check that rests on it "not checked".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from evaluator.io.canonical import canonical_bytes, sha256
+from evaluator.model import frozen_map
+from evaluator.report.decision import decision_data
+from evaluator.report.export import export_memo
+from evaluator.report.memo import ATTACHMENT_NAME, build_memo
+from evaluator.report.sign import Pkcs12Key, attach_and_sign, load_pkcs12
+from evaluator.report.verify import describe, verify_memo
+from tests import sig_attacks
+from tests.pki import PASSWORD, Pki, pki_fixture  # noqa: F401 - the fixture
+from tests.report_data import memo_evaluation
+
+FIXTURES = Path(__file__).parent / "fixtures" / "memos" / "v0.1.0"
+DATA_CHECKS = ("attachment", "digest", "ranking")
+
+
+def _teams_first():
+    """The test evaluation with Teams and openDesk swapping names (so Teams is first), evidence left out so the
+    decision JSON is small enough to fit the room a literal /Contents frees."""
+    ev = memo_evaluation()
+    swap = {"Microsoft Teams": "openDesk", "openDesk": "Microsoft Teams"}
+    alts = tuple(dataclasses.replace(a, name=swap.get(a.name, a.name)) for a in ev.alternatives)
+    bare = frozen_map({k: dataclasses.replace(v, evidence="", source="") for k, v in ev.assessments.items()})
+    return dataclasses.replace(ev, alternatives=alts, assessments=bare)
+
+
+@pytest.fixture(scope="module")
+def memos(tmp_path_factory, pki: Pki) -> dict[str, tuple[bytes, Path]]:
+    """name → (signed memo bytes, its trust root): one made now, and the two v0.1.0 signed."""
+    folder = tmp_path_factory.mktemp("signed")
+    out = folder / "memo.pdf"
+    export_memo(memo_evaluation(), out, key=Pkcs12Key(pki.signer_p12, pki.password), samples=300, seed=3)
+    found = {"now": (out.read_bytes(), pki.root_pem)}
+    for name in ("small-en.pdf", "sample-nl.pdf"):
+        found[f"v0.1.0/{name}"] = ((FIXTURES / name).read_bytes(), FIXTURES / "root.pem")
+    return found
+
+
+def verify_cli(path: Path, *extra: str) -> tuple[int, dict]:
+    env = {**os.environ, "AFWEGING_LOG_DIR": str(path.parent / "log")}
+    p = subprocess.run([sys.executable, "-m", "evaluator", "verify", str(path), "--format", "json", *extra],
+                       capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
+    assert "Traceback" not in p.stderr and "internal error" not in p.stderr, p.stderr
+    return p.returncode, (json.loads(p.stdout) if p.stdout.strip() else {"stderr": p.stderr})
+
+
+def _sign(pdf: bytes, data_raw: bytes, memo, signer) -> bytes:
+    return attach_and_sign(pdf, data_raw, ATTACHMENT_NAME, signer=signer, page=memo.signature_page,
+                           box=memo.signature_box)  # fmt: skip
+
+
+# -- the container attacks ------------------------------------------------------------------------------------
+
+
+def _attack(name: str, raw: bytes) -> bytes:
+    if name == "literal-overlay":
+        return sig_attacks.literal_overlay(raw)
+    if name == "literal-data":
+        data = canonical_bytes(decision_data(_teams_first(), samples=0))
+        return sig_attacks.literal_overlay(raw, data, sha256(data))
+    if name == "wrapped-literal":
+        return sig_attacks.wrapped(raw)
+    if name == "wrapped-hex":
+        return sig_attacks.wrapped(raw, hexed=True)
+    assert name == "plain-update"
+    return sig_attacks.plain_update(raw)
+
+
+ATTACKS = {
+    # attack → words the reason must contain
+    "literal-overlay": "added after the signed part",
+    "literal-data": "added after the signed part",
+    "wrapped-literal": "literal string",
+    "wrapped-hex": "not just the signature",
+    "plain-update": "added after the signed part",
+}
+
+
+def test_the_literal_attacks_fool_pyhanko_on_its_own(memos, tmp_path):
+    """The attacks are real: pyHanko alone calls these files intact, trusted and covering the entire file, while
+    page 1 shows the attacker's text (and, in one, the data name Teams first). This is what verify must catch."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+    from pypdf import PdfReader
+
+    from evaluator.report.verify import load_trust_roots
+
+    raw, root = memos["now"]
+    for name in ("literal-overlay", "literal-data", "wrapped-literal"):
+        bad = _attack(name, raw)
+        (sig,) = PdfFileReader(io.BytesIO(bad), strict=False).embedded_signatures
+        vc = ValidationContext(trust_roots=load_trust_roots([root]), allow_fetching=False)
+        status = validate_pdf_signature(sig, signer_validation_context=vc)
+        assert status.bottom_line and status.coverage == SignatureCoverageLevel.ENTIRE_FILE, name
+        assert sig_attacks.OVERLAY_TEXT in PdfReader(io.BytesIO(bad)).pages[0].extract_text(), name
+    data = canonical_bytes(decision_data(_teams_first(), samples=0))
+    bad = _attack("literal-data", raw)
+    names = PdfFileReader(io.BytesIO(bad), strict=False).root["/Names"]["/EmbeddedFiles"]["/Names"]
+    assert names[1].get_object()["/EF"]["/F"].get_object().data == data
+
+
+@pytest.mark.parametrize("memo_name", ["now", "v0.1.0/small-en.pdf", "v0.1.0/sample-nl.pdf"])
+@pytest.mark.parametrize("attack", list(ATTACKS))
+def test_container_attack_is_rejected(memos, tmp_path, memo_name, attack):
+    raw, root = memos[memo_name]
+    bad = tmp_path / "attacked.pdf"
+    bad.write_bytes(_attack(attack, raw))
+    code, data = verify_cli(bad, "--trust", str(root))
+    checks = {c["name"]: c for c in data["checks"]}
+    assert code == 1 and data["valid"] is False, data
+    assert data["failed"] == "unchanged", data
+    assert ATTACKS[attack] in checks["unchanged"]["detail"], checks["unchanged"]
+    assert (
+        checks["signature"]["ok"] is True and checks["trust"]["ok"] is True
+    )  # the signed bytes are intact ...
+    assert [checks[n]["ok"] for n in DATA_CHECKS] == [
+        None,
+        None,
+        None,
+    ]  # ... but nothing unsigned is believed
+
+
+def test_pdfsig_agrees_the_attacked_file_is_not_wholly_signed(memos, tmp_path):
+    """A second opinion (poppler's pdfsig), where installed; the core does not depend on it."""
+    import shutil
+
+    if shutil.which("pdfsig") is None:
+        pytest.skip("pdfsig (poppler-utils) not installed")
+    raw, _ = memos["now"]
+    good, bad = tmp_path / "good.pdf", tmp_path / "bad.pdf"
+    good.write_bytes(raw)
+    bad.write_bytes(_attack("literal-overlay", raw))
+    said = {
+        p.name: subprocess.run(["pdfsig", str(p)], capture_output=True, text=True).stdout for p in (good, bad)
+    }
+    assert "Total document signed" in said["good.pdf"] and "Not total document signed" not in said["good.pdf"]
+    assert "Not total document signed" in said["bad.pdf"]
+
+
+def test_a_failed_signature_leaves_nothing_ticked_after_it(memos, tmp_path):
+    """Issue 11 item 7: under "✗ the signed bytes have been altered" no "✓ Nothing was changed after signing"."""
+    raw = bytearray(memos["now"][0])
+    i = raw.index(b"Samenwerkingsplatform")
+    raw[i] = ord("Z")
+    bad = tmp_path / "byte.pdf"
+    bad.write_bytes(bytes(raw))
+    v = verify_memo(bad, [memos["now"][1]])
+    assert v.check("signature").ok is False
+    assert [v.check(n).ok for n in ("trust", "unchanged", *DATA_CHECKS)] == [None] * 5
+    text = "\n".join(describe(v))
+    assert "✓" not in text and "– Nothing was changed after signing" in text
+
+
+def _with_keywords(pdf: bytes, keywords: str) -> bytes:
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    w = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    info = w.trailer["/Info"]
+    info[generic.pdf_name("/Keywords")] = generic.TextStringObject(keywords)
+    w.update_container(info)
+    out = io.BytesIO()
+    w.write(out)
+    return out.getvalue()
+
+
+# -- pages against data ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def signer(pki: Pki):
+    return load_pkcs12(Pkcs12Key(pki.signer_p12, pki.password))
+
+
+@pytest.mark.parametrize("footer", ["pages", "attachment"])
+def test_pages_from_one_evaluation_and_data_from_another_are_caught(tmp_path, pki: Pki, signer, footer):
+    """Pages saying openDesk, data saying Teams, signed by the trusted key. With the pages' own SHA-256 in the
+    footers the digest check names the page; with the attachment's SHA-256 there the ranking check names what
+    page 1 should show."""
+    ev_pages, ev_data = memo_evaluation(), _teams_first()
+    shown = decision_data(ev_pages, samples=0)
+    attached = decision_data(ev_data, samples=0)
+    raw = canonical_bytes(attached)
+    digest_on_pages = sha256(canonical_bytes(shown)) if footer == "pages" else sha256(raw)
+    memo = build_memo(ev_pages, shown, digest_on_pages, lang="en", signed=True)
+    # /Info names the attachment in both, so that only the pages can give the mix-up away.
+    pdf = _sign(_with_keywords(memo.data, f"afweging-decision-sha256:{sha256(raw)}"), raw, memo, signer)
+    out = tmp_path / "mixed.pdf"
+    out.write_bytes(pdf)
+    code, data = verify_cli(out, "--trust", str(pki.root_pem))
+    checks = {c["name"]: c for c in data["checks"]}
+    assert code == 1 and checks["signature"]["ok"] and checks["trust"]["ok"] and checks["unchanged"]["ok"], (
+        data
+    )
+    if footer == "pages":
+        assert data["failed"] == "digest", data
+        assert checks["digest"]["detail"].startswith(f"page 1 names SHA-256 {digest_on_pages[:16]}"), checks
+    else:
+        assert data["failed"] == "ranking", data
+        assert "page 1" in checks["ranking"]["detail"] and "Microsoft Teams" in checks["ranking"]["detail"]
+    assert data["first"] == "Microsoft Teams"
