@@ -9,6 +9,7 @@ check that failed, with every check that rests on it "not checked".
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import io
 import json
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from evaluator.cli import main
 from evaluator.io.canonical import canonical_bytes, sha256
 from evaluator.model import frozen_map
 from evaluator.report.decision import decision_data
@@ -221,3 +223,174 @@ def test_pages_from_one_evaluation_and_data_from_another_are_caught(tmp_path, pk
         assert data["failed"] == "ranking", data
         assert "page 1" in checks["ranking"]["detail"] and "Microsoft Teams" in checks["ranking"]["detail"]
     assert data["first"] == "Microsoft Teams"
+
+
+# -- reasons that say what is wrong ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("which", "words"),
+    [("expired_p12", "expired on"), ("no_nonrep_p12", "lacks non-repudiation")],
+)
+def test_trust_failure_says_what_is_wrong(tmp_path, pki: Pki, which, words):
+    """Our signer refuses these keys up front, so the memo is signed with pyHanko directly."""
+    from pyhanko.sign.signers import SimpleSigner
+
+    ev = memo_evaluation()
+    data = decision_data(ev, samples=0)
+    raw = canonical_bytes(data)
+    memo = build_memo(ev, data, sha256(raw), signed=True)
+    key = SimpleSigner.load_pkcs12(str(getattr(pki, which)), passphrase=PASSWORD.encode())
+    out = tmp_path / f"{which}.pdf"
+    out.write_bytes(_sign(memo.data, raw, memo, (key, which)))
+    code, result = verify_cli(out, "--trust", str(pki.root_pem))
+    checks = {c["name"]: c for c in result["checks"]}
+    assert code == 1 and result["failed"] == "trust", result
+    assert words in checks["trust"]["detail"] and "does not lead to" not in checks["trust"]["detail"]
+    assert checks["unchanged"]["ok"] and checks["ranking"]["ok"]  # only the trust is wrong, and it says why
+
+
+def test_an_unknown_root_still_says_so(memos, tmp_path, pki: Pki):
+    good = tmp_path / "memo.pdf"
+    good.write_bytes(memos["now"][0])
+    code, result = verify_cli(good, "--trust", str(pki.other_root_pem))
+    assert code == 1 and result["failed"] == "trust"
+    assert "does not lead to a given root" in result["checks"][1]["detail"]
+
+
+# -- work and shape limits ------------------------------------------------------------------------------------
+
+
+def _asking_for(samples: int) -> bytes:
+    data = decision_data(memo_evaluation(), samples=0)
+    data["results"]["sensitivity"] = {"method": "wsm", "samples": samples, "seed": 1}
+    return canonical_bytes(data)
+
+
+def test_an_unsigned_memo_asking_for_hours_of_work_stops_at_the_signature(tmp_path, pki: Pki):
+    raw = _asking_for(100_000_000)
+    ev = memo_evaluation()
+    memo = build_memo(ev, decision_data(ev, samples=0), sha256(raw), signed=False)
+    out = tmp_path / "unsigned.pdf"
+    out.write_bytes(attach_and_sign(memo.data, raw, ATTACHMENT_NAME))
+    code, result = verify_cli(out, "--trust", str(pki.root_pem))  # the 300 s timeout fails a hang
+    assert code == 1 and result["failed"] == "signature"
+    assert [c["ok"] for c in result["checks"][1:]] == [None] * 5
+
+
+def test_a_signed_memo_asking_for_too_many_samples_is_refused(tmp_path, pki: Pki, signer):
+    raw = _asking_for(100_000_000)
+    ev = memo_evaluation()
+    memo = build_memo(ev, decision_data(ev, samples=0), sha256(raw), signed=True)
+    out = tmp_path / "greedy.pdf"
+    out.write_bytes(_sign(memo.data, raw, memo, signer))
+    code, result = verify_cli(out, "--trust", str(pki.root_pem))
+    checks = {c["name"]: c for c in result["checks"]}
+    assert code == 1 and result["failed"] == "attachment", result
+    assert "100000000 samples" in checks["attachment"]["detail"]
+
+
+def test_a_decompression_bomb_is_refused(tmp_path, pki: Pki, signer):
+    raw = b'{"evaluation": {}, "results": {}, "pad": "' + b" " * 60_000_000 + b'"}'
+    ev = memo_evaluation()
+    memo = build_memo(ev, decision_data(ev, samples=0), sha256(raw), signed=True)
+    out = tmp_path / "bomb.pdf"
+    out.write_bytes(_sign(memo.data, raw, memo, signer))
+    assert out.stat().st_size < 2_000_000  # it really is a bomb: small on disk
+    code, result = verify_cli(out, "--trust", str(pki.root_pem))
+    assert code == 1 and result["failed"] == "attachment" and "larger than" in result["checks"][3]["detail"]
+
+
+def _crafted() -> dict[str, bytes]:
+    """A few dozen decision files of the wrong shape, each a way a hand-edited or hostile attachment can look."""
+    good = decision_data(memo_evaluation(), samples=0)
+
+    def edit(path: str, value):
+        d = json.loads(json.dumps(good))
+        *parents, last = path.split(".")
+        node = d
+        for p in parents:
+            node = node[int(p)] if isinstance(node, list) else node[p]
+        if isinstance(node, list):
+            node[int(last)] = value
+        else:
+            node[last] = value
+        return json.dumps(d).encode()
+
+    out = {
+        "list": b"[]",
+        "string": b'"decision"',
+        "number": b"42",
+        "null": b"null",
+        "empty object": b"{}",
+        "not json": b"{evaluation: }",
+        "not utf-8": b'{"a": "\xff\xfe"}',
+        "nan": b'{"evaluation": NaN, "results": {}}',
+        "deep": b"[" * 5000 + b"]" * 5000,
+        "evaluation a list": json.dumps({"evaluation": [], "results": {}}).encode(),
+        "results a list": json.dumps({"evaluation": good["evaluation"], "results": []}).encode(),
+        "too many alternatives": edit("evaluation.alternatives", [{}] * 2500),
+    }
+    out |= {
+        "ranking a dict": edit("results.ranking", {}),
+        "ranking of numbers": edit("results.ranking", [1, 2]),
+        "rank a string": edit("results.ranking.0", {"rank": "1", "name": "openDesk"}),
+        "rank a bool": edit("results.ranking.0", {"rank": True, "name": "openDesk"}),
+        "name a number": edit("results.ranking.0", {"rank": 1, "name": 5}),
+        "method a number": edit("results.method", 5),
+        "method unknown": edit("results.method", "astrology"),
+        "methods a string": edit("results.methods_requested", "wsm"),
+        "methods of numbers": edit("results.methods_requested", [1, 2]),
+        "methods unknown": edit("results.methods_requested", ["astrology"]),
+        "methods many": edit("results.methods_requested", ["wsm"] * 500),
+        "sensitivity a list": edit("results.sensitivity", [1]),
+        "samples a string": edit("results.sensitivity", {"samples": "many", "seed": 1}),
+        "samples negative": edit("results.sensitivity", {"samples": -1, "seed": 1}),
+        "samples a float": edit("results.sensitivity", {"samples": 1e9, "seed": 1}),
+        "seed negative": edit("results.sensitivity", {"samples": 10, "seed": -5}),
+        "seed huge": edit("results.sensitivity", {"samples": 10, "seed": 2**70}),
+        "seed a list": edit("results.sensitivity", {"samples": 10, "seed": [1]}),
+        "alternatives a dict": edit("evaluation.alternatives", {}),
+        "alternatives of strings": edit("evaluation.alternatives", ["a", "b"]),
+        "criteria a string": edit("evaluation.criteria", "x"),
+        "evaluation format": edit("evaluation.format", "something-else"),
+        "evaluation version": edit("evaluation.version", 999),
+        "weights a list": edit("evaluation.weights", []),
+        "assessments a list": edit("evaluation.assessments", [[1, 2]]),
+        "scores strings": edit("evaluation.assessments", {"x": "y"}),
+        "other methods a list": edit("results.other_methods", [1]),
+        "excluded a string": edit("results.excluded", "none"),
+    }
+    return out
+
+
+def test_crafted_attachments_give_a_reason_never_an_internal_error(tmp_path, pki: Pki, signer):
+    """Each crafted shape, attached to a memo and signed by the trusted key, through the command line: exit 1
+    with the failing check's reason, never "internal error" and never exit 2 (the memo itself is readable)."""
+    from tests.fuzz_support import hang_guard
+
+    ev = memo_evaluation()
+    memo = build_memo(ev, decision_data(ev, samples=0), "0" * 64, signed=True)
+    env_log = os.environ.get("AFWEGING_LOG_DIR")
+    os.environ["AFWEGING_LOG_DIR"] = str(tmp_path / "log")
+    try:
+        for name, raw in _crafted().items():
+            out = tmp_path / "crafted.pdf"
+            out.write_bytes(_sign(memo.data, raw, memo, signer))
+            so, se = io.StringIO(), io.StringIO()
+            with hang_guard(), contextlib.redirect_stdout(so), contextlib.redirect_stderr(se):
+                code = main(["verify", str(out), "--trust", str(pki.root_pem), "--format", "json"])
+            assert code == 1 and "internal error" not in se.getvalue() and not se.getvalue(), (
+                name,
+                se.getvalue(),
+            )
+            result = json.loads(so.getvalue())
+            failed = next(c for c in result["checks"] if c["ok"] is False)
+            assert failed["name"] in DATA_CHECKS and failed["detail"], (name, result)
+            ranking = result["checks"][-1]
+            assert ranking["ok"] is not True, (name, ranking)
+    finally:
+        if env_log is None:
+            os.environ.pop("AFWEGING_LOG_DIR", None)
+        else:
+            os.environ["AFWEGING_LOG_DIR"] = env_log

@@ -191,7 +191,10 @@ def _is_int(x: Any) -> bool:
 def _shape_problem(data: Any) -> str | None:
     """Why the decision data cannot be recomputed as it stands (a crafted or damaged shape), or None."""
     if not isinstance(data, dict):
-        return f"is a JSON {type(data).__name__}, not an object"
+        kind = {list: "a list", str: "a string", bool: "true or false", type(None): "null"}.get(
+            type(data), "a number"
+        )
+        return f"is {kind}, not a JSON object"
     if "evaluation" not in data or "results" not in data:
         return "not an Afweging decision file (no evaluation and results)"
     ev, res = data["evaluation"], data["results"]
