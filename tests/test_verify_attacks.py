@@ -394,3 +394,33 @@ def test_crafted_attachments_give_a_reason_never_an_internal_error(tmp_path, pki
             os.environ.pop("AFWEGING_LOG_DIR", None)
         else:
             os.environ["AFWEGING_LOG_DIR"] = env_log
+
+
+# -- the container check on its own ---------------------------------------------------------------------------
+
+_FILE = b"A" * 10 + b"<0A0b>" + b"B" * 5
+
+
+@pytest.mark.parametrize(
+    ("raw", "byte_range", "cms", "words"),
+    [
+        (_FILE, [0, 10, 16, 5], b"\x0a\x0b", None),
+        (_FILE.replace(b"<0A0b>", b"(\n\x0b)  "), [0, 10, 16, 5], b"\n\x0b", "literal string"),
+        (_FILE.replace(b"<0A0b>", b"<0A 0>"), [0, 10, 16, 5], b"\x0a", "not just the signature"),
+        (_FILE.replace(b"<0A0b>", b"<0A0bb"), [0, 10, 16, 5], b"\x0a\x0b", "not just the signature"),
+        (_FILE.replace(b"<0A0b>", b"<0A0b0>"), [0, 10, 17, 5], b"\x0a\x0b", "odd number"),
+        (_FILE, [0, 10, 16, 5], b"\x0a\x0c", "not the one that was checked"),
+        (_FILE, [0, 10, 16, 4], b"\x0a\x0b", "1 bytes were added"),
+        (_FILE, [0, 10, 16, 6], b"\x0a\x0b", "past the end"),
+        (_FILE, [1, 10, 16, 5], b"\x0a\x0b", "does not describe"),
+        (_FILE, [0, 16, 10, 5], b"\x0a\x0b", "does not describe"),
+        (_FILE, [0, 10.0, 16, 5], b"\x0a\x0b", "four whole numbers"),
+        (_FILE, [0, 10, 16], b"\x0a\x0b", "four whole numbers"),
+        (_FILE, None, b"\x0a\x0b", "not a list"),
+    ],
+)
+def test_container_problem(raw, byte_range, cms, words):
+    from evaluator.report.sigcontainer import container_problem
+
+    problem = container_problem(raw, byte_range, cms)
+    assert (problem is None) if words is None else (words in (problem or "")), problem

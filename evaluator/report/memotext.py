@@ -1,9 +1,10 @@
 """What the pages of a memo say, compared with its attached data: nothing visible that the data does not back.
 
 The memo prints the attached data's SHA-256 in the footer of every page (``SHA-256`` and its first 16 hex
-digits) and, on page 1, the ranking chart ``1. name``, ``2. name``, … (the first eight; a long name clipped with
-``…``). :func:`pages_problem` reads the page text with pypdf and checks both against the data, so a memo whose
-pages were made from one evaluation and whose attachment is another does not verify, however it was signed.
+digits) and in full in the integrity annex, and on page 1 the ranking chart ``1. name``, ``2. name``, … (the
+first eight; a long name clipped with ``…``). :func:`footer_problem` and :func:`ranking_problem` check the page
+text (read with pypdf by :func:`page_texts`) against the data, so a memo whose pages were made from one
+evaluation and whose attachment is another does not verify, however it was signed.
 White space is never significant, so line breaks and spacing in the extraction do not matter.
 """
 
@@ -40,7 +41,8 @@ def page_texts(raw: bytes) -> list[str]:
 
 
 def footer_problem(texts: Sequence[str], digest: str) -> str | None:
-    """None when every page names ``digest`` (its first 16 hex digits after "SHA-256"), else which page does not."""
+    """None when every page names ``digest`` (its first 16 hex digits after "SHA-256") and some page names it in
+    full (the integrity annex), else which page does not."""
     want = _norm(f"SHA-256 {digest[:16]}")
     for i, text in enumerate(texts, start=1):
         norm = _norm(text)
@@ -48,6 +50,8 @@ def footer_problem(texts: Sequence[str], digest: str) -> str | None:
             named = re.search(r"SHA-256([0-9a-f]{16})", norm)
             said = f"names SHA-256 {named.group(1)}…" if named else "names no SHA-256"
             return f"page {i} {said}, the attached data is {digest[:16]}…"
+    if digest not in _norm("".join(texts)):
+        return f"no page names the attached data's full SHA-256 {digest}"
     return None
 
 

@@ -475,5 +475,10 @@ def describe(v: Verification, lang: str = "en") -> list[str]:
         mark = "✓" if c.ok else ("✗" if c.ok is False else "–")
         # The details are English; in Dutch, a passed check shows only the data it carries (the hash, the winner).
         show = c.detail and (lang != "nl" or not c.ok or c.name in ("digest", "ranking"))
+        if c.ok is None and not c.detail:  # it rests on a check that failed
+            lines.append(
+                f"{mark} {c.label(lang)}: " + ("niet gecontroleerd" if lang == "nl" else "not checked")
+            )
+            continue
         lines.append(f"{mark} {c.label(lang)}" + (f": {c.detail}" if show else ""))
     return lines
