@@ -1,10 +1,13 @@
 """Verify a memo: is the signature valid and trusted, is the file unchanged since signing, and does the ranking it
 states follow from the data attached to it?
 
-Judged by pyHanko's bottom line and the signature's coverage and modification level, never by ``intact`` alone.
-Then the attached decision JSON is read, its SHA-256 compared with the one the signed memo records, and the
-results recomputed from its evaluation with the same code that made them. A file that cannot be read at all is an
-``InputError`` (exit 2); everything else gives a :class:`Verification` whose ``valid`` says yes or no (0 or 1).
+Judged by pyHanko's bottom line, and "unchanged" first on the bytes (:mod:`.sigcontainer`: the file is exactly
+the signed ranges around the hex signature that was checked), then by pyHanko's coverage and modification level.
+Only then is the attached decision JSON read (within limits on size and work), its SHA-256 compared with the one
+the memo records in ``/Info`` and on its pages, the results recomputed from its evaluation with the same code that
+made them, and page 1's ranking compared with them (:mod:`.memotext`). A check that fails makes those resting on
+it "not checked". A file that cannot be read at all is an ``InputError`` (exit 2); everything else gives a
+:class:`Verification` whose ``valid`` says yes or no (0 or 1).
 """
 
 from __future__ import annotations
