@@ -24,7 +24,7 @@ SCORE_MODES = ("fixed", "ranges")
 SPREAD_PARTICIPANTS = "participants"  # spread: each criterion's spread among the workshop participants
 MAX_SPREAD = 3.0
 MIN_SAMPLES = 1
-MAX_SAMPLES = 10_000_000
+MAX_SAMPLES = 1_000_000  # verify recomputes up to this many (report.verify)
 MAX_SEED = 2**31 - 1
 
 

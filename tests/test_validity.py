@@ -8,8 +8,8 @@ exception) and leaves file and state as they were, and that the validity check a
 from __future__ import annotations
 
 import hashlib
-import os
 import math
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -140,7 +140,11 @@ def _digest(p: Path) -> str:
     return hashlib.sha256(p.read_bytes()).hexdigest()
 
 
-@settings(max_examples=int(os.environ.get("AFWEGING_PROPERTY_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(os.environ.get("AFWEGING_PROPERTY_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(st.one_of(changes, st.lists(changes, min_size=1, max_size=3).map(lambda c: Batch(tuple(c)))),
                 min_size=1, max_size=12))  # fmt: skip
 def test_random_changes_leave_only_files_that_reopen_equal(tmp_path_factory, seq):

@@ -108,7 +108,9 @@ def test_unsigned_memo_is_not_valid(tmp_path, pki: Pki):
     export_memo(memo_evaluation(), out, samples=0)
     v = verify_memo(out, [pki.root_pem])
     assert not v.valid and v.failed[0].name == "signature"
-    assert v.check("ranking").ok  # the data still reproduces; the memo is just not signed
+    # Nothing rests on an unsigned file: the attached data is not even read (issue 13: a crafted unsigned memo
+    # must not keep verify busy recomputing).
+    assert [v.check(n).ok for n in ("trust", "unchanged", "attachment", "digest", "ranking")] == [None] * 5
 
 
 def test_doctored_results_under_a_valid_signature_are_caught(tmp_path, pki: Pki):
@@ -134,10 +136,12 @@ def test_attachment_that_differs_from_the_named_digest_is_caught(tmp_path, pki: 
     ev = memo_evaluation()
     data = decision_data(ev, samples=0)
     raw = canonical_bytes(data)
-    memo = build_memo(ev, data, "0" * 64, signed=False)
+    memo = build_memo(ev, data, "0" * 64, signed=True)
     out = tmp_path / "m.pdf"
-    out.write_bytes(attach_and_sign(memo.data, raw, ATTACHMENT_NAME))
+    out.write_bytes(attach_and_sign(memo.data, raw, ATTACHMENT_NAME, signer=load_pkcs12(Pkcs12Key(
+        pki.signer_p12, pki.password)), page=memo.signature_page, box=memo.signature_box))  # fmt: skip
     v = verify_memo(out, [pki.root_pem])
+    assert v.check("signature").ok and v.check("unchanged").ok
     assert v.check("digest").ok is False
 
 

@@ -41,6 +41,7 @@ from evaluator.model import Evaluation
 from .document import Document
 from .i18n import language, signals, tr
 
+
 class _PagePreview(QWidget):
     """Pages of a PDF: QtPdf's view when this Qt has it, else pages rendered by pdftoppm as pictures."""
 

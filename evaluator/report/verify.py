@@ -1,10 +1,13 @@
 """Verify a memo: is the signature valid and trusted, is the file unchanged since signing, and does the ranking it
 states follow from the data attached to it?
 
-Judged by pyHanko's bottom line and the signature's coverage and modification level, never by ``intact`` alone.
-Then the attached decision JSON is read, its SHA-256 compared with the one the signed memo records, and the
-results recomputed from its evaluation with the same code that made them. A file that cannot be read at all is an
-``InputError`` (exit 2); everything else gives a :class:`Verification` whose ``valid`` says yes or no (0 or 1).
+Judged by pyHanko's bottom line, and "unchanged" first on the bytes (:mod:`.sigcontainer`: the file is exactly
+the signed ranges around the hex signature that was checked), then by pyHanko's coverage and modification level.
+Only then is the attached decision JSON read (within limits on size and work), its SHA-256 compared with the one
+the memo records in ``/Info`` and on its pages, the results recomputed from its evaluation with the same code that
+made them, and page 1's ranking compared with them (:mod:`.memotext`). A check that fails makes those resting on
+it "not checked". A file that cannot be read at all is an ``InputError`` (exit 2); everything else gives a
+:class:`Verification` whose ``valid`` says yes or no (0 or 1).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import settings
 from ..errors import InputError
 
 CHECKS = ("signature", "trust", "unchanged", "attachment", "digest", "ranking")
@@ -123,6 +127,41 @@ def load_trust_roots(paths: Sequence[str | os.PathLike]) -> list[Any]:
     return roots
 
 
+# Limits on what an attached decision file may ask of the recomputation: far above any real memo (the default is
+# 10 000 samples), far below what would keep ``verify`` busy for hours or exhaust memory.
+MAX_ATTACHMENT_BYTES = 50_000_000
+MAX_SAMPLES = settings.MAX_SAMPLES  # every memo the app can make verifies
+MAX_WORK = 400_000_000  # samples × alternatives × criteria
+MAX_ITEMS = 2_000  # alternatives, criteria, methods
+_NOT_CHECKED = ("attachment", "digest", "ranking")
+
+
+def _stream_bytes(stream: Any) -> bytes:
+    """The decoded bytes of an embedded file stream, refusing a filter other than Flate and a decompression bomb."""
+    import zlib
+
+    filters = stream.get("/Filter")
+    names = (
+        [str(f) for f in filters] if isinstance(filters, list) else [] if filters is None else [str(filters)]
+    )
+    if "/DecodeParms" in stream and stream.get("/DecodeParms"):
+        raise ValueError("the attachment's stream has decode parameters, which Afweging never writes")
+    raw = stream.encoded_data
+    if names == []:
+        data = bytes(raw)
+    elif names == ["/FlateDecode"]:
+        z = zlib.decompressobj()
+        try:
+            data = z.decompress(raw, MAX_ATTACHMENT_BYTES + 1)
+        except zlib.error as exc:
+            raise ValueError(f"the attachment cannot be decompressed ({exc})") from None
+    else:
+        raise ValueError(f"the attachment is encoded with {' '.join(names)}, not as Afweging writes it")
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise ValueError(f"the attachment is larger than {MAX_ATTACHMENT_BYTES // 1_000_000} MB")
+    return data
+
+
 def _attachment(reader: Any, name: str) -> bytes | None:
     """The bytes of the embedded file called ``name``, or None."""
     try:
@@ -132,7 +171,7 @@ def _attachment(reader: Any, name: str) -> bytes | None:
     for i in range(0, len(names) - 1, 2):
         if str(names[i]) == name:
             spec = names[i + 1].get_object()
-            return spec["/EF"]["/F"].get_object().data
+            return _stream_bytes(spec["/EF"]["/F"].get_object())
     return None
 
 
@@ -149,14 +188,88 @@ def _keyword_digest(reader: Any) -> str | None:
     return None
 
 
+def _is_int(x: Any) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _shape_problem(data: Any) -> str | None:
+    """Why the decision data cannot be recomputed as it stands (a crafted or damaged shape), or None."""
+    if not isinstance(data, dict):
+        kind = {list: "a list", str: "a string", bool: "true or false", type(None): "null"}.get(
+            type(data), "a number"
+        )
+        return f"is {kind}, not a JSON object"
+    if "evaluation" not in data or "results" not in data:
+        return "not an Afweging decision file (no evaluation and results)"
+    ev, res = data["evaluation"], data["results"]
+    if not isinstance(ev, dict):
+        return "evaluation is not an object"
+    if not isinstance(res, dict):
+        return "results is not an object"
+    for key in ("alternatives", "criteria"):
+        items = ev.get(key, [])
+        if not isinstance(items, list):
+            return f"evaluation.{key} is not a list"
+        if len(items) > MAX_ITEMS:
+            return f"evaluation.{key} has {len(items)} entries, more than the {MAX_ITEMS} verify recomputes"
+    if not isinstance(res.get("method"), str):
+        return "results.method is not a method name"
+    ranking = res.get("ranking")
+    if not isinstance(ranking, list):
+        return "results.ranking is not a list"
+    for i, r in enumerate(ranking):
+        if not isinstance(r, dict) or not _is_int(r.get("rank")) or not isinstance(r.get("name"), str):
+            return f"results.ranking[{i}] is not a row with a whole-number rank and a name"
+    methods = res.get("methods_requested")
+    if methods is not None and (
+        not isinstance(methods, list) or not all(isinstance(m, str) for m in methods) or len(methods) > 50
+    ):
+        return "results.methods_requested is not a short list of method names"
+    for where, sens in (
+        ("results.sensitivity", res.get("sensitivity")),
+        ("robustness", data.get("robustness")),
+    ):
+        if not sens:
+            continue
+        if not isinstance(sens, dict):
+            return f"{where} is not an object"
+        if "skipped" in sens:
+            continue
+        samples, seed = sens.get("samples", 0), sens.get("seed", 0)
+        if not _is_int(samples) or samples < 0:
+            return f"{where}.samples is not a whole number of 0 or more"
+        if not _is_int(seed) or not 0 <= seed < 2**63:
+            return f"{where}.seed is not a whole number from 0 to 2^63"
+        if samples > MAX_SAMPLES:
+            return f"{where} asks for {samples} samples, more than the {MAX_SAMPLES} verify recomputes"
+        work = samples * max(1, len(ev.get("alternatives", []))) * max(1, len(ev.get("criteria", [])))
+        if work > MAX_WORK:
+            return (
+                f"{where} asks for {samples} samples of {len(ev.get('alternatives', []))} "
+                f"alternatives and {len(ev.get('criteria', []))} criteria, more than verify recomputes"
+            )
+        if where == "robustness":
+            for key in ("method", "weights", "scores"):
+                if not isinstance(sens.get(key), str):
+                    return f"robustness.{key} is not a name"
+            if not isinstance(sens.get("spread"), int | float | dict | type(None)) or isinstance(
+                sens.get("spread"), bool
+            ):
+                return "robustness.spread is not a number"
+    return None
+
+
 def verify_memo(path: str | os.PathLike, trust: Sequence[str | os.PathLike] = ()) -> Verification:
-    """Run every check on the memo at ``path``; ``InputError`` only when the file cannot be read as a PDF."""
+    """Run every check on the memo at ``path``; ``InputError`` only when the file cannot be read as a PDF.
+
+    A check that fails makes the checks that rest on it "not checked" (``ok`` None): a signature that does not
+    verify, or a file that holds more than what was signed, stops before the attached data is even read.
+    """
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     from ..io import read_bytes
     from ..io.canonical import parse_json, sha256
-    from .decision import check_recomputation
     from .memo import ATTACHMENT_NAME
 
     roots = load_trust_roots(trust)
@@ -174,57 +287,129 @@ def verify_memo(path: str | os.PathLike, trust: Sequence[str | os.PathLike] = ()
         return out
 
     # -- the signature ----------------------------------------------------------------------------------------
-    _signature_checks(out, sigs, roots)
+    if not _signature_checks(out, raw, reader, sigs, roots):
+        out.checks += [Check(name, None) for name in _NOT_CHECKED]
+        return out
 
     # -- the attached data ------------------------------------------------------------------------------------
     try:
         data_raw = _attachment(reader, ATTACHMENT_NAME)
     except Exception as exc:  # noqa: BLE001 - a damaged attachment is a failed check, not a crash
-        data_raw = None
-        out.checks.append(Check("attachment", False, f"the attachment cannot be read ({exc})"))
+        out.checks += [Check("attachment", False, f"the attachment cannot be read ({exc})"),
+                       Check("digest", None), Check("ranking", None)]  # fmt: skip
+        return out
     if data_raw is None:
-        if not any(c.name == "attachment" for c in out.checks):
-            out.checks.append(Check("attachment", False, f"no {ATTACHMENT_NAME} attached"))
-        out.checks += [Check("digest", None), Check("ranking", None)]
+        out.checks += [Check("attachment", False, f"no {ATTACHMENT_NAME} attached"),
+                       Check("digest", None), Check("ranking", None)]  # fmt: skip
         return out
     try:
         data = parse_json(data_raw, ATTACHMENT_NAME)
-        if not isinstance(data, dict) or "evaluation" not in data or "results" not in data:
-            raise InputError("not an Afweging decision file", ATTACHMENT_NAME)
+        problem = _shape_problem(data)
+        if problem:
+            raise InputError(problem, ATTACHMENT_NAME)
     except InputError as exc:
         out.checks += [Check("attachment", False, exc.line()), Check("digest", None), Check("ranking", None)]
         return out
     out.checks.append(Check("attachment", True, f"{ATTACHMENT_NAME}, {len(data_raw)} bytes"))
     out.digest = sha256(data_raw)
+
+    pages: list[str] | str | None = None  # the page text, or why it cannot be read
+
+    def page_text() -> list[str] | str:
+        nonlocal pages
+        if pages is None:
+            from .memotext import page_texts
+
+            try:
+                pages = page_texts(raw)
+            except ValueError as exc:
+                pages = str(exc)
+        return pages
+
+    _digest_check(out, reader, page_text)
+    _ranking_check(out, data, page_text)
+    return out
+
+
+def _digest_check(out: Verification, reader: Any, page_text: Any) -> None:
+    from .memotext import footer_problem
+
     stated = _keyword_digest(reader)
     if stated is None:
         out.checks.append(Check("digest", False, "the memo records no SHA-256 of its data"))
-    elif stated != out.digest:
+        return
+    if stated != out.digest:
         out.checks.append(Check("digest", False, f"the memo names {stated}, the attachment is {out.digest}"))
-    else:
-        out.checks.append(Check("digest", True, out.digest))
+        return
+    texts = page_text()
+    problem = texts if isinstance(texts, str) else footer_problem(texts, out.digest)
+    out.checks.append(Check("digest", problem is None, problem or out.digest))
+
+
+def _ranking_check(out: Verification, data: dict[str, Any], page_text: Any) -> None:
+    from .decision import check_recomputation
+    from .memotext import ranking_problem
 
     results = data["results"]
-    out.method = str(results.get("method", ""))
-    firsts = [r.get("name", "") for r in results.get("ranking", []) if r.get("rank") == 1]
-    out.winner = " & ".join(firsts)
+    out.method = results["method"]
+    out.winner = " & ".join(r["name"] for r in results["ranking"] if r["rank"] == 1)
     try:
         diffs = check_recomputation(data)
     except InputError as exc:
         out.checks.append(Check("ranking", False, f"the attached evaluation cannot be used: {exc.line()}"))
-        return out
+        return
+    except Exception as exc:  # noqa: BLE001 - crafted data must give a reason, never an internal error
+        out.checks.append(
+            Check("ranking", False, f"the attached data cannot be recomputed ({type(exc).__name__})")
+        )
+        return
     if diffs:
         more = f" (and {len(diffs) - 1} more)" if len(diffs) > 1 else ""
         out.checks.append(Check("ranking", False, diffs[0] + more))
-    else:
-        out.checks.append(Check("ranking", True, f"{out.method}: {out.winner} first"))
-    return out
+        return
+    texts = page_text()
+    problem = (
+        texts if isinstance(texts, str) else ranking_problem(texts[0] if texts else "", again["ranking"])
+    )
+    out.checks.append(Check("ranking", problem is None, problem or f"{out.method}: {out.winner} first"))
 
 
-def _signature_checks(out: Verification, sigs: list[Any], roots: list[Any]) -> None:
+def _trust_problem(status: Any) -> str:
+    """Why the signer's certificate is not trusted, in words: no path to a root, expired, not for signing, …"""
+    import datetime as dt
+
+    from pyhanko.sign.ades.report import AdESIndeterminate
+
+    cert = status.signing_cert
+    indic = getattr(status, "trust_problem_indic", None)
+    if indic in (AdESIndeterminate.NO_CERTIFICATE_CHAIN_FOUND, None) or cert is None:
+        return "the signer's certificate does not lead to a given root"
+    name = cert.subject.native.get("common_name", "the signer")
+    validity = cert["tbs_certificate"]["validity"]
+    start, end = validity["not_before"].native, validity["not_after"].native
+    when = getattr(status, "validation_time", None) or dt.datetime.now(dt.UTC)
+    if end < when:
+        return (
+            f"the certificate of {name} expired on {end:%Y-%m-%d}; without a trusted timestamp from before then "
+            "the signature can no longer be relied on"
+        )
+    if start > when:
+        return f"the certificate of {name} is only valid from {start:%Y-%m-%d}"
+    if indic in (AdESIndeterminate.REVOKED_NO_POE, AdESIndeterminate.REVOKED_CA_NO_POE) or status.revoked:
+        return f"the certificate of {name} has been revoked"
+    usage = cert.key_usage_value.native if cert.key_usage_value is not None else None
+    if usage is not None and "non_repudiation" not in usage:
+        return f"the certificate of {name} is not meant for signing documents (its key usage lacks non-repudiation)"
+    return f"the certificate of {name} is not trusted ({indic.name.lower().replace('_', ' ')})"
+
+
+def _signature_checks(out: Verification, raw: bytes, reader: Any, sigs: list[Any], roots: list[Any]) -> bool:
+    """The signature, trust and unchanged checks; True when the file is exactly what a valid signature signed."""
     from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko.sign.validation.status import ModificationLevel, SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
+
+    from .sigcontainer import container_problem
 
     if not sigs:
         out.checks += [
@@ -232,7 +417,7 @@ def _signature_checks(out: Verification, sigs: list[Any], roots: list[Any]) -> N
             Check("trust", None),
             Check("unchanged", None),
         ]
-        return
+        return False
     first = sigs[0]
     try:
         vc = ValidationContext(trust_roots=roots, allow_fetching=False)
@@ -243,7 +428,7 @@ def _signature_checks(out: Verification, sigs: list[Any], roots: list[Any]) -> N
             Check("trust", None),
             Check("unchanged", None),
         ]
-        return
+        return False
     cert = status.signing_cert
     out.signer = cert.subject.native.get("common_name", "") if cert is not None else ""
     when = status.signer_reported_dt or getattr(status, "timestamp_validity", None)
@@ -258,29 +443,34 @@ def _signature_checks(out: Verification, sigs: list[Any], roots: list[Any]) -> N
             "signature", crypto_ok, "intact and valid" if crypto_ok else "the signed bytes have been altered"
         )
     )
-    coverage = status.coverage
-    level = status.modification_level
-    unchanged = coverage == SignatureCoverageLevel.ENTIRE_FILE and len(sigs) == 1
+    if not crypto_ok:
+        out.checks += [Check("trust", None), Check("unchanged", None)]
+        return False
+
+    # Whether the file is exactly what was signed: checked on the bytes first, then pyHanko's own view.
+    problem = container_problem(raw, first.byte_range, first.pkcs7_content)
+    if problem is None and len(sigs) > 1:
+        problem = f"the file holds {len(sigs)} signatures; a memo holds one"
+    if problem is None:
+        later = reader.xrefs.total_revisions - 1 - first.signed_revision
+        if later:
+            problem = f"the file has {later} revision(s) after the signed one"
+    if problem is None and status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        problem = "the signature does not cover the whole file"
+    if problem is None and status.modification_level not in (None, ModificationLevel.NONE):
+        problem = f"the file was changed after signing ({status.modification_level.name.lower()})"
+    unchanged = problem is None
+
     if not roots:
         out.checks.append(Check("trust", False, "no trust root given (--trust CERT.pem)"))
-    elif crypto_ok:
+    else:
         trusted = bool(status.trusted)
-        detail = (
-            f"signed by {out.signer}" if trusted else "the signer's certificate does not lead to a given root"
-        )
+        detail = f"signed by {out.signer}" if trusted else _trust_problem(status)
         if trusted and unchanged and not status.bottom_line:  # not a modification: key usage or policy
             trusted, detail = False, "pyHanko judges the signature invalid (key usage or signing policy)"
         out.checks.append(Check("trust", trusted, detail))
-    else:
-        out.checks.append(Check("trust", None))
-    if unchanged:
-        detail = "the signature covers the whole file"
-    elif coverage == SignatureCoverageLevel.ENTIRE_REVISION:
-        lv = level.name.lower().replace("_", " ") if level is not None else "unknown"
-        detail = f"the file was changed after signing (modification: {lv})"
-    else:
-        detail = "the signature does not cover the file"
-    out.checks.append(Check("unchanged", unchanged, detail))
+    out.checks.append(Check("unchanged", unchanged, problem or "the signature covers the whole file"))
+    return unchanged
 
 
 def describe(v: Verification, lang: str = "en") -> list[str]:
@@ -299,5 +489,10 @@ def describe(v: Verification, lang: str = "en") -> list[str]:
         mark = "✓" if c.ok else ("✗" if c.ok is False else "–")
         # The details are English; in Dutch, a passed check shows only the data it carries (the hash, the winner).
         show = c.detail and (lang != "nl" or not c.ok or c.name in ("digest", "ranking"))
+        if c.ok is None and not c.detail:  # it rests on a check that failed
+            lines.append(
+                f"{mark} {c.label(lang)}: " + ("niet gecontroleerd" if lang == "nl" else "not checked")
+            )
+            continue
         lines.append(f"{mark} {c.label(lang)}" + (f": {c.detail}" if show else ""))
     return lines

@@ -1,0 +1,56 @@
+"""Is the file exactly what was signed? The signature container checked with bytes operations, before the
+signature library's own judgement of coverage is trusted.
+
+A PDF signature signs two byte ranges, ``[0, a)`` and ``[b, b + c)``; the gap between them holds the signature
+itself, as the value of ``/Contents``. ISO 32000-1 (12.8.1, table 252) requires that value to be a hexadecimal
+string when ``/ByteRange`` is present. pyHanko 0.38 decides "the signature covers the entire file" by arithmetic
+that assumes so (``a + c + 2 · len(contents) + 2 == file size``): a literal ``( … )`` string takes half the room,
+and an update appended in the room freed passes as "no modification" (mkl, LibrePDF/OpenPDF pull request #159,
+2019). So the file is accepted only when it is, byte for byte, the signed ranges with ``<hex>`` between them, the
+hex decodes to the very CMS that was validated, and the second range ends at the end of the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+_HEX = re.compile(rb"<([0-9A-Fa-f]*)>")
+
+
+def container_problem(raw: bytes, byte_range: Sequence[Any], cms: bytes) -> str | None:
+    """What is wrong with the signature container of ``raw`` (None: nothing).
+
+    ``byte_range`` is the ``/ByteRange`` the signature was checked over and ``cms`` the ``/Contents`` bytes that
+    were checked, both as the signature library read them.
+    """
+    try:
+        values = [v for v in byte_range]
+    except TypeError:
+        return "the signature's /ByteRange is not a list of numbers"
+    if len(values) != 4 or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "the signature's /ByteRange is not four whole numbers"
+    start, a, b, c = values
+    size = len(raw)
+    if start != 0 or not 0 < a < b <= size or c < 0:
+        return f"the signature's /ByteRange {values} does not describe two ranges around a gap in this file"
+    if b + c < size:
+        return f"{size - (b + c)} bytes were added after the signed part of the file"
+    if b + c > size:
+        return f"the signed ranges reach past the end of the file ({b + c} of {size} bytes)"
+    gap = raw[a:b]
+    m = _HEX.fullmatch(gap)
+    if m is None:
+        if gap[:1] == b"(":
+            return (
+                "the signature's /Contents is a literal string, not the hexadecimal string the PDF standard "
+                "requires; the space it frees can hide unsigned content"
+            )
+        return "the bytes between the signed ranges are not just the signature (a hexadecimal string)"
+    digits = m.group(1)
+    if len(digits) % 2:
+        return "the signature's hexadecimal /Contents has an odd number of digits"
+    if bytes.fromhex(digits.decode("ascii")) != bytes(cms):
+        return "the signature between the signed ranges is not the one that was checked"
+    return None
