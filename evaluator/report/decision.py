@@ -277,6 +277,11 @@ def _without_prose(value: Any, path: tuple[str, ...] = ()) -> Any:
 
 def check_recomputation(data: Mapping[str, Any]) -> list[str]:
     """Where the memo's stated results and robustness differ from a recomputation (numbers and ids only)."""
+    return recompute_and_compare(data)[0]
+
+
+def recompute_and_compare(data: Mapping[str, Any]) -> tuple[list[str], dict[str, Any]]:
+    """The differences (see :func:`check_recomputation`) and the recomputation itself."""
     again = recompute(data)
     stated = {"results": data.get("results", {})}
     if "robustness" in again:
@@ -285,7 +290,7 @@ def check_recomputation(data: Mapping[str, Any]) -> list[str]:
         "agreement" not in stated["results"]
     ):  # a summary added by a later Afweging must not fail an older memo
         again["results"].pop("agreement", None)
-    return differences(_without_prose(stated), _without_prose(again), "")
+    return differences(_without_prose(stated), _without_prose(again), ""), again
 
 
 def differences(stated: Any, recomputed: Any, path: str = "results") -> list[str]:

@@ -347,14 +347,15 @@ def _digest_check(out: Verification, reader: Any, page_text: Any) -> None:
 
 
 def _ranking_check(out: Verification, data: dict[str, Any], page_text: Any) -> None:
-    from .decision import check_recomputation
+    from .decision import recompute_and_compare
     from .memotext import ranking_problem
 
     results = data["results"]
     out.method = results["method"]
     out.winner = " & ".join(r["name"] for r in results["ranking"] if r["rank"] == 1)
     try:
-        diffs = check_recomputation(data)
+        diffs, recomputed = recompute_and_compare(data)
+        again = recomputed["results"]
     except InputError as exc:
         out.checks.append(Check("ranking", False, f"the attached evaluation cannot be used: {exc.line()}"))
         return
