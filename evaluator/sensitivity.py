@@ -49,6 +49,7 @@ import numpy as np
 
 from . import fastengine
 from .errors import InputError
+from .methods import check_problem
 from .model import Evaluation, text
 from .problem import Problem, build_problem, score_matrix
 from .scales import values as scale_values
@@ -413,6 +414,7 @@ def acceptability(
         raise InputError("seed must be a whole number, 0 or more", place="seed")
     spread_vec = _spread_vector(ev, spread)
     p = build_problem(ev)
+    check_problem(p, method)  # refuse what rank refuses (WPM on values ≤ 0)
     n, m = len(p.alternatives), len(p.criteria)
     excluded = tuple(a.id for a in ev.alternatives if a.id not in set(p.alternatives))
     sampler = _ScoreSampler(ev, p) if scores == "ranges" else None
@@ -551,6 +553,7 @@ def stability_intervals(ev: Evaluation, method: str = "wsm") -> list[Stability]:
     """For each criterion, the range of its global weight that keeps the agreed top alternative first."""
     _check_method(method)
     p = build_problem(ev)
+    check_problem(p, method)
     w0 = np.asarray(p.weights, dtype=float)
     n = len(p.alternatives)
     if n == 0:
