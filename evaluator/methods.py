@@ -19,9 +19,11 @@ worst score does not zero a product; MOORA keeps its vector normalisation).
 
 from __future__ import annotations
 
+import contextvars
 import math
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -247,6 +249,38 @@ METHODS: dict[str, Method] = {
 ALL_PARAMS = frozenset(q.name for m in METHODS.values() for q in m.params)
 
 
+# -- definitions by version ----------------------------------------------------------------------------------
+# A signed memo is verified by recomputing it, so a memo made by an earlier Afweging is recomputed with the
+# definitions it was made with. Up to 0.1.x ("1"): ELECTRE I was scikit-criteria's "no alternative outranks it"
+# with discordance over the largest range of all criteria, WASPAS divided each column by its sum (cost 1/x),
+# and ties were scores equal after rounding to 12 decimals. From 0.2 ("2"): the definitions above.
+DEFINITIONS = ("1", "2")
+CURRENT_DEFINITIONS = "2"
+_definitions: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "method_definitions", default=CURRENT_DEFINITIONS
+)
+
+
+def definitions_for(afweging_version: str | None) -> str:
+    """The method definitions an Afweging version used ("1" up to 0.1.x, else the current)."""
+    try:
+        major, minor = (int(x) for x in str(afweging_version).split(".")[:2])
+    except ValueError:
+        return CURRENT_DEFINITIONS
+    return "1" if (major, minor) <= (0, 1) else CURRENT_DEFINITIONS
+
+
+@contextmanager
+def definitions_of(afweging_version: str | None) -> Iterator[str]:
+    """Within the block, :func:`rank` uses the definitions of ``afweging_version`` (for verifying a memo that
+    version made: ``with definitions_of(data["afweging_version"]): recompute(data)``). Per thread/context."""
+    token = _definitions.set(definitions_for(afweging_version))
+    try:
+        yield _definitions.get()
+    finally:
+        _definitions.reset(token)
+
+
 @dataclass(frozen=True)
 class Ranking:
     """One method's ranking of the included alternatives (input order), plus who was excluded and why."""
@@ -366,6 +400,13 @@ def dense_rank(scores: np.ndarray, higher_is_better: bool, floor: float = TIE_FL
     return dense_ranks(s[None, :], higher_is_better, floor)[0]
 
 
+def _legacy_rank(scores: np.ndarray, higher_is_better: bool) -> np.ndarray:
+    """Definitions "1": dense ranks of scores rounded to 12 decimals (absolute)."""
+    key = -np.asarray(scores, dtype=float) if higher_is_better else np.asarray(scores, dtype=float)
+    _, inv = np.unique(np.round(key, 12), return_inverse=True)
+    return inv.reshape(-1).astype(np.int64) + 1
+
+
 # -- checks ---------------------------------------------------------------------------------------------------
 
 _EXTREME = "check for extreme values (beyond about 1e150) or rescale that criterion (e.g. in thousands)"
@@ -405,6 +446,7 @@ def column_scale(x: np.ndarray) -> np.ndarray:
 
 def _pipeline(method_id: str, p: Problem, params: Mapping[str, float]) -> tuple[list, Callable]:
     """The scikit-criteria steps for ``method_id`` on ``p``, and how to read the score from the result."""
+    legacy = _definitions.get() == "1"
     from skcriteria.agg import moora, simple, topsis, vikor, waspas
     from skcriteria.preprocessing import invert_objectives as inv
     from skcriteria.preprocessing import scalers
@@ -432,9 +474,15 @@ def _pipeline(method_id: str, p: Problem, params: Mapping[str, float]) -> tuple[
     if method_id == "moora":
         steps = [scalers.VectorScaler(target="matrix")] if p.bare else []
         return [*steps, weights_sum, moora.RatioMOORA()], score
+    if method_id == "electre1" and legacy:
+        from skcriteria.agg import electre
+
+        e = electre.ELECTRE1(p=params["p"], q=params["q"])
+        return [weights_sum, e], lambda r: np.asarray(r.kernel_, dtype=float)
     if method_id == "waspas":
         # Zavadskas et al. (2012): benefit x/max, cost min/x — that is 1/x, then divided by its maximum
-        steps = [inv.InvertMinimize(), scalers.MaxAbsScaler(target="matrix")] if p.bare else []
+        scale = scalers.SumScaler(target="matrix") if legacy else scalers.MaxAbsScaler(target="matrix")
+        steps = [inv.InvertMinimize(), scale] if p.bare else []
         return [*steps, weights_sum, waspas.WASPAS(lambda_value=params["lambda"])], score
     raise InputError(f"{method_id} has no scikit-criteria pipeline here")
 
@@ -446,7 +494,9 @@ def _method_matrix(p: Problem, method_id: str) -> np.ndarray:
     weighted sum; a column of zeros cannot discriminate and stays 0 instead of dividing by zero)."""
     matrix = p.matrix
     if p.bare:
-        return matrix if method_id == "wpm" else matrix / column_scale(matrix)
+        if method_id == "wpm" or (method_id == "electre1" and _definitions.get() == "1"):
+            return matrix  # WPM's score changes with the unit; the old ELECTRE I depended on it
+        return matrix / column_scale(matrix)
     if method_id in ("wpm", "waspas"):
         return np.maximum(matrix, WPM_FLOOR)
     if method_id == "moora":
@@ -526,7 +576,8 @@ def rank(
     if n == 0:
         return Ranking(method_id, (), (), np.zeros(0, dtype=np.int64), np.zeros(0), p)
     check_problem(p, method_id)
-    if engine == "scikit-criteria" or m.engine == "scikit-criteria":
+    legacy = _definitions.get() == "1"
+    if engine == "scikit-criteria" or m.engine == "scikit-criteria" or (legacy and method_id == "electre1"):
         scores = _reference_scores(p, method_id, resolved)
     elif engine == "auto":
         scores = _engine_scores(p, m, resolved)
@@ -539,5 +590,9 @@ def rank(
     else:
         # Not scikit-criteria's rank_: it ranks exact floats, so a true tie (0.3·0.75 + 0.5 + 0.075 against
         # 0.3 + 0.375 + 0.025 + 0.1) split by 1e-16 of summation noise would show a false winner.
-        ranks = dense_rank(scores, m.higher_is_better, m.tie_floor)
+        ranks = (
+            _legacy_rank(scores, m.higher_is_better)
+            if legacy
+            else dense_rank(scores, m.higher_is_better, m.tie_floor)
+        )
     return Ranking(method_id, p.alternatives, p.names, ranks, scores, p)

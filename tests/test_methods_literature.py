@@ -394,3 +394,36 @@ def test_rank_reversal_returns_with_two_identical_alternatives(tmp_path: Path) -
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=90)
     assert done.returncode == 0, done.stderr
     assert "not testable, because B cannot be made worse" in done.stdout
+
+
+# -- memos made with earlier definitions --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("memo", ["sample-nl.pdf", "small-en.pdf"])
+def test_memos_made_by_0_1_verify_with_the_definitions_of_their_version(memo: str) -> None:
+    """Verifying recomputes a memo; one made by Afweging 0.1 (old ELECTRE I, sum-normalised WASPAS, ties by
+    rounding) must be recomputed with those definitions. report.decision.recompute is to wrap its work in
+    ``methods.definitions_of(data["afweging_version"])`` (and __version__ go to 0.2 with this change)."""
+    from evaluator.report.verify import describe, verify_memo
+
+    folder = Path(__file__).parent / "fixtures" / "memos" / "v0.1.0"
+    with methods.definitions_of("0.1.0") as era:
+        assert era == "1"
+        v = verify_memo(folder / memo, [folder / "root.pem"])
+    assert v.valid, describe(v)
+
+
+def test_definitions_by_version() -> None:
+    assert methods.definitions_for("0.1.0") == methods.definitions_for("0.1.7") == "1"
+    assert (
+        methods.definitions_for("0.2.0")
+        == methods.definitions_for("1.0")
+        == methods.CURRENT_DEFINITIONS
+        == "2"
+    )
+    assert methods.definitions_for(None) == "2"
+    p = _bare_problem(np.array([[2.5e9], [2.501e9], [2.6e9]]), np.array([-1]), np.array([1.0]))
+    assert methods.rank(p, "wpm").ranks.tolist() == [1, 2, 3]
+    with methods.definitions_of("0.1.0"):
+        assert methods.rank(p, "wpm").ranks.tolist() == [1, 1, 2]  # as 0.1 ranked it
+    assert methods.rank(p, "wpm").ranks.tolist() == [1, 2, 3]
