@@ -52,6 +52,12 @@ class Param:
     low: float
     high: float
     text: dict[str, str]
+    symbol: str = ""  # as written in the literature ("λ"); default: the name
+
+    def show(self, value: float | None = None, lang: str = "en") -> str:
+        """``v = 0.5`` (``v = 0,5`` in Dutch), the default unless ``value`` is given."""
+        x = f"{self.default if value is None else value:g}"
+        return f"{self.symbol or self.name} = {x.replace('.', ',') if lang == 'nl' else x}"
 
     def check(self, value: object) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
@@ -65,7 +71,7 @@ class Param:
 class Method:
     id: str
     name: str
-    summary: dict[str, str]
+    about: dict[str, str]  # one line, without parameter values (see ``summary``)
     score: dict[str, str]  # what the score means
     definition: dict[str, str]  # the definition on a bare matrix, naming its source
     higher_is_better: bool = True
@@ -88,6 +94,16 @@ class Method:
 
     def defaults(self) -> dict[str, float]:
         return {q.name: q.default for q in self.params}
+
+    @property
+    def summary(self) -> dict[str, str]:
+        """One line per language, with the parameters' defaults: "… regret (v = 0.5)."."""
+        out = {}
+        for lang, text in self.about.items():
+            if self.params:
+                text = text.rstrip(".") + " (" + ", ".join(q.show(lang=lang) for q in self.params) + ")."
+            out[lang] = text
+        return out
 
 
 def _t(en: str, nl: str) -> dict[str, str]:
@@ -145,13 +161,13 @@ METHODS: dict[str, Method] = {
             "vikor",
             "VIKOR",
             _t(
-                "Compromise between group utility and the largest individual regret (v = 0.5).",
-                "Compromis tussen groepsnut en de grootste individuele spijt (v = 0,5).",
+                "Compromise between group utility and the largest individual regret.",
+                "Compromis tussen groepsnut en de grootste individuele spijt.",
             ),
             _t("Q (lower is better)", "Q (lager is beter)"),
             _t(
-                "Opricovic & Tzeng (2004), ranked by Q with v = 0.5 (lower is better)",
-                "Opricovic & Tzeng (2004), gerangschikt op Q met v = 0,5 (lager is beter)",
+                "Opricovic & Tzeng (2004): ranked by Q, v weighing group utility against the largest regret",
+                "Opricovic & Tzeng (2004): gerangschikt op Q, v weegt groepsnut tegen de grootste spijt",
             ),
             higher_is_better=False,
             params=(
@@ -171,8 +187,8 @@ METHODS: dict[str, Method] = {
             "electre1",
             "ELECTRE I",
             _t(
-                "Outranking: Roy's kernel of the outranking graph (p = 0.65, q = 0.35).",
-                "Outranking: Roys kern van de outrankinggraaf (p = 0,65, q = 0,35).",
+                "Outranking: Roy's kernel of the outranking graph.",
+                "Outranking: Roys kern van de outrankinggraaf.",
             ),
             _t("1 in the kernel, 0 outside", "1 in de kern, 0 erbuiten"),
             _t(
@@ -219,13 +235,13 @@ METHODS: dict[str, Method] = {
             "waspas",
             "WASPAS",
             _t(
-                "Blend of weighted sum and weighted product (λ = 0.5).",
-                "Mengsel van gewogen som en gewogen product (λ = 0,5).",
+                "Blend of weighted sum and weighted product.",
+                "Mengsel van gewogen som en gewogen product.",
             ),
             _t("joint criterion", "gezamenlijk criterium"),
             _t(
-                "Zavadskas et al. (2012): x/max for benefit, min/x for cost; λ·WSM + (1 − λ)·WPM, λ = 0.5",
-                "Zavadskas e.a. (2012): x/max bij baten, min/x bij kosten; λ·WSM + (1 − λ)·WPM, λ = 0,5",
+                "Zavadskas et al. (2012): x/max for benefit, min/x for cost; λ·WSM + (1 − λ)·WPM",
+                "Zavadskas e.a. (2012): x/max bij baten, min/x bij kosten; λ·WSM + (1 − λ)·WPM",
             ),
             params=(
                 Param(
@@ -237,6 +253,7 @@ METHODS: dict[str, Method] = {
                         "share of the weighted sum (1) against the weighted product (0)",
                         "aandeel van de gewogen som (1) tegenover het gewogen product (0)",
                     ),
+                    symbol="λ",
                 ),
             ),
             engine="scikit-criteria",

@@ -78,7 +78,7 @@ def kernel(s: np.ndarray) -> np.ndarray:
     return np.array([in_kernel[index[int(label[a])]] for a in range(n)], dtype=bool)
 
 
-def electre1_kernel(p: Problem, c_threshold: float = 0.65, d_threshold: float = 0.35) -> np.ndarray:
+def electre1_kernel(p: Problem, c_threshold: float, d_threshold: float) -> np.ndarray:
     """True for the alternatives in ELECTRE I's kernel (see the module docstring)."""
     if len(p.alternatives) == 0:
         return np.zeros(0, dtype=bool)

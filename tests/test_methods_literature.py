@@ -321,6 +321,19 @@ def test_the_other_methods_can_reorder_the_others(method: str, newcomer) -> None
     assert not methods.METHODS[method].keeps_order
 
 
+def test_an_unbounded_criterion_lets_even_wsm_reorder() -> None:
+    """The property needs fixed bounds: a numeric criterion without them is normalised over the alternatives
+    seen, so a newcomer at €100 a user swaps openDesk and Nextcloud under WSM."""
+    from evaluator.model import Scale
+
+    ev = scaled_evaluation()
+    unbounded = Scale("numeric", unit="€", direction="cost")
+    ev = replace(ev, criteria=tuple(replace(c, scale=unbounded) if c.id == "B1" else c for c in ev.criteria))
+    before = methods.rank(build_problem(ev), "wsm")
+    after = methods.rank(build_problem(_add(ev, {"A1": 3, "A2": 0, "B1": 100.0, "B2": 50.0})), "wsm")
+    assert before.ranks.tolist() == [3, 2, 1] and after.ranks[:3].tolist() == [3, 1, 2]
+
+
 # -- the registry's parameters -------------------------------------------------------------------------------
 
 
@@ -371,9 +384,10 @@ def test_methods_command_names_definitions_and_parameters() -> None:
     out = done.stdout
     assert "Zavadskas et al. (2012)" in out and "x/max" in out
     assert "Roy (1968)" in out and "kernel" in out
-    assert "v = 0.5 (0–1)" in out and "lambda = 0.5 (0–1)" in out and "p = 0.65 (0–1)" in out
+    assert "v = 0.5 (0–1" in out and "λ = 0.5 (0–1, 'lambda'" in out and "p = 0.65 (0–1" in out
+    assert "VIKOR: Compromise between group utility and the largest individual regret (v = 0.5)." in out
     nl = _cli("methods", "--lang", "nl").stdout
-    assert "kern" in nl and "Zavadskas e.a. (2012)" in nl
+    assert "kern" in nl and "Zavadskas e.a. (2012)" in nl and "(p = 0,65, q = 0,35)." in nl
 
 
 # -- the rank-reversal check returns ----------------------------------------------------------------------

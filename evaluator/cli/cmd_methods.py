@@ -22,8 +22,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{m.id.ljust(width)}  {m.title(lang)}: {m.summary[lang]}")
         print(f"{pad}{'op een kale matrix' if nl else 'on a bare matrix'}: {m.definition[lang]}")
         for q in m.params:
-            default = f"{q.default:g}".replace(".", ",") if nl else f"{q.default:g}"
-            print(f"{pad}{q.name} = {default} ({q.low:g}–{q.high:g}): {q.text[lang]}")
+            print(
+                f"{pad}{q.show(lang=lang)} ({q.low:g}–{q.high:g}, {q.name!r} in method_params): {q.text[lang]}"
+            )
         order = (
             ("op schalen met vaste grenzen verandert een alternatief erbij de volgorde van de andere nooit")
             if nl
