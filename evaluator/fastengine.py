@@ -16,7 +16,15 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from .methods import METHODS, WPM_FLOOR, column_scale, dense_ranks, resolve_params, sort_with_ties
+from .methods import (
+    METHODS,
+    WPM_FLOOR,
+    column_scale,
+    dense_ranks,
+    method_ranks,
+    resolve_params,
+    sort_with_ties,
+)
 from .problem import Problem
 
 FAST_METHODS = tuple(m.id for m in METHODS.values() if m.engine == "numpy")
@@ -111,7 +119,5 @@ def _vikor(x: np.ndarray, w: np.ndarray, cost: np.ndarray, v: float) -> np.ndarr
 
 
 def ranks(p: Problem, weights: np.ndarray, method: str, matrix: np.ndarray | None = None) -> np.ndarray:
-    """Dense ranks ``(k, n)`` for ``k`` weight vectors."""
-    return dense_ranks(
-        scores(p, weights, method, matrix), HIGHER_IS_BETTER[method], METHODS[method].tie_floor
-    )
+    """Dense ranks ``(k, n)`` for ``k`` weight vectors (:func:`evaluator.methods.method_ranks`)."""
+    return method_ranks(scores(p, weights, method, matrix), method)

@@ -417,11 +417,17 @@ def dense_rank(scores: np.ndarray, higher_is_better: bool, floor: float = TIE_FL
     return dense_ranks(s[None, :], higher_is_better, floor)[0]
 
 
-def _legacy_rank(scores: np.ndarray, higher_is_better: bool) -> np.ndarray:
-    """Definitions "1": dense ranks of scores rounded to 12 decimals (absolute)."""
-    key = -np.asarray(scores, dtype=float) if higher_is_better else np.asarray(scores, dtype=float)
-    _, inv = np.unique(np.round(key, 12), return_inverse=True)
-    return inv.reshape(-1).astype(np.int64) + 1
+def method_ranks(scores: np.ndarray, method_id: str) -> np.ndarray:
+    """Dense ranks ``(k, n)`` of ``method_id``'s scores ``(k, n)``: its direction and tie floor, under the
+    definitions in force (see :func:`definitions_of`). What :func:`rank` and the fast engine rank with."""
+    m = METHODS[method_id]
+    s = np.atleast_2d(np.asarray(scores, dtype=float))
+    if _definitions.get() == "1":  # up to 0.1.x: scores equal after rounding to 12 decimals tie
+        key = np.round(-s if m.higher_is_better else s, 12)
+        return np.array(
+            [np.unique(row, return_inverse=True)[1].reshape(-1) + 1 for row in key], dtype=np.int64
+        )
+    return dense_ranks(s, m.higher_is_better, m.tie_floor)
 
 
 # -- checks ---------------------------------------------------------------------------------------------------
@@ -593,7 +599,7 @@ def rank(
     if n == 0:
         return Ranking(method_id, (), (), np.zeros(0, dtype=np.int64), np.zeros(0), p)
     check_problem(p, method_id)
-    legacy = _definitions.get() == "1"
+    legacy = _definitions.get() == "1"  # ELECTRE I was scikit-criteria's
     if engine == "scikit-criteria" or m.engine == "scikit-criteria" or (legacy and method_id == "electre1"):
         scores = _reference_scores(p, method_id, resolved)
     elif engine == "auto":
@@ -607,9 +613,5 @@ def rank(
     else:
         # Not scikit-criteria's rank_: it ranks exact floats, so a true tie (0.3·0.75 + 0.5 + 0.075 against
         # 0.3 + 0.375 + 0.025 + 0.1) split by 1e-16 of summation noise would show a false winner.
-        ranks = (
-            _legacy_rank(scores, m.higher_is_better)
-            if legacy
-            else dense_rank(scores, m.higher_is_better, m.tie_floor)
-        )
+        ranks = method_ranks(scores, method_id)[0]
     return Ranking(method_id, p.alternatives, p.names, ranks, scores, p)
