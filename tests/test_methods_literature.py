@@ -149,6 +149,23 @@ def test_an_outranking_cycle_still_puts_alternatives_first(tmp_path: Path) -> No
     assert r.ranks.tolist() == [1, 1, 1, 2]
 
 
+@pytest.mark.parametrize("method", sorted(methods.METHODS))
+def test_a_change_of_unit_never_changes_a_ranking(method: str) -> None:
+    """EUR to kEUR, days to hours: multiplying one criterion of a bare matrix by a positive factor changes no
+    method's ranking (ELECTRE I's did, through its discordance over the largest range of all criteria)."""
+    rng = np.random.default_rng(17)
+    for _ in range(60):
+        n, m = int(rng.integers(3, 8)), int(rng.integers(2, 6))
+        matrix = rng.uniform(1, 100, (n, m))
+        objectives, weights = rng.choice([1, -1], m), rng.dirichlet(np.ones(m))
+        j, factor = int(rng.integers(m)), float(10.0 ** rng.integers(-6, 7))
+        other = matrix.copy()
+        other[:, j] *= factor
+        a = methods.rank(_bare_problem(matrix, objectives, weights), method)
+        b = methods.rank(_bare_problem(other, objectives, weights), method)
+        assert a.ranks.tolist() == b.ranks.tolist(), (method, j, factor)
+
+
 # -- WASPAS: see test_methods_reference (pymcdm default and the JMcDM worked example) ------------------------
 
 # -- numbers at the edge of float ----------------------------------------------------------------------------
