@@ -4,4 +4,4 @@ Data flows ``evaluation → value matrix → rankings → sensitivity``; every s
 evaluation. The only way to change an evaluation is :func:`evaluator.changes.apply_change`.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

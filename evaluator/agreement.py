@@ -190,9 +190,21 @@ def _invariance(
 ) -> str:  # noqa: ANN001
     from skcriteria.ranksrev import RankInvariantChecker
 
+    checker = RankInvariantChecker(maker, repeat=repeat, random_state=seed)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        cmp = RankInvariantChecker(maker, repeat=repeat, random_state=seed).evaluate(dm)
+        stuck = _cannot_worsen(dm, maker, checker)
+        if stuck:
+            # scikit-criteria draws noise until one value is > 0: with a zero bound it would loop for ever
+            who = _join([name.get(a, a) for a in stuck], "nl" if nl else "en")
+            return (
+                f"Een lager geplaatst alternatief iets slechter maken ({mname}): niet te toetsen, want {who} "
+                "kan niet slechter worden zonder het volgende alternatief voorbij te gaan (gelijke scores)."
+                if nl
+                else f"Making a lower-ranked alternative slightly worse ({mname}): not testable, because {who} "
+                "cannot be made worse without passing the next alternative (identical scores)."
+            )
+        cmp = checker.evaluate(dm)
     named = list(cmp.named_ranks.items())
     ref = named[0][1]
     ref_rank = dict(zip(ref.alternatives, ref.values, strict=True))
@@ -242,12 +254,37 @@ def _invariance(
     return s
 
 
+def _cannot_worsen(dm, maker, checker) -> list[str]:  # noqa: ANN001 - scikit-criteria objects
+    """The alternatives scikit-criteria's invariance check cannot make worse: the noise it may add (up to the
+    gap to the next alternative, and never past 0) is 0 on every criterion, e.g. for identical alternatives."""
+    from skcriteria.ranksrev.rank_invariant_check import maximum_abs_noises
+
+    bounds = maximum_abs_noises(dm=dm, rank=maker.evaluate(dm), last_diff_strategy=checker.last_diff_strategy)
+    values = dm.matrix.astype(float)
+    out = []
+    for (mutated, _), bound in bounds.iterrows():
+        b = bound.clip(upper=values.loc[mutated].abs()).to_numpy(dtype=float)
+        if not np.any(b > 0):
+            out.append(str(mutated))
+    return out
+
+
 def _transitivity(dm, maker, name: dict, mname: str, nl: bool) -> list[str]:  # noqa: ANN001
     from skcriteria.ranksrev import RankTransitivityChecker
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        res = RankTransitivityChecker(maker).evaluate(dm)
+        try:
+            res = RankTransitivityChecker(maker).evaluate(dm)
+        except (ValueError, FloatingPointError, ZeroDivisionError):
+            # e.g. scikit-criteria's TOPSIS on a pair of identical alternatives: 0/0, "not a ranking"
+            return [
+                f"Elk paar alternatieven apart vergeleken ({mname}): niet te toetsen, want {mname} kan een "
+                "paar gelijke alternatieven niet rangschikken."
+                if nl
+                else f"Comparing every pair of alternatives on its own ({mname}): not testable, because {mname} "
+                "cannot rank a pair of identical alternatives."
+            ]
     extra = res.extra_
     tied = set()
     for rr in extra.get("pairwise_comparisons", ()):

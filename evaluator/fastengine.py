@@ -1,8 +1,10 @@
 """A vectorised NumPy engine: scores for many weight vectors (and many score draws) at once.
 
-Used where scikit-criteria's per-call overhead (≈ 1–3 ms) is too slow: live slider updates, SMAA with 100 000
-samples, stability intervals. It implements exactly the definitions of :mod:`evaluator.methods` for ``wsm``,
-``wpm``, ``topsis`` and ``vikor`` and is tested to give the same ranking sample by sample.
+Used where scikit-criteria's per-call overhead (≈ 1–3 ms) is too slow, and by ``rank`` itself for the methods
+it covers (``FAST_METHODS``: the registry's methods with ``engine="numpy"``): live slider updates, SMAA with
+100 000 samples, stability intervals. It implements exactly the definitions of :mod:`evaluator.methods` for
+``wsm``, ``wpm``, ``topsis`` and ``vikor`` and is tested to give the same ranking as the scikit-criteria
+pipelines sample by sample. Ties: :func:`evaluator.methods.dense_ranks`, the one tie rule.
 
 Shapes: ``matrix`` is ``(n, m)`` (alternatives × criteria) or ``(k, n, m)`` (one matrix per sample);
 ``weights`` is ``(m,)`` or ``(k, m)`` with rows summing to 1. Scores come back as ``(k, n)``.
@@ -10,13 +12,24 @@ Shapes: ``matrix`` is ``(n, m)`` (alternatives × criteria) or ``(k, n, m)`` (on
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
-from .methods import WPM_FLOOR
+from .methods import (
+    METHODS,
+    WPM_FLOOR,
+    column_scale,
+    dense_ranks,
+    method_ranks,
+    resolve_params,
+    sort_with_ties,
+)
 from .problem import Problem
 
-FAST_METHODS = ("wsm", "wpm", "topsis", "vikor")
-HIGHER_IS_BETTER = {"wsm": True, "wpm": True, "topsis": True, "vikor": False}
+FAST_METHODS = tuple(m.id for m in METHODS.values() if m.engine == "numpy")
+HIGHER_IS_BETTER = {m: METHODS[m].higher_is_better for m in FAST_METHODS}
+__all__ = ["FAST_METHODS", "HIGHER_IS_BETTER", "dense_ranks", "prepare", "ranks", "scores", "sort_with_ties"]
 
 
 def prepare(p: Problem, method: str, matrix: np.ndarray | None = None) -> np.ndarray:
@@ -27,6 +40,8 @@ def prepare(p: Problem, method: str, matrix: np.ndarray | None = None) -> np.nda
     """
     x = np.asarray(p.matrix if matrix is None else matrix, dtype=float)
     cost = p.objectives < 0
+    if p.bare and method in ("wsm", "topsis", "vikor"):
+        x = x / column_scale(x)  # changes no result, keeps squares and spans far from float overflow
     if method == "wsm":
         if not p.bare:
             return x
@@ -46,8 +61,17 @@ def prepare(p: Problem, method: str, matrix: np.ndarray | None = None) -> np.nda
     raise ValueError(f"the fast engine has no method {method!r} (it has {', '.join(FAST_METHODS)})")
 
 
-def scores(p: Problem, weights: np.ndarray, method: str, matrix: np.ndarray | None = None) -> np.ndarray:
-    """Scores ``(k, n)`` for ``k`` weight vectors (and optionally ``k`` matrices)."""
+def scores(
+    p: Problem,
+    weights: np.ndarray,
+    method: str,
+    matrix: np.ndarray | None = None,
+    params: Mapping[str, float] | None = None,
+) -> np.ndarray:
+    """Scores ``(k, n)`` for ``k`` weight vectors (and optionally ``k`` matrices); ``params`` default to the
+    evaluation's own (``p.params``), missing ones to the method's defaults."""
+    if method not in FAST_METHODS:
+        raise ValueError(f"the fast engine has no method {method!r} (it has {', '.join(FAST_METHODS)})")
     w = np.atleast_2d(np.asarray(weights, dtype=float))
     w = w / w.sum(axis=1, keepdims=True)
     x = prepare(p, method, matrix)
@@ -70,7 +94,8 @@ def scores(p: Problem, weights: np.ndarray, method: str, matrix: np.ndarray | No
         total = d_best + d_worst
         return np.where(total == 0, 0.0, d_worst / np.where(total == 0, 1.0, total))
     if method == "vikor":
-        return _vikor(xk, w, cost, float(p.params.get("v", 0.5)))  # the evaluation's v, as methods.rank uses
+        v = resolve_params("vikor", p.params if params is None else params)["v"]
+        return _vikor(xk, w, cost, v)
     raise ValueError(f"the fast engine has no method {method!r}")
 
 
@@ -93,19 +118,6 @@ def _vikor(x: np.ndarray, w: np.ndarray, cost: np.ndarray, v: float) -> np.ndarr
     return v * scaled(s) + (1 - v) * scaled(r)
 
 
-def dense_ranks(s: np.ndarray, higher_is_better: bool, decimals: int = 12) -> np.ndarray:
-    """Dense 1-based ranks per row (ties share a rank), as scikit-criteria ranks."""
-    key = np.round(-s if higher_is_better else s, decimals)
-    order = np.sort(key, axis=1)
-    new = np.ones_like(order, dtype=bool)
-    new[:, 1:] = order[:, 1:] != order[:, :-1]
-    dense = np.cumsum(new, axis=1)
-    idx = np.argsort(key, axis=1, kind="stable")
-    out = np.empty_like(dense)
-    np.put_along_axis(out, idx, dense, axis=1)
-    return out
-
-
 def ranks(p: Problem, weights: np.ndarray, method: str, matrix: np.ndarray | None = None) -> np.ndarray:
-    """Dense ranks ``(k, n)`` for ``k`` weight vectors."""
-    return dense_ranks(scores(p, weights, method, matrix), HIGHER_IS_BETTER[method])
+    """Dense ranks ``(k, n)`` for ``k`` weight vectors (:func:`evaluator.methods.method_ranks`)."""
+    return method_ranks(scores(p, weights, method, matrix), method)

@@ -144,29 +144,23 @@ def _settings(ev: Evaluation) -> Iterator[Problem]:
 
 
 def _method_params(params: Any) -> Iterator[Problem]:
-    from .methods import METHODS, param_range
+    from .methods import ALL_PARAMS, param
 
     if not isinstance(params, Mapping):
-        yield Problem(
-            "method_params",
-            "setting",
-            {
-                "detail": "method parameters must be a table",
-                "detail_nl": "methodeparameters moeten een tabel zijn",
-            },
-        )
+        yield Problem("method_params", "setting", {"detail": "method parameters must be a table",
+                                                   "detail_nl": "methodeparameters moeten een tabel zijn"})  # fmt: skip
         return
-    known = sorted({name for m in METHODS.values() for name, _ in m.params})
+    known = sorted(ALL_PARAMS)
     for key, value in params.items():
-        if key not in known:
+        if key not in ALL_PARAMS:
             yield Problem(
                 f"method_params.{key}", "method_param_unknown", {"key": key, "choices": ", ".join(known)}
             )
             continue
-        low, high = param_range(key)
-        if isinstance(value, bool) or not isinstance(value, int | float) or not (low <= value <= high):
+        q = param(key)
+        if q.check(value) is not None:
             yield Problem(f"method_params.{key}", "method_param_value",
-                          {"key": key, "value": value, "low": low, "high": high})  # fmt: skip
+                          {"key": key, "value": value, "low": q.low, "high": q.high})  # fmt: skip
 
 
 # -- structure --------------------------------------------------------------------------------------------------

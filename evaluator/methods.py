@@ -1,17 +1,29 @@
-"""Ranking methods, each a scikit-criteria pipeline over a :class:`~evaluator.problem.Problem`.
+"""Ranking methods as self-describing objects: one registry, :data:`METHODS`.
 
-``METHODS`` lists them without importing scikit-criteria (which takes seconds); :func:`rank` builds and runs the
-pipeline. Definitions on a bare matrix (DESIGN.md): ``wsm`` min–max normalises each criterion over the
-alternatives with cost criteria reversed; ``wpm`` works on positive values (cost criteria inverted, 1/x);
-``topsis`` uses vector normalisation and Euclidean distances (Hwang & Yoon); ``vikor`` uses v = 0.5 and ranks by
-Q. On an evaluation with scales the matrix already holds values in [0, 1] over fixed bounds, so no second
-normalisation is applied (``wpm`` floors values at ``WPM_FLOOR`` so one worst score does not zero a product).
+Each :class:`Method` declares its parameters (:class:`Param`: name, default, range, nl/en text — the only place
+a default is written), its direction, its definition in plain words with the literature it follows, which
+engine computes it and whether adding an alternative can reorder the others. :func:`rank` ranks with the NumPy
+engine where one covers the method (:mod:`evaluator.fastengine`, :mod:`evaluator.outranking`) and through
+scikit-criteria for the methods only it provides; scikit-criteria (seconds to import) is imported only then.
+:func:`decision` builds the scikit-criteria pipeline of a method: the reference the tests compare the engine
+with, and what the rank-reversal checks perturb. Every ranking goes through ONE tie rule, :func:`dense_ranks`.
+
+Definitions on a bare matrix (DESIGN.md): ``wsm`` min–max normalises each criterion over the alternatives with
+cost criteria reversed; ``wpm`` works on positive values (cost criteria inverted, 1/x); ``topsis`` uses vector
+normalisation and Euclidean distances (Hwang & Yoon); ``vikor`` uses v = 0.5 and ranks by Q; ``waspas`` is
+Zavadskas et al. (2012): x/max for benefit, min/x for cost, λ = 0.5; ``electre1`` is Roy's ELECTRE I kernel
+(see :mod:`evaluator.outranking`). On an evaluation with scales the matrix already holds values in [0, 1] over
+fixed bounds, so no second normalisation is applied (``wpm`` and ``waspas`` floor values at ``WPM_FLOOR`` so one
+worst score does not zero a product; MOORA keeps its vector normalisation).
 """
 
 from __future__ import annotations
 
+import contextvars
+import math
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,17 +34,54 @@ from .problem import Problem
 
 WPM_FLOOR = 0.01
 
+# Two scores tie when they differ by at most TIE_RTOL of the larger one, measured never below TIE_FLOOR of the
+# largest score in the row (so summation noise around 0 — a VIKOR Q of 1e-17 — still ties with 0). Relative,
+# so a ranking does not depend on the unit of a criterion: WPM on prices of 2.500e9 and 2.501e9 ranks them
+# apart, as it does in millions. WPM's score is a product (a ratio scale, noise relative to the score itself):
+# it declares no floor, so scores of 1e-30 and 2e-30 next to 1 stay apart.
+TIE_RTOL = 1e-9
+TIE_FLOOR = 1e-3
+
+
+@dataclass(frozen=True)
+class Param:
+    """One setting of a method: its name in ``method_params``, default, allowed range and meaning."""
+
+    name: str
+    default: float
+    low: float
+    high: float
+    text: dict[str, str]
+    symbol: str = ""  # as written in the literature ("λ"); default: the name
+
+    def show(self, value: float | None = None, lang: str = "en") -> str:
+        """``v = 0.5`` (``v = 0,5`` in Dutch), the default unless ``value`` is given."""
+        x = f"{self.default if value is None else value:g}"
+        return f"{self.symbol or self.name} = {x.replace('.', ',') if lang == 'nl' else x}"
+
+    def check(self, value: object) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            return f"{self.name} must be a number, not {value!r}"
+        if not self.low <= value <= self.high:
+            return f"{self.name} must lie between {self.low:g} and {self.high:g}"
+        return None
+
 
 @dataclass(frozen=True)
 class Method:
     id: str
     name: str
-    summary: dict[str, str]
+    about: dict[str, str]  # one line, without parameter values (see ``summary``)
     score: dict[str, str]  # what the score means
+    definition: dict[str, str]  # the definition on a bare matrix, naming its source
     higher_is_better: bool = True
-    params: tuple[tuple[str, float], ...] = ()  # (name, default)
+    params: tuple[Param, ...] = ()
     name_nl: str = ""  # the Dutch name, where it differs from ``name``
     short: str = ""  # the column heading ("ELECTRE I"); default: the id in capitals
+    engine: str = "numpy"  # "numpy" (fastengine, tested equal to the scikit-criteria pipeline), "outranking",
+    # or "scikit-criteria" (the method only scikit-criteria provides here)
+    keeps_order: bool = False  # on scales with fixed bounds, adding an alternative never reorders the others
+    tie_floor: float = TIE_FLOOR  # see TIE_RTOL; 0 for a score on a ratio scale (WPM)
 
     @property
     def acronym(self) -> str:
@@ -43,19 +92,22 @@ class Method:
         """The method's full name in ``lang``."""
         return self.name_nl if lang == "nl" and self.name_nl else self.name
 
+    def defaults(self) -> dict[str, float]:
+        return {q.name: q.default for q in self.params}
 
-# The range of each method parameter (names are shared across methods: VIKOR's v, ELECTRE I's p and q, WASPAS's λ).
-PARAM_RANGES: dict[str, tuple[float, float]] = {
-    "v": (0.0, 1.0),
-    "p": (0.0, 1.0),
-    "q": (0.0, 1.0),
-    "lambda": (0.0, 1.0),
-}
+    @property
+    def summary(self) -> dict[str, str]:
+        """One line per language, with the parameters' defaults: "… regret (v = 0.5)."."""
+        out = {}
+        for lang, text in self.about.items():
+            if self.params:
+                text = text.rstrip(".") + " (" + ", ".join(q.show(lang=lang) for q in self.params) + ")."
+            out[lang] = text
+        return out
 
 
-def param_range(name: str) -> tuple[float, float]:
-    """The lowest and highest value method parameter ``name`` may take."""
-    return PARAM_RANGES[name]
+def _t(en: str, nl: str) -> dict[str, str]:
+    return {"en": en, "nl": nl}
 
 
 METHODS: dict[str, Method] = {
@@ -64,77 +116,191 @@ METHODS: dict[str, Method] = {
         Method(
             "wsm",
             "Weighted sum (WSM)",
-            {
-                "en": "Weighted sum of values; easy to explain, fully compensatory.",
-                "nl": "Gewogen som van de waarden; goed uit te leggen, volledig compenserend.",
-            },
-            {"en": "weighted value (0–1)", "nl": "gewogen waarde (0–1)"},
+            _t(
+                "Weighted sum of values; easy to explain, fully compensatory.",
+                "Gewogen som van de waarden; goed uit te leggen, volledig compenserend.",
+            ),
+            _t("weighted value (0–1)", "gewogen waarde (0–1)"),
+            _t(
+                "min–max normalisation of each criterion over the alternatives (cost reversed), Σ wⱼ·xᵢⱼ",
+                "min–max-normalisatie per criterium over de alternatieven (kosten omgekeerd), Σ wⱼ·xᵢⱼ",
+            ),
             name_nl="Gewogen som (WSM)",
+            keeps_order=True,
         ),
         Method(
             "wpm",
             "Weighted product (WPM)",
-            {
-                "en": "Weighted product of values; penalises a weak score more than the sum does.",
-                "nl": "Gewogen product van de waarden; straft een zwakke score zwaarder dan de som.",
-            },
-            {"en": "weighted product", "nl": "gewogen product"},
+            _t(
+                "Weighted product of values; penalises a weak score more than the sum does.",
+                "Gewogen product van de waarden; straft een zwakke score zwaarder dan de som.",
+            ),
+            _t("weighted product", "gewogen product"),
+            _t(
+                "positive values, cost criteria inverted (1/x), Π xᵢⱼ^wⱼ",
+                "positieve waarden, kostencriteria omgekeerd (1/x), Π xᵢⱼ^wⱼ",
+            ),
             name_nl="Gewogen product (WPM)",
+            keeps_order=True,
+            tie_floor=0.0,
         ),
         Method(
             "topsis",
             "TOPSIS",
-            {
-                "en": "Closeness to the ideal and distance from the worst alternative (Hwang & Yoon).",
-                "nl": "Nabijheid tot het ideaal en afstand tot het slechtste alternatief (Hwang & Yoon).",
-            },
-            {"en": "closeness coefficient (0–1)", "nl": "nabijheidscoëfficiënt (0–1)"},
+            _t(
+                "Closeness to the ideal and distance from the worst alternative (Hwang & Yoon).",
+                "Nabijheid tot het ideaal en afstand tot het slechtste alternatief (Hwang & Yoon).",
+            ),
+            _t("closeness coefficient (0–1)", "nabijheidscoëfficiënt (0–1)"),
+            _t(
+                "vector normalisation, Euclidean distances to the ideal and anti-ideal (Hwang & Yoon 1981)",
+                "vectornormalisatie, euclidische afstanden tot ideaal en anti-ideaal (Hwang & Yoon 1981)",
+            ),
         ),
         Method(
             "vikor",
             "VIKOR",
-            {
-                "en": "Compromise between group utility and the largest individual regret (v = 0.5).",
-                "nl": "Compromis tussen groepsnut en de grootste individuele spijt (v = 0,5).",
-            },
-            {"en": "Q (lower is better)", "nl": "Q (lager is beter)"},
+            _t(
+                "Compromise between group utility and the largest individual regret.",
+                "Compromis tussen groepsnut en de grootste individuele spijt.",
+            ),
+            _t("Q (lower is better)", "Q (lager is beter)"),
+            _t(
+                "Opricovic & Tzeng (2004): ranked by Q, v weighing group utility against the largest regret",
+                "Opricovic & Tzeng (2004): gerangschikt op Q, v weegt groepsnut tegen de grootste spijt",
+            ),
             higher_is_better=False,
-            params=(("v", 0.5),),
+            params=(
+                Param(
+                    "v",
+                    0.5,
+                    0.0,
+                    1.0,
+                    _t(
+                        "weight of group utility against the largest regret",
+                        "gewicht van het groepsnut tegenover de grootste spijt",
+                    ),
+                ),
+            ),
         ),
         Method(
             "electre1",
             "ELECTRE I",
-            {
-                "en": "Outranking: the kernel of alternatives no other outranks (p = 0.65, q = 0.35).",
-                "nl": "Outranking: de kern van alternatieven die door geen ander worden overtroffen "
-                "(p = 0,65, q = 0,35).",
-            },
-            {"en": "1 in the kernel, 0 outside", "nl": "1 in de kern, 0 erbuiten"},
-            params=(("p", 0.65), ("q", 0.35)),
+            _t(
+                "Outranking: Roy's kernel of the outranking graph.",
+                "Outranking: Roys kern van de outrankinggraaf.",
+            ),
+            _t("1 in the kernel, 0 outside", "1 in de kern, 0 erbuiten"),
+            _t(
+                "Roy (1968): a outranks b when concordance ≥ p and discordance ≤ q, discordance per "
+                "criterion over its range; circuits merged; rank 1 = the kernel of the graph",
+                "Roy (1968): a overtreft b als concordantie ≥ p en discordantie ≤ q, discordantie per "
+                "criterium over zijn bereik; kringen samengevoegd; rang 1 = de kern van de graaf",
+            ),
+            params=(
+                Param(
+                    "p",
+                    0.65,
+                    0.0,
+                    1.0,
+                    _t("concordance threshold", "concordantiedrempel"),
+                ),
+                Param(
+                    "q",
+                    0.35,
+                    0.0,
+                    1.0,
+                    _t("discordance threshold", "discordantiedrempel"),
+                ),
+            ),
             short="ELECTRE\u00a0I",  # a non-breaking space: the heading never splits "I" off
+            engine="outranking",
         ),
         Method(
             "moora",
             "MOORA (ratio system)",
-            {
-                "en": "Ratio system: vector-normalised benefit minus cost (Brauers & Zavadskas).",
-                "nl": "Ratiosysteem: vectorgenormaliseerde baten min kosten (Brauers & Zavadskas).",
-            },
-            {"en": "ratio score", "nl": "ratioscore"},
+            _t(
+                "Ratio system: vector-normalised benefit minus cost (Brauers & Zavadskas).",
+                "Ratiosysteem: vectorgenormaliseerde baten min kosten (Brauers & Zavadskas).",
+            ),
+            _t("ratio score", "ratioscore"),
+            _t(
+                "ratio system (Brauers & Zavadskas 2006): vector normalisation, weighted benefit minus cost",
+                "ratiosysteem (Brauers & Zavadskas 2006): vectornormalisatie, gewogen baten min kosten",
+            ),
             name_nl="MOORA (ratiosysteem)",
+            engine="scikit-criteria",
         ),
         Method(
             "waspas",
             "WASPAS",
-            {
-                "en": "Blend of weighted sum and weighted product (λ = 0.5).",
-                "nl": "Mengsel van gewogen som en gewogen product (λ = 0,5).",
-            },
-            {"en": "joint criterion", "nl": "gezamenlijk criterium"},
-            params=(("lambda", 0.5),),
+            _t(
+                "Blend of weighted sum and weighted product.",
+                "Mengsel van gewogen som en gewogen product.",
+            ),
+            _t("joint criterion", "gezamenlijk criterium"),
+            _t(
+                "Zavadskas et al. (2012): x/max for benefit, min/x for cost; λ·WSM + (1 − λ)·WPM",
+                "Zavadskas e.a. (2012): x/max bij baten, min/x bij kosten; λ·WSM + (1 − λ)·WPM",
+            ),
+            params=(
+                Param(
+                    "lambda",
+                    0.5,
+                    0.0,
+                    1.0,
+                    _t(
+                        "share of the weighted sum (1) against the weighted product (0)",
+                        "aandeel van de gewogen som (1) tegenover het gewogen product (0)",
+                    ),
+                    symbol="λ",
+                ),
+            ),
+            engine="scikit-criteria",
+            keeps_order=True,
         ),
     )
 }
+
+# The parameter names of all methods: an evaluation keeps one mapping (VIKOR's v next to ELECTRE's p and q).
+ALL_PARAMS = frozenset(q.name for m in METHODS.values() for q in m.params)
+
+
+def param(name: str) -> Param:
+    """The parameter called ``name`` (the first method that declares it); ``KeyError`` when none does."""
+    return next(q for m in METHODS.values() for q in m.params if q.name == name)
+
+
+# -- definitions by version ----------------------------------------------------------------------------------
+# A signed memo is verified by recomputing it, so a memo made by an earlier Afweging is recomputed with the
+# definitions it was made with. Up to 0.1.x ("1"): ELECTRE I was scikit-criteria's "no alternative outranks it"
+# with discordance over the largest range of all criteria, WASPAS divided each column by its sum (cost 1/x),
+# and ties were scores equal after rounding to 12 decimals. From 0.2 ("2"): the definitions above.
+DEFINITIONS = ("1", "2")
+CURRENT_DEFINITIONS = "2"
+_definitions: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "method_definitions", default=CURRENT_DEFINITIONS
+)
+
+
+def definitions_for(afweging_version: str | None) -> str:
+    """The method definitions an Afweging version used ("1" up to 0.1.x, else the current)."""
+    try:
+        major, minor = (int(x) for x in str(afweging_version).split(".")[:2])
+    except ValueError:
+        return CURRENT_DEFINITIONS
+    return "1" if (major, minor) <= (0, 1) else CURRENT_DEFINITIONS
+
+
+@contextmanager
+def definitions_of(afweging_version: str | None) -> Iterator[str]:
+    """Within the block, :func:`rank` uses the definitions of ``afweging_version`` (for verifying a memo that
+    version made: ``with definitions_of(data["afweging_version"]): recompute(data)``). Per thread/context."""
+    token = _definitions.set(definitions_for(afweging_version))
+    try:
+        yield _definitions.get()
+    finally:
+        _definitions.reset(token)
 
 
 @dataclass(frozen=True)
@@ -166,13 +332,150 @@ class Ranking:
 def method(method_id: str) -> Method:
     try:
         return METHODS[method_id]
-    except KeyError:
+    except (KeyError, TypeError):
         raise InputError(f"unknown method {method_id!r}; choose one of: {', '.join(METHODS)}") from None
+
+
+# -- parameters -----------------------------------------------------------------------------------------------
+
+
+def param_defaults(method_id: str) -> dict[str, float]:
+    """The defaults of ``method_id``'s parameters (``{}`` for a method without any), e.g. ``{"v": 0.5}``."""
+    return method(method_id).defaults()
+
+
+def check_params(method_id: str, params: Mapping[str, object]) -> str | None:
+    """A readable problem with ``method_id`` and ``params``, or None when both are fine.
+
+    Strict: every key must be a parameter of this method ("unknown parameter 'vikor_v' for VIKOR (expected:
+    v)"), every value a finite number in the parameter's range ("v must lie between 0 and 1").
+    """
+    m = METHODS.get(method_id) if isinstance(method_id, str) else None
+    if m is None:
+        return f"unknown method {method_id!r}; choose one of: {', '.join(METHODS)}"
+    known = {q.name: q for q in m.params}
+    for key, value in params.items():
+        if key not in known:
+            expected = ", ".join(known) if known else "none"
+            return f"unknown parameter {key!r} for {m.acronym.replace(chr(0xA0), ' ')} (expected: {expected})"
+        problem = known[key].check(value)
+        if problem:
+            return problem
+    return None
+
+
+def resolve_params(method_id: str, params: Mapping[str, object] | None) -> dict[str, float]:
+    """``method_id``'s parameters: its defaults, overridden by ``params``. Keys of other methods' parameters
+    are left aside (an evaluation keeps one mapping for all methods); a value out of range, or a key no method
+    knows, is an :class:`InputError`."""
+    m = method(method_id)
+    out = m.defaults()
+    for key, value in (params or {}).items():
+        if key in out:
+            problem = next(q for q in m.params if q.name == key).check(value)
+            if problem:
+                raise InputError(f"{m.id}: {problem}", place="method_params")
+            out[key] = float(value)
+        elif key not in ALL_PARAMS:
+            raise InputError(
+                f"unknown method parameter {key!r} (known: {', '.join(sorted(ALL_PARAMS))})",
+                place="method_params",
+            )
+    return out
+
+
+# -- ties -----------------------------------------------------------------------------------------------------
+
+
+def sort_with_ties(
+    scores: np.ndarray, higher_is_better: bool, floor: float = TIE_FLOOR
+) -> tuple[np.ndarray, np.ndarray]:
+    """For scores ``(k, n)``: the alternatives best first (``order``, stable) and, per sorted position, whether
+    it starts a new tie group (``starts``). THE tie rule of the project (see ``TIE_RTOL``); ``floor`` is the
+    method's ``tie_floor``."""
+    s = np.atleast_2d(np.asarray(scores, dtype=float))
+    key = -s if higher_is_better else s
+    order = np.argsort(key, axis=1, kind="stable")
+    srt = np.take_along_axis(key, order, axis=1)
+    starts = np.ones(srt.shape, dtype=bool)
+    if srt.shape[1] > 1:
+        row = np.abs(srt).max(axis=1, keepdims=True)
+        a, b = srt[:, :-1], srt[:, 1:]
+        scale = np.maximum(np.maximum(np.abs(a), np.abs(b)), floor * row)
+        with np.errstate(invalid="ignore"):
+            starts[:, 1:] = ~(np.abs(b - a) <= TIE_RTOL * scale)
+    return order, starts
+
+
+def dense_ranks(scores: np.ndarray, higher_is_better: bool, floor: float = TIE_FLOOR) -> np.ndarray:
+    """Dense 1-based ranks ``(k, n)`` per row of scores (ties share a rank)."""
+    order, starts = sort_with_ties(scores, higher_is_better, floor)
+    dense = np.cumsum(starts, axis=1)
+    out = np.empty_like(dense)
+    np.put_along_axis(out, order, dense, axis=1)
+    return out.astype(np.int64)
+
+
+def dense_rank(scores: np.ndarray, higher_is_better: bool, floor: float = TIE_FLOOR) -> np.ndarray:
+    """Dense 1-based ranks of one vector of scores (:func:`dense_ranks` for one row)."""
+    s = np.asarray(scores, dtype=float).reshape(-1)
+    return dense_ranks(s[None, :], higher_is_better, floor)[0]
+
+
+def method_ranks(scores: np.ndarray, method_id: str) -> np.ndarray:
+    """Dense ranks ``(k, n)`` of ``method_id``'s scores ``(k, n)``: its direction and tie floor, under the
+    definitions in force (see :func:`definitions_of`). What :func:`rank` and the fast engine rank with."""
+    m = METHODS[method_id]
+    s = np.atleast_2d(np.asarray(scores, dtype=float))
+    if _definitions.get() == "1":  # up to 0.1.x: scores equal after rounding to 12 decimals tie
+        key = np.round(-s if m.higher_is_better else s, 12)
+        return np.array(
+            [np.unique(row, return_inverse=True)[1].reshape(-1) + 1 for row in key], dtype=np.int64
+        )
+    return dense_ranks(s, m.higher_is_better, m.tie_floor)
+
+
+# -- checks ---------------------------------------------------------------------------------------------------
+
+_EXTREME = "check for extreme values (beyond about 1e150) or rescale that criterion (e.g. in thousands)"
+
+
+def check_problem(p: Problem, method_id: str) -> None:
+    """Refuse a problem ``method_id`` cannot rank, with a readable :class:`InputError` (finite scores; WPM and
+    WASPAS need positive values on a bare matrix; TOPSIS and MOORA a criterion that is not all 0)."""
+    m = p.matrix
+    if not np.all(np.isfinite(m)):
+        i, j = np.argwhere(~np.isfinite(m))[0]
+        raise InputError(f"{p.names[i]} · {p.criteria[j]}: score is not a finite number")
+    if method_id in ("wpm", "waspas") and p.bare and np.any(m <= 0):
+        i, j = np.argwhere(m <= 0)[0]
+        raise InputError(
+            f"{method_id} needs positive values, but {p.names[i]} has {m[i, j]:g} on {p.criteria[j]}"
+        )
+    if method_id in ("topsis", "moora") and p.bare:
+        zero = np.flatnonzero(~np.any(m != 0, axis=0))
+        if zero.size:
+            raise InputError(
+                f"{method_id} cannot normalise criterion {p.criteria[zero[0]]}: all its values are 0"
+            )
+
+
+def column_scale(x: np.ndarray) -> np.ndarray:
+    """Each criterion's largest absolute value over the alternatives (axis -2), 1 for an all-zero column.
+
+    Dividing a bare criterion by it changes no method's result except WPM's score (a unit change), and keeps
+    squares and differences far from float overflow: values of 1e155 rank as values of 1 do."""
+    s = np.abs(x).max(axis=-2, keepdims=True)
+    return np.where(s == 0, 1.0, s)
+
+
+# -- scikit-criteria pipelines (the reference, and the path for methods only scikit-criteria provides) ---------
 
 
 def _pipeline(method_id: str, p: Problem, params: Mapping[str, float]) -> tuple[list, Callable]:
     """The scikit-criteria steps for ``method_id`` on ``p``, and how to read the score from the result."""
-    from skcriteria.agg import electre, moora, simple, topsis, vikor, waspas
+    legacy = _definitions.get() == "1"
+    from skcriteria.agg import moora, simple, topsis, vikor, waspas
     from skcriteria.preprocessing import invert_objectives as inv
     from skcriteria.preprocessing import scalers
 
@@ -192,67 +495,36 @@ def _pipeline(method_id: str, p: Problem, params: Mapping[str, float]) -> tuple[
         steps = [scalers.VectorScaler(target="matrix")] if p.bare else []
         return [*steps, weights_sum, topsis.TOPSIS()], lambda r: np.asarray(r.e_.similarity, dtype=float)
     if method_id == "vikor":
-        v = float(params.get("v", 0.5))
+        v = params["v"]
         return [weights_sum, vikor.VIKOR(v=v, use_compromise_set=False)], lambda r: np.asarray(
             r.e_.q_k, dtype=float
         )
-    if method_id == "electre1":
-        e = electre.ELECTRE1(p=float(params.get("p", 0.65)), q=float(params.get("q", 0.35)))
-        return [weights_sum, e], lambda r: np.asarray(r.kernel_, dtype=float)
     if method_id == "moora":
         steps = [scalers.VectorScaler(target="matrix")] if p.bare else []
         return [*steps, weights_sum, moora.RatioMOORA()], score
+    if method_id == "electre1" and legacy:
+        from skcriteria.agg import electre
+
+        e = electre.ELECTRE1(p=params["p"], q=params["q"])
+        return [weights_sum, e], lambda r: np.asarray(r.kernel_, dtype=float)
     if method_id == "waspas":
-        steps = [inv.InvertMinimize(), scalers.SumScaler(target="matrix")] if p.bare else []
-        lam = float(params.get("lambda", 0.5))
-        return [*steps, weights_sum, waspas.WASPAS(lambda_value=lam)], score
-    raise InputError(f"unknown method {method_id!r}")  # pragma: no cover - guarded by method()
-
-
-def _check_problem(method_id: str, p: Problem) -> None:
-    m = p.matrix
-    if not np.all(np.isfinite(m)):
-        i, j = np.argwhere(~np.isfinite(m))[0]
-        raise InputError(f"{p.names[i]} · {p.criteria[j]}: score is not a finite number")
-    if method_id in ("wpm", "waspas") and p.bare and np.any(m <= 0):
-        i, j = np.argwhere(m <= 0)[0]
-        raise InputError(
-            f"{method_id} needs positive values, but {p.names[i]} has {m[i, j]:g} on {p.criteria[j]}"
-        )
-    if method_id in ("topsis", "moora") and p.bare:
-        zero = np.flatnonzero(np.linalg.norm(m, axis=0) == 0)
-        if zero.size:
-            raise InputError(
-                f"{method_id} cannot normalise criterion {p.criteria[zero[0]]}: all its values are 0"
-            )
-
-
-# The score of a method that cannot tell alternatives apart (one alternative; for TOPSIS also all identical).
-_NO_CONTRAST_SCORE = {"topsis": 0.0, "vikor": 0.0, "electre1": 1.0}
-
-
-def dense_rank(scores: np.ndarray, higher_is_better: bool) -> np.ndarray:
-    """1-based dense ranks (ties share a rank), as scikit-criteria ranks."""
-    s = np.asarray(scores, dtype=float)
-    key = -s if higher_is_better else s
-    _, inv = np.unique(np.round(key, 12), return_inverse=True)
-    return inv.reshape(-1).astype(np.int64) + 1
-
-
-_EXTREME = "check for extreme values (beyond about 1e150) or rescale that criterion (e.g. in thousands)"
-
-
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split())
+        # Zavadskas et al. (2012): benefit x/max, cost min/x — that is 1/x, then divided by its maximum
+        scale = scalers.SumScaler(target="matrix") if legacy else scalers.MaxAbsScaler(target="matrix")
+        steps = [inv.InvertMinimize(), scale] if p.bare else []
+        return [*steps, weights_sum, waspas.WASPAS(lambda_value=params["lambda"])], score
+    raise InputError(f"{method_id} has no scikit-criteria pipeline here")
 
 
 def _method_matrix(p: Problem, method_id: str) -> np.ndarray:
-    """The matrix a method's pipeline starts from. On value scales: WPM and WASPAS floor values at
-    ``WPM_FLOOR``; MOORA keeps its own vector normalisation (without it MOORA on values is the weighted sum; a
-    column of zeros cannot discriminate and stays 0 instead of dividing by zero)."""
+    """The matrix a method's pipeline starts from. Bare: each criterion divided by its largest absolute value
+    where that changes nothing but the size of the numbers (all but WPM). On value scales: WPM and WASPAS floor
+    values at ``WPM_FLOOR``; MOORA keeps its own vector normalisation (without it MOORA on values is the
+    weighted sum; a column of zeros cannot discriminate and stays 0 instead of dividing by zero)."""
     matrix = p.matrix
     if p.bare:
-        return matrix
+        if method_id == "wpm" or (method_id == "electre1" and _definitions.get() == "1"):
+            return matrix  # WPM's score changes with the unit; the old ELECTRE I depended on it
+        return matrix / column_scale(matrix)
     if method_id in ("wpm", "waspas"):
         return np.maximum(matrix, WPM_FLOOR)
     if method_id == "moora":
@@ -264,13 +536,13 @@ def _method_matrix(p: Problem, method_id: str) -> np.ndarray:
 def decision(
     p: Problem, method_id: str, params: Mapping[str, float] | None = None
 ) -> tuple[Any, Any, Callable]:
-    """The scikit-criteria decision matrix, pipeline and score reader that :func:`rank` runs for ``method_id``
-    on ``p`` (alternatives and criteria named by their ids) — for checks that need the same objects, such as
-    rank-reversal. ``params`` default to the evaluation's own."""
+    """The scikit-criteria decision matrix, pipeline and score reader for ``method_id`` on ``p`` (alternatives
+    and criteria named by their ids): the reference the engine is tested against, and what the rank-reversal
+    checks perturb. ``params`` default to the evaluation's own."""
     import skcriteria as skc
     from skcriteria.pipelines import mkpipe
 
-    params = p.params if params is None else params
+    resolved = resolve_params(method_id, p.params if params is None else params)
     dm = skc.mkdm(
         _method_matrix(p, method_id),
         objectives=list(p.objectives),
@@ -278,28 +550,22 @@ def decision(
         alternatives=list(p.alternatives),
         criteria=list(p.criteria),
     )
-    steps, read_score = _pipeline(method_id, p, params)
+    steps, read_score = _pipeline(method_id, p, resolved)
     return dm, mkpipe(*steps), read_score
 
 
-def rank(p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None = None) -> Ranking:
-    """Rank the included alternatives of ``p`` with ``method_id`` through scikit-criteria.
+# The score of a method that cannot tell alternatives apart (one alternative; for TOPSIS also all identical).
+_NO_CONTRAST_SCORE = {"topsis": 0.0, "vikor": 0.0, "electre1": 1.0}
 
-    ``params`` (VIKOR's ``v``, ELECTRE's ``p``/``q``, WASPAS's ``lambda``) default to the evaluation's own.
-    """
-    method(method_id)
+
+def _reference_scores(p: Problem, method_id: str, params: Mapping[str, float]) -> np.ndarray:
     n = len(p.alternatives)
-    if n == 0:
-        return Ranking(method_id, (), (), np.zeros(0, dtype=np.int64), np.zeros(0), p)
-    _check_problem(method_id, p)
     if n == 1 and method_id in _NO_CONTRAST_SCORE:
-        # skcriteria divides 0 by 0 here; give the figure the fast engine gives (the others score as usual)
-        score = np.full(1, _NO_CONTRAST_SCORE[method_id])
-        return Ranking(method_id, p.alternatives, p.names, np.ones(1, dtype=np.int64), score, p)
+        return np.full(1, _NO_CONTRAST_SCORE[method_id])  # scikit-criteria divides 0 by 0 here
     if method_id == "topsis" and np.all((p.matrix == p.matrix[0]) | (p.weights == 0)):
-        # every alternative is the ideal and the anti-ideal at once: closeness 0/0; all tie
-        score = np.full(n, _NO_CONTRAST_SCORE[method_id])
-        return Ranking(method_id, p.alternatives, p.names, np.ones(n, dtype=np.int64), score, p)
+        return np.zeros(
+            n
+        )  # every alternative is the ideal and the anti-ideal at once: closeness 0/0; all tie
     dm, pipeline, read_score = decision(p, method_id, params)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -307,16 +573,50 @@ def rank(p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None 
             result = pipeline.evaluate(dm)
         except (ValueError, FloatingPointError, ZeroDivisionError) as exc:  # e.g. values near float overflow
             raise InputError(
-                f"{method_id} cannot rank these numbers ({_one_line(exc)}); {_EXTREME}"
+                f"{method_id} cannot rank these numbers ({' '.join(str(exc).split())}); {_EXTREME}"
             ) from None
-    scores = np.asarray(read_score(result), dtype=float).reshape(-1)  # one alternative: 0-d otherwise
+    return np.asarray(read_score(result), dtype=float).reshape(-1)  # one alternative: 0-d otherwise
+
+
+def _engine_scores(p: Problem, m: Method, params: Mapping[str, float]) -> np.ndarray:
+    if m.engine == "outranking":
+        from .outranking import electre1_kernel
+
+        return electre1_kernel(p, params["p"], params["q"]).astype(float)
+    from . import fastengine
+
+    with np.errstate(all="ignore"):
+        return fastengine.scores(p, p.weights, m.id, params=params)[0]
+
+
+def rank(
+    p: Problem, method_id: str = "wsm", params: Mapping[str, float] | None = None, engine: str = "auto"
+) -> Ranking:
+    """Rank the included alternatives of ``p`` with ``method_id``.
+
+    ``params`` (VIKOR's ``v``, ELECTRE's ``p``/``q``, WASPAS's ``lambda``) default to the evaluation's own.
+    ``engine="scikit-criteria"`` runs the scikit-criteria pipeline even where the NumPy engine covers the
+    method (the tests' reference); ``"auto"`` takes the method's own engine.
+    """
+    m = method(method_id)
+    resolved = resolve_params(method_id, p.params if params is None else params)
+    n = len(p.alternatives)
+    if n == 0:
+        return Ranking(method_id, (), (), np.zeros(0, dtype=np.int64), np.zeros(0), p)
+    check_problem(p, method_id)
+    legacy = _definitions.get() == "1"  # ELECTRE I was scikit-criteria's
+    if engine == "scikit-criteria" or m.engine == "scikit-criteria" or (legacy and method_id == "electre1"):
+        scores = _reference_scores(p, method_id, resolved)
+    elif engine == "auto":
+        scores = _engine_scores(p, m, resolved)
+    else:
+        raise ValueError(f"unknown engine {engine!r}")
     if not np.all(np.isfinite(scores)):
         raise InputError(f"{method_id} gives no finite score for these numbers; {_EXTREME}")
     if method_id == "electre1":
         ranks = np.where(scores > 0, 1, 2).astype(np.int64)
     else:
-        # Not result.rank_: scikit-criteria ranks exact floats, so a true tie (0.3·0.75 + 0.5 + 0.075 against
-        # 0.3 + 0.375 + 0.025 + 0.1) split by 1e-16 of summation noise would show a false winner. The fast
-        # engine ranks the same way.
-        ranks = dense_rank(scores, METHODS[method_id].higher_is_better)
+        # Not scikit-criteria's rank_: it ranks exact floats, so a true tie (0.3·0.75 + 0.5 + 0.075 against
+        # 0.3 + 0.375 + 0.025 + 0.1) split by 1e-16 of summation noise would show a false winner.
+        ranks = method_ranks(scores, method_id)[0]
     return Ranking(method_id, p.alternatives, p.names, ranks, scores, p)

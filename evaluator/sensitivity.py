@@ -48,6 +48,7 @@ import numpy as np
 
 from . import fastengine
 from .errors import InputError
+from .methods import METHODS, check_problem, sort_with_ties
 from .model import Evaluation
 from .problem import Problem, build_problem, score_matrix
 from .scales import values as scale_values
@@ -61,7 +62,7 @@ CHUNK_CELLS_FLAT = (
     250_000  # floats per k×(n+m) chunk on the matrix-product paths: cache-sized, measured fastest
 )
 BLAS_BLOCK = 150_000  # multiply-adds per matrix product block (below OpenBLAS's threading threshold)
-TIE_GAP = 1e-9  # sorted scores closer than this are checked for ties
+TIE_GAP = 1e-9  # up to 0.1.x: sorted scores closer than this were checked for ties (12-decimal rounding)
 STABILITY_GRID = 401
 STABILITY_ROUNDS = 5
 STABILITY_SUBDIVISIONS = 32
@@ -266,16 +267,28 @@ class _ScoreSampler:
 # -- ranks with shared ties -----------------------------------------------------------------------------------
 
 
-def _shared_positions(s: np.ndarray, higher_is_better: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _legacy_rules() -> bool:
+    """True while recomputing a memo made with the 0.1.x definitions (ties: scores equal after 12 decimals)."""
+    from .methods import _definitions
+
+    return _definitions.get() == "1"
+
+
+def _shared_positions(
+    s: np.ndarray, higher_is_better: bool, floor: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For scores ``(k, n)``: the alternative at each sorted position, the first position of its tie group and
-    the group's size (1 when untied)."""
+    the group's size (1 when untied). Ties follow the project's one tie rule (:func:`methods.sort_with_ties`)."""
     k, n = s.shape
-    key = np.round(-s if higher_is_better else s, 12)
-    order = np.argsort(key, axis=1, kind="stable")
-    srt = np.take_along_axis(key, order, axis=1)
+    if _legacy_rules():
+        key = np.round(-s if higher_is_better else s, 12)
+        order = np.argsort(key, axis=1, kind="stable")
+        srt = np.take_along_axis(key, order, axis=1)
+        starts = np.ones((k, n), dtype=bool)
+        starts[:, 1:] = srt[:, 1:] != srt[:, :-1]
+    else:
+        order, starts = sort_with_ties(s, higher_is_better, floor)
     pos = np.arange(n)
-    starts = np.ones((k, n), dtype=bool)
-    starts[:, 1:] = srt[:, 1:] != srt[:, :-1]
     ends = np.ones((k, n), dtype=bool)
     ends[:, :-1] = starts[:, 1:]
     first = np.maximum.accumulate(np.where(starts, pos, 0), axis=1)
@@ -284,21 +297,28 @@ def _shared_positions(s: np.ndarray, higher_is_better: bool) -> tuple[np.ndarray
 
 
 def _accumulate(
-    s: np.ndarray, w: np.ndarray, higher_is_better: bool, counts: np.ndarray, central: np.ndarray
+    s: np.ndarray,
+    w: np.ndarray,
+    higher_is_better: bool,
+    counts: np.ndarray,
+    central: np.ndarray,
+    floor: float,
 ) -> None:
     """Add one chunk's rank shares to ``counts`` (n·n, flattened) and first-place weights to ``central``.
 
-    Rows whose sorted scores are all more than ``TIE_GAP`` apart cannot tie (ties are scores equal after rounding
-    to 12 decimals, as :func:`evaluator.fastengine.dense_ranks` has it) and take a fast path; the few others are
-    ranked with shared ties.
+    Rows without a tie (by the one tie rule) take a fast path; the few others are ranked with shared ties.
     """
     k, n = s.shape
-    key = -s if higher_is_better else s
-    order = np.argsort(key, axis=1)
-    srt = np.take_along_axis(key, order, axis=1)
-    close = (np.diff(srt, axis=1) <= TIE_GAP).any(axis=1)
+    if _legacy_rules():
+        key = -s if higher_is_better else s
+        order = np.argsort(key, axis=1)
+        srt = np.take_along_axis(key, order, axis=1)
+        close = (np.diff(srt, axis=1) <= TIE_GAP).any(axis=1)
+    else:
+        order, starts = sort_with_ties(s, higher_is_better, floor)
+        close = ~starts.all(axis=1)
     if close.any():
-        _accumulate_ties(s[close], w[close], higher_is_better, counts, central)
+        _accumulate_ties(s[close], w[close], higher_is_better, counts, central, floor)
         keep = ~close
         order, w = order[keep], w[keep]
         k = order.shape[0]
@@ -311,11 +331,16 @@ def _accumulate(
 
 
 def _accumulate_ties(
-    s: np.ndarray, w: np.ndarray, higher_is_better: bool, counts: np.ndarray, central: np.ndarray
+    s: np.ndarray,
+    w: np.ndarray,
+    higher_is_better: bool,
+    counts: np.ndarray,
+    central: np.ndarray,
+    floor: float,
 ) -> None:
     """As :func:`_accumulate`, for rows that may hold ties: each tied alternative shares the tied positions."""
     k, n = s.shape
-    order, first, size = _shared_positions(s, higher_is_better)
+    order, first, size = _shared_positions(s, higher_is_better, floor)
     base = order * n + first
     share = 1.0 / size
     for d in range(int(size.max())):
@@ -411,6 +436,7 @@ def acceptability(
         raise InputError("seed must be a whole number, 0 or more", place="seed")
     spread_vec = _spread_vector(ev, spread)
     p = build_problem(ev)
+    check_problem(p, method)  # refuse what rank refuses (WPM on values ≤ 0)
     n, m = len(p.alternatives), len(p.criteria)
     excluded = tuple(a.id for a in ev.alternatives if a.id not in set(p.alternatives))
     sampler = _ScoreSampler(ev, p) if scores == "ranges" else None
@@ -433,7 +459,7 @@ def acceptability(
             k = min(chunk, samples - done)
             w = sample_weights(rng, k, m, weights, p.weights, spread_vec)
             s = score(w, sampler.draw(rng, k) if sampler is not None else None)
-            _accumulate(s, w, higher, counts, central)
+            _accumulate(s, w, higher, counts, central, METHODS[method].tie_floor)
             done += k
             if progress is not None:
                 progress(done, samples)
@@ -549,6 +575,7 @@ def stability_intervals(ev: Evaluation, method: str = "wsm") -> list[Stability]:
     """For each criterion, the range of its global weight that keeps the agreed top alternative first."""
     _check_method(method)
     p = build_problem(ev)
+    check_problem(p, method)
     w0 = np.asarray(p.weights, dtype=float)
     n = len(p.alternatives)
     if n == 0:

@@ -88,7 +88,7 @@ def _reference(
     p: Problem, w: np.ndarray, method_id: str, matrix: np.ndarray | None = None
 ) -> methods.Ranking:
     q = replace(p, weights=w) if matrix is None else replace(p, weights=w, matrix=matrix)
-    return methods.rank(q, method_id)
+    return methods.rank(q, method_id, engine="scikit-criteria")
 
 
 @pytest.mark.parametrize("kind", ["bare", "scaled"])
@@ -147,7 +147,9 @@ def test_one_weight_vector_and_unnormalised_weights(method_id: str) -> None:
     s = fastengine.scores(p, w, method_id)
     assert s.shape == (1, len(p.alternatives))
     np.testing.assert_allclose(
-        s[0], methods.rank(replace(p, weights=w / w.sum()), method_id).scores, rtol=1e-9
+        s[0],
+        methods.rank(replace(p, weights=w / w.sum()), method_id, engine="scikit-criteria").scores,
+        rtol=1e-9,
     )
     np.testing.assert_allclose(fastengine.scores(p, w * 37.0, method_id), s, rtol=1e-12)
 
@@ -175,7 +177,7 @@ def test_ties_and_degenerate_problems_agree(method_id: str) -> None:
 def test_one_alternative_agrees(method_id: str) -> None:
     p = problems("scaled")[0]
     one = replace(p, alternatives=p.alternatives[:1], names=p.names[:1], matrix=p.matrix[:1])
-    ref = methods.rank(one, method_id)
+    ref = methods.rank(one, method_id, engine="scikit-criteria")
     np.testing.assert_allclose(fastengine.scores(one, one.weights, method_id)[0], ref.scores)
     np.testing.assert_array_equal(fastengine.ranks(one, one.weights, method_id)[0], [1])
 
@@ -206,7 +208,7 @@ def test_round_number_weights_on_ordinal_levels_tie_alike(method_id: str) -> Non
         w = rng.choice([1.0, 2.0, 3.0, 5.0], size=4)
         w /= w.sum()
         p = Problem(names, names, ("c1", "c2", "c3", "c4"), values, np.ones(4, dtype=int), w, False)
-        ref = methods.rank(p, method_id)
+        ref = methods.rank(p, method_id, engine="scikit-criteria")
         np.testing.assert_array_equal(fastengine.ranks(p, w, method_id)[0], ref.ranks, err_msg=str(values))
 
 
@@ -225,5 +227,5 @@ def test_fast_engine_agrees_on_the_bundled_sample(method_id: str) -> None:
         np.testing.assert_allclose(fast_scores[k], ref.scores, rtol=1e-9, atol=1e-12, err_msg=f"sample {k}")
         np.testing.assert_array_equal(fast_ranks[k], ref.ranks, err_msg=f"sample {k}")
     # and with the agreed weights the fast engine gives the memo's ranking
-    agreed = methods.rank(p, method_id)
+    agreed = methods.rank(p, method_id, engine="scikit-criteria")
     np.testing.assert_array_equal(fastengine.ranks(p, p.weights, method_id)[0], agreed.ranks)

@@ -241,26 +241,52 @@ def test_moora_ratio_system_matches_pymcdm() -> None:
     _compare("moora", MOORA(), seed=6)
 
 
-def test_waspas_matches_pymcdm_with_sum_normalisation() -> None:
-    from pymcdm.methods import WASPAS
-    from pymcdm.normalizations import sum_normalization
-
-    # Our WASPAS inverts cost criteria (1/x) and divides each column by its sum, then blends λ·WSM + (1−λ)·WPM
-    # with λ = 0.5. pymcdm's *default* normalisation differs (linear: x/max, cost min/x), which gives other
-    # scores; its sum_normalization (cost: (1/x)/Σ(1/x)) is exactly ours, so that is what we compare against.
-    _compare("waspas", WASPAS(sum_normalization, l=0.5), seed=7)
-
-
-def test_waspas_ranks_like_pymcdm_default_when_the_blend_is_pure() -> None:
-    """With λ = 1 (pure WSM part) or λ = 0 (pure WPM part) the two normalisations differ only by a factor per
-    column in the product part, so the WPM ranking must agree even with pymcdm's default linear
-    normalisation."""
+def test_waspas_matches_pymcdm_default_linear_normalisation() -> None:
+    """WASPAS as Zavadskas et al. (2012) define it: x/max for benefit, min/x for cost, λ·WSM + (1 − λ)·WPM with
+    λ = 0.5. pymcdm's default WASPAS normalisation (``linear_normalization``) is exactly that."""
     from pymcdm.methods import WASPAS
 
-    for matrix, objectives, weights in random_cases(8)[:60]:
-        ours = methods.rank(_bare_problem(matrix, objectives, weights), "waspas", {"lambda": 0.0})
-        ref = WASPAS(l=0.0)(matrix, weights, objectives)
-        np.testing.assert_array_equal(ours.ranks, _ranks_of(ref, True))
+    _compare("waspas", WASPAS(l=0.5), seed=7)
+
+
+# A worked WASPAS example (5 alternatives, 6 criteria, benefit/cost mixed) with the joint criterion Q to six
+# decimals, as JMcDM.jl (Satman, Julia) publishes it in its test suite: an independent implementation of
+# Zavadskas et al. (2012), normalised matrix row 1 = (0.6, 1.0, 0.75, 0.96, 1.0, 0.75).
+WASPAS_MATRIX = [
+    [3, 12.5, 2, 120, 14, 3],
+    [5, 15, 3, 110, 38, 4],
+    [3, 13, 2, 120, 19, 3],
+    [4, 14, 2, 100, 31, 4],
+    [3, 15, 1.5, 125, 40, 4],
+]
+WASPAS_WEIGHTS = [0.221, 0.159, 0.175, 0.127, 0.117, 0.201]
+WASPAS_OBJECTIVES = [1, -1, -1, 1, -1, 1]
+WASPAS_Q = [0.805021, 0.775060, 0.770181, 0.796424, 0.788239]
+
+
+def test_waspas_reproduces_the_published_worked_example(tmp_path: Path, capsys) -> None:
+    """Zavadskas et al. (2012) WASPAS (x/max, min/x, λ = 0.5) on the JMcDM.jl worked example, through the CLI;
+    and with λ = 1 and λ = 0 it is the weighted sum and product of those normalised values."""
+    rows = [
+        ["alternative", *(f"C{j + 1}" for j in range(6))],
+        ["objective", *("max" if o > 0 else "min" for o in WASPAS_OBJECTIVES)],
+        ["weight", *WASPAS_WEIGHTS],
+        *([f"A{i + 1}", *row] for i, row in enumerate(WASPAS_MATRIX)),
+    ]
+    path = tmp_path / "waspas.csv"
+    path.write_text("\n".join(",".join(str(c) for c in r) for r in rows) + "\n", encoding="utf-8")
+    assert main(["rank", str(path), "--method", "waspas", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [round(a["score"], 6) for a in data["alternatives"]] == WASPAS_Q
+    assert [a["rank"] for a in data["alternatives"]] == [1, 4, 5, 2, 3]
+    x = np.array(WASPAS_MATRIX, dtype=float)
+    norm = np.where(np.array(WASPAS_OBJECTIVES) > 0, x / x.max(axis=0), x.min(axis=0) / x)
+    w = np.array(WASPAS_WEIGHTS) / np.sum(WASPAS_WEIGHTS)
+    p = _bare_problem(x, np.array(WASPAS_OBJECTIVES), np.array(WASPAS_WEIGHTS))
+    np.testing.assert_allclose(methods.rank(p, "waspas", {"lambda": 1.0}).scores, norm @ w, rtol=1e-12)
+    np.testing.assert_allclose(
+        methods.rank(p, "waspas", {"lambda": 0.0}).scores, np.prod(norm**w, axis=1), rtol=1e-12
+    )
 
 
 # -- an evaluation with scales -------------------------------------------------------------------------------

@@ -223,6 +223,15 @@ def recompute(data: Mapping[str, Any]) -> dict[str, Any]:
 
     Returns ``{"results": ..., "robustness": ...}`` in the memo's own schema (``robustness`` only for schema 2).
     """
+    from ..methods import definitions_of
+
+    with definitions_of(
+        data.get("afweging_version")
+    ):  # a memo is recomputed with the definitions it was made with
+        return _recompute(data)
+
+
+def _recompute(data: Mapping[str, Any]) -> dict[str, Any]:
     from .. import robustness
     from ..serial import evaluation_from_data
 

@@ -1,0 +1,55 @@
+"""`afweging rank` with a method the NumPy engine covers does not import scikit-criteria (seconds of CPU).
+
+scikit-criteria stays the tests' reference and the path for MOORA and WASPAS; the speed itself is measured by
+benchmarks/bench_rank_cli.py (no timing assertions here).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from evaluator.methods import METHODS
+
+CHECK = (
+    "import runpy, sys\n"
+    "sys.argv = ['evaluator', 'rank', sys.argv[1], '--method', sys.argv[2], '--format', 'json']\n"
+    "try:\n"
+    "    runpy.run_module('evaluator', run_name='__main__')\n"
+    "except SystemExit as exc:\n"
+    "    assert not exc.code, exc.code\n"
+    "print('SKCRITERIA' if 'skcriteria' in sys.modules else 'NO-SKCRITERIA')\n"
+)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("rank") / "sample.afweging"
+    done = subprocess.run(
+        [sys.executable, "-m", "evaluator", "new", "--sample", str(path)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+@pytest.mark.parametrize("method", [m.id for m in METHODS.values() if m.engine != "scikit-criteria"])
+def test_rank_with_a_numpy_method_does_not_import_scikit_criteria(sample: Path, method: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK, str(sample), method], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.strip().splitlines()
+    assert out[-1] == "NO-SKCRITERIA"
+    assert json.loads("\n".join(out[:-1]))["method"] == method
+
+
+def test_a_scikit_criteria_method_still_ranks_through_it(sample: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK, str(sample), "moora"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "SKCRITERIA"
