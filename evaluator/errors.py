@@ -34,3 +34,13 @@ class CheckFailed(AfwegingError):
 
 class ChangeError(AfwegingError):
     """A change that cannot be applied to this evaluation (unknown id, value off the scale, ...)."""
+
+
+class StoreError(ChangeError):
+    """The project file could not take a change (in use by another program, disk full, read-only); nothing was
+    written and the open evaluation is as it was."""
+
+
+class StaleFile(StoreError):
+    """Another program changed or replaced the project file since it was opened or reloaded; nothing was
+    written. Reload (``Store.reload``) to see the file as it is now."""
