@@ -18,7 +18,7 @@ import pytest
 
 from evaluator.changes import RemoveAlternative, SetSetting, SetWeights, set_score
 from evaluator.cli import main
-from evaluator.errors import ChangeError, InputError
+from evaluator.errors import ChangeError, InputError, StaleFile, StoreError
 from evaluator.store import SCHEMA_VERSION, Store
 from tests.helpers import small_evaluation
 
@@ -72,7 +72,9 @@ def test_unusual_names_open_the_file_they_name(capsys, tmp_path, name):
     code, out, err = _cli(capsys, "rank", target, "--format", "json")
     assert code == 0, err
     ballot = tmp_path / "b.xlsx"
-    code, out, err = _cli(capsys, "ballot", "export", target, "--participant", "Anna", "--add", "--out", ballot)
+    code, out, err = _cli(
+        capsys, "ballot", "export", target, "--participant", "Anna", "--add", "--out", ballot
+    )
     assert code == 0, err
     with Store.open(target, readonly=True) as st:
         assert st.evaluation.title == "het echte bestand"
@@ -101,7 +103,11 @@ def test_the_hash_name_through_a_real_process(tmp_path):
     odd = tmp_path / "x.afweging#kopie.afweging"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     run = lambda *a: subprocess.run(  # noqa: E731
-        [sys.executable, "-m", "evaluator", *map(str, a)], capture_output=True, text=True, env=env, cwd=tmp_path
+        [sys.executable, "-m", "evaluator", *map(str, a)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
     )
     made = run("new", odd.name, "--sample")
     assert made.returncode == 0, made.stderr
@@ -110,3 +116,143 @@ def test_the_hash_name_through_a_real_process(tmp_path):
     names = {a["name"] for a in json.loads(ranked.stdout)["alternatives"]}
     assert len(names) > 3  # the sample's alternatives, not the three of the decoy
     assert _digest(plain) == before
+
+
+# -- 2. two editors of one file -----------------------------------------------------------------------------------
+
+
+def test_an_editor_with_an_old_state_is_refused_and_writes_nothing(project):
+    a, b = Store.open(project), Store.open(project)  # B opened earlier than A's change
+    a.apply(RemoveAlternative("teams"))
+    n = a.audit_count()
+    with pytest.raises(StaleFile, match="another program changed this file since you opened it") as info:
+        b.apply(set_score(b.evaluation, "teams", "S1", 3))
+    assert str(project) in str(info.value) and "\n" not in str(info.value)
+    assert isinstance(
+        info.value, ChangeError
+    )  # the GUI's existing handler shows it; nothing on the undo stack
+    assert b.evaluation.alternative("teams")  # B's state is as it was until it reloads
+    assert b.audit_count() == n
+    ev = b.reload()
+    assert [x.id for x in ev.alternatives] == ["opendesk", "nextcloud"]
+    b.apply(set_score(b.evaluation, "opendesk", "S1", 2))  # after reloading, B's changes go in again
+    a.close()
+    b.close()
+    with Store.open(project) as st:  # the file opens: no orphan row
+        assert st.evaluation.assessment("opendesk", "S1").value == 2
+        assert [x.id for x in st.evaluation.alternatives] == ["opendesk", "nextcloud"]
+
+
+def test_the_cli_sees_the_refusal_as_one_line(project, capsys):
+    gui = Store.open(project)
+    assert main(["ballot", "export", str(project), "--participant", "Bram", "--add", "--out",
+                 str(project.parent / "b.xlsx")]) == 0  # fmt: skip
+    capsys.readouterr()
+    with pytest.raises(StaleFile):
+        gui.apply(SetSetting("title", "oud"))
+    gui.close()
+    with Store.open(project, readonly=True) as st:
+        assert st.evaluation.title == "Test" and [p.name for p in st.evaluation.participants] == ["Bram"]
+
+
+def test_a_replaced_file_is_noticed(project, tmp_path):
+    gui = Store.open(project)
+    other = tmp_path / "other.afweging"
+    Store.create(other, small_evaluation()).close()
+    os.replace(other, project)  # e.g. an import --force, or a copy from a share
+    with pytest.raises(StaleFile, match="replaced"):
+        gui.apply(SetSetting("title", "verloren"))
+    gui.reload()
+    gui.apply(SetSetting("title", "bewaard"))
+    gui.close()
+    with Store.open(project, readonly=True) as st:
+        assert st.evaluation.title == "bewaard"
+
+
+def test_a_write_that_changed_nothing_does_not_make_an_editor_stale(project):
+    a, b = Store.open(project), Store.open(project)
+    con = sqlite3.connect(project, isolation_level=None)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")  # a commit, but no change to the evaluation
+    con.close()
+    a.apply(SetSetting("title", "een"))
+    with pytest.raises(StaleFile):
+        b.apply(SetSetting("title", "twee"))
+    a.close()
+    b.close()
+
+
+def test_editors_see_each_other(project):
+    with Store.open(project) as a:
+        if a.others_open is None:
+            pytest.skip("no open file description locks on this system")
+        assert a.others_open is False
+        with Store.open(project, readonly=True):  # a reader (rank, export) is not an editor
+            assert a.others_open is False
+        with Store.open(project) as b:
+            assert a.others_open is True and b.others_open is True
+        assert a.others_open is False
+
+
+TWO_PROCESS_EDITOR = r"""
+import sys, time
+from evaluator.changes import set_score
+from evaluator.errors import StaleFile
+from evaluator.store import Store
+
+st = Store.open(sys.argv[1])
+print("open", st.others_open, flush=True)
+sys.stdin.readline()  # the other process removes an alternative now
+try:
+    st.apply(set_score(st.evaluation, "teams", "S1", 3))
+    print("written", flush=True)
+except StaleFile as exc:
+    print("stale", exc, flush=True)
+    st.reload()
+    print("reloaded", [a.id for a in st.evaluation.alternatives], flush=True)
+st.close()
+"""
+
+
+def test_two_processes_editing_one_file(project):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", TWO_PROCESS_EDITOR, str(project)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    assert child.stdout is not None and child.stdin is not None
+    first = child.stdout.readline().split()
+    assert first[0] == "open", child.stderr.read() if child.stderr else ""
+    with Store.open(project) as me:
+        if first[1] != "None":
+            assert me.others_open is True
+        me.apply(RemoveAlternative("teams"))
+        child.stdin.write("go\n")
+        child.stdin.flush()
+        out, err = child.communicate(timeout=60)
+    assert child.returncode == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("stale ") and "another program changed this file" in lines[0]
+    assert lines[1] == "reloaded ['opendesk', 'nextcloud']"
+    with Store.open(project) as st:
+        assert [a.id for a in st.evaluation.alternatives] == ["opendesk", "nextcloud"]
+        assert st.integrity_check() == "ok"
+
+
+def test_a_file_locked_by_another_program_says_so_and_changes_nothing(project, monkeypatch):
+    from evaluator import dbfile
+
+    monkeypatch.setattr(dbfile, "BUSY_SECONDS", 0.2)  # how long to wait, not what happens
+    st = Store.open(project)
+    holder = sqlite3.connect(project, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program in the middle of a long write
+    try:
+        with pytest.raises(StoreError, match="in use by another program.*try again.*nothing was changed"):
+            st.apply(SetWeights({"S1": 70}))
+        assert st.evaluation.weights["S1"] == 50
+        with pytest.raises(InputError, match="in use by another program"):
+            Store.open(project)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    st.apply(SetWeights({"S1": 70}))  # once it is free, the change goes in
+    st.close()
