@@ -23,7 +23,7 @@ import shutil
 import sqlite3
 import struct
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import InputError
@@ -150,7 +150,7 @@ def check_objects(con: sqlite3.Connection, expected: dict, path: Path) -> None:
             f"is not an Afweging project as Afweging makes it: it holds a {kind} {name!r} (refused unread)",
             path,
         )
-    for kind, name, _ in sorted(set(expected) - set(found)):
+    for kind, name, _ in sorted(set(expected) - set(found), key=lambda k: (k[0] != "table", k[1])):
         raise InputError(f"is damaged or not an Afweging project: the {kind} {name!r} is missing", path)
 
 
@@ -190,29 +190,27 @@ def _page_size(raw: int) -> int:
     return 65536 if raw == 1 else raw
 
 
-def journal_misfit(head: bytes, journal: bytes, application_id: int) -> str | None:
+def journal_misfit(head: bytes, file_size: int, journal: bytes, application_id: int) -> str | None:
     """Why ``journal`` cannot be the journal of the file whose first bytes are ``head``; None if it may be.
 
     A journal holds the pages of its file as they were before the unfinished change; its copy of page 1 must
     show this file (an Afweging project, the same page size, and a change counter the file has since moved on
-    from by at most one change). SQLite ignores a journal without a valid header, so that one fits.
+    from by at most one change), and the file cannot be smaller than it was then. SQLite ignores a journal
+    without a valid header or without synced records, so that one fits. (A journal from a copy of this very file
+    with the same history cannot be told apart; the rolled-back copy must then still pass the integrity check.)
     """
     if len(journal) < 28 or journal[:8] != JOURNAL_MAGIC or len(head) < 100:
         return None
-    n_rec, _nonce, _size, sector, page = struct.unpack(">IIIII", journal[8:28])
+    _, _, initial, sector, page = struct.unpack(">IIIII", journal[8:28])
     if page != _page_size(struct.unpack(">H", head[16:18])[0]):
         return "its page size differs from the file's"
-    if sector < 28 or page < 512:
+    if sector < 28 or page < 512 or sector > 65536:
         return "its header is damaged"
-    record = 4 + page + 4
-    count = (len(journal) - sector) // record
-    if n_rec not in (0, 0xFFFFFFFF):
-        count = min(count, n_rec)
-    for k in range(count):
-        at = sector + k * record
-        if struct.unpack(">I", journal[at : at + 4])[0] != 1:
+    if file_size // page < initial:  # a project file never shrinks during a change (no auto-vacuum)
+        return "it was left by a larger file"
+    for number, old in _journal_pages(journal, sector, page):
+        if number != 1:
             continue
-        old = journal[at + 4 : at + 4 + page]
         if old[:16] != SQLITE_HEADER:
             return "its copy of the file's first page is not an SQLite page"
         if struct.unpack(">I", old[68:72])[0] != application_id:
@@ -220,8 +218,26 @@ def journal_misfit(head: bytes, journal: bytes, application_id: int) -> str | No
         then, now = struct.unpack(">I", old[24:28])[0], struct.unpack(">I", head[24:28])[0]
         if (now - then) % 2**32 > 1:
             return "it was left by another file (its change counter does not match)"
-        return None
     return None
+
+
+def _journal_pages(journal: bytes, sector: int, page: int) -> Iterator[tuple[int, bytes]]:
+    """(page number, old content) of every record SQLite would roll back: segment after segment, each a header
+    (at a sector boundary) and its synced records. A segment whose records were never synced (count 0) ends it."""
+    record = 4 + page + 4
+    at = 0
+    while at + 28 <= len(journal) and journal[at : at + 8] == JOURNAL_MAGIC:
+        n_rec = struct.unpack(">I", journal[at + 8 : at + 12])[0]
+        if n_rec == 0:
+            return
+        at += sector
+        count = (len(journal) - at) // record
+        if n_rec != 0xFFFFFFFF:
+            count = min(count, n_rec)
+        for _ in range(count):
+            yield struct.unpack(">I", journal[at : at + 4])[0], journal[at + 4 : at + 4 + page]
+            at += record
+        at = -(-at // sector) * sector
 
 
 def rolled_back_copy(
@@ -245,7 +261,7 @@ def rolled_back_copy(
             raise _Retry
         with open(db_copy, "rb") as f:
             head = f.read(100)
-        why = journal_misfit(head, before, application_id)
+        why = journal_misfit(head, db_copy.stat().st_size, before, application_id)
         if why:
             raise InputError(f"has a journal beside it that does not fit: {why}{advice}", path)
         journal_path(db_copy).write_bytes(before)

@@ -256,3 +256,212 @@ def test_a_file_locked_by_another_program_says_so_and_changes_nothing(project, m
         holder.close()
     st.apply(SetWeights({"S1": 70}))  # once it is free, the change goes in
     st.close()
+
+
+# -- 3. crafted project files -------------------------------------------------------------------------------------
+
+
+def _craft(path: Path, *statements: str) -> None:
+    con = sqlite3.connect(path, isolation_level=None)
+    for sql in statements:
+        con.execute(sql)
+    con.close()
+
+
+def test_triggers_in_a_project_are_refused_before_anything_runs(tmp_path, capsys):
+    """The attack of the issue: triggers rewrote imported weights and erased audit rows while a command said OK."""
+    path = tmp_path / "p.afweging"
+    Store.create(path, small_evaluation()).close()
+    with Store.open(path) as st:
+        st.apply(SetWeights({"S1": 40}))
+    _craft(
+        path,
+        "CREATE TRIGGER w AFTER INSERT ON audit BEGIN UPDATE weights SET value = 99; END",
+        "CREATE TRIGGER e AFTER INSERT ON audit BEGIN DELETE FROM audit WHERE seq < new.seq; END",
+    )
+    before = _digest(path)
+    code, _, err = _cli(capsys, "ballot", "export", path, "--participant", "Eva", "--add", "--out",
+                        tmp_path / "b.xlsx")  # fmt: skip
+    assert code == 2
+    assert "holds a trigger" in err and str(path) in err and err.count("\n") == 1
+    for readonly in (True, False):
+        with pytest.raises(InputError, match="holds a trigger 'e'"):
+            Store.open(path, readonly=readonly)
+    assert _digest(path) == before
+    assert not (tmp_path / "b.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    "statements, message",
+    [
+        (["CREATE VIEW v AS SELECT 1"], "holds a view 'v'"),
+        (["CREATE TABLE extra (x)"], "holds a table 'extra'"),
+        (["CREATE INDEX i ON weights (value)"], "holds a index 'i'"),
+        (["DROP TABLE participants"], "the table 'participants' is missing"),
+        (
+            [
+                "ALTER TABLE alternatives RENAME TO old",
+                "CREATE TABLE alternatives (id TEXT PRIMARY KEY COLLATE NOCASE, position INTEGER NOT NULL, "
+                "data TEXT NOT NULL)",
+                "INSERT INTO alternatives SELECT * FROM old",
+                "DROP TABLE old",
+            ],
+            "the table 'alternatives' is defined differently",
+        ),
+    ],
+    ids=["view", "table", "index", "missing", "collation"],
+)
+def test_only_afwegings_own_schema_is_accepted(project, statements, message):
+    _craft(project, *statements)
+    before = _digest(project)
+    for readonly in (True, False):
+        with pytest.raises(InputError, match=message):
+            Store.open(project, readonly=readonly)
+    assert _digest(project) == before
+
+
+def test_a_recursive_view_cannot_make_rank_hang(project):
+    _craft(
+        project,
+        "DROP TABLE criteria",
+        "CREATE VIEW criteria AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) "
+        "SELECT 'c' || n AS id, n AS position, '{}' AS data FROM r",
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(  # a hang is a failure after 120 s, not a frozen test run
+        [sys.executable, "-m", "evaluator", "rank", str(project)], capture_output=True, text=True, env=env,
+        timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert "holds a view 'criteria'" in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_a_huge_cell_is_refused_without_filling_the_memory(project):
+    if not Path("/proc/self/status").exists():
+        pytest.skip("reads the peak memory from /proc")
+    _craft(project, "UPDATE settings SET value = zeroblob(48 * 1024 * 1024) WHERE name = 'title'")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    probe = (  # VmHWM: this process's own peak (ru_maxrss would include what it inherited from pytest)
+        "import re, sys\nfrom evaluator.cli import main\ncode = main(['rank', sys.argv[1]])\n"
+        "status = open('/proc/self/status').read()\n"
+        "print(re.search(r'VmHWM:\\s*(\\d+)', status).group(1), file=sys.stderr)\nsys.exit(code)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, str(project)], capture_output=True, text=True, env=env
+    )
+    message, peak_kib = proc.stderr.strip().splitlines()
+    assert proc.returncode == 2
+    assert "holds a value larger than 32 MB" in message and str(project) in message
+    assert int(peak_kib) < 48 * 1024  # less than the cell itself: it was never read
+
+
+def test_damage_is_reported_in_one_line(project):
+    data = bytearray(project.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for p in range(1, len(data) // page):  # scramble every b-tree page's cell pointers but the first
+        data[p * page + 8 : p * page + 40] = b"\x07" * 32
+    project.write_bytes(bytes(data))
+    with pytest.raises(InputError) as info:
+        Store.open(project)
+    assert "\n" not in info.value.line() and "damaged" in info.value.line()
+
+
+# -- 4. journals beside the file ----------------------------------------------------------------------------------
+
+DIE_MID_CHANGE = r"""
+import os, sqlite3, sys
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("PRAGMA cache_size = 1")  # spill: the journal is synced and the file half-written before the end
+con.execute("BEGIN")
+con.execute("UPDATE settings SET value = '\"half-written\"' WHERE name = 'title'")
+con.execute("INSERT INTO meta VALUES ('pad', randomblob(300000))")
+os._exit(0)
+"""
+
+
+def _die_mid_change(path: Path) -> Path:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-c", DIE_MID_CHANGE, str(path)], check=True, env=env)
+    journal = Path(f"{path}-journal")
+    assert journal.stat().st_size > 1000
+    return journal
+
+
+def test_a_read_only_open_after_a_crash_reads_the_committed_state_and_writes_nothing(project, capsys):
+    journal = _die_mid_change(project)
+    file_before, journal_before = _digest(project), _digest(journal)
+    code, out, err = _cli(capsys, "rank", project, "--format", "json")
+    assert code == 0, err
+    with Store.open(project, readonly=True) as st:
+        assert st.evaluation.title == "Test"
+    assert (_digest(project), _digest(journal)) == (file_before, journal_before)
+    with Store.open(project) as st:  # opened for writing, the crash is rolled back for good
+        assert st.evaluation.title == "Test" and st.integrity_check() == "ok"
+    assert sorted(p.name for p in project.parent.iterdir()) == [project.name]
+
+
+DIE_CREATING_A_TABLE = r"""
+import os, sqlite3, sys
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("CREATE TABLE t (x)")
+con.execute("PRAGMA cache_size = 1")
+con.execute("BEGIN")
+con.execute("CREATE TABLE u (y)")  # page 1 (the schema) is journaled first
+con.execute("INSERT INTO t VALUES (randomblob(300000))")
+os._exit(0)
+"""
+
+
+def _foreign_journal(kind: str, tmp_path: Path) -> Path:
+    other = tmp_path / "other.afweging"
+    if kind == "larger project":
+        from tests.hardening_helpers import make_evaluation
+
+        Store.create(other, make_evaluation(30, 40, seed=4)).close()
+        return _die_mid_change(other)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-c", DIE_CREATING_A_TABLE, str(other)], check=True, env=env)
+    return Path(f"{other}-journal")
+
+
+@pytest.mark.parametrize(
+    "kind, why",
+    [("larger project", "left by a larger file"), ("other database", "not an Afweging project")],
+)
+def test_a_journal_from_another_file_is_refused_and_nothing_changes(tmp_path, capsys, kind, why):
+    mine = tmp_path / "mine.afweging"
+    Store.create(mine, small_evaluation()).close()
+    with Store.open(mine) as st:
+        for v in (10, 20, 30):
+            st.apply(SetWeights({"S1": v}))
+    journal = tmp_path / "mine.afweging-journal"
+    os.replace(_foreign_journal(kind, tmp_path), journal)
+    before = (_digest(mine), _digest(journal))
+    code, _, err = _cli(capsys, "rank", mine)
+    assert code == 2 and err.count("\n") == 1, err
+    assert "has a journal beside it that does not fit" in err and why in err and "nothing was changed" in err
+    with pytest.raises(InputError, match="journal beside it that does not fit"):
+        Store.open(mine)
+    assert (_digest(mine), _digest(journal)) == before
+    journal.unlink()  # the advice: move it away, and the file opens as it is
+    with Store.open(mine, readonly=True) as st:
+        assert st.evaluation.weights["S1"] == 30
+
+
+@pytest.mark.parametrize("readonly", [True, False])
+def test_a_newer_file_with_its_own_journal_is_left_as_it_was(project, readonly):
+    _craft(project, f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    journal = _die_mid_change(project)
+    before = (_digest(project), _digest(journal))
+    with pytest.raises(InputError, match="newer Afweging.*The file was not changed"):
+        Store.open(project, readonly=readonly)
+    assert (_digest(project), _digest(journal)) == before
+
+
+def test_a_wal_mode_file_is_refused_unread(project):
+    _craft(project, "PRAGMA journal_mode = WAL")
+    before = _digest(project)
+    with pytest.raises(InputError, match="WAL mode"):
+        Store.open(project, readonly=True)
+    assert _digest(project) == before
+    assert sorted(p.name for p in project.parent.iterdir()) == [project.name]
