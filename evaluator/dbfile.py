@@ -80,6 +80,17 @@ def memory() -> sqlite3.Connection:
 # -- what an error means for the user --------------------------------------------------------------------------
 
 
+_WRITE_ERRORS = {
+    getattr(sqlite3, name, -1)
+    for name in (
+        "SQLITE_IOERR_WRITE",
+        "SQLITE_IOERR_FSYNC",
+        "SQLITE_IOERR_TRUNCATE",
+        "SQLITE_IOERR_DIR_FSYNC",
+    )
+}
+
+
 def problem(exc: sqlite3.Error) -> str:
     """One line saying what went wrong, in the user's terms (no SQLite jargon when it can be helped)."""
     code = getattr(exc, "sqlite_errorcode", None)
@@ -89,6 +100,10 @@ def problem(exc: sqlite3.Error) -> str:
         return "is in use by another program that is writing to it; try again in a moment"
     if primary == sqlite3.SQLITE_FULL or "disk is full" in text:
         return "cannot be written: the disk is full"
+    if (
+        code in _WRITE_ERRORS
+    ):  # a write or flush that failed: a full disk (or quota), or a share that went away
+        return "cannot be written: the disk is full or cannot be reached"
     if primary == sqlite3.SQLITE_READONLY or "readonly" in text:
         return "cannot be written (a read-only disk or folder, or no permission to change it)"
     if primary == sqlite3.SQLITE_TOOBIG or "too big" in text:

@@ -560,3 +560,52 @@ def test_a_ballot_with_formula_like_names_is_text_and_imports(tmp_path, capsys):
     wb.save(ballot)
     code, out, err = _cli(capsys, "ballot", "import", project, ballot)
     assert code == 0, err
+
+
+# -- 6. small things: the signing secret, a full disk -----------------------------------------------------------
+
+
+def test_the_signing_password_is_not_passed_on_to_child_processes(project, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("AFWEGING_TEST_PW", "geheim")
+    code, _, err = _cli(capsys, "report", project, "--out", tmp_path / "m.pdf", "--sign", tmp_path / "none.p12",
+                        "--password-env", "AFWEGING_TEST_PW")  # fmt: skip
+    assert code == 2 and err.count("\n") == 1
+    assert "AFWEGING_TEST_PW" not in os.environ
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.environ.get('AFWEGING_TEST_PW'))"],
+                           capture_output=True, text=True)  # fmt: skip
+    assert child.stdout.strip() == "None"
+
+
+DISK_FULL = r"""
+import resource, signal, sys
+from evaluator.changes import SetSetting
+from evaluator.errors import StoreError
+from evaluator.store import Store
+
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) instead of killing
+st = Store.open(sys.argv[1])
+size = __import__("os").path.getsize(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_FSIZE, (size, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+try:
+    st.apply(SetSetting("decision", "x" * 400_000))
+    print("written")
+except StoreError as exc:
+    print("refused", exc)
+print("title", st.evaluation.decision == "")
+"""
+
+
+def test_a_full_disk_during_a_change_says_so_and_changes_nothing(project):
+    before = _digest(project)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(
+        [sys.executable, "-c", DISK_FULL, str(project)], capture_output=True, text=True, env=env
+    )
+    assert proc.returncode == 0, proc.stderr
+    first, second = proc.stdout.splitlines()
+    assert first.startswith("refused ") and "nothing was changed" in first and "\n" not in first
+    assert "cannot be written: the disk is full" in first
+    assert second == "title True"
+    with Store.open(project) as st:
+        assert st.integrity_check() == "ok" and st.evaluation.decision == ""
+    assert _digest(project) == before
