@@ -609,3 +609,32 @@ def test_a_full_disk_during_a_change_says_so_and_changes_nothing(project):
     with Store.open(project) as st:
         assert st.integrity_check() == "ok" and st.evaluation.decision == ""
     assert _digest(project) == before
+
+
+def test_ballot_import_into_a_busy_file_says_it_is_in_use(tmp_path, capsys, monkeypatch):
+    import openpyxl
+
+    from evaluator import dbfile
+
+    project = tmp_path / "p.afweging"
+    Store.create(project, small_evaluation()).close()
+    ballot = tmp_path / "b.xlsx"
+    assert (
+        _cli(capsys, "ballot", "export", project, "--participant", "Anna", "--add", "--out", ballot)[0] == 0
+    )
+    wb = openpyxl.load_workbook(ballot)
+    for i in range(2, 5):
+        wb.worksheets[0].cell(i, 5).value = 50
+    wb.save(ballot)
+    monkeypatch.setattr(dbfile, "BUSY_SECONDS", 0.2)
+    st = Store.open(project)  # opened before the other program starts writing
+    holder = sqlite3.connect(project, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # readers may read, nobody else may write
+    try:
+        code, _, err = _cli(capsys, "ballot", "import", project, ballot)
+        assert code == 2 and err.count("\n") == 1
+        assert "in use by another program" in err and "do not fit" not in err
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        st.close()

@@ -86,7 +86,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from ..ballot import import_ballots
-    from ..errors import ChangeError, InputError
+    from ..errors import ChangeError, InputError, StoreError
     from ..workshop import participant_label
 
     with _open(args.file) as st:
@@ -94,6 +94,8 @@ def _import(args: argparse.Namespace) -> int:
         batch, ballots = import_ballots(ev, args.ballots, st.created, args.lang)
         try:
             st.apply(batch, reason=args.reason)
+        except StoreError:  # the file could not take it (in use, disk full, changed meanwhile): say that
+            raise
         except ChangeError as exc:
             raise InputError(f"the ballots do not fit the evaluation: {exc}", args.file) from None
         for b in ballots:
