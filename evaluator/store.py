@@ -9,6 +9,12 @@ is a document people copy, mail and put on shares; with WAL, committed changes c
 a copy of the main file leaves behind, and WAL does not work on network file systems. The rollback journal keeps
 the whole state in the one file whenever no transaction is open, at the cost of an extra fsync per change
 (a few milliseconds — far below what a person notices).
+
+Two editors of one file (two windows, two programs, two laptops on a share): each change checks, inside its write
+transaction, that the file is still the one this store read; if another program changed or replaced it, the change
+is refused with :class:`~evaluator.errors.StaleFile` and nothing is written, and :meth:`Store.reload` reads the
+file as it now is. How the file is reached and what in it is trusted (its name, its schema, a journal beside it)
+is :mod:`evaluator.dbfile`'s job.
 """
 
 from __future__ import annotations

@@ -638,3 +638,18 @@ def test_ballot_import_into_a_busy_file_says_it_is_in_use(tmp_path, capsys, monk
         holder.execute("ROLLBACK")
         holder.close()
         st.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write anywhere")
+def test_a_read_only_file_says_it_cannot_be_written(project, capsys):
+    project.chmod(0o444)
+    project.parent.chmod(0o555)
+    try:
+        before = _digest(project)
+        code, _, err = _cli(capsys, "ballot", "export", project, "--participant", "Anna", "--add", "--out",
+                            project.parent.parent / f"{project.parent.name}-b.xlsx")  # fmt: skip
+        assert code == 2 and err.count("\n") == 1 and "cannot be written" in err and "internal" not in err
+        assert _digest(project) == before
+    finally:
+        project.parent.chmod(0o755)
+        project.chmod(0o644)
