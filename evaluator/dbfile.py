@@ -23,6 +23,7 @@ import shutil
 import sqlite3
 import struct
 import tempfile
+import urllib.parse
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -41,8 +42,20 @@ def journal_path(path: Path) -> Path:
 
 
 def uri(path: Path, readonly: bool) -> str:
-    """The SQLite URI of ``path``: every character outside ``[A-Za-z0-9_.~/-]`` percent-encoded."""
-    return f"{Path(os.path.abspath(path)).as_uri()}?mode={'ro' if readonly else 'rw'}"
+    """The SQLite URI of ``path``: every character outside ``[A-Za-z0-9_.~/:-]`` percent-encoded."""
+    return f"{file_uri(os.path.abspath(path), os.sep)}?mode={'ro' if readonly else 'rw'}"
+
+
+def file_uri(absolute: str | bytes, sep: str = os.sep) -> str:
+    """``file://`` + the absolute path, percent-encoded. A Windows drive path gets a leading slash
+    (``file:///C:/...``, which SQLite reads back as ``C:/...``); a share (``\\\\server\\share\\...``) keeps its
+    two slashes after an empty authority (``file:////server/share/...``), as SQLite refuses any other authority."""
+    raw = os.fsencode(absolute)
+    if sep != "/":
+        raw = raw.replace(sep.encode(), b"/")
+    if not raw.startswith(b"/"):
+        raw = b"/" + raw
+    return "file://" + urllib.parse.quote_from_bytes(raw, safe="/:")
 
 
 def harden(con: sqlite3.Connection) -> sqlite3.Connection:

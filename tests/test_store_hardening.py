@@ -57,6 +57,7 @@ UNUSUAL = [
     "a&b=c.afweging",
     "haak[1].afweging",
     "#begin.afweging",
+    "kolon:naam.afweging",
 ]
 
 
@@ -94,6 +95,23 @@ def test_a_folder_with_an_unusual_name_works_and_gets_no_stray_file(capsys, tmp_
     assert code == 0, err
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
     assert [p.name for p in where.iterdir()] == ["p.afweging"]
+
+
+@pytest.mark.parametrize(
+    "absolute, sep, uri",
+    [
+        ("/home/a/Team #2/x?.afweging", "/", "file:///home/a/Team%20%232/x%3F.afweging"),
+        ("/tmp/pct%20.afweging", "/", "file:///tmp/pct%2520.afweging"),
+        ("C:\\Users\\a b\\x#1.afweging", "\\", "file:///C:/Users/a%20b/x%231.afweging"),
+        ("\\\\server\\share\\Team #2\\p.afweging", "\\", "file:////server/share/Team%20%232/p.afweging"),
+    ],
+    ids=["posix", "percent", "windows-drive", "windows-share"],
+)
+def test_file_uris_on_every_platform(absolute, sep, uri):
+    """SQLite takes ``file:///C:/...`` as a drive path and refuses an authority, so a share is ``file:////``."""
+    from evaluator.dbfile import file_uri
+
+    assert file_uri(absolute, sep) == uri
 
 
 def test_the_hash_name_through_a_real_process(tmp_path):
@@ -296,7 +314,7 @@ def test_triggers_in_a_project_are_refused_before_anything_runs(tmp_path, capsys
     [
         (["CREATE VIEW v AS SELECT 1"], "holds a view 'v'"),
         (["CREATE TABLE extra (x)"], "holds a table 'extra'"),
-        (["CREATE INDEX i ON weights (value)"], "holds a index 'i'"),
+        (["CREATE INDEX i ON weights (value)"], "holds an index 'i'"),
         (["DROP TABLE participants"], "the table 'participants' is missing"),
         (
             [
