@@ -174,8 +174,9 @@ def check_objects(con: sqlite3.Connection, expected: dict, path: Path) -> None:
     is read or written, so nothing in the file runs."""
     found = _objects(con)
     for kind, name, _ in sorted(set(found) - set(expected)):
+        article = "an" if kind[0] in "aeiou" else "a"
         raise InputError(
-            f"is not an Afweging project as Afweging makes it: it holds a {kind} {name!r} (refused unread)",
+            f"is not an Afweging project as Afweging makes it: it holds {article} {kind} {name!r} (refused unread)",
             path,
         )
     for kind, name, _ in sorted(set(expected) - set(found), key=lambda k: (k[0] != "table", k[1])):
