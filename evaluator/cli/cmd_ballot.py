@@ -46,7 +46,14 @@ def _open(path: str):  # noqa: ANN202 - a Store; imported lazily
             "ballots work on an .afweging project file (convert with: afweging import SRC --out FILE.afweging)",
             path,
         )
-    return Store.open(path)
+    st = Store.open(path)
+    if (
+        st.others_open
+    ):  # the change goes in; the other editor is told to reload when it next changes something
+        import sys
+
+        print(f"afweging: note: {path} is also open in another window or program", file=sys.stderr)
+    return st
 
 
 def run(args: argparse.Namespace) -> int:
