@@ -3,7 +3,7 @@
 :mod:`evaluator.store` owns what the tables mean; this module owns how the file is reached and what is trusted:
 
 - the connection URI is built from the path with percent-encoding, so a ``#``, ``?`` or ``%20`` in a file or
-  folder name opens the file it names (``Path.as_uri``);
+  folder name opens the file it names (:func:`file_uri`);
 - connections distrust the file's schema (``trusted_schema=OFF``; SQLite's defensive mode on Python 3.12+) and
   refuse any text or blob cell above :data:`MAX_CELL_BYTES`; :func:`check_objects` and :func:`check_definitions`
   accept exactly the tables Afweging makes — no triggers, views or extra objects;
@@ -29,9 +29,8 @@ from pathlib import Path
 
 from .errors import InputError
 
-MAX_CELL_BYTES = (
-    32 * 1024 * 1024
-)  # one row's text or blob; the largest real one (an audit row) is far smaller
+# One cell's (one row's) text or blob at most; the largest real one, an audit row, is far smaller.
+MAX_CELL_BYTES = 32 * 1024 * 1024
 BUSY_SECONDS = 10  # how long a change waits for another program's change to finish
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -113,9 +112,7 @@ def problem(exc: sqlite3.Error) -> str:
         return "is in use by another program that is writing to it; try again in a moment"
     if primary == sqlite3.SQLITE_FULL or "disk is full" in text:
         return "cannot be written: the disk is full"
-    if (
-        code in _WRITE_ERRORS
-    ):  # a write or flush that failed: a full disk (or quota), or a share that went away
+    if code in _WRITE_ERRORS:  # a failed write or flush: a full disk or quota, or a share that went away
         return "cannot be written: the disk is full or cannot be reached"
     if primary == sqlite3.SQLITE_READONLY or "readonly" in text:
         return "cannot be written (a read-only disk or folder, or no permission to change it)"
@@ -283,11 +280,10 @@ def rolled_back_copy(
     )
     with tempfile.TemporaryDirectory(prefix="afweging-recover-") as tmp:
         db_copy = Path(tmp) / "project.afweging"
-        before = read_bytes(journal, MAX_INPUT_BYTES)
+        before = _journal_bytes(journal, MAX_INPUT_BYTES, read_bytes)
         shutil.copyfile(path, db_copy)
-        after = read_bytes(journal, MAX_INPUT_BYTES) if journal.exists() else b""
-        if before != after:  # another program rolled it back meanwhile: open the file as it is now
-            raise _Retry
+        if _journal_bytes(journal, MAX_INPUT_BYTES, read_bytes) != before:
+            raise JournalChanged  # another program rolled it back meanwhile: open the file as it is now
         with open(db_copy, "rb") as f:
             head = f.read(100)
         why = journal_misfit(head, db_copy.stat().st_size, before, application_id)
@@ -317,8 +313,17 @@ def rolled_back_copy(
             con.close()
 
 
-class _Retry(Exception):
-    """The journal changed while it was being read: another program is recovering the file."""
+def _journal_bytes(journal: Path, limit: int, read_bytes: Callable) -> bytes:
+    try:
+        return read_bytes(journal, limit)
+    except InputError:
+        if not journal.exists():
+            raise JournalChanged from None
+        raise
+
+
+class JournalChanged(Exception):
+    """The journal changed or went while it was being read: another program is recovering the file."""
 
 
 # -- editors of one file know about each other -----------------------------------------------------------------
@@ -327,7 +332,10 @@ class _Retry(Exception):
 class Presence:
     """A shared lock on one byte of the project file (beyond the bytes SQLite locks) for as long as it is open
     for writing: another editor of the file sees it. Open file description locks (Linux): they do not interfere
-    with SQLite's own locks and work between windows of one program too. Elsewhere, :meth:`others` is None."""
+    with SQLite's own locks and work between windows of one program too. Elsewhere, :meth:`others` is None.
+
+    (Closing any descriptor of a file drops the process's classic POSIX locks on it, SQLite's included. SQLite
+    holds those only inside a transaction, and the store closes this one after its own connection.)"""
 
     OFFSET = 0x40000000 + 0x300  # SQLite locks 0x40000000 .. +511 (its pending, reserved and shared bytes)
 
@@ -364,12 +372,6 @@ class Presence:
         except OSError:
             return None
         return struct.unpack("hhqqixxxx", got)[0] != fcntl.F_UNLCK
-
-    def identity(self) -> tuple[int, int] | None:
-        if self._fd is None:
-            return None
-        st = os.fstat(self._fd)
-        return st.st_dev, st.st_ino
 
     def close(self) -> None:
         if self._fd is not None:

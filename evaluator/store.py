@@ -33,8 +33,8 @@ from typing import Any
 from .changes import Change, apply_change, change_from_data
 from .dbfile import (
     SQLITE_HEADER,
+    JournalChanged,
     Presence,
-    _Retry,
     check_definitions,
     check_objects,
     connect,
@@ -268,11 +268,13 @@ class Store:
             try:
                 con = _connection(p, readonly)
                 break
-            except _Retry:
+            except JournalChanged:
                 if attempt == 2:
                     raise InputError(problem(sqlite3.OperationalError("database is locked")), p) from None
             except sqlite3.Error as exc:
                 raise InputError(problem(exc), p) from None
+            except OSError as exc:  # copying the file to roll a journal back privately
+                raise InputError(f"cannot be read ({exc.strerror or exc})", p) from None
         try:
             _verify(con, p)
             version = con.execute("PRAGMA user_version").fetchone()[0]
