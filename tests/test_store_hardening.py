@@ -540,6 +540,10 @@ def test_exported_csv_and_xlsx_hold_text_not_formulas_and_read_back_the_same(tmp
     assert ws["A4"].value == EVIL[0]
     assert isinstance(ws["C4"].value, float) and ws["C4"].value == -1.5
 
+    code, out, _ = _cli(capsys, "rank", project, "--format", "csv")  # rank's CSV on stdout too
+    assert code == 0 and f"'{EVIL[0]}" in out.replace('""', '"')
+    assert not any(line.startswith(("=", "+", "-", "@", '"=')) for line in out.splitlines())
+
     for out in ("out.csv", "out.xlsx"):  # the round trip keeps every name
         again = tmp_path / f"again-{out}.afweging"
         code, _, err = _cli(capsys, "import", tmp_path / out, "--out", again)
