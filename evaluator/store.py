@@ -422,20 +422,34 @@ class Store:
             " WHERE seq > ? ORDER BY seq DESC"
         )
         rows = self._con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), (int(after),)).fetchall()
-        return [
-            AuditEntry(
-                r[0], r[1], r[2], r[3], json.loads(r[4]), json.loads(r[5]), json.loads(r[6]), r[7], r[8]
-            )
-            for r in rows
-        ]
+        return [self._entry(r) for r in rows]
+
+    def _entry(self, row: tuple) -> AuditEntry:
+        """One audit row, checked: a damaged one is an ``InputError`` naming it, never a crash in a view."""
+        seq, time, user, label, change, before, after, reason, label_nl = row
+        try:
+            if not all(isinstance(t, str) for t in (time, user, label, reason, label_nl)):
+                raise ValueError("a text field holds something else")
+            trees = [json.loads(raw) for raw in (change, before, after)]
+            if not all(isinstance(t, dict) for t in trees):
+                raise ValueError("a change is not a JSON object")
+        except (ValueError, TypeError, RecursionError) as exc:
+            detail = "nested too deeply" if isinstance(exc, RecursionError) else " ".join(str(exc).split())
+            raise InputError(f"audit entry {seq} is damaged ({detail})", self.path) from None
+        return AuditEntry(seq, time, user, label, *trees, reason, label_nl)
 
     def audit_count(self) -> int:
         return self._con.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
 
     def audit_changes(self) -> list[Change]:
         """Every recorded change, oldest first (replaying them on the first state gives the current one)."""
-        rows = self._con.execute("SELECT change FROM audit WHERE change != '{}' ORDER BY seq").fetchall()
-        return [change_from_data(json.loads(r[0]), f"audit[{i}]", str(self.path)) for i, r in enumerate(rows)]
+        rows = self._con.execute(
+            "SELECT seq, time, user, label, change, before, after, reason, label_nl FROM audit"
+            " WHERE change != '{}' ORDER BY seq"
+        ).fetchall()
+        return [
+            change_from_data(self._entry(r).change, f"audit[{i}]", str(self.path)) for i, r in enumerate(rows)
+        ]
 
     def integrity_check(self) -> str:
         return self._con.execute("PRAGMA integrity_check").fetchone()[0]

@@ -675,3 +675,24 @@ def test_a_read_only_file_says_it_cannot_be_written(project, capsys):
     finally:
         project.parent.chmod(0o755)
         project.chmod(0o644)
+
+
+@pytest.mark.parametrize(
+    "column, value",
+    [("change", "[" * 50_000), ("before", "kapot"), ("after", "[1, 2]"), ("user", b"\xff\x00")],
+    ids=["nested", "not-json", "not-an-object", "not-text"],
+)
+def test_a_damaged_audit_entry_is_one_clear_line(project, tmp_path, capsys, column, value):
+    with Store.open(project) as st:
+        st.apply(SetSetting("title", "Twee"))
+    _craft(project)
+    con = sqlite3.connect(project, isolation_level=None)
+    con.execute(f"UPDATE audit SET {column} = ? WHERE seq = (SELECT max(seq) FROM audit)", (value,))
+    con.close()
+    with (
+        Store.open(project, readonly=True) as st,
+        pytest.raises(InputError, match=r"audit entry 2 is damaged"),
+    ):
+        st.audit()
+    code, _, err = _cli(capsys, "report", project, "--out", tmp_path / "m.pdf")
+    assert code == 2 and err.count("\n") == 1 and "audit entry 2 is damaged" in err and "internal" not in err
