@@ -94,6 +94,7 @@ def write_ballot(
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from .files import atomic_path
+    from .io.table import text_cells
 
     if lang not in HEADERS:
         raise InputError(f"unknown language {lang!r}; choose nl or en")
@@ -199,6 +200,8 @@ def write_ballot(
             ids.cell(r, 2, cell.coordinate)
             ids.cell(r, 3, _digest(cell.value))
             r += 1
+    for sheet in (ws, info, ids):
+        text_cells(sheet)  # names and descriptions from an import are text, never formulas
     ids.sheet_state = "hidden"
     ids.protection.sheet = True
     wb.security = WorkbookProtection(lockStructure=True)

@@ -45,3 +45,13 @@ class ChangeError(AfwegingError):
 
     def text(self, lang: str = "en") -> str:
         return self.nl if lang == "nl" and self.nl else self.problem
+
+
+class StoreError(ChangeError):
+    """The project file could not take a change (in use by another program, disk full, read-only); nothing was
+    written and the open evaluation is as it was."""
+
+
+class StaleFile(StoreError):
+    """Another program changed or replaced the project file since it was opened or reloaded; nothing was
+    written. Reload (``Store.reload``) to see the file as it is now."""

@@ -9,6 +9,12 @@ is a document people copy, mail and put on shares; with WAL, committed changes c
 a copy of the main file leaves behind, and WAL does not work on network file systems. The rollback journal keeps
 the whole state in the one file whenever no transaction is open, at the cost of an extra fsync per change
 (a few milliseconds — far below what a person notices).
+
+Two editors of one file (two windows, two programs, two laptops on a share): each change checks, inside its write
+transaction, that the file is still the one this store read; if another program changed or replaced it, the change
+is refused with :class:`~evaluator.errors.StaleFile` and nothing is written, and :meth:`Store.reload` reads the
+file as it now is. How the file is reached and what in it is trusted (its name, its schema, a journal beside it)
+is :mod:`evaluator.dbfile`'s job.
 """
 
 from __future__ import annotations
@@ -25,7 +31,22 @@ from pathlib import Path
 from typing import Any
 
 from .changes import Change, apply_change, change_from_data
-from .errors import ChangeError, InputError
+from .dbfile import (
+    SQLITE_HEADER,
+    JournalChanged,
+    Presence,
+    check_definitions,
+    check_objects,
+    connect,
+    expected_schema,
+    first_line,
+    has_hot_journal,
+    journal_path,
+    memory,
+    problem,
+    rolled_back_copy,
+)
+from .errors import ChangeError, InputError, StaleFile, StoreError
 from .files import atomic_write
 from .model import Evaluation
 from .serial import (
@@ -113,53 +134,87 @@ def default_user() -> str:
         return "unknown"
 
 
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
-    uri = f"file:{path.as_posix()}?mode={'ro' if readonly else 'rw'}"
-    con = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=10)
-    con.execute("PRAGMA foreign_keys = ON")
-    if not readonly:
-        con.execute("PRAGMA journal_mode = DELETE")
-        con.execute("PRAGMA synchronous = FULL")
-    return con
-
-
-def _recover(path: Path) -> None:
-    """Finish what a crash interrupted: roll back the unfinished change its journal holds, and remove the journal.
-
-    A read-only connection cannot roll back (SQLite then says "attempt to write a readonly database"), so this
-    opens the file for writing once. A journal that is not "hot" (empty: the crash came before the change began)
-    stays until the next write; a no-op write transaction clears it. Without write access this does nothing and
-    the open that follows reports the problem.
-    """
-    journal = Path(f"{path}-journal")
-    with contextlib.suppress(sqlite3.Error, OSError):
-        con = _connect(path, readonly=False)
-        try:
-            version = con.execute("PRAGMA user_version").fetchone()[0]  # reading rolls a hot journal back
-            app = con.execute("PRAGMA application_id").fetchone()[0]
-            if journal.exists() and app == APPLICATION_ID and version == SCHEMA_VERSION:
-                with _transaction(con):
-                    con.execute(f"PRAGMA user_version = {version}")
-        finally:
-            con.close()
-
-
 @contextlib.contextmanager
 def _transaction(con: sqlite3.Connection) -> Iterator[None]:
     con.execute("BEGIN IMMEDIATE")
     try:
         yield
+        con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        if con.in_transaction:  # SQLite rolls back by itself after some errors (disk full, I/O)
+            with contextlib.suppress(sqlite3.Error):
+                con.execute("ROLLBACK")
         raise
-    con.execute("COMMIT")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _verify(con: sqlite3.Connection, path: Path) -> None:
+    """What is checked before anything else is read: an Afweging project, not newer, only Afweging's objects."""
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    app = con.execute("PRAGMA application_id").fetchone()[0]
+    if app != APPLICATION_ID:
+        raise InputError("is an SQLite database, but not an Afweging project", path)
+    if version > SCHEMA_VERSION:
+        raise InputError(
+            f"was written by a newer Afweging (file schema {version}, this version reads up to "
+            f"{SCHEMA_VERSION}); update Afweging to open it. The file was not changed.",
+            path,
+        )
+    check_objects(con, _expected(), path)
+
+
+def _connection(path: Path, readonly: bool) -> sqlite3.Connection:
+    """A connection to ``path`` as its committed state. A journal left by a crash is rolled back only once it is
+    known to fit: read-only, in a private copy (the connection is then to that copy, in memory)."""
+    if has_hot_journal(path):
+        recovered = rolled_back_copy(path, APPLICATION_ID, _verify)
+        if readonly:
+            return recovered
+        recovered.close()
+    return connect(path, readonly)
+
+
+def _in_memory(con: sqlite3.Connection) -> bool:
+    return all(not row[2] for row in con.execute("PRAGMA database_list"))
+
+
+def _clear_stale_journal(con: sqlite3.Connection, path: Path) -> None:
+    """A journal that is not hot (the crash came before the change began) stays until the next write; a write
+    that changes nothing clears it, so the project is one file again."""
+    if journal_path(path).exists():
+        with contextlib.suppress(sqlite3.Error), _transaction(con):
+            con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+_EXPECTED: dict = {}
+
+
+def _expected() -> dict:
+    if not _EXPECTED:
+        _EXPECTED.update(expected_schema(SCHEMA))
+    return _EXPECTED
 
 
 class Store:
-    """An open ``.afweging`` file. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
+    """An open ``.afweging`` file. Use :meth:`create` or :meth:`open`; close it (or use ``with``).
+
+    Opened for writing, the store notices when another program (or window, or laptop on a share) changed or
+    replaced the file since it was opened or reloaded: :meth:`apply` then raises :class:`StaleFile` and writes
+    nothing; :meth:`reload` reads the file as it now is. :attr:`others_open` says whether another editor has the
+    file open (None where that cannot be told).
+    """
 
     def __init__(self, path: Path, con: sqlite3.Connection, ev: Evaluation, readonly: bool):
         self.path, self._con, self._ev, self.readonly = path, con, ev, readonly
+        self._presence: Presence | None = None
+        self._seen = self._fingerprint() if not readonly else None
 
     # -- opening ------------------------------------------------------------------------------------------
     @classmethod
@@ -188,11 +243,15 @@ class Store:
         finally:
             con.close()
         atomic_write(target, image)
+        # A journal left beside the file it replaced can never belong to the new one.
+        with contextlib.suppress(FileNotFoundError):
+            journal_path(target).unlink()
         return cls.open(target)
 
     @classmethod
     def open(cls, path: str | os.PathLike, readonly: bool = False) -> Store:
-        """Open a project file. ``InputError`` when it is missing, not a project, damaged, or from a newer version."""
+        """Open a project file. ``InputError`` when it is missing, not a project, damaged, from a newer version,
+        in use, or has a journal beside it that does not fit. Read-only, the file is never written."""
         p = Path(path)
         if not p.exists():
             raise InputError("no such file", p)
@@ -200,58 +259,116 @@ class Store:
             raise InputError("is a folder, not a project file", p)
         try:
             with open(p, "rb") as f:
-                head = f.read(16)
+                head = f.read(100)
         except OSError as exc:
             raise InputError(f"cannot be read ({exc.strerror or exc})", p) from None
-        if head != b"SQLite format 3\x00":
+        if head[:16] != SQLITE_HEADER:
             raise InputError("is not an Afweging project file (not an SQLite database)", p)
-        if Path(f"{p}-journal").exists():
-            _recover(p)
+        if len(head) == 100 and 2 in (head[18], head[19]):
+            raise InputError(
+                "is an SQLite database in WAL mode, which Afweging projects never use (refused unread)", p
+            )
+        for attempt in range(3):
+            try:
+                con = _connection(p, readonly)
+                break
+            except JournalChanged:
+                if attempt == 2:
+                    raise InputError(problem(sqlite3.OperationalError("database is locked")), p) from None
+            except sqlite3.Error as exc:
+                raise InputError(problem(exc), p) from None
+            except OSError as exc:  # copying the file to roll a journal back privately
+                raise InputError(f"cannot be read ({exc.strerror or exc})", p) from None
         try:
-            con = _connect(p, readonly)
-        except sqlite3.Error as exc:
-            raise InputError(f"cannot be opened ({exc})", p) from None
-        try:
+            _verify(con, p)
             version = con.execute("PRAGMA user_version").fetchone()[0]
-            app = con.execute("PRAGMA application_id").fetchone()[0]
-            if app != APPLICATION_ID:
-                raise InputError("is an SQLite database, but not an Afweging project", p)
-            if version > SCHEMA_VERSION:
+            check = con.execute("PRAGMA quick_check").fetchall()
+            if check != [("ok",)]:
                 raise InputError(
-                    f"was written by a newer Afweging (file schema {version}, this version reads up to "
-                    f"{SCHEMA_VERSION}); update Afweging to open it. The file was not changed.",
-                    p,
+                    f"is damaged (SQLite integrity check: {first_line(chr(10).join(r[0] for r in check))})", p
                 )
-            check = con.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise InputError(f"is damaged (SQLite integrity check: {check})", p)
             if version < SCHEMA_VERSION:
-                if readonly:
+                if readonly and not _in_memory(con):
                     # Read an older file without writing to it: upgrade a copy in memory. (Opened for writing,
                     # the file itself is upgraded, once.)
-                    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-                    con.backup(memory)
+                    mem = memory()
+                    con.backup(mem)
                     con.close()
-                    con = memory
+                    con = mem
                 _migrate(con, version, p)
+            else:
+                check_definitions(con, _expected(), p)
+            if not readonly:
+                con.execute("PRAGMA journal_mode = DELETE")
+                con.execute("PRAGMA synchronous = FULL")
+                _clear_stale_journal(con, p)
             ev = _read(con, p)
         except InputError:
             con.close()
             raise
-        except (sqlite3.Error, ValueError, KeyError, TypeError, RecursionError) as exc:
+        except sqlite3.Error as exc:
+            con.close()
+            raise InputError(problem(exc), p) from None
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
             con.close()
             raise InputError(f"is damaged or not an Afweging project ({exc})", p) from None
-        return cls(p, con, ev, readonly)
+        store = cls(p, con, ev, readonly)
+        if not readonly:
+            store._presence = Presence(p)
+        return store
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self._con.close()
+        if self._presence is not None:
+            self._presence.close()  # after SQLite let go of the file
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- other editors ------------------------------------------------------------------------------------
+    @property
+    def others_open(self) -> bool | None:
+        """Whether another program or window has this file open for writing (None: cannot be told here)."""
+        return self._presence.others() if self._presence is not None else None
+
+    def _fingerprint(self) -> tuple:
+        """What changes when someone else changes the file: its identity on disk, SQLite's data version for
+        this connection, and the newest audit entry (every change adds one)."""
+        data_version = self._con.execute("PRAGMA data_version").fetchone()[0]
+        seq = self._con.execute("SELECT max(seq) FROM audit").fetchone()[0]
+        return _identity(self.path), data_version, seq
+
+    def _check_fresh(self) -> None:
+        """Inside the write transaction: refuse when the file is not what this store last read."""
+        identity, data_version, seq = self._seen
+        now = _identity(self.path)
+        if now != identity:
+            what = "moved or deleted" if now is None else "replaced"
+            raise StaleFile(
+                f"{self.path}: another program {what} this file since you opened it; nothing was changed. "
+                "Reopen it to see what is there now."
+            )
+        if self._con.execute("PRAGMA data_version").fetchone()[0] != data_version:
+            newest = self._con.execute("SELECT max(seq) FROM audit").fetchone()[0]
+            if newest != seq:
+                raise StaleFile(
+                    f"{self.path}: another program changed this file since you opened it; nothing was changed. "
+                    "Reopen it (or reload) to see the changes, then make yours again."
+                )
+            self._seen = self._fingerprint()  # a commit that changed nothing (e.g. a journal cleared)
+
+    def reload(self) -> Evaluation:
+        """Read the file again as it is now (after :class:`StaleFile`); the new evaluation."""
+        fresh = Store.open(self.path, self.readonly)
+        self._con.close()
+        if self._presence is not None:
+            self._presence.close()
+        self._con, self._ev, self._seen, self._presence = fresh._con, fresh._ev, fresh._seen, fresh._presence
+        return self._ev
 
     # -- state --------------------------------------------------------------------------------------------
     @property
@@ -268,29 +385,37 @@ class Store:
     def apply(self, change: Change, user: str | None = None, reason: str = "") -> Change:
         """Apply ``change``, store the new state and its audit row in one transaction; return its inverse.
 
-        ``ChangeError`` when the change does not fit; the file and :attr:`evaluation` are then untouched.
+        ``ChangeError`` when the change does not fit; :class:`StaleFile` when another program changed the file
+        since it was read; :class:`StoreError` when the file cannot take it (in use, disk full, read-only). The
+        file and :attr:`evaluation` are then untouched.
         """
         if self.readonly:
             raise ChangeError("this project is open read-only")
         old = self._ev
         new, inverse = apply_change(old, change)
         label, label_nl = change.label(old, "en"), change.label(old, "nl")
-        with _transaction(self._con):
-            _write_diff(self._con, old, new)
-            self._con.execute(
-                "INSERT INTO audit (time, user, label, change, before, after, reason, label_nl)"
-                " VALUES (?,?,?,?,?,?,?,?)",
-                (
-                    _now(),
-                    user or default_user(),
-                    label,
-                    _dumps(change.to_data()),
-                    _dumps(inverse.to_data()),
-                    _dumps(change.to_data()),
-                    reason,
-                    label_nl,
-                ),
-            )
+        try:
+            with _transaction(self._con):
+                self._check_fresh()
+                _write_diff(self._con, old, new)
+                cur = self._con.execute(
+                    "INSERT INTO audit (time, user, label, change, before, after, reason, label_nl)"
+                    " VALUES (?,?,?,?,?,?,?,?)",
+                    (
+                        _now(),
+                        user or default_user(),
+                        label,
+                        _dumps(change.to_data()),
+                        _dumps(inverse.to_data()),
+                        _dumps(change.to_data()),
+                        reason,
+                        label_nl,
+                    ),
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {problem(exc)}; nothing was changed") from None
+        identity, data_version, _ = self._seen
+        self._seen = (identity, data_version, cur.lastrowid)
         self._ev = new
         return inverse
 
@@ -301,20 +426,34 @@ class Store:
             " WHERE seq > ? ORDER BY seq DESC"
         )
         rows = self._con.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), (int(after),)).fetchall()
-        return [
-            AuditEntry(
-                r[0], r[1], r[2], r[3], json.loads(r[4]), json.loads(r[5]), json.loads(r[6]), r[7], r[8]
-            )
-            for r in rows
-        ]
+        return [self._entry(r) for r in rows]
+
+    def _entry(self, row: tuple) -> AuditEntry:
+        """One audit row, checked: a damaged one is an ``InputError`` naming it, never a crash in a view."""
+        seq, time, user, label, change, before, after, reason, label_nl = row
+        try:
+            if not all(isinstance(t, str) for t in (time, user, label, reason, label_nl)):
+                raise ValueError("a text field holds something else")
+            trees = [json.loads(raw) for raw in (change, before, after)]
+            if not all(isinstance(t, dict) for t in trees):
+                raise ValueError("a change is not a JSON object")
+        except (ValueError, TypeError, RecursionError) as exc:
+            detail = "nested too deeply" if isinstance(exc, RecursionError) else " ".join(str(exc).split())
+            raise InputError(f"audit entry {seq} is damaged ({detail})", self.path) from None
+        return AuditEntry(seq, time, user, label, *trees, reason, label_nl)
 
     def audit_count(self) -> int:
         return self._con.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
 
     def audit_changes(self) -> list[Change]:
         """Every recorded change, oldest first (replaying them on the first state gives the current one)."""
-        rows = self._con.execute("SELECT change FROM audit WHERE change != '{}' ORDER BY seq").fetchall()
-        return [change_from_data(json.loads(r[0]), f"audit[{i}]", str(self.path)) for i, r in enumerate(rows)]
+        rows = self._con.execute(
+            "SELECT seq, time, user, label, change, before, after, reason, label_nl FROM audit"
+            " WHERE change != '{}' ORDER BY seq"
+        ).fetchall()
+        return [
+            change_from_data(self._entry(r).change, f"audit[{i}]", str(self.path)) for i, r in enumerate(rows)
+        ]
 
     def integrity_check(self) -> str:
         return self._con.execute("PRAGMA integrity_check").fetchone()[0]
@@ -385,21 +524,44 @@ def _write_diff(con: sqlite3.Connection, old: Evaluation | None, new: Evaluation
 # -- reading the state ------------------------------------------------------------------------------------------
 
 
+class _Budget:
+    """Counts the bytes read from the state tables; a file holding more than any reader takes is refused
+    before it fills the memory (as :func:`evaluator.io.read_bytes` refuses a large file)."""
+
+    def __init__(self, path: Path):
+        from .io import MAX_INPUT_BYTES
+
+        self.left, self.limit, self.path = MAX_INPUT_BYTES, MAX_INPUT_BYTES, path
+
+    def take(self, text: Any) -> Any:
+        self.left -= len(text) if isinstance(text, str | bytes) else 8
+        if self.left < 0:
+            raise InputError(
+                f"holds more than the {self.limit / 1e6:.0f} MB of evaluation data Afweging reads", self.path
+            )
+        return text
+
+
 def _read(con: sqlite3.Connection, path: Path) -> Evaluation:
+    budget = _Budget(path)
     data: dict[str, Any] = {}
     for name, value in con.execute("SELECT name, value FROM settings"):
         if name in (*SETTINGS, *_TABLE_SETTINGS):
-            data[name] = json.loads(value)
+            data[name] = json.loads(budget.take(value))
     for table in ("areas", "criteria", "alternatives", "participants"):
-        data[table] = [json.loads(r[0]) for r in con.execute(f"SELECT data FROM {table} ORDER BY position")]
+        cursor = con.execute(f"SELECT data FROM {table} ORDER BY position")
+        data[table] = [json.loads(budget.take(r[0])) for r in cursor]
     alt_pos = {a["id"]: i for i, a in enumerate(data["alternatives"])}
     crit_pos = {c["id"]: i for i, c in enumerate(data["criteria"])}
-    rows = con.execute("SELECT alternative, criterion, data FROM assessments").fetchall()
+    rows = [
+        (budget.take(a), budget.take(c), budget.take(d))
+        for a, c, d in con.execute("SELECT alternative, criterion, data FROM assessments")
+    ]
     rows.sort(key=lambda r: (alt_pos.get(r[0], -1), crit_pos.get(r[1], -1)))
     data["assessments"] = [{"alternative": a, "criterion": c, **json.loads(d)} for a, c, d in rows]
     weights: dict[str, dict[str, float]] = {}
     for participant, key, value in con.execute("SELECT participant, key, value FROM weights"):
-        weights.setdefault(participant, {})[key] = value
+        weights.setdefault(budget.take(participant), {})[budget.take(key)] = value
     data["weights"] = weights.pop(AGREED, {})
     data["participant_weights"] = weights
     return evaluation_from_data(data, str(path))
@@ -418,5 +580,6 @@ def _migrate(con: sqlite3.Connection, version: int, path: Path) -> None:
                     f"could not be upgraded from schema {version} ({exc}); the file was not changed", path
                 ) from None
             version += 1
+        check_definitions(con, _expected(), path)  # before the upgrade commits: exactly Afweging's tables
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")  # in the same transaction: all or nothing

@@ -7,6 +7,8 @@ for the run lengths: CI default, ``AFWEGING_FUZZ=long`` for a local soak).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import itertools
 import json
 import sqlite3
@@ -158,12 +160,31 @@ class Seeds:
             st_.apply(SetSetting("decision", "openDesk"))
             st_.apply(set_score(st_.evaluation, "alt0", ev.criteria[0].id, 3.0))
         self.afweging = (folder / "seed.afweging").read_bytes()
+        self.hot = {
+            "own": self._hot(folder / "own.afweging", ev),
+            "other": self._hot(folder / "other.afweging"),
+        }
         self.catalogue_path = folder / "fuzz-catalogue.toml"
         self.catalogue_path.write_text(CATALOGUE_TOML, encoding="utf-8")
         self.catalogue = CATALOGUE_TOML.encode()
         bundled = ROOT / "criteria" / "beter-samenwerken.toml"
         self.bundled_catalogue = bundled.read_bytes() if bundled.exists() else self.catalogue
         self.sample = SAMPLE_TOML.replace("{catalogue}", self.catalogue_path.as_posix()).encode()
+
+    def _hot(self, path: Path, ev: Evaluation | None = None) -> tuple[bytes, bytes]:
+        """(the seed project, a journal beside it): the project's own after a crash mid-change, or a journal
+        that another, larger project's crash left."""
+        from tests.test_store_hardening import _die_mid_change
+
+        if ev is not None:
+            path.write_bytes(self.afweging)
+            journal = _die_mid_change(path)
+        else:
+            Store.create(path, make_evaluation(12, 20, seed=8)).close()
+            journal = _die_mid_change(path)
+        if ev is not None:  # the file as the crash left it, half-written
+            return path.read_bytes(), journal.read_bytes()
+        return self.afweging, journal.read_bytes()
 
     def case(self, suffix: str, data: bytes) -> Path:
         path = self.folder / f"case-{next(_counter)}{suffix}"
@@ -190,10 +211,17 @@ def seeds(tmp_path_factory):
     print_counts("reader fuzzing")
 
 
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def _read(seeds: Seeds, suffix: str, data: bytes, reader: str) -> Evaluation | None:
     path = seeds.case(suffix, data)
     try:
-        return check_outcome(lambda: read_any(path), path, reader)
+        before = _digest(path)
+        result = check_outcome(lambda: read_any(path), path, reader)
+        assert _digest(path) == before, "reading changed the file"  # a reader never writes
+        return result
     finally:
         path.unlink()
 
@@ -332,6 +360,26 @@ TABLES = {
 }
 
 
+def _read_with_audit(path: Path) -> Evaluation:
+    """What ``report`` and the audit view read: the evaluation and every audit entry."""
+    with Store.open(path, readonly=True) as st:
+        st.audit()
+        return st.evaluation
+
+
+SCHEMA_CRAFTS = [
+    "CREATE TRIGGER t AFTER INSERT ON audit BEGIN UPDATE weights SET value = 99; END",
+    "CREATE TRIGGER t2 BEFORE UPDATE ON {table} BEGIN SELECT RAISE(IGNORE); END",
+    "CREATE VIEW v AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n FROM r",
+    "CREATE INDEX i ON {table} ({column})",
+    "CREATE TABLE extra (x)",
+    "ALTER TABLE {table} ADD COLUMN extra TEXT",
+    "ALTER TABLE {table} RENAME TO {table}_old",
+    "CREATE TABLE IF NOT EXISTS {table} (x)",
+    "PRAGMA journal_mode = WAL",
+]
+
+
 @FUZZ
 @given(data=st.data())
 def test_fuzz_afweging_rows(seeds, data):
@@ -342,7 +390,11 @@ def test_fuzz_afweging_rows(seeds, data):
         for _ in range(data.draw(st.integers(1, 3))):
             table = data.draw(st.sampled_from(sorted(TABLES)))
             column = TABLES[table]
-            op = data.draw(st.sampled_from(["json", "value", "drop", "delete", "pragma", "dup_position"]))
+            op = data.draw(
+                st.sampled_from(
+                    ["json", "value", "drop", "delete", "pragma", "dup_position", "schema", "schema"]
+                )
+            )
             if op == "json":
                 rows = con.execute(f"SELECT rowid, {column} FROM {table}").fetchall()
                 if rows:
@@ -364,15 +416,42 @@ def test_fuzz_afweging_rows(seeds, data):
                 break
             elif op == "delete":
                 con.execute(f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} LIMIT 1)")
+            elif op == "schema":  # what a crafted file adds: none of it may run, each is refused unread
+                with contextlib.suppress(sqlite3.Error):  # (a craft that does not fit this file is skipped)
+                    con.execute(data.draw(st.sampled_from(SCHEMA_CRAFTS)).format(table=table, column=column))
+                break
             elif op == "pragma":
                 name = data.draw(st.sampled_from(["user_version", "application_id"]))
                 con.execute(f"PRAGMA {name} = {data.draw(st.integers(-(2**31), 2**31 - 1))}")
             elif table in ("areas", "criteria", "alternatives", "participants"):
                 con.execute(f"UPDATE {table} SET position = 0")
         con.close()
-        check_outcome(lambda: read_any(path), path, "afweging")
+        before = _digest(path)
+        check_outcome(lambda: _read_with_audit(path), path, "afweging")
+        assert _digest(path) == before, "a read-only open changed the file"
     finally:
         path.unlink()
+
+
+@FUZZ
+@given(data=st.data(), which=st.sampled_from(["own", "other"]))
+def test_fuzz_afweging_journal(seeds, data, which):
+    """A journal beside the project: a crash's own (mutated) or another file's. Reading gives the committed
+    state or one clear line, and changes neither the file nor the journal."""
+    project, journal = seeds.hot[which]
+    path = seeds.case(".afweging", project)
+    beside = Path(f"{path}-journal")
+    written = data.draw(st.one_of(st.just(journal), mutated_bytes(journal, max_ops=4)))
+    beside.write_bytes(written)
+    try:
+        before = (_digest(path), _digest(beside))
+        ev = check_outcome(lambda: read_any(path), path, "afweging-journal")
+        assert (_digest(path), _digest(beside)) == before, "a read-only open wrote to the file or its journal"
+        if written == journal and which == "own":  # (a damaged journal cannot restore what it held)
+            assert ev is not None and ev.title == seeds.ev.title, "not the state before the crash"
+    finally:
+        path.unlink()
+        beside.unlink()
 
 
 # -- TOML: catalogues and the sample ------------------------------------------------------------------------------

@@ -46,7 +46,14 @@ def _open(path: str):  # noqa: ANN202 - a Store; imported lazily
             "ballots work on an .afweging project file (convert with: afweging import SRC --out FILE.afweging)",
             path,
         )
-    return Store.open(path)
+    st = Store.open(path)
+    if (
+        st.others_open
+    ):  # the change goes in; the other editor is told to reload when it next changes something
+        import sys
+
+        print(f"afweging: note: {path} is also open in another window or program", file=sys.stderr)
+    return st
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,7 +93,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from ..ballot import import_ballots
-    from ..errors import ChangeError, InputError
+    from ..errors import ChangeError, InputError, StoreError
     from ..workshop import participant_label
 
     with _open(args.file) as st:
@@ -94,6 +101,8 @@ def _import(args: argparse.Namespace) -> int:
         batch, ballots = import_ballots(ev, args.ballots, st.created, args.lang)
         try:
             st.apply(batch, reason=args.reason)
+        except StoreError:  # the file could not take it (in use, disk full, changed meanwhile): say that
+            raise
         except ChangeError as exc:
             raise InputError(f"the ballots do not fit the evaluation: {exc}", args.file) from None
         for b in ballots:

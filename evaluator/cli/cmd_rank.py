@@ -43,10 +43,12 @@ def run(args: argparse.Namespace) -> int:
             data["excluded"] = excluded
         print_json(data)
     elif args.format == "csv":
+        from ..io.table import csv_text  # a name is text, never a formula
+
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(["name", "rank", "score"])
         for a in ranking.to_data()["alternatives"]:
-            w.writerow([a["name"], a["rank"], repr(a["score"])])
+            w.writerow([csv_text(a["name"]), a["rank"], repr(a["score"])])
     else:
         print(f"{meth.title(args.lang)} — score: {meth.score[args.lang]}")
         rows = [(int(ranking.ranks[i]), ranking.names[i], float(ranking.scores[i])) for i in ranking.order()]

@@ -42,7 +42,8 @@ def _secret(var: str | None, what: str, flag: str) -> str:
 
     if not var:
         raise InputError(f"give {flag} VAR: the name of the environment variable that holds the {what}")
-    value = os.environ.get(var)
+    # Read once and removed: child processes (a PKCS#11 module's helpers, a viewer) do not inherit it.
+    value = os.environ.pop(var, None)
     if value is None:
         raise InputError(f"environment variable {var} is not set; it should hold the {what}", place=flag)
     return value

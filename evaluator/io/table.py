@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +27,35 @@ OBJECTIVE_ROWS = {"objective", "objectives", "doel", "richting", "direction"}
 WEIGHT_ROWS = {"weight", "weights", "gewicht", "gewichten"}
 MAX_WORDS = {"max", "maximise", "maximize", "benefit", "baat", "1", "+1", "hoger"}
 MIN_WORDS = {"min", "minimise", "minimize", "cost", "kosten", "-1", "lager"}
+
+
+# Spreadsheet formula injection (OWASP "CSV injection"): a text cell starting with one of these characters is
+# evaluated by Excel and LibreOffice. Written out, such text gets a leading apostrophe in CSV (read back without
+# it) and is a typed text cell with Excel's quote prefix in XLSX; numbers are never touched.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+
+
+def csv_text(value: Any) -> Any:
+    """``value`` safe in a CSV cell: text that a spreadsheet would run gets a leading apostrophe."""
+    if isinstance(value, str) and _FORMULA.match(value):
+        return "'" + value
+    return value
+
+
+def csv_plain(value: Any) -> Any:
+    """The inverse of :func:`csv_text` (an apostrophe before ``= + - @`` is the escape, not part of the text)."""
+    if isinstance(value, str) and value.startswith("'") and _FORMULA.match(value, 1):
+        return value[1:]
+    return value
+
+
+def text_cells(ws: Any) -> None:
+    """Make every text cell of an openpyxl worksheet a text cell, never a formula, also when edited in Excel."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and _FORMULA.match(cell.value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
 
 
 def _col_letter(j: int) -> str:
@@ -127,7 +157,10 @@ def read_csv(path: str | os.PathLike) -> Evaluation:
     sample = text[:4096]
     delimiter = max((";", ",", "\t"), key=sample.count) if any(d in sample for d in ";,\t") else ","
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        rows = [
+            [csv_plain(c) for c in r]
+            for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        ]
     except csv.Error as exc:
         raise InputError(f"is not valid CSV: {exc}", file) from None
     bm = parse_rows(rows, file, lambda i, j: f"row {i + 1}, column {j + 1}", decimal_comma=delimiter != ",")
@@ -184,7 +217,7 @@ def write_csv(ev: Evaluation, path: str | os.PathLike) -> None:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     for row in _table(ev, os.fspath(path)):
-        w.writerow([repr(c) if isinstance(c, float) else c for c in row])
+        w.writerow([repr(c) if isinstance(c, float) else csv_text(c) for c in row])
     atomic_write(path, buf.getvalue().encode())
 
 
@@ -198,5 +231,6 @@ def write_xlsx(ev: Evaluation, path: str | os.PathLike) -> None:
     ws.title = "matrix"
     for row in _table(ev, os.fspath(path)):
         ws.append(row)
+    text_cells(ws)
     with atomic_path(path) as tmp:
         wb.save(tmp)
