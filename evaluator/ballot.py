@@ -236,7 +236,7 @@ def _load(path: str | os.PathLike) -> Any:
 
     import openpyxl
 
-    from .io import read_bytes
+    from .files import read_bytes
 
     raw = read_bytes(path, MAX_BALLOT_BYTES)
     try:

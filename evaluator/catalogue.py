@@ -62,7 +62,7 @@ class Catalogue:
 
 
 def read_toml(path: str | os.PathLike) -> dict[str, Any]:
-    from .io import read_bytes
+    from .files import read_bytes
 
     raw = read_bytes(path)
     try:

@@ -271,7 +271,7 @@ def rolled_back_copy(
 ) -> sqlite3.Connection:
     """The state a hot journal restores, rolled back in a private copy (the file itself is not touched) and
     checked by ``verify``; an in-memory connection to it. ``InputError`` when the journal does not fit."""
-    from .io import MAX_INPUT_BYTES, read_bytes
+    from .files import MAX_INPUT_BYTES, read_bytes
 
     journal = journal_path(path)
     advice = (

@@ -1,4 +1,4 @@
-"""Files the safe way: atomic writes through a private temporary file in the same folder."""
+"""Files the safe way: reading with a size limit and plain reasons, atomic writes through a private temporary file."""
 
 from __future__ import annotations
 
@@ -7,6 +7,30 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from .errors import InputError
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+def read_bytes(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """A file's bytes, or ``InputError`` saying plainly why it cannot be read."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError("is a folder, not a file", p)
+        size = p.stat().st_size
+        if size > limit:
+            raise InputError(f"is {size / 1e6:.0f} MB, more than the {limit / 1e6:.0f} MB Afweging reads", p)
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", p) from None
+    except PermissionError:
+        raise InputError("no permission to read it", p) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", p) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", p) from None
 
 
 @contextlib.contextmanager

@@ -529,7 +529,7 @@ class _Budget:
     before it fills the memory (as :func:`evaluator.io.read_bytes` refuses a large file)."""
 
     def __init__(self, path: Path):
-        from .io import MAX_INPUT_BYTES
+        from .files import MAX_INPUT_BYTES
 
         self.left, self.limit, self.path = MAX_INPUT_BYTES, MAX_INPUT_BYTES, path
 

@@ -40,3 +40,10 @@ def test_rank_command_does_not_import_gui_or_report_libraries():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_house_rules_hold_as_import_linter_contracts():
+    """pyproject's [tool.importlinter] contracts: the core imports no Qt and no ui; no import cycles in either."""
+    code = "from importlinter.cli import lint_imports; raise SystemExit(lint_imports())"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]

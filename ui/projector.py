@@ -24,10 +24,9 @@ from evaluator.model import Evaluation, text
 from evaluator.weighting import points_from_global
 from evaluator.workshop import DISAGREEMENT_MEASURE, disagreement, group_weights, participant_label, rankings
 
-from .charts.spread import DARK, paint_spread
+from .charts.spread import DARK, paint_spread, spread_rows
 from .document import Document
 from .i18n import language, tr
-from .workshop_view import spread_rows
 
 VIEWS = ("ranking", "disagreement", "criterion")
 BG, FG, DIM, ACCENT = "#000000", "#ffffff", "#c8c8c8", "#ffd43b"

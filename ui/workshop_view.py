@@ -37,7 +37,6 @@ from evaluator.workshop import (
     DISAGREEMENT_MEASURE,
     adopt_group_weights,
     aggregation_name,
-    disagreement,
     group_weights,
     new_round,
     not_voted,
@@ -45,28 +44,12 @@ from evaluator.workshop import (
     rankings,
 )
 
-from .charts.spread import SpreadChart, SpreadRow
+from .charts.spread import SpreadChart, spread_rows
 from .document import Document
 from .i18n import language, percent, signals, tr
 from .widgets.heading import Heading
 
 START_POINTS = 50
-
-
-def spread_rows(ev: Evaluation, lang: str) -> list[SpreadRow]:
-    """The disagreement chart's rows, most disagreement first."""
-    gw = group_weights(ev)
-    return [
-        SpreadRow(
-            f"{s.criterion} {text(ev.criterion(s.criterion).name, lang)}",
-            s.values,
-            s.q1,
-            s.median,
-            s.q3,
-            gw.group[s.criterion],
-        )
-        for s in disagreement(ev)
-    ]
 
 
 class WorkshopView(QWidget):

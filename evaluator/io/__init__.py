@@ -10,32 +10,14 @@ import os
 from pathlib import Path
 
 from ..errors import InputError
+from ..files import MAX_INPUT_BYTES, read_bytes
 from ..model import Evaluation
 
-MAX_INPUT_BYTES = 200 * 1024 * 1024
+__all__ = ["MAX_INPUT_BYTES", "read_any", "read_bytes", "write_any"]
+
 
 READ_EXTENSIONS = (".afweging", ".json", ".dmsy", ".yaml", ".yml", ".csv", ".xlsx", ".toml")
 WRITE_EXTENSIONS = (".afweging", ".json", ".dmsy", ".yaml", ".yml", ".csv", ".xlsx")
-
-
-def read_bytes(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """A file's bytes, or ``InputError`` saying plainly why it cannot be read."""
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise InputError("is a folder, not a file", p)
-        size = p.stat().st_size
-        if size > limit:
-            raise InputError(f"is {size / 1e6:.0f} MB, more than the {limit / 1e6:.0f} MB Afweging reads", p)
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", p) from None
-    except PermissionError:
-        raise InputError("no permission to read it", p) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", p) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})", p) from None
 
 
 def _ext(path: str | os.PathLike) -> str:

@@ -13,6 +13,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
+from evaluator.model import Evaluation, text
+from evaluator.workshop import disagreement, group_weights
+
 
 @dataclass(frozen=True)
 class SpreadRow:
@@ -125,3 +128,19 @@ class SpreadChart(QWidget):
         p.fillRect(self.rect(), QColor(LIGHT.background))
         paint_spread(p, QRectF(self.rect()).adjusted(8, 4, -8, -4), self.rows, self.font(), LIGHT)
         p.end()
+
+
+def spread_rows(ev: Evaluation, lang: str) -> list[SpreadRow]:
+    """The disagreement chart's rows, most disagreement first."""
+    gw = group_weights(ev)
+    return [
+        SpreadRow(
+            f"{s.criterion} {text(ev.criterion(s.criterion).name, lang)}",
+            s.values,
+            s.q1,
+            s.median,
+            s.q3,
+            gw.group[s.criterion],
+        )
+        for s in disagreement(ev)
+    ]

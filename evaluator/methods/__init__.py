@@ -29,8 +29,8 @@ from typing import Any
 
 import numpy as np
 
-from .errors import InputError
-from .problem import Problem
+from ..errors import InputError
+from ..problem import Problem
 
 WPM_FLOOR = 0.01
 
@@ -580,10 +580,10 @@ def _reference_scores(p: Problem, method_id: str, params: Mapping[str, float]) -
 
 def _engine_scores(p: Problem, m: Method, params: Mapping[str, float]) -> np.ndarray:
     if m.engine == "outranking":
-        from .outranking import electre1_kernel
+        from ..outranking import electre1_kernel
 
         return electre1_kernel(p, params["p"], params["q"]).astype(float)
-    from . import fastengine
+    from . import fast as fastengine
 
     with np.errstate(all="ignore"):
         return fastengine.scores(p, p.weights, m.id, params=params)[0]
