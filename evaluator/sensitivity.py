@@ -48,7 +48,7 @@ import numpy as np
 
 from . import fastengine
 from .errors import InputError
-from .methods import METHODS, check_problem, sort_with_ties
+from .methods import METHODS, check_problem, method_ranks, sort_with_ties, top_is_first
 from .model import Evaluation
 from .problem import Problem, build_problem, score_matrix
 from .scales import values as scale_values
@@ -525,23 +525,30 @@ def _stability_wsm(
     return lo, hi, (below if lo > 0 else None), (above if hi < 1 else None)
 
 
-def _edge(p: Problem, w0: np.ndarray, j: int, top: int, method: str, inside: float, outside: float) -> float:
+def _first(score: Callable, w: np.ndarray, top: int, method: str) -> np.ndarray:
+    """Whether ``top`` ranks first (ties count as first) under each weight vector in ``w`` — by the one tie rule,
+    without sorting everyone else."""
+    return top_is_first(score(w, None), method, top)
+
+
+def _edge(
+    score: Callable, w0: np.ndarray, j: int, top: int, method: str, inside: float, outside: float
+) -> float:
     """Refine the boundary between ``inside`` (top is first) and ``outside`` (it is not) by subdivision."""
     for _ in range(STABILITY_ROUNDS):
         t = np.linspace(inside, outside, STABILITY_SUBDIVISIONS + 1)
-        ok = fastengine.ranks(p, _walk(w0, j, t), method)[:, top] == 1
+        ok = _first(score, _walk(w0, j, t), top, method)
         k = int(np.argmin(ok)) if not ok.all() else len(t) - 1  # first point that is not ok
         inside, outside = float(t[k - 1]), float(t[k])
     return inside
 
 
 def _stability_search(
-    p: Problem, w0: np.ndarray, j: int, top: int, method: str
+    score: Callable, w0: np.ndarray, j: int, top: int, method: str
 ) -> tuple[float, float, int | None, int | None]:
     wj = float(w0[j])
     grid = np.union1d(np.linspace(0.0, 1.0, STABILITY_GRID), [wj])
-    ranks = fastengine.ranks(p, _walk(w0, j, grid), method)
-    ok = ranks[:, top] == 1
+    ok = _first(score, _walk(w0, j, grid), top, method)
     c = int(np.searchsorted(grid, wj))
     ok[c] = True
     lo_i = c
@@ -550,23 +557,23 @@ def _stability_search(
     hi_i = c
     while hi_i < len(grid) - 1 and ok[hi_i + 1]:
         hi_i += 1
-    lo = 0.0 if lo_i == 0 else _edge(p, w0, j, top, method, float(grid[lo_i]), float(grid[lo_i - 1]))
+    lo = 0.0 if lo_i == 0 else _edge(score, w0, j, top, method, float(grid[lo_i]), float(grid[lo_i - 1]))
     hi = (
         1.0
         if hi_i == len(grid) - 1
-        else _edge(p, w0, j, top, method, float(grid[hi_i]), float(grid[hi_i + 1]))
+        else _edge(score, w0, j, top, method, float(grid[hi_i]), float(grid[hi_i + 1]))
     )
     lo, hi = min(lo, wj), max(hi, wj)
     below = above = None
     if lo > 0:
-        below = _winner(p, w0, j, max(0.0, lo - 1e-7), method, top)
+        below = _winner(score, w0, j, max(0.0, lo - 1e-7), method, top)
     if hi < 1:
-        above = _winner(p, w0, j, min(1.0, hi + 1e-7), method, top)
+        above = _winner(score, w0, j, min(1.0, hi + 1e-7), method, top)
     return lo, hi, below, above
 
 
-def _winner(p: Problem, w0: np.ndarray, j: int, t: float, method: str, top: int) -> int | None:
-    r = fastengine.ranks(p, _walk(w0, j, np.array([t])), method)[0]
+def _winner(score: Callable, w0: np.ndarray, j: int, t: float, method: str, top: int) -> int | None:
+    r = method_ranks(score(_walk(w0, j, np.array([t])), None), method)[0]
     firsts = [i for i in np.flatnonzero(r == 1) if i != top]
     return int(firsts[0]) if firsts else None
 
@@ -583,6 +590,7 @@ def stability_intervals(ev: Evaluation, method: str = "wsm") -> list[Stability]:
     if n == 1:
         return [Stability(c, float(w0[j]), 0.0, 1.0, p.alternatives[0]) for j, c in enumerate(p.criteria)]
     top = int(np.flatnonzero(fastengine.ranks(p, w0, method)[0] == 1)[0])
+    score = _scorer(p, method)  # prepared once: the search scores thousands of weightings on one matrix
     out = []
     for j, cid in enumerate(p.criteria):
         if len(p.criteria) == 1:
@@ -591,7 +599,7 @@ def stability_intervals(ev: Evaluation, method: str = "wsm") -> list[Stability]:
         if method == "wsm":
             lo, hi, below, above = _stability_wsm(p, w0, j, top)
         else:
-            lo, hi, below, above = _stability_search(p, w0, j, top, method)
+            lo, hi, below, above = _stability_search(score, w0, j, top, method)
         out.append(
             Stability(
                 cid,

@@ -453,3 +453,16 @@ def test_definitions_by_version() -> None:
     with methods.definitions_of("0.1.0"):
         assert methods.rank(p, "wpm").ranks.tolist() == [1, 1, 2]  # as 0.1 ranked it
     assert methods.rank(p, "wpm").ranks.tolist() == [1, 2, 3]
+
+
+def test_top_is_first_answers_as_the_full_ranking_does() -> None:
+    """The stability search's shortcut gives the same answer as ranking everyone, ties and near-ties included."""
+    rng = np.random.default_rng(3)
+    for method in ("wsm", "wpm", "topsis", "vikor"):
+        s = rng.random((400, 7))
+        s[::5, 2] = s[::5, 0]  # exact ties with the top
+        s[1::5, 2] = s[1::5, 0] * (1 + 1e-12)  # within the tie rule
+        s[2::5, 1] = s[2::5, 0] * (1 + 3e-9)  # just outside it
+        for top in range(7):
+            want = methods.method_ranks(s, method)[:, top] == 1
+            assert (methods.top_is_first(s, method, top) == want).all(), (method, top)

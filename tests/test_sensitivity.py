@@ -346,7 +346,7 @@ def test_wsm_exact_intervals_agree_with_search() -> None:
     w0 = np.asarray(p.weights)
     top = int(np.argmin(rank(p, "wsm").ranks))
     for j, s in enumerate(stability_intervals(ev, "wsm")):
-        lo, hi, _, _ = sensitivity._stability_search(p, w0, j, top, "wsm")
+        lo, hi, _, _ = sensitivity._stability_search(sensitivity._scorer(p, "wsm"), w0, j, top, "wsm")
         assert s.low == pytest.approx(lo, abs=1e-6)
         assert s.high == pytest.approx(hi, abs=1e-6)
 

@@ -422,6 +422,30 @@ def dense_rank(scores: np.ndarray, higher_is_better: bool, floor: float = TIE_FL
     return dense_ranks(s[None, :], higher_is_better, floor)[0]
 
 
+def top_is_first(scores: np.ndarray, method_id: str, top: int) -> np.ndarray:
+    """Per row of scores ``(k, n)``: does alternative ``top`` rank first (alone or tied)? The same answer as
+    ``method_ranks(scores, method_id)[:, top] == 1``, without sorting rows where it is plain: a row where
+    ``top`` is best, or where the best other is further ahead than any chain of ties could bridge
+    (``(n − 1) · TIE_RTOL`` of the row's largest score), needs no sort. The stability search asks this
+    thousands of times."""
+    s = np.atleast_2d(np.asarray(scores, dtype=float))
+    m = METHODS[method_id]
+    if _definitions.get() != CURRENT_DEFINITIONS or s.shape[1] < 2:
+        return method_ranks(s, method_id)[:, top] == 1
+    key = s if m.higher_is_better else -s
+    t = key[:, top]
+    best = np.delete(key, top, axis=1).max(axis=1)
+    sure_first = best <= t
+    bridge = (s.shape[1] - 1) * TIE_RTOL * np.abs(s).max(axis=1)
+    with np.errstate(invalid="ignore"):
+        sure_not = (best - t) > bridge
+    out = sure_first.copy()
+    unsure = ~(sure_first | sure_not)
+    if unsure.any():
+        out[unsure] = method_ranks(s[unsure], method_id)[:, top] == 1
+    return out
+
+
 def method_ranks(scores: np.ndarray, method_id: str) -> np.ndarray:
     """Dense ranks ``(k, n)`` of ``method_id``'s scores ``(k, n)``: its direction and tie floor, under the
     definitions in force (see :func:`definitions_of`). What :func:`rank` and the fast engine rank with."""
