@@ -269,3 +269,22 @@ def test_pandas_builds_the_tables():
     tables = results_tables(small_evaluation(), "nl")
     assert list(tables) == ["ranking", "values", "weights", "robustness", "stability", "about"]
     assert all(isinstance(t, pd.DataFrame) for t in tables.values())
+
+
+def test_a_method_that_cannot_rank_the_numbers_is_named_not_fatal(tmp_path):
+    src = tmp_path / "neg.csv"
+    src.write_text(
+        "alternative;prijs;kwaliteit\nobjective;min;max\nA;-1,5;3\nB;2;4\nC;0;1\n", encoding="utf-8"
+    )
+    dest = tmp_path / "neg.xlsx"
+    proc = cli("rank", src, "--out", dest, "--lang", "nl")
+    assert proc.returncode == 0, proc.stderr
+    assert "note: WPM" in proc.stderr and "positive" in proc.stderr
+    wb = openpyxl.load_workbook(dest)
+    assert "Rang WPM" not in header(wb["Rangorde"]) and "Rang TOPSIS" in header(wb["Rangorde"])
+    notes = [r["Waarde"] for r in records(wb["Over"]) if r["Onderdeel"] == "Opmerking"]
+    assert any(n.startswith("WPM: ") for n in notes)
+    assert [r["prijs"] for r in records(wb["Beslismatrix"])] == [-1.5, 2, 0]  # a bare matrix: its own numbers
+
+    proc = cli("rank", src, "--method", "wpm", "--out", tmp_path / "wpm.xlsx")  # the chosen method must rank
+    assert proc.returncode == 2 and "positive" in proc.stderr and not (tmp_path / "wpm.xlsx").exists()

@@ -110,6 +110,6 @@ def _export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise InputError(f"cannot be written ({exc.strerror or exc})", args.out) from None
     for note in notes:
-        print(f"afweging: {note}", file=sys.stderr)
+        print(f"afweging: note: {note}", file=sys.stderr)
     print(args.out)
     return 0
