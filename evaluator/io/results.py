@@ -132,12 +132,10 @@ def _ranking(ev: Evaluation, lang: str, main: str, notes: list[str]) -> pd.DataF
     for m in [main, *(m for m in METHODS if m != main)]:
         try:
             rankings[m] = rank(problem, m, ev.method_params)
-        except InputError as exc:
+        except (InputError, ValueError, ArithmeticError) as exc:  # ValueError: a library refusing the numbers
             if m == main:
                 raise
-            notes.append(f"{METHODS[m].acronym}: {exc.problem}")
-        except (ValueError, ArithmeticError) as exc:  # a method's library refusing these numbers
-            notes.append(f"{METHODS[m].acronym}: {exc}")
+            notes.append(f"{METHODS[m].acronym}: {exc.problem if isinstance(exc, InputError) else exc}")
     alt = _w("alternative", lang)
     rank_cols = {m: f"{_w('rank', lang)} {METHODS[m].acronym}" for m in rankings}
     score_cols = {m: f"{_w('score', lang)} {METHODS[m].acronym}" for m in rankings}
