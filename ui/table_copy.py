@@ -1,8 +1,10 @@
 """Ctrl+C on any table in the app copies the whole selection as tab-separated text (rows on lines), as a
 spreadsheet does — not just the current cell, which is what Qt's item views copy by themselves.
 
-One event filter, installed once on the application (:func:`install`), serves every ``QTableView`` and
-``QTableWidget``, including those in dialogs and pages built later; no table needs code of its own.
+One event filter (:func:`install`, once for the application) serves every ``QTableView`` and ``QTableWidget``,
+including those in dialogs and pages built later; no table needs code of its own. It is put on a table when the
+table gets the keyboard focus (the only time a key can reach it), not on the application, so the app's other
+events never pass through Python for it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 
 def selection_text(view: QTableView) -> str:
@@ -44,7 +46,16 @@ def _cell(index) -> str:  # noqa: ANN001 - a QModelIndex
 
 
 class TableCopy(QObject):
-    """The application-wide event filter: the Copy key on a table view copies its selection."""
+    """The event filter each focused table view gets: the Copy key copies its selection."""
+
+    def __init__(self, app: QApplication):
+        super().__init__(app)
+        app.focusChanged.connect(self._focus_changed)
+        self._focus_changed(None, app.focusWidget())
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QTableView):
+            new.installEventFilter(self)  # once: installing it again only moves it to the front
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -65,7 +76,7 @@ _installed: list[TableCopy] = []
 
 
 def install(app: QApplication | None = None) -> TableCopy:
-    """Install the filter on ``app`` (default: the running application), once."""
+    """Copy selections in every table of ``app`` (default: the running application); once."""
     app = app or QApplication.instance()
     if app is None:
         raise RuntimeError("create a QApplication first")
@@ -73,6 +84,5 @@ def install(app: QApplication | None = None) -> TableCopy:
         if shiboken6.isValid(f) and f.parent() is app:
             return f
     f = TableCopy(app)
-    app.installEventFilter(f)
     _installed[:] = [x for x in _installed if shiboken6.isValid(x)] + [f]
     return f
