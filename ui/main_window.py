@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from evaluator.errors import InputError
 
+from . import results_export, table_copy
 from .document import Document
 from .i18n import install_qt_translations, language, set_language, signals, tr
 from .settings import Settings, data_dir
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.build_rest_after_show = False  # set by ui.app: build the other pages once the window is up
         self._base_point_size = QGuiApplication.font().pointSizeF()
         install_qt_translations()
+        table_copy.install()  # Ctrl+C on any table copies the whole selection
         self.setObjectName("MainWindow")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(self.ask_open, K.Open)
         self.import_action = self._action(self.ask_import, "Ctrl+I")
         self.export_action = self._action(self.ask_export, "Ctrl+E")
+        self.export_results_action = self._action(lambda: results_export.ask(self))
         self.memo_action = self._action(self.show_export_memo, K.Print)
         self.verify_action = self._action(self.show_verify_memo, "Ctrl+Shift+V")
         self.quit_action = self._action(self.close, K.Quit)
@@ -166,6 +169,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.export_results_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.memo_action)
         self.file_menu.addAction(self.verify_action)
@@ -235,6 +239,7 @@ class MainWindow(QMainWindow):
             (self.open_action, tr("&Open…", "&Openen…")),
             (self.import_action, tr("&Import…", "&Importeren…")),
             (self.export_action, tr("&Export…", "&Exporteren…")),
+            (self.export_results_action, tr("E&xport results…", "Resultaten e&xporteren…")),
             (self.memo_action, tr("Decision &memo (PDF)…", "Besluit&notitie (pdf)…")),
             (self.verify_action, tr("&Verify a memo…", "Notitie &controleren…")),
             (self.quit_action, tr("&Quit", "&Afsluiten")),

@@ -1,4 +1,9 @@
-"""afweging rank FILE [--method M] [--format table|json|csv]"""
+"""afweging rank FILE [--method M] [--format table|json|csv|xlsx] [--out RESULTS.xlsx|RESULTS.csv] [--lang nl|en]
+
+With ``--out`` the results go to a file for a spreadsheet (:mod:`evaluator.io.results`): XLSX holds the ranking
+under every method, the value matrix, the weights and the robustness tables as sheets; CSV holds the ranking
+under every method, in the language's convention (Dutch: ``;`` and decimal comma) with a UTF-8 BOM.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +17,21 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--method", metavar="M", help="ranking method (see: afweging methods); default: the file's"
     )
-    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of reasons and names")
+    p.add_argument(
+        "--format",
+        choices=("table", "json", "csv", "xlsx"),
+        help="default: table, or the --out file's type; csv follows --lang (nl: ';' and decimal comma)",
+    )
+    p.add_argument(
+        "--out",
+        metavar="RESULTS",
+        help="write the results for a spreadsheet: .xlsx (every table as a sheet) or .csv (the ranking "
+        "under every method)",
+    )
+    p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
+    p.add_argument(
+        "--lang", choices=("nl", "en"), default="en", help="language of reasons, names and headers"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     from ..problem import build_problem
     from .common import load, print_json, print_table
 
+    if args.out is not None or args.format == "xlsx":
+        return _export(args)
     ev = load(args.file)
     method_id = args.method or ev.method
     meth = method(method_id)
@@ -43,12 +63,14 @@ def run(args: argparse.Namespace) -> int:
             data["excluded"] = excluded
         print_json(data)
     elif args.format == "csv":
+        from ..io.results import csv_convention
         from ..io.table import csv_text  # a name is text, never a formula
 
-        w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(["name", "rank", "score"])
+        sep, decimal = csv_convention(args.lang)
+        w = csv.writer(sys.stdout, delimiter=sep, lineterminator="\n")
+        w.writerow(["name", "rank", "score"] if args.lang == "en" else ["naam", "rang", "score"])
         for a in ranking.to_data()["alternatives"]:
-            w.writerow([csv_text(a["name"]), a["rank"], repr(a["score"])])
+            w.writerow([csv_text(a["name"]), a["rank"], repr(a["score"]).replace(".", decimal)])
     else:
         print(f"{meth.title(args.lang)} — score: {meth.score[args.lang]}")
         rows = [(int(ranking.ranks[i]), ranking.names[i], float(ranking.scores[i])) for i in ranking.order()]
@@ -57,4 +79,37 @@ def run(args: argparse.Namespace) -> int:
             print("\nExcluded from the ranking:" if args.lang == "en" else "\nUitgesloten van de rangorde:")
             for x in excluded:
                 print(f"  {x['name']}: " + "; ".join(x["reasons"]))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """``--out RESULTS``: the results as an XLSX workbook or a CSV file, headers in ``--lang``."""
+    import os
+    import sys
+
+    from ..errors import InputError
+    from ..io.results import write_results
+    from .common import load, refuse_overwrite
+
+    if args.out is None:
+        raise InputError("--format xlsx writes a file: add --out RESULTS.xlsx")
+    ext = os.path.splitext(args.out)[1].lower().lstrip(".")
+    fmt = args.format or ext
+    if fmt not in ("xlsx", "csv"):
+        raise InputError("--out writes .xlsx or .csv (with --format xlsx or csv)", args.out)
+    if ext != fmt:
+        raise InputError(f"does not end in .{fmt} (--format {fmt})", args.out)
+    if os.path.abspath(args.out) == os.path.abspath(args.file):
+        raise InputError("is the file being ranked; choose another output", args.out)
+    ev = load(args.file)
+    refuse_overwrite(args.out, args.force)
+    try:
+        notes = write_results(ev, args.out, args.lang, args.method)
+    except InputError as exc:
+        raise exc.at(args.file) from None
+    except OSError as exc:
+        raise InputError(f"cannot be written ({exc.strerror or exc})", args.out) from None
+    for note in notes:
+        print(f"afweging: note: {note}", file=sys.stderr)
+    print(args.out)
     return 0
