@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import hmac
+import io
 import json
 import math
 import os
@@ -114,7 +115,7 @@ def write_ballot(
     from openpyxl.workbook.protection import WorkbookProtection
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .files import atomic_path
+    from .files import atomic_write
     from .io.table import text_cells
 
     if lang not in HEADERS:
@@ -235,8 +236,9 @@ def write_ballot(
     wb.properties.title = f"Afweging — {'stembiljet' if nl else 'ballot'}: {ev.title} — {who}"
     wb.properties.creator = "Afweging"
     wb.active = 0
-    with atomic_path(path, ".xlsx") as tmp:
-        wb.save(tmp)
+    buf = io.BytesIO()  # built in memory, written in one go: a killed export leaves no temporary file
+    wb.save(buf)
+    atomic_write(path, buf.getvalue())
 
 
 # -- reading --------------------------------------------------------------------------------------------------

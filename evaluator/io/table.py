@@ -230,7 +230,7 @@ def write_csv(ev: Evaluation, path: str | os.PathLike) -> None:
 def write_xlsx(ev: Evaluation, path: str | os.PathLike) -> None:
     import openpyxl
 
-    from ..files import atomic_path
+    from ..files import atomic_write
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -238,5 +238,6 @@ def write_xlsx(ev: Evaluation, path: str | os.PathLike) -> None:
     for row in _table(ev, os.fspath(path)):
         ws.append(row)
     text_cells(ws)
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
+    buf = io.BytesIO()  # built in memory, written in one go: a killed export leaves no temporary file
+    wb.save(buf)
+    atomic_write(path, buf.getvalue())
