@@ -453,3 +453,20 @@ def test_honest_ballots_still_import_after_the_key_exists(project, tmp_path, cap
         assert global_weights(ev, ev.participant_weights["bob"]) == pytest.approx(
             {"S1": 0.1, "S2": 0.1, "C1": 0.8}
         )
+
+
+def test_a_project_from_an_older_version_gets_its_key_on_the_first_export(tmp_path, capsys):
+    from pathlib import Path
+
+    old = tmp_path / "old.afweging"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-1.afweging", old)
+    out = tmp_path / "eve.xlsx"
+    code, _, err = run(capsys, "ballot", "export", old, "--participant", "Eve", "--add", "--out", out)
+    assert code == 0, err
+    with Store.open(old, readonly=True) as st:
+        assert st.ballot_key() is not None
+        n = len(st.evaluation.criteria)
+    fill(out, [5] * n)
+    code, stdout, err = run(capsys, "ballot", "import", old, out)
+    assert code == 0, err
+    assert stdout == f"Eve: {n} criteria, {5 * n} points\n"
