@@ -346,15 +346,22 @@ def _identifier(wb: Any, file: str, n: int) -> _Identifier:
     return ident
 
 
+def _sealed_text(value: Any) -> str:
+    """A field as sealed: its text, with a whole number the same whether a spreadsheet kept it as 2 or 2.0."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return _norm(value)
+
+
 def _tag(key: bytes, name: str, value: Any) -> str:
     """The keyed tag of one identifier field: names the field that was edited."""
-    msg = json.dumps([name, _norm(value)], ensure_ascii=False).encode()
+    msg = json.dumps([name, _sealed_text(value)], ensure_ascii=False).encode()
     return hmac.new(key, msg, hashlib.sha256).hexdigest()[:32]
 
 
 def _seal(key: bytes, values: dict[str, Any], digests: dict[str, str]) -> str:
     """The keyed MAC over the whole identifier: every field and every locked cell's digest, together."""
-    data = {"fields": {k: _norm(values.get(k)) for k in SEALED}, "digests": digests}
+    data = {"fields": {k: _sealed_text(values.get(k)) for k in SEALED}, "digests": digests}
     msg = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
     return hmac.new(key, msg, hashlib.sha256).hexdigest()
 
