@@ -14,6 +14,16 @@ and criterion ids in order; renaming the evaluation or changing its criteria the
 still out (the message says so). Protection without a password is a guard against accidents, not an
 adversary: the import checks are what hold.
 
+The identifier is sealed with the project's secret ballot key (:meth:`evaluator.store.Store.ballot_key`, kept in
+the project file and nowhere else): each field carries a keyed tag (HMAC-SHA256) and one MAC covers every field
+and every locked cell's digest. A ballot whose participant, evaluation or criteria were edited, or that was
+sealed by another project file, is refused naming the cell. Ballots exported before the seal (version 1) are
+refused too, with the advice to export them again: accepting an unsealed ballot with a warning would let anyone
+impersonate a participant by removing the seal, and a fresh ballot costs the organiser one command. Reading is
+bounded by the workbook's declared sizes and the cells its sheets really hold
+(:mod:`evaluator.io.xlsx_limits`). The seal cannot stop one participant from filling in another's ballot file:
+who receives which file is the organiser's part.
+
 :func:`import_ballots` turns several ballots into ONE :class:`~evaluator.changes.Batch` (one undo step, one
 audit entry); any bad ballot refuses the lot. Ballot points are importance points per leaf criterion; they are
 normalised and stored as area and criterion points with :func:`evaluator.weighting.points_from_global`.
@@ -23,6 +33,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import hmac
+import io
 import json
 import math
 import os
@@ -32,12 +44,13 @@ from typing import Any
 
 from .changes import Batch, SetWeights
 from .errors import InputError
+from .io.xlsx_limits import Limits
 from .model import Evaluation, text
 from .weighting import points_from_global
 from .workshop import participant_label
 
 FORMAT = "afweging-ballot"
-VERSION = 1
+VERSION = 2  # 2: sealed with the project's key (version 1 ballots are refused: export them again)
 ID_SHEET = "afweging"
 MAX_BALLOT_BYTES = 20 * 1024 * 1024
 HEADERS = {
@@ -47,6 +60,13 @@ HEADERS = {
 SHEET_TITLES = {"nl": "stembiljet", "en": "ballot"}
 WEIGHT_COL = 5  # column E
 DIGEST_ROW = 20  # first row of the per-cell digests on the identifier sheet
+SEAL = "seal"  # the identifier sheet's row whose B cell holds the MAC over the whole identifier
+TAG_COL = 3  # column C: a keyed tag per identifier field, so that an edited field can be named
+SEALED = ("format", "version", "evaluation", "title", "participant", "criteria", "lang", "sheet", "issued")
+# A ballot is a few kilobytes; what a workbook may unpack to and how many cells beyond its table a sheet may hold
+# (empty ones that a spreadsheet program writes) bound the work of reading one, whatever its cells' addresses.
+LIMITS = Limits(member_bytes=4 * 1024 * 1024, total_bytes=16 * 1024 * 1024)
+EXTRA_CELLS = 10_000
 
 
 def evaluation_key(ev: Evaluation, created: str) -> str:
@@ -84,16 +104,18 @@ def find_participant(ev: Evaluation, who: str) -> str:
 
 
 def write_ballot(
-    ev: Evaluation, participant: str, path: str | os.PathLike, created: str, lang: str = "nl"
+    ev: Evaluation, participant: str, path: str | os.PathLike, created: str, lang: str = "nl", *, key: bytes
 ) -> None:
-    """Write the ballot of participant id ``participant`` to ``path`` (atomically)."""
+    """Write the ballot of participant id ``participant`` to ``path`` (atomically), sealed with the project's
+    ``key`` (:meth:`evaluator.store.Store.ballot_key`): a keyed tag per identifier field and a MAC over the whole
+    identifier, so that a ballot whose participant, evaluation or criteria were edited is refused on import."""
     import openpyxl
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.workbook.protection import WorkbookProtection
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .files import atomic_path
+    from .files import atomic_write
     from .io.table import text_cells
 
     if lang not in HEADERS:
@@ -189,8 +211,10 @@ def write_ballot(
         ("sheet", ws.title),
         ("issued", _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")),
     ]
+    assert tuple(k for k, _ in fields) == SEALED
     for k, v in fields:
-        ids.append([k, v])
+        ids.append([k, v, _tag(key, k, v)])
+    digests: dict[str, str] = {}
     r = DIGEST_ROW
     for row in ws.iter_rows(min_row=1, max_row=n + 1, max_col=WEIGHT_COL):
         for cell in row:
@@ -199,7 +223,11 @@ def write_ballot(
             ids.cell(r, 1, "cell")
             ids.cell(r, 2, cell.coordinate)
             ids.cell(r, 3, _digest(cell.value))
+            digests[cell.coordinate] = _digest(cell.value)
             r += 1
+    seal_row = len(SEALED) + 1  # the row after the fields, above the digests
+    ids.cell(seal_row, 1, SEAL)
+    ids.cell(seal_row, 2, _seal(key, dict(fields), digests))
     for sheet in (ws, info, ids):
         text_cells(sheet)  # names and descriptions from an import are text, never formulas
     ids.sheet_state = "hidden"
@@ -208,8 +236,9 @@ def write_ballot(
     wb.properties.title = f"Afweging — {'stembiljet' if nl else 'ballot'}: {ev.title} — {who}"
     wb.properties.creator = "Afweging"
     wb.active = 0
-    with atomic_path(path, ".xlsx") as tmp:
-        wb.save(tmp)
+    buf = io.BytesIO()  # built in memory, written in one go: a killed export leaves no temporary file
+    wb.save(buf)
+    atomic_write(path, buf.getvalue())
 
 
 # -- reading --------------------------------------------------------------------------------------------------
@@ -231,25 +260,10 @@ class Ballot:
 
 
 def _load(path: str | os.PathLike) -> Any:
-    import io
-    import zipfile
-
-    import openpyxl
-
     from .files import read_bytes
+    from .io.xlsx_limits import open_workbook
 
-    raw = read_bytes(path, MAX_BALLOT_BYTES)
-    try:
-        return openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError, AttributeError) as exc:
-        raise _unreadable(exc, path) from None
-    except Exception as exc:  # noqa: BLE001 - defusedxml and broken parts raise their own kinds
-        raise _unreadable(exc, path) from None
-
-
-def _unreadable(exc: BaseException, path: str | os.PathLike) -> InputError:
-    detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # openpyxl's messages run over several lines
-    return InputError(f"is not a readable XLSX workbook ({detail})", path)
+    return open_workbook(read_bytes(path, MAX_BALLOT_BYTES), os.fspath(path), LIMITS)
 
 
 def _weight(value: Any, file: str, place: str) -> float:
@@ -269,57 +283,157 @@ def _weight(value: Any, file: str, place: str) -> float:
     return float(value)
 
 
-def read_ballot(ev: Evaluation, path: str | os.PathLike, created: str) -> Ballot:
-    """Read and check one ballot for ``ev`` (whose file was created at ``created``); ``InputError`` if unusable."""
+def read_ballot(ev: Evaluation, path: str | os.PathLike, created: str, *, key: bytes | None) -> Ballot:
+    """Read and check one ballot for ``ev`` (whose file was created at ``created`` and seals ballots with
+    ``key``, :meth:`evaluator.store.Store.ballot_key`, None if it has sealed none); ``InputError`` if unusable."""
     file = os.fspath(path)
     wb = _load(path)
     try:
-        return _check(ev, wb, file, created)
+        return _check(ev, wb, file, created, key)
     finally:
         wb.close()
 
 
-def _fields(wb: Any, file: str) -> dict[str, Any]:
+@dataclass
+class _Identifier:
+    """The identifier sheet as read: field → value, the row it is on and its tag; the locked cells' digests."""
+
+    values: dict[str, Any]
+    rows: dict[str, int]
+    tags: dict[str, str]
+    digests: dict[str, str]
+
+    def place(self, name: str) -> str:
+        row = self.rows.get(name)
+        return f"sheet {ID_SHEET!r}, cell B{row}" if row else f"sheet {ID_SHEET!r}"
+
+
+def _identifier(wb: Any, file: str, n: int) -> _Identifier:
+    from .io.xlsx_limits import cells
+
     if ID_SHEET not in wb.sheetnames:
         raise InputError(f"is not an Afweging ballot (it has no {ID_SHEET!r} identifier sheet)", file)
-    ids = wb[ID_SHEET]
-    fields: dict[str, Any] = {}
-    for row in ids.iter_rows(min_row=1, max_row=DIGEST_ROW - 1, max_col=2, values_only=True):
-        if row[0] is not None:
-            fields[str(row[0])] = row[1]
-    if fields.get("format") != FORMAT:
+    grid: dict[tuple[int, int], Any] = {}
+    for r, c, v in cells(wb[ID_SHEET], file, 3 * (DIGEST_ROW + 5 + 4 * n) + EXTRA_CELLS):
+        if c <= TAG_COL:
+            grid[r, c] = v
+    ident = _Identifier({}, {}, {}, {})
+    for r in range(1, DIGEST_ROW):
+        name = grid.get((r, 1))
+        if name is not None and str(name) not in ident.rows:
+            ident.values[str(name)] = grid.get((r, 2))
+            ident.rows[str(name)] = r
+            ident.tags[str(name)] = _norm(grid.get((r, TAG_COL)))
+    for r, c in sorted(k for k in grid if k[0] >= DIGEST_ROW and k[1] == 1):
+        if grid[r, c] == "cell" and grid.get((r, 2)):
+            ident.digests[str(grid[r, 2])] = _norm(grid.get((r, 3)))
+    if ident.values.get("format") != FORMAT:
         raise InputError(f"is not an Afweging ballot (sheet {ID_SHEET!r}, cell B1)", file)
-    if fields.get("version") != VERSION:
+    version = ident.values.get("version")
+    if version == 1:
         raise InputError(
-            f"is a ballot of version {fields.get('version')!r}; this Afweging reads version {VERSION}",
+            "was exported by an earlier Afweging, before ballots were sealed against edits; "
+            "export the participant's ballot again",
             file,
-            f"sheet {ID_SHEET!r}, cell B2",
+            ident.place("version"),
         )
-    digests: dict[str, str] = {}
-    for row in ids.iter_rows(min_row=DIGEST_ROW, max_col=3, values_only=True):
-        if row[0] == "cell" and row[1]:
-            digests[str(row[1])] = str(row[2])
-    fields["digests"] = digests
-    return fields
+    if version != VERSION:
+        raise InputError(
+            f"is a ballot of version {version!r}; this Afweging reads version {VERSION}",
+            file,
+            ident.place("version"),
+        )
+    return ident
 
 
-def _check(ev: Evaluation, wb: Any, file: str, created: str) -> Ballot:
-    fields = _fields(wb, file)
-    key = evaluation_key(ev, created)
+def _sealed_text(value: Any) -> str:
+    """A field as sealed: its text, with a whole number the same whether a spreadsheet kept it as 2 or 2.0."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return _norm(value)
+
+
+def _tag(key: bytes, name: str, value: Any) -> str:
+    """The keyed tag of one identifier field: names the field that was edited."""
+    msg = json.dumps([name, _sealed_text(value)], ensure_ascii=False).encode()
+    return hmac.new(key, msg, hashlib.sha256).hexdigest()[:32]
+
+
+def _seal(key: bytes, values: dict[str, Any], digests: dict[str, str]) -> str:
+    """The keyed MAC over the whole identifier: every field and every locked cell's digest, together."""
+    data = {"fields": {k: _sealed_text(values.get(k)) for k in SEALED}, "digests": digests}
+    msg = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    return hmac.new(key, msg, hashlib.sha256).hexdigest()
+
+
+def _other_evaluation(ev: Evaluation, ident: _Identifier, created: str) -> str | None:
+    """Why the ballot was made for another evaluation; None when it was made for this one."""
+    if ident.values.get("evaluation") == evaluation_key(ev, created):
+        return None
     try:
-        criteria = json.loads(str(fields.get("criteria")))
+        criteria = json.loads(str(ident.values.get("criteria")))
     except ValueError:
         criteria = None
-    if fields.get("evaluation") != key:
-        title = fields.get("title")
-        if criteria is not None and criteria != [c.id for c in ev.criteria] and title == ev.title:
-            why = "the evaluation's criteria changed since it was made; export a new ballot"
-        elif title != ev.title:
-            why = f"it was made for the evaluation {title!r}, not {ev.title!r}"
-        else:
-            why = "it was made for another project file with the same title"
+    title = ident.values.get("title")
+    if criteria is not None and criteria != [c.id for c in ev.criteria] and title == ev.title:
+        return "the evaluation's criteria changed since it was made; export a new ballot"
+    if title != ev.title:
+        return f"it was made for the evaluation {title!r}, not {ev.title!r}"
+    return "it was made for another project file with the same title"
+
+
+def _check_seal(ev: Evaluation, ident: _Identifier, file: str, created: str, key: bytes | None) -> None:
+    """The identifier is as this project wrote it: each field's tag and the seal over all of them hold."""
+    mac = _norm(ident.values.get(SEAL))
+    if not mac:
+        raise InputError(
+            "has no seal; export the participant's ballot again from this project", file, ident.place(SEAL)
+        )
+    edited = [
+        name
+        for name in SEALED
+        if key is None
+        or not hmac.compare_digest(ident.tags.get(name, ""), _tag(key, name, ident.values.get(name)))
+    ]
+    if len(edited) == len(SEALED):  # not one field fits this project's key: sealed elsewhere
+        why = _other_evaluation(ev, ident, created)
+        if why:
+            raise InputError(f"is a ballot for another evaluation: {why}", file)
+        raise InputError(
+            "was sealed by another project file, not this one; export the participant's ballot from this project",
+            file,
+            ident.place(SEAL),
+        )
+    if edited:
+        name = edited[0]
+        raise InputError(
+            f"was changed after the ballot was exported (the {name} is now {_norm(ident.values.get(name))!r}); "
+            "a ballot's identifier may not be edited: export the participant's ballot again",
+            file,
+            ident.place(name),
+        )
+    assert key is not None
+    if not hmac.compare_digest(mac, _seal(key, ident.values, ident.digests)):
+        raise InputError(
+            "the identifier sheet was changed after the ballot was exported; export the participant's ballot "
+            "again",
+            file,
+            ident.place(SEAL),
+        )
+
+
+def _check(ev: Evaluation, wb: Any, file: str, created: str, key: bytes | None) -> Ballot:
+    from openpyxl.utils import get_column_letter
+
+    from .io.xlsx_limits import cells
+
+    n = len(ev.criteria)
+    ident = _identifier(wb, file, n)
+    _check_seal(ev, ident, file, created, key)
+    why = _other_evaluation(ev, ident, created)
+    if why:
         raise InputError(f"is a ballot for another evaluation: {why}", file)
-    pid = str(fields.get("participant"))
+    pid = str(ident.values.get("participant"))
     try:
         ev.participant(pid)
     except KeyError:
@@ -328,47 +442,54 @@ def _check(ev: Evaluation, wb: Any, file: str, created: str) -> Ballot:
         ) from None
     ws = wb.worksheets[0]
     where = lambda coord: f"sheet {ws.title!r}, cell {coord}"  # noqa: E731
-    if ws.title != fields.get("sheet"):
+    if ws.title != ident.values.get("sheet"):
         raise InputError(
-            f"the first sheet should be {fields.get('sheet')!r}; the workbook was rearranged", file
+            f"the first sheet should be {ident.values.get('sheet')!r}; the workbook was rearranged", file
         )
-    n = len(ev.criteria)
+    # the cells the sheet holds, never the rectangle up to its farthest cell
+    table: dict[str, Any] = {}
+    outside = None
+    for r, c, v in cells(ws, file, WEIGHT_COL * (n + 1) + EXTRA_CELLS):
+        if r <= n + 1 and c <= WEIGHT_COL:
+            table[f"{get_column_letter(c)}{r}"] = v
+        elif outside is None and _norm(v):
+            outside = f"{get_column_letter(c)}{r}"
     # 1. the criteria ids in their rows (the clearest message when rows were moved or deleted)
     for i, c in enumerate(ev.criteria, start=2):
-        found = _norm(ws.cell(i, 1).value)
+        found = _norm(table.get(f"A{i}"))
         if found != c.id:
             raise InputError(
                 f"should hold criterion id {c.id!r}, found {found!r}; rows were changed", file, where(f"A{i}")
             )
     # 2. every locked cell as written
-    digests = fields["digests"]
-    if len(digests) != 5 + 4 * n:
+    if len(ident.digests) != 5 + 4 * n:
         raise InputError("the ballot's identifier sheet is incomplete", file, f"sheet {ID_SHEET!r}")
-    for coord, d in digests.items():
-        if _digest(ws[coord].value) != d:
+    for coord, d in ident.digests.items():
+        if _digest(table.get(coord)) != d:
             raise InputError("was changed; only the weight cells may be filled in", file, where(coord))
     # 3. nothing outside the table
-    for row in ws.iter_rows(
-        min_row=1, max_row=max(ws.max_row, n + 1), max_col=max(ws.max_column, WEIGHT_COL)
-    ):
-        for cell in row:
-            if (cell.row > n + 1 or cell.column > WEIGHT_COL) and _norm(cell.value):
-                raise InputError(
-                    "holds something outside the ballot's table; only the weight cells may be filled in",
-                    file,
-                    where(cell.coordinate),
-                )
+    if outside is not None:
+        raise InputError(
+            "holds something outside the ballot's table; only the weight cells may be filled in",
+            file,
+            where(outside),
+        )
     # 4. the weights
     points = {}
     for i, c in enumerate(ev.criteria, start=2):
-        points[c.id] = _weight(ws.cell(i, WEIGHT_COL).value, file, where(f"E{i}"))
+        points[c.id] = _weight(table.get(f"E{i}"), file, where(f"E{i}"))
     if sum(points.values()) <= 0:
         raise InputError(f"every weight is 0; give at least one criterion some weight (E2–E{n + 1})", file)
     return Ballot(file, pid, points)
 
 
 def import_ballots(
-    ev: Evaluation, paths: Sequence[str | os.PathLike], created: str, lang: str = "nl"
+    ev: Evaluation,
+    paths: Sequence[str | os.PathLike],
+    created: str,
+    lang: str = "nl",
+    *,
+    key: bytes | None,
 ) -> tuple[Batch, list[Ballot]]:
     """ONE change for all ``paths`` (all or nothing) and the ballots it rests on.
 
@@ -379,7 +500,7 @@ def import_ballots(
     ballots: list[Ballot] = []
     seen: dict[str, str] = {}
     for path in paths:
-        b = read_ballot(ev, path, created)
+        b = read_ballot(ev, path, created, key=key)
         if b.participant in seen:
             raise InputError(
                 f"is a second ballot of {participant_label(ev, b.participant, lang)} (the first: {seen[b.participant]})",

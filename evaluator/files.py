@@ -1,10 +1,18 @@
-"""Files the safe way: reading with a size limit and plain reasons, atomic writes through a private temporary file."""
+"""Files the safe way: reading with a size limit and plain reasons; atomic writes through a private temporary file.
+
+A temporary file that has a name is named ``.<target>.afweging-tmp.<random><suffix>`` and held under an
+exclusive lock for as long as its writer runs. A writer killed half-way (SIGKILL, power cut) cannot clean up, so
+every later write into that folder removes the temporary files of ours that nobody holds (:func:`sweep`). On
+Linux, :func:`atomic_write` needs no named temporary file at all (``O_TMPFILE``).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,21 +41,79 @@ def read_bytes(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> bytes:
         raise InputError(f"cannot be read ({exc.strerror or exc})", p) from None
 
 
+MARK = ".afweging-tmp."  # in the name of every temporary file that has one
+
+
+def _lock(fd: int) -> bool:
+    """Take the exclusive lock that says "in use" (True), or find it taken (False). Without ``fcntl`` (Windows)
+    there is nothing to take: an open file cannot be deleted there, which protects it as well."""
+    try:
+        import fcntl
+    except ImportError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def sweep(folder: str | os.PathLike) -> None:
+    """Remove the temporary files of ours in ``folder`` that no running writer holds: what a killed run left.
+
+    A file still empty and less than a second old may be one whose writer has not yet taken its lock; it is left
+    for the next run (it holds no data)."""
+    folder = Path(folder)
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(".") and MARK in n]
+    except OSError:
+        return
+    for name in names:
+        path = folder / name
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        except OSError:
+            continue
+        try:
+            st = os.fstat(fd)
+            fresh = st.st_size == 0 and time.time() - st.st_mtime < 1
+            if stat.S_ISREG(st.st_mode) and not fresh and _lock(fd):
+                now = os.stat(path, follow_symlinks=False)
+                if (now.st_dev, now.st_ino) == (st.st_dev, st.st_ino):
+                    os.unlink(path)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
 @contextlib.contextmanager
-def atomic_path(path: str | os.PathLike, suffix: str = ".tmp") -> Iterator[Path]:
-    """Yield a private (0600) temporary path beside ``path``; on success move it into place, else delete it."""
-    target = Path(path)
+def _named_temporary(target: Path, suffix: str) -> Iterator[tuple[int, Path]]:
+    """A private (0600) temporary file beside ``target``, locked while in use; removed unless moved away."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
-    os.close(fd)
+    sweep(target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{MARK}", suffix=suffix, dir=target.parent)
     tmp_path = Path(tmp)
     try:
-        yield tmp_path
-        os.replace(tmp_path, target)
+        _lock(fd)
+        yield fd, tmp_path
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp_path.unlink()
         raise
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike, suffix: str = ".tmp") -> Iterator[Path]:
+    """Yield a private (0600) temporary path beside ``path``; on success move it into place, else delete it.
+
+    Prefer :func:`atomic_write` with the bytes in memory: on Linux it leaves nothing behind even when killed."""
+    target = Path(path)
+    with _named_temporary(target, suffix) as (_, tmp_path):
+        yield tmp_path
+        os.replace(tmp_path, target)
 
 
 def atomic_write(path: str | os.PathLike, data: bytes) -> None:
@@ -59,6 +125,7 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    sweep(target.parent)
     fd = _anonymous_file(target.parent)
     if fd is not None:
         try:
@@ -73,10 +140,13 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
             pass
         finally:
             os.close(fd)
-    with atomic_path(target) as tmp, open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
+    with _named_temporary(target, ".tmp") as (fd, tmp):
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+        os.replace(tmp, target)
+        _sync_folder(target.parent)
 
 
 def _anonymous_file(folder: Path) -> int | None:
@@ -112,7 +182,10 @@ def _name_anonymous_file(fd: int, target: Path) -> None:
     except FileExistsError:
         pass
     # Replacing a file: link under a private name, then rename over the target (the name lives for microseconds).
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    # The name has the mark and the inode is locked (flock holds for every name of it): a kill right here leaves a
+    # file the next write sweeps.
+    _lock(fd)
+    tmp = target.with_name(f".{target.name}{MARK}{os.getpid()}.{os.urandom(4).hex()}.tmp")
     _link(fd, tmp)
     try:
         os.replace(tmp, target)

@@ -382,6 +382,33 @@ class Store:
         row = self._con.execute("SELECT value FROM meta WHERE key = 'created'").fetchone()
         return row[0] if row else ""
 
+    def ballot_key(self, create: bool = False) -> bytes | None:
+        """The project's secret key for sealing workshop ballots (32 random bytes), kept in ``meta`` and never
+        exported (the evaluation does not carry it; an exported ``.afweging`` file gets a new one). ``create``:
+        make it on first use (an older project has none until its first ballot export); None when there is none.
+        """
+        row = self._con.execute("SELECT value FROM meta WHERE key = 'ballot_key'").fetchone()
+        if row is None and create:
+            if self.readonly:
+                raise ChangeError("this project is open read-only")
+            try:
+                with _transaction(self._con):  # not a change of the evaluation: no audit entry
+                    self._con.execute(
+                        "INSERT OR IGNORE INTO meta VALUES ('ballot_key', ?)", (os.urandom(32).hex(),)
+                    )
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.path}: {problem(exc)}; nothing was changed") from None
+            row = self._con.execute("SELECT value FROM meta WHERE key = 'ballot_key'").fetchone()
+        if row is None:
+            return None
+        try:
+            key = bytes.fromhex(row[0])
+        except (TypeError, ValueError):
+            key = b""
+        if len(key) < 32:
+            raise InputError("its ballot key (table meta) is damaged", self.path)
+        return key
+
     def apply(self, change: Change, user: str | None = None, reason: str = "") -> Change:
         """Apply ``change``, store the new state and its audit row in one transaction; return its inverse.
 

@@ -29,7 +29,7 @@ def project(tmp_path):
 
 def export(project, who, out, lang="nl"):
     with Store.open(project) as st:
-        write_ballot(st.evaluation, who, out, st.created, lang)
+        write_ballot(st.evaluation, who, out, st.created, lang, key=st.ballot_key(create=True))
     return out
 
 
@@ -111,7 +111,7 @@ def test_round_trip_through_openpyxl_is_one_audited_change(project, tmp_path):
     path = fill(export(project, "dee", tmp_path / "dee.xlsx"), [60, 20, 20])
     before, audits = state(project)
     with Store.open(project) as st:
-        batch, ballots = import_ballots(st.evaluation, [path], st.created)
+        batch, ballots = import_ballots(st.evaluation, [path], st.created, key=st.ballot_key())
         inverse = st.apply(batch)
         ev = st.evaluation
         assert st.audit_count() == audits + 1
@@ -132,7 +132,7 @@ def test_several_ballots_replace_earlier_weights_in_one_change(project, tmp_path
     d = fill(export(project, "dee", tmp_path / "dee.xlsx"), ["40", "12,5", 47.5])  # text and decimal comma
     _, audits = state(project)
     with Store.open(project) as st:
-        batch, _ = import_ballots(st.evaluation, [a, d], st.created, "en")
+        batch, _ = import_ballots(st.evaluation, [a, d], st.created, "en", key=st.ballot_key())
         st.apply(batch)
         ev = st.evaluation
         assert st.audit_count() == audits + 1
@@ -173,7 +173,7 @@ def test_bad_value_refused_with_the_cell_and_nothing_changes(
 def test_all_zero_refused(project, tmp_path):
     path = fill(export(project, "dee", tmp_path / "dee.xlsx"), [0, 0, 0])
     with Store.open(project) as st, pytest.raises(InputError, match=r"every weight is 0;.*E2–E4"):
-        read_ballot(st.evaluation, path, st.created)
+        read_ballot(st.evaluation, path, st.created, key=st.ballot_key())
 
 
 def tampered(project, tmp_path, edit):
@@ -195,11 +195,8 @@ def tampered(project, tmp_path, edit):
         (lambda wb: setattr(wb.worksheets[0]["F2"], "value", 99), "cell F2: holds something outside"),
         (lambda wb: setattr(wb.worksheets[0]["A5"], "value", "X9"), "cell A5: holds something outside"),
         (lambda wb: wb.remove(wb["afweging"]), "is not an Afweging ballot"),
-        (
-            lambda wb: setattr(wb["afweging"]["B5"], "value", "nobody"),
-            "participant 'nobody', who is no longer",
-        ),
-        (lambda wb: setattr(wb["afweging"]["B3"], "value", "0" * 24), "is a ballot for another evaluation"),
+        (lambda wb: setattr(wb["afweging"]["B5"], "value", "nobody"), "cell B5: was changed after"),
+        (lambda wb: setattr(wb["afweging"]["B3"], "value", "0" * 24), "cell B3: was changed after"),
         (lambda wb: wb.move_sheet(wb.worksheets[1], -1), "the first sheet should be 'stembiljet'"),
     ],
 )
@@ -230,7 +227,7 @@ def test_same_title_other_file_refused(project, tmp_path):
         Store.open(project) as st,
         pytest.raises(InputError, match="another project file with the same title"),
     ):
-        read_ballot(st.evaluation, path, "1999-01-01T00:00:00+00:00")
+        read_ballot(st.evaluation, path, "1999-01-01T00:00:00+00:00", key=st.ballot_key())
 
 
 def test_changed_criteria_void_outstanding_ballots(project, tmp_path):
@@ -238,7 +235,7 @@ def test_changed_criteria_void_outstanding_ballots(project, tmp_path):
     with Store.open(project) as st:
         st.apply(AddCriterion(Criterion("S3", "S", {"nl": "Nieuw", "en": "New"}, ORDINAL)))
         with pytest.raises(InputError, match="criteria changed since it was made; export a new ballot"):
-            read_ballot(st.evaluation, path, st.created)
+            read_ballot(st.evaluation, path, st.created, key=st.ballot_key())
 
 
 def test_removed_participant_refused(project, tmp_path):
@@ -246,14 +243,14 @@ def test_removed_participant_refused(project, tmp_path):
     with Store.open(project) as st:
         st.apply(RemoveParticipant("dee"))
         with pytest.raises(InputError, match="participant 'dee', who is no longer in this evaluation"):
-            read_ballot(st.evaluation, path, st.created)
+            read_ballot(st.evaluation, path, st.created, key=st.ballot_key())
 
 
 def test_two_ballots_of_one_participant_refused(project, tmp_path):
     a = fill(export(project, "dee", tmp_path / "a.xlsx"), [10, 20, 30])
     b = shutil.copy(a, tmp_path / "b.xlsx")
     with Store.open(project) as st, pytest.raises(InputError, match="second ballot of Dee Bakker"):
-        import_ballots(st.evaluation, [a, b], st.created)
+        import_ballots(st.evaluation, [a, b], st.created, key=st.ballot_key())
 
 
 def test_not_a_workbook_refused(project, tmp_path, capsys):
@@ -318,5 +315,158 @@ def test_added_participant_before_import_is_fine(project, tmp_path):
     path = fill(export(project, "dee", tmp_path / "dee.xlsx"), [1, 2, 3])
     with Store.open(project) as st:
         st.apply(AddParticipant(Participant("fay", "Fay")))
-        ballot = read_ballot(st.evaluation, path, st.created)
+        ballot = read_ballot(st.evaluation, path, st.created, key=st.ballot_key())
     assert ballot.participant == "dee"
+
+
+# -- the seal: a ballot is bound to its participant and evaluation by the project's key --------------------------
+
+
+def import_err(capsys, project, *paths):
+    before = state(project)
+    code, out, err = run(capsys, "ballot", "import", project, *paths)
+    assert code == 2 and out == "" and err.count("\n") == 1 and "Traceback" not in err
+    assert state(project) == before  # nothing changed: weights and audit trail as they were
+    return err
+
+
+def edit_ids(path, **cells):
+    wb = openpyxl.load_workbook(path)
+    for coord, value in cells.items():
+        wb["afweging"][coord].value = value
+    wb.save(path)
+    return path
+
+
+def test_impersonation_by_editing_the_participant_is_refused(project, tmp_path, capsys):
+    """Alice (ann) fills her ballot and writes Bob's id into the identifier: refused, Bob's weights untouched."""
+    path = fill(export(project, "ann", tmp_path / "ann.xlsx"), [90, 5, 5])
+    edit_ids(path, B5="bob")
+    err = import_err(capsys, project, path)
+    assert "ann.xlsx: sheet 'afweging', cell B5: was changed after the ballot was exported" in err
+    assert "'bob'" in err and "export the participant's ballot again" in err
+
+
+def test_edited_evaluation_and_criteria_refused_with_the_cell(project, tmp_path, capsys):
+    path = fill(export(project, "dee", tmp_path / "dee.xlsx"), [10, 20, 30])
+    with Store.open(project, readonly=True) as st:
+        from evaluator.ballot import evaluation_key
+
+        other = evaluation_key(st.evaluation, "2000-01-01T00:00:00+00:00")
+    edit_ids(path, B3=other)
+    assert "cell B3: was changed after the ballot was exported" in import_err(capsys, project, path)
+    path = fill(export(project, "dee", tmp_path / "dee2.xlsx"), [10, 20, 30])
+    edit_ids(path, B6='["S1", "C1", "S2"]')
+    assert "cell B6: was changed after the ballot was exported" in import_err(capsys, project, path)
+
+
+def test_tags_copied_from_another_ballot_break_the_seal(project, tmp_path, capsys):
+    """Bob's participant cell with its own valid tag, pasted into Alice's ballot: the seal over all fields fails."""
+    bob = openpyxl.load_workbook(export(project, "bob", tmp_path / "bob.xlsx"))["afweging"]
+    path = fill(export(project, "ann", tmp_path / "ann.xlsx"), [90, 5, 5])
+    edit_ids(path, B5=bob["B5"].value, C5=bob["C5"].value)
+    err = import_err(capsys, project, path)
+    assert "cell B10: the identifier sheet was changed after the ballot was exported" in err
+
+
+def test_ballot_sealed_by_another_project_is_refused(project, tmp_path, capsys):
+    """Another project file with the same evaluation (same title, criteria and even creation time): its key
+    differs, so its ballots are refused here."""
+    other = tmp_path / "copy-of-the-catalogue.afweging"
+    Store.create(other, workshop()).close()
+    with Store.open(other) as st:
+        other_key = st.ballot_key(create=True)
+    with Store.open(project) as st:
+        st.ballot_key(create=True)
+        path = tmp_path / "dee.xlsx"
+        write_ballot(st.evaluation, "dee", path, st.created, key=other_key)
+    fill(path, [10, 20, 30])
+    err = import_err(capsys, project, path)
+    assert "dee.xlsx: sheet 'afweging', cell B10: was sealed by another project file" in err
+
+
+def test_project_that_sealed_no_ballot_refuses_one(project, tmp_path, capsys):
+    other = tmp_path / "other.afweging"
+    Store.create(other, workshop()).close()
+    path = fill(export(other, "dee", tmp_path / "dee.xlsx"), [10, 20, 30])
+    with Store.open(project, readonly=True) as st:
+        assert st.ballot_key() is None
+    assert "cell B10: was sealed by another project file" in import_err(capsys, project, path)
+
+
+def test_ballots_from_before_the_seal_are_refused_with_advice(project, tmp_path, capsys):
+    path = fill(export(project, "dee", tmp_path / "dee.xlsx"), [10, 20, 30])
+    legacy = {"B2": 1, "B10": None, "A10": None, **{f"C{r}": None for r in range(1, 10)}}
+    edit_ids(path, **legacy)
+    err = import_err(capsys, project, path)
+    assert "cell B2: was exported by an earlier Afweging, before ballots were sealed" in err
+    assert "export the participant's ballot again" in err
+    path = fill(export(project, "dee", tmp_path / "dee2.xlsx"), [10, 20, 30])
+    edit_ids(path, B10=None)
+    assert "cell B10: has no seal" in import_err(capsys, project, path)
+
+
+def test_ballot_key_made_once_kept_in_the_project_and_never_exported(project, tmp_path, capsys):
+    import json
+    import zipfile
+
+    from evaluator.serial import evaluation_to_data
+
+    with Store.open(project) as st:
+        assert st.ballot_key() is None  # an older project (or a new one) has none until its first ballot
+        audits = st.audit_count()
+    code, _, err = run(
+        capsys, "ballot", "export", project, "--participant", "dee", "--out", tmp_path / "d.xlsx"
+    )
+    assert code == 0, err
+    with Store.open(project) as st:
+        key = st.ballot_key()
+        assert key is not None and len(key) == 32
+        assert st.ballot_key(create=True) == key  # made once
+        assert st.audit_count() == audits  # not a change of the evaluation
+        decision = json.dumps(evaluation_to_data(st.evaluation))
+    assert key.hex() not in decision and key.hex().upper() not in decision
+    with zipfile.ZipFile(tmp_path / "d.xlsx") as z:
+        ballot_bytes = b"".join(z.read(n) for n in z.namelist())
+    assert key.hex().encode() not in ballot_bytes
+    for ext in (".json", ".afweging", ".xlsx", ".csv"):
+        out = tmp_path / f"export{ext}"
+        code, _, err = run(capsys, "export", project, "--out", out)
+        assert code == 0, err
+        data = out.read_bytes()
+        if ext == ".xlsx":
+            with zipfile.ZipFile(out) as z:
+                data = b"".join(z.read(n) for n in z.namelist())
+        assert key.hex().encode() not in data and key not in data
+    with Store.open(tmp_path / "export.afweging", readonly=True) as st:
+        assert st.ballot_key() is None  # an exported project seals its own ballots, with its own key
+
+
+def test_honest_ballots_still_import_after_the_key_exists(project, tmp_path, capsys):
+    a = fill(export(project, "ann", tmp_path / "ann.xlsx"), [50, 25, 25])
+    b = fill(export(project, "bob", tmp_path / "bob.xlsx"), [10, 10, 80])
+    code, out, err = run(capsys, "ballot", "import", project, a, b, "--lang", "en")
+    assert code == 0, err
+    assert "100 points" in out
+    with Store.open(project, readonly=True) as st:
+        ev = st.evaluation
+        assert global_weights(ev, ev.participant_weights["bob"]) == pytest.approx(
+            {"S1": 0.1, "S2": 0.1, "C1": 0.8}
+        )
+
+
+def test_a_project_from_an_older_version_gets_its_key_on_the_first_export(tmp_path, capsys):
+    from pathlib import Path
+
+    old = tmp_path / "old.afweging"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-1.afweging", old)
+    out = tmp_path / "eve.xlsx"
+    code, _, err = run(capsys, "ballot", "export", old, "--participant", "Eve", "--add", "--out", out)
+    assert code == 0, err
+    with Store.open(old, readonly=True) as st:
+        assert st.ballot_key() is not None
+        n = len(st.evaluation.criteria)
+    fill(out, [5] * n)
+    code, stdout, err = run(capsys, "ballot", "import", old, out)
+    assert code == 0, err
+    assert stdout == f"Eve: {n} criteria, {5 * n} points\n"

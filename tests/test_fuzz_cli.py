@@ -27,6 +27,8 @@ from evaluator.store import Store
 from tests.fuzz_support import CASES, FUZZ, check_outcome, hang_guard, mutated_bytes, print_counts
 from tests.hardening_helpers import make_evaluation
 
+KEY = bytes(range(32))  # a project's ballot key (Store.ballot_key), fixed for the tests
+
 ROOT = Path(__file__).resolve().parent.parent
 _n = itertools.count()
 
@@ -143,7 +145,7 @@ def ballot_seed(seeds):
     ballot = pytest.importorskip("evaluator.ballot")
     folder, _, ev = seeds
     path = folder / "ballot-seed.xlsx"
-    ballot.write_ballot(ev, ev.participants[0].id, path, created="2026-01-01T00:00:00+00:00")
+    ballot.write_ballot(ev, ev.participants[0].id, path, created="2026-01-01T00:00:00+00:00", key=KEY)
     return _Seeds((ballot, path.read_bytes()))
 
 
@@ -155,7 +157,9 @@ def test_fuzz_ballot_bytes(seeds, ballot_seed, data):
     path = folder / f"ballot-{next(_n)}.xlsx"
     path.write_bytes(data.draw(mutated_bytes(raw, max_ops=3)))
     try:
-        check_outcome(lambda: ballot.read_ballot(ev, path, "2026-01-01T00:00:00+00:00"), path, "ballot")
+        check_outcome(
+            lambda: ballot.read_ballot(ev, path, "2026-01-01T00:00:00+00:00", key=KEY), path, "ballot"
+        )
     finally:
         path.unlink()
 
@@ -183,7 +187,9 @@ def test_fuzz_ballot_cells(seeds, ballot_seed, data):
         ws.cell(data.draw(st.integers(1, 12)), data.draw(st.integers(1, 7))).value = data.draw(BALLOT_VALUES)
     wb.save(path)
     try:
-        check_outcome(lambda: ballot.read_ballot(ev, path, "2026-01-01T00:00:00+00:00"), path, "ballot")
+        check_outcome(
+            lambda: ballot.read_ballot(ev, path, "2026-01-01T00:00:00+00:00", key=KEY), path, "ballot"
+        )
     finally:
         path.unlink()
 

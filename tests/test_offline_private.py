@@ -29,6 +29,8 @@ from tests.fuzz_support import hang_guard
 from tests.hardening_helpers import make_evaluation
 from tests.pki import PASSWORD, make_pki
 
+KEY = bytes(range(32))  # a project's ballot key (Store.ballot_key), fixed for the tests
+
 ROOT = Path(__file__).resolve().parent.parent
 DRIVER = Path(__file__).parent / "fixtures" / "offline_driver.py"
 # PASSWORD (the test PKI's) is distinctive enough that a scan of every byte written would find it.
@@ -242,12 +244,12 @@ def test_ballot_entity_expansion_is_refused(tmp_path):
 
     ev = make_evaluation(3, 4, participants=1)
     path = tmp_path / "ballot.xlsx"
-    ballot.write_ballot(ev, ev.participants[0].id, path, created="2026-01-01T00:00:00+00:00")
+    ballot.write_ballot(ev, ev.participants[0].id, path, created="2026-01-01T00:00:00+00:00", key=KEY)
     raw = path.read_bytes()
     sheet = zipfile.ZipFile(io.BytesIO(raw)).read("xl/worksheets/sheet1.xml")
     path.write_bytes(rezipped(raw, {"xl/worksheets/sheet1.xml": LAUGHS + sheet.split(b"?>", 1)[-1]}))
     with hang_guard(20), pytest.raises(InputError) as info:
-        ballot.read_ballot(ev, path, "2026-01-01T00:00:00+00:00")
+        ballot.read_ballot(ev, path, "2026-01-01T00:00:00+00:00", key=KEY)
     assert "\n" not in info.value.line()
 
 

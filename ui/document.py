@@ -14,11 +14,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from evaluator.changes import Change, apply_change
-from evaluator.errors import ChangeError
+from evaluator.errors import ChangeError, InputError, StaleFile
 from evaluator.model import Evaluation
 from evaluator.store import AuditEntry, Store
 
-from .i18n import language
+from .i18n import language, tr
 
 
 class ChangeCommand(QUndoCommand):
@@ -37,7 +37,9 @@ class ChangeCommand(QUndoCommand):
         if self._just_stored:
             self._just_stored = False
             return
-        self.inverse = self.doc._store_apply(self.change, self.reason)
+        inverse = self.doc._store_apply(self.change, self.reason)
+        if inverse is not None:
+            self.inverse = inverse
 
     def undo(self) -> None:
         self.doc._store_apply(self.inverse, "undo")
@@ -96,7 +98,7 @@ class Document(QObject):
         try:
             inverse = self.store.apply(change, user=self.user, reason=reason)
         except ChangeError as exc:  # refused: nothing stored, nothing on the undo stack
-            self.failed.emit(str(exc))
+            self._refused(exc)
             return False
         self.undo_stack.push(ChangeCommand(self, change, inverse, label, reason))
         self.changed.emit(self.evaluation)
@@ -126,7 +128,43 @@ class Document(QObject):
         if change is not None:
             self.preview(change)
 
-    def _store_apply(self, change: Change, reason: str) -> Change:
-        inverse = self.store.apply(change, user=self.user, reason=reason)
+    def _store_apply(self, change: Change, reason: str) -> Change | None:
+        """An undo or redo step: the inverse, or None when the file refused it (an exception must not leave a Qt
+        undo call). The stack then no longer matches the file: it is cleared once the step has returned."""
+        try:
+            inverse = self.store.apply(change, user=self.user, reason=reason)
+        except ChangeError as exc:
+            self._refused(exc, clear_later=True)
+            return None
         self.changed.emit(self.evaluation)
         return inverse
+
+    def _refused(self, exc: ChangeError, clear_later: bool = False) -> None:
+        """Say why a change was refused. When another program changed the file, read it again (the window shows
+        the other program's changes) and forget the undo steps: their inverses no longer fit."""
+        if not isinstance(exc, StaleFile):
+            if clear_later:
+                QTimer.singleShot(0, self.undo_stack, self.undo_stack.clear)
+            self.failed.emit(exc.text(language()))
+            return
+        try:
+            self.store.reload()
+        except InputError as err:  # the file is gone or no longer a project: say so, keep what is shown
+            self.failed.emit(err.line())
+            return
+        finally:
+            if clear_later:
+                QTimer.singleShot(
+                    0, self.undo_stack, self.undo_stack.clear
+                )  # not inside the stack's own call
+            else:
+                self.undo_stack.clear()
+        self.changed.emit(self.evaluation)
+        self.failed.emit(
+            tr(
+                f"another program changed {self.path.name} meanwhile. The window now shows the file as it is "
+                "(undo starts afresh); make your change again.",
+                f"een ander programma heeft {self.path.name} intussen gewijzigd. Het venster toont het bestand "
+                "nu zoals het is (ongedaan maken begint opnieuw); breng uw wijziging opnieuw aan.",
+            )
+        )

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.doc: Document | None = None
         self.error_box: QMessageBox | None = None
         self.last_error = ""
+        self.last_notice = ""
         self.build_rest_after_show = False  # set by ui.app: build the other pages once the window is up
         self._base_point_size = QGuiApplication.font().pointSizeF()
         install_qt_translations()
@@ -393,6 +394,15 @@ class MainWindow(QMainWindow):
             self.show_error(exc.line())
             return False
         self.set_document(doc)
+        if doc.store.others_open:
+            self.show_notice(
+                tr(
+                    f"{doc.path.name} is also open in another window or program. When it is changed there, your "
+                    "next change here is refused and this window shows the file as it then is.",
+                    f"{doc.path.name} is ook geopend in een ander venster of programma. Wordt het daar gewijzigd, "
+                    "dan wordt uw volgende wijziging hier geweigerd en toont dit venster het bestand zoals het dan is.",
+                )
+            )
         return True
 
     def create(self, path: str | os.PathLike, make: Callable) -> bool:
@@ -534,6 +544,13 @@ class MainWindow(QMainWindow):
         box.setAccessibleName(tr("Problem", "Probleem"))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box = box
+        box.open()
+
+    def show_notice(self, line: str) -> None:
+        """Something to know about the open file, not a problem; not blocking."""
+        self.last_notice = line
+        box = QMessageBox(QMessageBox.Icon.Information, tr("Note", "Let op"), line, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
     def show_refusal(self, reason: str) -> None:

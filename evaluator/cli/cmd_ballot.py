@@ -86,7 +86,7 @@ def _export(args: argparse.Namespace) -> int:
                 raise InputError("a participant needs a name", args.file) from None
             pid = slug(name, {p.id for p in st.evaluation.participants})
             st.apply(AddParticipant(Participant(pid, name)), reason="ballot export")
-        write_ballot(st.evaluation, pid, args.out, st.created, args.lang)
+        write_ballot(st.evaluation, pid, args.out, st.created, args.lang, key=st.ballot_key(create=True))
     print(args.out)
     return 0
 
@@ -98,7 +98,7 @@ def _import(args: argparse.Namespace) -> int:
 
     with _open(args.file) as st:
         ev = st.evaluation
-        batch, ballots = import_ballots(ev, args.ballots, st.created, args.lang)
+        batch, ballots = import_ballots(ev, args.ballots, st.created, args.lang, key=st.ballot_key())
         try:
             st.apply(batch, reason=args.reason)
         except StoreError:  # the file could not take it (in use, disk full, changed meanwhile): say that

@@ -132,4 +132,21 @@ def write_dmsy(ev: Evaluation, path: str | os.PathLike) -> None:
     )
     buf = io.StringIO()
     to_dmsy(dm, buf)
-    atomic_write(path, buf.getvalue().encode())
+    atomic_write(path, _without_host(buf.getvalue()).encode())
+
+
+HOST_FIELDS = ("platform", "python_version", "system_encoding")  # scikit-criteria's meta about the machine
+
+
+def _without_host(text: str) -> str:
+    """The DMSY text without what scikit-criteria records about the host (operating system, kernel, Python
+    build): an exported file says nothing about the machine that wrote it."""
+    import yaml
+    from skcriteria.io.dmsy import CustomYAMLDumper
+
+    tree = yaml.safe_load(text)
+    meta = tree.get("dmsy", {}).get("meta", {})
+    for name in HOST_FIELDS:
+        meta.pop(name, None)
+    # as scikit-criteria writes it (the same dumper and options), so that it reads it back as its own
+    return yaml.dump(tree, Dumper=CustomYAMLDumper, sort_keys=False, indent=2, default_flow_style=False)

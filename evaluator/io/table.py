@@ -71,30 +71,32 @@ def parse_rows(
     rows: list[list[Any]], file: str | None, place: Callable[[int, int], str], decimal_comma: bool
 ) -> BareMatrix:
     """Rows of cells (strings or numbers) → a checked bare matrix. ``place(i, j)`` names cell i, j (0-based)."""
-    rows = [r for r in rows if any(c not in (None, "") for c in r)]
-    if not rows:
+    # empty rows are skipped, but every place is named by the row it is on in the file
+    kept = [(i, r) for i, r in enumerate(rows) if any(c not in (None, "") for c in r)]
+    if not kept:
         raise InputError("is empty", file)
-    header = rows[0]
+    top, header = kept[0]
     while header and header[-1] in (None, ""):
         header = header[:-1]
     if len(header) < 2:
         raise InputError(
-            "the first row must name the alternatives' column and at least one criterion", file, place(0, 0)
+            "the first row must name the alternatives' column and at least one criterion", file, place(top, 0)
         )
     m = len(header) - 1
     criteria = [str(c).strip() if c is not None else "" for c in header[1:]]
-    check_names(criteria, "criterion", file, lambda j: place(0, j + 1))
+    check_names(criteria, "criterion", file, lambda j: place(top, j + 1))
     objectives = [1] * m
     weights = [1.0] * m
     alternatives: list[str] = []
     matrix: list[list[float]] = []
+    data_rows: list[int] = []
     seen_obj = seen_w = False
-    for i, row in enumerate(rows[1:], start=1):
+    for i, row in kept[1:]:
         cells = list(row) + [None] * (m + 1 - len(row))
-        extra = [c for c in cells[m + 1 :] if c not in (None, "")]
+        extra = [j for j in range(m + 1, len(cells)) if cells[j] not in (None, "")]
         if extra:
             raise InputError(
-                f"has {len(row)} cells, but the header names {m} criteria", file, place(i, m + 1)
+                f"has {len(row)} cells, but the header names {m} criteria", file, place(i, extra[0])
             )
         label = "" if cells[0] is None else str(cells[0]).strip()
         key = label.casefold()
@@ -114,18 +116,12 @@ def parse_rows(
             weights = [_number(cells[j + 1], file, place(i, j + 1), decimal_comma) for j in range(m)]
             continue
         alternatives.append(label)
+        data_rows.append(i)
         matrix.append([_number(cells[j + 1], file, place(i, j + 1), decimal_comma) for j in range(m)])
     if not matrix:
         raise InputError("has no alternatives (rows below the header)", file)
-    data_rows = [
-        i
-        for i in range(1, len(rows))
-        if str(rows[i][0] or "").strip().casefold() not in OBJECTIVE_ROWS | WEIGHT_ROWS
-    ]
-    check_names(
-        alternatives, "alternative", file, lambda k: place(data_rows[k] if k < len(data_rows) else 0, 0)
-    )
-    check_weights(weights, file, lambda j: "weight row" if j is None else place(0, j + 1))
+    check_names(alternatives, "alternative", file, lambda k: place(data_rows[k], 0))
+    check_weights(weights, file, lambda j: "weight row" if j is None else place(top, j + 1))
     return BareMatrix(alternatives, criteria, matrix, objectives, weights)
 
 
@@ -167,35 +163,45 @@ def read_csv(path: str | os.PathLike) -> Evaluation:
     return bare_evaluation(bm, os.path.splitext(os.path.basename(file))[0])
 
 
-def _unreadable(exc: BaseException, file: str) -> InputError:
-    detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # parsers' messages can run over several lines
-    return InputError(f"is not a readable XLSX workbook ({detail})", file)
+# What a decision matrix workbook may unpack to, and how far its cells may lie: beyond this it is not a matrix a
+# person made, and the work of reading it is bounded by these, whatever its cells' addresses claim.
+XLSX_LIMITS_BYTES = (64 * 1024 * 1024, 128 * 1024 * 1024)  # one unpacked part, all parts together
+MAX_XLSX_ROWS, MAX_XLSX_COLS = 100_000, 1_000
+MAX_XLSX_CELLS = 2_000_000  # cells and rows the first sheet may hold, filled or empty
 
 
 def read_xlsx(path: str | os.PathLike) -> Evaluation:
-    """The first sheet of a workbook. openpyxl parses with defusedxml (installed), so XML bombs are refused."""
-    import zipfile
-
-    import openpyxl
-
+    """The first sheet of a workbook. openpyxl parses with defusedxml (installed), so XML bombs are refused; zip
+    bombs and far cells by :mod:`evaluator.io.xlsx_limits`."""
     from . import read_bytes
+    from .xlsx_limits import Limits, cells, open_workbook
 
     file = os.fspath(path)
-    raw = read_bytes(path)
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError, AttributeError) as exc:
-        raise _unreadable(exc, file) from None
-    except Exception as exc:  # noqa: BLE001 - defusedxml and broken parts raise their own kinds
-        raise _unreadable(exc, file) from None
+    wb = open_workbook(read_bytes(path), file, Limits(*XLSX_LIMITS_BYTES))
     try:
         ws = wb.worksheets[0]
-        rows = [list(r) for r in ws.iter_rows(values_only=True, max_row=100_000, max_col=1_000)]
-    except Exception as exc:  # noqa: BLE001
-        raise _unreadable(exc, file) from None
+        sheet = ws.title
+        grid: dict[int, dict[int, Any]] = {}
+        for r, c, v in cells(ws, file, MAX_XLSX_CELLS):
+            if r > MAX_XLSX_ROWS or c > MAX_XLSX_COLS:
+                raise InputError(
+                    f"holds a value beyond the {MAX_XLSX_ROWS} rows and {MAX_XLSX_COLS} columns Afweging reads",
+                    file,
+                    f"sheet {sheet!r}, cell {_col_letter(c - 1)}{r}",
+                )
+            grid.setdefault(r, {})[c] = v
+    except IndexError:
+        raise InputError("has no sheets", file) from None
     finally:
         wb.close()
-    sheet = ws.title
+    last = max(grid, default=0)
+    rows: list[list[Any]] = []
+    for r in range(1, last + 1):
+        found = grid.get(r, {})
+        row: list[Any] = [None] * max(found, default=0)
+        for c, v in found.items():
+            row[c - 1] = v
+        rows.append(row)
     bm = parse_rows(
         rows, file, lambda i, j: f"sheet {sheet!r}, cell {_col_letter(j)}{i + 1}", decimal_comma=True
     )
@@ -224,7 +230,7 @@ def write_csv(ev: Evaluation, path: str | os.PathLike) -> None:
 def write_xlsx(ev: Evaluation, path: str | os.PathLike) -> None:
     import openpyxl
 
-    from ..files import atomic_path
+    from ..files import atomic_write
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -232,5 +238,6 @@ def write_xlsx(ev: Evaluation, path: str | os.PathLike) -> None:
     for row in _table(ev, os.fspath(path)):
         ws.append(row)
     text_cells(ws)
-    with atomic_path(path) as tmp:
-        wb.save(tmp)
+    buf = io.BytesIO()  # built in memory, written in one go: a killed export leaves no temporary file
+    wb.save(buf)
+    atomic_write(path, buf.getvalue())

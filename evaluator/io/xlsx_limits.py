@@ -1,0 +1,125 @@
+"""Opening an XLSX workbook from someone else within bounds: the work is set by the sheet's real cells and the
+sizes the zip declares, never by what a cell's address or a compressed member claims.
+
+Two guards, both before any cell is read:
+
+- :func:`check_zip` reads the zip's directory and refuses a workbook whose members would unpack to more than the
+  :class:`Limits` allow, or that unpack a large member from very little (a zip bomb). Python's ``zipfile`` never
+  returns more bytes than a member's declared size (and then fails its CRC check), so the declared sizes that are
+  checked here bound what openpyxl can unpack.
+- :func:`cells` yields only the cells the sheet holds, in row order, and counts them; a cell at ``XFD1048576`` is
+  one cell, not seventeen billion. (openpyxl's own ``iter_rows`` fills every cell of the rectangle up to the
+  farthest one, which is what made one far cell take minutes and hundreds of megabytes.)
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import InputError
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one workbook may unpack to."""
+
+    member_bytes: int  # one unpacked member (a sheet's XML, the shared strings)
+    total_bytes: int  # all members together
+    members: int = 1000
+    ratio: int = 100  # a member over RATIO_FROM bytes may unpack to at most this many times its packed size
+
+
+RATIO_FROM = 1024 * 1024
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.0f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
+
+
+def check_zip(raw: bytes, file: str, limits: Limits) -> None:
+    """Refuse (``InputError``) a workbook whose zip would unpack to more than ``limits`` allow."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            members = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+        raise InputError(f"is not a readable XLSX workbook ({detail})", file) from None
+    if len(members) > limits.members:
+        raise InputError(f"holds {len(members)} parts; an XLSX workbook Afweging reads has at most "
+                         f"{limits.members}", file)  # fmt: skip
+    total = 0
+    for m in members:
+        if m.file_size > limits.member_bytes:
+            raise InputError(
+                f"part {m.filename!r} unpacks to {_mb(m.file_size)}, more than the {_mb(limits.member_bytes)} "
+                "Afweging reads (refused unread)",
+                file,
+            )
+        if m.file_size > RATIO_FROM and m.file_size > limits.ratio * max(m.compress_size, 1):
+            raise InputError(
+                f"part {m.filename!r} unpacks from {_mb(m.compress_size)} to {_mb(m.file_size)}; that is a "
+                "zip bomb, not a spreadsheet (refused unread)",
+                file,
+            )
+        total += m.file_size
+    if total > limits.total_bytes:
+        raise InputError(
+            f"unpacks to {_mb(total)}, more than the {_mb(limits.total_bytes)} Afweging reads (refused unread)",
+            file,
+        )
+
+
+def open_workbook(raw: bytes, file: str, limits: Limits) -> Any:
+    """The workbook in ``raw``, checked with :func:`check_zip` and opened read-only (values, not formulas)."""
+    import openpyxl
+
+    check_zip(raw, file, limits)
+    try:
+        return openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - zipfile, defusedxml and broken parts raise their own kinds
+        raise unreadable(exc, file) from None
+
+
+def unreadable(exc: BaseException, file: str) -> InputError:
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # parsers' messages can run over several lines
+    return InputError(f"is not a readable XLSX workbook ({detail})", file)
+
+
+def cells(ws: Any, file: str, limit: int) -> Iterator[tuple[int, int, Any]]:
+    """``(row, column, value)`` of each cell a read-only sheet holds (1-based), in the order written; empty cells
+    count towards ``limit`` but are not yielded. ``InputError`` past ``limit`` or for a sheet that does not parse.
+    """
+    # the parser openpyxl's own read-only sheets use (openpyxl 3.1); it yields the cells a row holds, no more
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    wb = ws.parent
+    seen = 0
+    try:
+        with ws._get_source() as src:
+            parser = WorkSheetParser(
+                src,
+                ws._shared_strings,
+                data_only=True,
+                epoch=wb.epoch,
+                date_formats=wb._date_formats,
+                timedelta_formats=wb._timedelta_formats,
+            )
+            for r, row in parser.parse():
+                seen += 1 + len(row)
+                if seen > limit:
+                    raise InputError(
+                        f"holds more than {limit} cells; this is not a sheet Afweging made or reads",
+                        file,
+                        f"sheet {ws.title!r}",
+                    )
+                for cell in row:
+                    if cell["value"] is not None:
+                        yield r, cell["column"], cell["value"]
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged sheet raises what its parser raises
+        raise unreadable(exc, file).at(place=f"sheet {ws.title!r}") from None
