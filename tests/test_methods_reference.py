@@ -9,6 +9,7 @@ sum on an evaluation with scales, and feed every method the degenerate cases a w
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import replace
@@ -139,7 +140,8 @@ def test_hwang_yoon_topsis_agrees_with_pymcdm_to_full_precision() -> None:
 # -- pymcdm on seeded random matrices ------------------------------------------------------------------------
 
 SIZES = [(3, 2), (5, 4), (8, 6), (13, 19)]
-CASES = 30
+# Seeded random matrices per size and method: a short default, the full comparison with AFWEGING_FUZZ=long.
+CASES = 30 if os.environ.get("AFWEGING_FUZZ") == "long" else 8
 
 
 def _bare_problem(matrix: np.ndarray, objectives: np.ndarray, weights: np.ndarray) -> Problem:
