@@ -66,13 +66,13 @@ def longevity(
     if level not in LEVELS:
         raise InputError(f"unknown signature level {level!r}; choose one of {', '.join(LEVELS)}")
     if level != "B-B" and not has_tsa:
-        raise InputError(f"signature level {level} needs a time-stamp authority: give --tsa-url URL")
+        raise InputError(f"signature level {level} needs a time-stamp authority: give its URL (--tsa-url)")
     if level == "B-B" and has_tsa:
         raise InputError("a time-stamp authority was given for level B-B; choose B-T, B-LT or B-LTA")
     if level in ("B-LT", "B-LTA") and not (validation_data or fetch):
         raise InputError(
-            f"signature level {level} needs validation data: give the CA certificates and CRLs with "
-            "--validation-data FILE, or allow fetching them with --fetch-validation-data"
+            f"signature level {level} needs validation data: give the CA certificates and CRLs as files "
+            "(--validation-data), or allow fetching them (--fetch-validation-data)"
         )
     if level in ("B-B", "B-T") and (validation_data or fetch):
         raise InputError(f"validation data is only embedded at level B-LT or B-LTA, not {level}")
