@@ -292,3 +292,20 @@ def test_pkcs11_library_found_on_linux_when_opensc_is_installed():
         pytest.skip("opensc is not installed (system-packages.txt lists it; .ci/run installs it)")
     found = find_pkcs11_libs("linux")
     assert found and all(os.path.isfile(p) and "pkcs11" in os.path.basename(p) for p in found)
+
+
+def test_a_tsa_that_does_not_answer_is_one_line_and_leaves_no_file(pki: Pki, tmp_path):
+    import socket
+
+    with socket.socket() as s:  # a port on this machine that nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/tsa"
+    with pytest.raises(
+        InputError, match=f"the time-stamp authority at {url} did not give a time-stamp"
+    ) as err:
+        export_memo(memo_evaluation(), tmp_path / "m.pdf", key=Pkcs12Key(pki.signer_p12, pki.password),
+                    samples=0, longevity=longevity("B-T", tsa_url=url))  # fmt: skip
+    assert "\n" not in err.value.line() and list(tmp_path.iterdir()) == []
+    with pytest.raises(InputError, match="not an http:// or https:// address"):
+        longevity("B-T", tsa_url="tsa.example.nl")

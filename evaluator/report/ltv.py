@@ -65,6 +65,12 @@ def longevity(
     level = (level or ("B-T" if has_tsa else "B-B")).upper()
     if level not in LEVELS:
         raise InputError(f"unknown signature level {level!r}; choose one of {', '.join(LEVELS)}")
+    if tsa_url:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(tsa_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise InputError(f"the time-stamp authority {tsa_url!r} is not an http:// or https:// address")
     if level != "B-B" and not has_tsa:
         raise InputError(f"signature level {level} needs a time-stamp authority: give its URL (--tsa-url)")
     if level == "B-B" and has_tsa:
@@ -197,14 +203,18 @@ def signing_settings(lon: Longevity) -> dict[str, Any]:
     }
 
 
-def signing_problem(exc: BaseException, name: str) -> str:
+def signing_problem(exc: BaseException, name: str, tsa_url: str | None = None) -> str:
     """What went wrong while gathering validation data or time-stamping, in one line."""
+    from pyhanko.sign.timestamps import TimestampRequestError
     from pyhanko_certvalidator import errors as cv
 
     chain = [exc]
     while chain[-1].__cause__ is not None and len(chain) < 10:
         chain.append(chain[-1].__cause__)
     for e in chain:
+        if isinstance(e, TimestampRequestError):
+            where = f" at {tsa_url}" if tsa_url else ""
+            return f"the time-stamp authority{where} did not give a time-stamp ({e})"
         if isinstance(e, cv.RevokedError):
             return f"the certificate of {name} has been revoked, according to the validation data"
         if isinstance(e, cv.InsufficientRevinfoError | cv.StaleRevinfoError):

@@ -288,5 +288,5 @@ def attach_and_sign(
         except InputError:
             raise
         except Exception as exc:  # noqa: BLE001 - a token refusing to sign, a TSA not answering: one clear line
-            raise InputError(ltv.signing_problem(exc, name)) from None
+            raise InputError(ltv.signing_problem(exc, name, lon.tsa_url)) from None
     return out.getvalue()
