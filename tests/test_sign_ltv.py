@@ -27,6 +27,7 @@ from evaluator.report.sign import Pkcs12Key, find_pkcs11_libs
 from evaluator.report.verify import describe, verify_memo
 from tests.pki import Pki, local_tsa, make_tsa, pki_fixture  # noqa: F401 - the fixture
 from tests.report_data import memo_evaluation
+from tests.test_sign_memo import softhsm_token  # noqa: F401 - the SoftHSM2 token fixture
 
 LEVELS = ("B-B", "B-T", "B-LT", "B-LTA")
 
@@ -309,3 +310,18 @@ def test_a_tsa_that_does_not_answer_is_one_line_and_leaves_no_file(pki: Pki, tmp
     assert "\n" not in err.value.line() and list(tmp_path.iterdir()) == []
     with pytest.raises(InputError, match="not an http:// or https:// address"):
         longevity("B-T", tsa_url="tsa.example.nl")
+
+
+def test_a_smartcard_signs_b_lta_with_the_root_and_crl_as_files(pki: Pki, tmp_path, softhsm_token):  # noqa: F811
+    """A token holds no CA chain: the root and the CRL come as files, and the memo outlives the certificate."""
+    from evaluator.report.sign import Pkcs11Key
+
+    out = tmp_path / "memo.pdf"
+    key = Pkcs11Key(softhsm_token["lib"], softhsm_token["token"], "signer", softhsm_token["pin"])
+    lon = longevity("B-LTA", timestamper=make_tsa(pki), validation_data=[pki.crl_pem])
+    with pytest.raises(InputError, match="root CA's certificate"):
+        export_memo(memo_evaluation(), out, key=key, samples=0, longevity=lon)
+    lon = longevity("B-LTA", timestamper=make_tsa(pki), validation_data=[pki.root_pem, pki.crl_pem])
+    export_memo(memo_evaluation(), out, key=key, samples=0, longevity=lon)
+    v = verify_memo(out, [pki.root_pem], at=_later(pki))
+    assert v.valid and v.level == "B-LTA" and v.judged_at, describe(v)

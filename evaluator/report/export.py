@@ -129,8 +129,10 @@ def signing_concerns(ev: Evaluation) -> list[str]:
 
     The CLI refuses to sign then without ``--allow-draft``; the export dialog asks first.
     """
+    from .texts import STATUS_TEXTS
+
     concerns = []
-    if ev.status.strip().casefold() in ("draft", "concept"):
+    if STATUS_TEXTS.get(ev.status.strip().casefold()) == STATUS_TEXTS["draft"]:
         concerns.append(f"its status is {ev.status.strip()!r}")
     if not ev.decision.strip():
         concerns.append("it records no decision")

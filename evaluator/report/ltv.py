@@ -166,7 +166,10 @@ def signing_context(lon: Longevity, signer: Any) -> Any:
     from pyhanko_certvalidator import ValidationContext
 
     data = load_validation_data(lon.validation_data)
-    chain = list(getattr(signer, "cert_registry", None) or ()) + data.certs
+    try:
+        chain = list(getattr(signer, "cert_registry", None) or ()) + data.certs
+    except Exception:  # noqa: BLE001 - a token that cannot list its other certificates: use the files alone
+        chain = list(data.certs)
     roots = [c for c in chain if c.self_signed]
     others = [c for c in chain if not c.self_signed]
     if not roots:
