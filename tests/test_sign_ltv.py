@@ -325,3 +325,23 @@ def test_a_smartcard_signs_b_lta_with_the_root_and_crl_as_files(pki: Pki, tmp_pa
     export_memo(memo_evaluation(), out, key=key, samples=0, longevity=lon)
     v = verify_memo(out, [pki.root_pem], at=_later(pki))
     assert v.valid and v.level == "B-LTA" and v.judged_at, describe(v)
+
+
+@pytest.mark.parametrize("junk", [b"", b"\n% not referenced by any cross-reference\n(hidden text)\n"])
+def test_bytes_no_cross_reference_points_to_under_a_document_time_stamp(memos, pki: Pki, tmp_path, junk):
+    """A document time-stamp added after the signature covers what precedes it; bytes between its revision's
+    objects that nothing points to are refused even so (a lenient reader could find content there)."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign.signers import PdfTimeStamper
+
+    out = io.BytesIO()
+    w = IncrementalPdfFileWriter(io.BytesIO(memos["B-LT"].read_bytes() + junk))
+    PdfTimeStamper(make_tsa(pki)).timestamp_pdf(w, "sha256", output=out)
+    path = tmp_path / "stamped.pdf"
+    path.write_bytes(out.getvalue())
+    v = verify_memo(path, [pki.root_pem])
+    if not junk:
+        assert v.valid and v.level == "B-LTA", describe(v)
+    else:
+        assert not v.valid and v.failed[0].name == "unchanged"
+        assert "bytes outside its objects" in v.failed[0].detail

@@ -293,7 +293,8 @@ def verify_memo(
         sigs = list(reader.embedded_signatures)
     except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, OSError) as exc:
         # A PDF header but a broken body: a damaged or cut-short memo is a failed check, not unreadable input.
-        out.checks.append(Check("signature", False, f"the file is damaged or cut short ({exc})"))
+        why = " ".join(str(exc).split())  # one line, whatever the parser's message
+        out.checks.append(Check("signature", False, f"the file is damaged or cut short ({why})"))
         out.checks += [Check(name, None) for name in CHECKS[1:]]
         return out
 
@@ -571,7 +572,9 @@ def _unchanged_problem(
         expected += 1
         if ts.signed_revision != expected:
             return "a document time-stamp does not directly follow the revision before it"
-        problem = _covered_prefix_problem(raw, ts, last=i == len(later) - 1)
+        problem = _covered_prefix_problem(raw, ts, last=i == len(later) - 1) or _appended_problem(
+            raw, reader, expected
+        )
         if problem:
             return "document time-stamp: " + problem
         try:
@@ -595,6 +598,33 @@ def _unchanged_problem(
     if status.modification_level not in (None, ModificationLevel.NONE):
         return f"the file was changed after signing ({status.modification_level.name.lower()})"
     return None
+
+
+def _appended_problem(raw: bytes, reader: Any, revision: int) -> str | None:
+    """The byte check of :func:`.sigcontainer.revision_problem` on an appended revision."""
+    from .sigcontainer import revision_problem
+
+    xrefs = reader.xrefs
+    before = xrefs.get_xref_container_info(revision - 1)
+    start = _revision_end(raw, before.end_location)
+    objects = {}
+    for ref in xrefs.explicit_refs_in_revision(revision):
+        offset = xrefs.get_xref_data(revision).try_resolve(ref)
+        if not isinstance(offset, int):
+            return "an appended revision keeps objects in object streams, which Afweging never writes"
+        objects[(ref.idnum, ref.generation)] = offset
+    return revision_problem(raw, start, xrefs.get_xref_container_info(revision).declared_startxref, objects)
+
+
+def _revision_end(raw: bytes, after: int) -> int:
+    """Where the revision whose cross-reference ends at ``after`` ends: just past its ``%%EOF`` line."""
+    eof = raw.find(b"%%EOF", after)
+    if eof < 0:
+        return len(raw)
+    end = eof + len(b"%%EOF")
+    while end < len(raw) and raw[end : end + 1] in (b"\r", b"\n"):
+        end += 1
+    return end
 
 
 def _covered_prefix_problem(raw: bytes, sig: Any, last: bool) -> str | None:
