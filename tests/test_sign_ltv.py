@@ -345,3 +345,18 @@ def test_bytes_no_cross_reference_points_to_under_a_document_time_stamp(memos, p
     else:
         assert not v.valid and v.failed[0].name == "unchanged"
         assert "bytes outside its objects" in v.failed[0].detail
+
+
+def test_validation_data_files_in_pem_and_der(pki: Pki, tmp_path):
+    from asn1crypto import ocsp, pem
+
+    from evaluator.report.ltv import load_validation_data
+
+    _, _, der = pem.unarmor(pki.crl_pem.read_bytes())
+    (tmp_path / "root.crl.der").write_bytes(der)
+    data = load_validation_data([tmp_path / "root.crl.der", pki.crl_pem, pki.root_pem, pki.signer_cert_der])
+    assert (len(data.certs), len(data.crls), len(data.ocsps)) == (2, 2, 0)
+    refused = tmp_path / "refused.ocsp"
+    refused.write_bytes(ocsp.OCSPResponse({"response_status": "unauthorized"}).dump())
+    with pytest.raises(InputError, match="OCSP response that gives no status"):
+        load_validation_data([refused])

@@ -97,7 +97,7 @@ class ValidationData:
 
 def load_validation_data(paths: Sequence[str | os.PathLike]) -> ValidationData:
     """Certificates, CRLs and OCSP responses from files (PEM or DER; a PEM file may hold several)."""
-    from asn1crypto import crl, ocsp, pem, x509
+    from asn1crypto import crl, pem, x509
 
     from ..io import read_bytes
 
@@ -118,21 +118,29 @@ def load_validation_data(paths: Sequence[str | os.PathLike]) -> ValidationData:
                 if not found:
                     raise ValueError("nothing usable in it")
                 continue
-            for kind, target in ((x509.Certificate, out.certs), (crl.CertificateList, out.crls),
-                                 (ocsp.OCSPResponse, out.ocsps)):  # fmt: skip
-                with contextlib.suppress(Exception):
-                    obj = _parsed(kind.load(raw, strict=True))
-                    if kind is ocsp.OCSPResponse and obj["response_status"].native != "successful":
-                        raise InputError("is an OCSP response that reports no status", p)
-                    target.append(obj)
-                    break
-            else:
-                raise ValueError("not a certificate, CRL or OCSP response")
+            kind, obj = _der(raw)
+            if kind == "ocsps" and obj["response_status"].native != "successful":
+                raise InputError("is an OCSP response that gives no status (the responder refused)", p)
+            getattr(out, kind).append(obj)
         except InputError:
             raise
         except Exception:  # noqa: BLE001 - asn1crypto raises many kinds; all mean "not validation data"
             raise InputError("is not a certificate, CRL or OCSP response (PEM or DER)", p) from None
     return out
+
+
+def _der(raw: bytes) -> tuple[str, Any]:
+    """("certs" | "crls" | "ocsps", the parsed object) for DER bytes; ValueError when it is none of them."""
+    from asn1crypto import crl, ocsp, x509
+
+    for kind, cls in (
+        ("certs", x509.Certificate),
+        ("crls", crl.CertificateList),
+        ("ocsps", ocsp.OCSPResponse),
+    ):
+        with contextlib.suppress(Exception):
+            return kind, _parsed(cls.load(raw, strict=True))
+    raise ValueError("not a certificate, CRL or OCSP response")
 
 
 def _parsed(obj: Any) -> Any:
