@@ -1,4 +1,6 @@
-"""A two-level test PKI made with ``cryptography``: root CA → signer (non-repudiation), plus broken variants.
+"""A two-level test PKI made with ``cryptography``: root CA → signer (non-repudiation), plus broken variants, a
+time-stamp authority (root → TSA with the time-stamping EKU, :func:`make_tsa`) and CRLs of the root (one empty,
+one that revokes the signer).
 
 A signer that is itself the trust root hides key-usage mistakes (pyHanko does not enforce non-repudiation on a
 trust root), so every signing test goes through a separate root CA. Import the fixtures into a test module:
@@ -7,7 +9,9 @@ trust root), so every signing test goes through a separate root CA. Import the f
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +37,10 @@ class Pki:
     signer_key_der: Path
     no_nonrep_p12: Path  # root → signer without non-repudiation (not a signing certificate for documents)
     expired_p12: Path  # root → signer whose validity ended
+    tsa_cert_der: Path  # root → TSA (time-stamping EKU), valid ten years
+    tsa_key_der: Path
+    crl_pem: Path  # the root's CRL, revoking nothing; current for 30 days
+    revoked_crl_pem: Path  # the root's CRL revoking the signer
     password: str = PASSWORD
 
 
@@ -117,6 +125,58 @@ def _leaf(
     return key, cert
 
 
+def _tsa(root_key: rsa.RSAPrivateKey, root: x509.Certificate) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
+    key = _key()
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(_name("Testzaken Tijdstempeldienst"))
+        .issuer_name(root.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=3650))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()), critical=False
+        )
+        .sign(root_key, hashes.SHA256())
+    )
+    return key, cert
+
+
+def _crl(root_key: rsa.RSAPrivateKey, root: x509.Certificate, revoked: list[x509.Certificate]) -> bytes:
+    now = dt.datetime.now(dt.UTC)
+    b = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(root.subject)
+        .last_update(now - dt.timedelta(hours=1))
+        .next_update(now + dt.timedelta(days=30))
+        .add_extension(x509.CRLNumber(1), critical=False)
+    )
+    for c in revoked:
+        b = b.add_revoked_certificate(
+            x509.RevokedCertificateBuilder()
+            .serial_number(c.serial_number)
+            .revocation_date(now - dt.timedelta(minutes=30))
+            .build()
+        )
+    return b.sign(root_key, hashes.SHA256()).public_bytes(serialization.Encoding.PEM)
+
+
+def make_tsa(pki: Pki):  # noqa: ANN201 - a pyHanko DummyTimeStamper: a TSA in the fixture, no network
+    """A time-stamp authority answering in-process with the PKI's TSA certificate."""
+    from asn1crypto import keys
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign.timestamps import DummyTimeStamper
+
+    return DummyTimeStamper(
+        tsa_cert=asn1_x509.Certificate.load(pki.tsa_cert_der.read_bytes()),
+        tsa_key=keys.PrivateKeyInfo.load(pki.tsa_key_der.read_bytes()),
+    )
+
+
 def _p12(path: Path, key: rsa.RSAPrivateKey, cert: x509.Certificate, ca: x509.Certificate) -> Path:
     enc = serialization.BestAvailableEncryption(PASSWORD.encode())
     path.write_bytes(pkcs12.serialize_key_and_certificates(b"signer", key, cert, [ca], enc))
@@ -130,6 +190,14 @@ def make_pki(folder: Path) -> Pki:
     key, cert = _leaf(root_key, root, "Anneke de Vries-Ëlsinga")
     nk, nc = _leaf(root_key, root, "Geen Onweerlegbaarheid", non_repudiation=False)
     ek, ec = _leaf(root_key, root, "Verlopen Certificaat", expired=True)
+    tk, tc = _tsa(root_key, root)
+    der = serialization.Encoding.DER
+    (folder / "tsa.der").write_bytes(tc.public_bytes(der))
+    (folder / "tsa-key.der").write_bytes(
+        tk.private_bytes(der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    (folder / "root.crl").write_bytes(_crl(root_key, root, []))
+    (folder / "revoked.crl").write_bytes(_crl(root_key, root, [cert]))
     pem = serialization.Encoding.PEM
     (folder / "root.pem").write_bytes(root.public_bytes(pem))
     (folder / "other-root.pem").write_bytes(other_root.public_bytes(pem))
@@ -154,6 +222,10 @@ def make_pki(folder: Path) -> Pki:
         signer_key_der=folder / "signer-key.der",
         no_nonrep_p12=_p12(folder / "no-nonrep.p12", nk, nc, root),
         expired_p12=_p12(folder / "expired.p12", ek, ec, root),
+        tsa_cert_der=folder / "tsa.der",
+        tsa_key_der=folder / "tsa-key.der",
+        crl_pem=folder / "root.crl",
+        revoked_crl_pem=folder / "revoked.crl",
     )
 
 
@@ -164,3 +236,37 @@ def pki_fixture(tmp_path_factory: pytest.TempPathFactory) -> Pki:
 
 # Keep TSA helpers importable for the timestamp test without making every test pay for them.
 TIME_STAMPING = ExtendedKeyUsageOID.TIME_STAMPING
+
+
+@contextlib.contextmanager
+def local_tsa(pki: Pki) -> Iterator[str]:
+    """A time-stamp authority speaking RFC 3161 over HTTP on 127.0.0.1 (the CLI's ``--tsa-url``), answered by
+    :func:`make_tsa`; yields its URL and stops when the ``with`` ends. Nothing leaves the machine."""
+    import http.server
+    import threading
+
+    from asn1crypto import tsp
+
+    dummy = make_tsa(pki)
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            answer = dummy.request_tsa_response(tsp.TimeStampReq.load(body)).dump()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/timestamp-reply")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/tsa"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -26,6 +26,25 @@ def doc(tmp_path, qtbot):
     d.close()
 
 
+def answer_confirmation(dlg, yes: bool = True) -> list[str]:
+    """Answer the "sign a concept?" question the next export asks (as a user clicks); returns its text."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[str] = []
+
+    def click() -> None:
+        box = dlg.confirmation
+        if box is None or not box.isVisible():
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No).click()
+
+    QTimer.singleShot(0, click)
+    return seen
+
+
 @pytest.fixture
 def dutch():
     from ui.i18n import language, set_language
@@ -51,7 +70,9 @@ def test_export_dialog_previews_and_signs(tmp_path, qtbot, doc, pki: Pki, dutch)
     dlg.password.setText(pki.password)
     dlg.reason.setText("Vastgesteld in de stuurgroep")
     out = tmp_path / "memo.pdf"
+    asked = answer_confirmation(dlg)  # the test evaluation is a concept
     assert dlg.export_to(out)
+    assert asked and "concept" in asked[0]
     assert dlg.password.text() == ""  # never kept
     assert "ondertekend door Anneke" in dlg.message.text()
     v = verify_memo(out, [pki.root_pem])
@@ -73,6 +94,7 @@ def test_export_dialog_wrong_password_shows_one_line_and_writes_nothing(tmp_path
     dlg.password.setText("fout")
     out = tmp_path / "out" / "memo.pdf"
     out.parent.mkdir()
+    answer_confirmation(dlg)
     assert not dlg.export_to(out)
     assert "wrong password" in dlg.message.text() or "wachtwoord" in dlg.message.text()
     assert list(out.parent.iterdir()) == []
@@ -133,3 +155,75 @@ def test_the_preview_is_made_off_the_gui_thread(qtbot, doc):
     assert dlg.preview_path is None
     assert dlg.message.text() in ("Voorbeeld wordt gemaakt…", "Making the preview…")
     qtbot.waitUntil(lambda: dlg.preview_path is not None, timeout=60_000)
+
+
+def test_signing_a_concept_asks_first_and_no_writes_nothing(tmp_path, qtbot, doc, pki: Pki):
+    from ui.report_dialogs import ExportMemoDialog
+
+    dlg = ExportMemoDialog(doc)
+    qtbot.addWidget(dlg)
+    dlg.mode_p12.setChecked(True)
+    dlg.p12_path.setText(str(pki.signer_p12))
+    dlg.password.setText(pki.password)
+    out = tmp_path / "out" / "memo.pdf"
+    out.parent.mkdir()
+    asked = answer_confirmation(dlg, yes=False)
+    assert not dlg.export_to(out)
+    assert asked and ("concept" in asked[0]) and list(out.parent.iterdir()) == []
+    assert "not confirmed" in dlg.message.text() or "niet bevestigd" in dlg.message.text()
+    dlg.mode_none.setChecked(True)  # an unsigned concept needs no confirmation
+    assert dlg.export_to(out) and dlg.confirmation is None
+
+
+def test_export_dialog_signs_b_lta_with_a_tsa_and_a_crl(tmp_path, qtbot, doc, pki: Pki):
+    """The time-stamp authority and validation data in the GUI too: a B-LTA memo that verify judges at the time
+    of signing once the certificate has expired."""
+    import datetime as dt
+
+    from cryptography import x509
+
+    from tests.pki import local_tsa
+    from ui.report_dialogs import ExportMemoDialog
+
+    dlg = ExportMemoDialog(doc)
+    qtbot.addWidget(dlg)
+    assert not dlg.ltv_box.isEnabled()  # only when signing
+    dlg.mode_p12.setChecked(True)
+    assert dlg.ltv_box.isEnabled() and not dlg.tsa_url.isEnabled()
+    dlg.p12_path.setText(str(pki.signer_p12))
+    dlg.password.setText(pki.password)
+    dlg.level.setCurrentIndex(dlg.level.findData("B-LTA"))
+    assert dlg.tsa_url.isEnabled() and dlg.validation_files.isEnabled()
+    dlg.validation_files.setText(str(pki.crl_pem))
+    out = tmp_path / "memo.pdf"
+    with local_tsa(pki) as url:
+        dlg.tsa_url.setText(url)
+        answer_confirmation(dlg)
+        assert dlg.export_to(out), dlg.message.text()
+    expiry = x509.load_pem_x509_certificate(pki.signer_cert_pem.read_bytes()).not_valid_after_utc
+    v = verify_memo(out, [pki.root_pem], at=expiry + dt.timedelta(days=1))
+    assert v.valid and v.level == "B-LTA" and v.judged_at
+
+
+def test_export_dialog_level_without_a_tsa_is_one_line(tmp_path, qtbot, doc, pki: Pki):
+    from ui.report_dialogs import ExportMemoDialog
+
+    dlg = ExportMemoDialog(doc)
+    qtbot.addWidget(dlg)
+    dlg.mode_p12.setChecked(True)
+    dlg.p12_path.setText(str(pki.signer_p12))
+    dlg.password.setText(pki.password)
+    dlg.level.setCurrentIndex(dlg.level.findData("B-T"))
+    answer_confirmation(dlg)
+    assert not dlg.export_to(tmp_path / "m.pdf")
+    assert "time-stamp authority" in dlg.message.text() and "\n" not in dlg.message.text()
+    assert dlg.password.text() == "" and not (tmp_path / "m.pdf").exists()
+
+
+def test_pkcs11_library_defaults_to_the_one_the_core_finds(qtbot, doc):
+    from evaluator.report.sign import default_pkcs11_lib
+    from ui.report_dialogs import ExportMemoDialog
+
+    dlg = ExportMemoDialog(doc)
+    qtbot.addWidget(dlg)
+    assert dlg.p11_lib.text() == default_pkcs11_lib()

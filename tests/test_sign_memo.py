@@ -105,6 +105,7 @@ def test_report_verb_signs_and_refuses_a_wrong_password(tmp_path, pki: Pki):
         "0",
         "--sign",
         str(pki.signer_p12),
+        "--allow-draft",  # the test evaluation is a concept
     ]
     ok = subprocess.run([*cmd, "--out", str(tmp_path / "a.pdf"), "--password-env", "MEMO_PW"],
                         capture_output=True, text=True, env=env)  # fmt: skip

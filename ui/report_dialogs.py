@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -155,6 +157,8 @@ class ExportMemoDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.p11_lib = QLineEdit(_default_pkcs11_lib())
+        self.p11_browse = QPushButton()
+        self.p11_browse.clicked.connect(self._browse_p11)
         self.token_label = QLineEdit()
         self.key_label = QLineEdit()
         self.pin = QLineEdit()
@@ -172,7 +176,10 @@ class ExportMemoDialog(QDialog):
         p11 = QWidget()
         f11 = QFormLayout(p11)
         self._l_lib, self._l_token, self._l_key, self._l_pin = QLabel(), QLabel(), QLabel(), QLabel()
-        f11.addRow(self._l_lib, self.p11_lib)
+        lib_row = QHBoxLayout()
+        lib_row.addWidget(self.p11_lib, 1)
+        lib_row.addWidget(self.p11_browse)
+        f11.addRow(self._l_lib, lib_row)
         f11.addRow(self._l_token, self.token_label)
         f11.addRow(self._l_key, self.key_label)
         f11.addRow(self._l_pin, self.pin)
@@ -187,6 +194,30 @@ class ExportMemoDialog(QDialog):
         for b in (self.mode_none, self.mode_p12, self.mode_p11):
             sb.addWidget(b)
         sb.addWidget(self.key_pages)
+
+        # How long the signature can be checked: PAdES level, time-stamp authority, validation data.
+        self.level = QComboBox()
+        for level in ("B-B", "B-T", "B-LT", "B-LTA"):
+            self.level.addItem("", level)
+        self.tsa_url = QLineEdit()
+        self.validation_files = QLineEdit()
+        self.validation_browse = QPushButton()
+        self.validation_browse.clicked.connect(self._browse_validation_data)
+        self.fetch_validation = QCheckBox()
+        self.ltv_box = QGroupBox()
+        fl = QFormLayout(self.ltv_box)
+        self._l_level, self._l_tsa, self._l_vdata = QLabel(), QLabel(), QLabel()
+        vrow = QHBoxLayout()
+        vrow.addWidget(self.validation_files, 1)
+        vrow.addWidget(self.validation_browse)
+        fl.addRow(self._l_level, self.level)
+        fl.addRow(self._l_tsa, self.tsa_url)
+        fl.addRow(self._l_vdata, vrow)
+        fl.addRow(self.fetch_validation)
+        self.level.currentIndexChanged.connect(lambda _: self._level_changed())
+        self.modes.idToggled.connect(lambda _i, _on: self._level_changed())
+        self._level_changed()
+        self.confirmation: QMessageBox | None = None  # the open "sign a concept?" question, for tests
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -206,6 +237,7 @@ class ExportMemoDialog(QDialog):
         form.addRow(self._l_lang, self.lang)
         ll.addLayout(form)
         ll.addWidget(self.sign_box)
+        ll.addWidget(self.ltv_box)
         rform = QFormLayout()
         rform.addRow(self._l_reason, self.reason)
         ll.addLayout(rform)
@@ -245,6 +277,29 @@ class ExportMemoDialog(QDialog):
         self._l_password.setText(tr("Password", "Wachtwoord"))
         self.password.setPlaceholderText(tr("used once, never stored", "eenmalig gebruikt, nooit bewaard"))
         self._l_lib.setText(tr("PKCS#11 library", "PKCS#11-bibliotheek"))
+        self.p11_browse.setText(tr("Choose…", "Kiezen…"))
+        self.p11_lib.setPlaceholderText(tr("no smartcard middleware found; choose its library",
+                                           "geen smartcardsoftware gevonden; kies de bibliotheek"))  # fmt: skip
+        self.ltv_box.setTitle(
+            tr("Valid after the certificate expires", "Geldig na verlopen van het certificaat")
+        )
+        self._l_level.setText(tr("Signature level", "Handtekeningniveau"))
+        for i, (en, nl) in enumerate((
+            ("B-B — valid while the certificate is", "B-B — geldig zolang het certificaat geldig is"),
+            ("B-T — with a time-stamp", "B-T — met een tijdstempel"),
+            ("B-LT — time-stamp and validation data", "B-LT — tijdstempel en validatiegegevens"),
+            ("B-LTA — B-LT and a document time-stamp (archive)", "B-LTA — B-LT en een documenttijdstempel (archief)"),
+        )):  # fmt: skip
+            self.level.setItemText(i, tr(en, nl))
+        self._l_tsa.setText(tr("Time-stamp authority (URL)", "Tijdstempeldienst (URL)"))
+        self.tsa_url.setPlaceholderText(tr("asked over the network when you export", "wordt bij het exporteren "
+                                           "via het netwerk gevraagd"))  # fmt: skip
+        self._l_vdata.setText(tr("Validation data (files)", "Validatiegegevens (bestanden)"))
+        self.validation_files.setPlaceholderText(tr("CA certificates, CRLs, OCSP responses; separate with ;",
+                                                    "CA-certificaten, CRL's, OCSP-antwoorden; scheid met ;"))  # fmt: skip
+        self.validation_browse.setText(tr("Add…", "Toevoegen…"))
+        self.fetch_validation.setText(tr("Allow connecting to fetch CRLs and OCSP responses",
+                                         "Verbinding maken toestaan om CRL's en OCSP-antwoorden op te halen"))  # fmt: skip
         self._l_token.setText(tr("Token label", "Tokenlabel"))
         self._l_key.setText(tr("Key label", "Sleutellabel"))
         self._l_pin.setText("PIN")
@@ -308,13 +363,19 @@ class ExportMemoDialog(QDialog):
 
     def export_to(self, path: str | os.PathLike) -> bool:
         """Write the memo to ``path`` with the chosen options; shows the outcome; True when written."""
-        from evaluator.report.export import export_memo
+        from evaluator.report.export import export_memo, signing_concerns
 
+        signing = self.modes.checkedId() != 0
+        if signing and not self.confirm_signing(signing_concerns(self.doc.evaluation)):
+            self._say(tr("Not exported: signing was not confirmed.", "Niet geëxporteerd: ondertekenen is niet "
+                         "bevestigd."))  # fmt: skip
+            return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            key = self.signing_key()
+            key = self.signing_key()  # first: it clears the password and PIN fields, whatever follows
+            lon = self.longevity() if signing else None
             res = export_memo(self.doc.evaluation, path, lang=self.lang.currentData(), key=key,
-                              reason=self.reason.text().strip(), audit=self._audit())  # fmt: skip
+                              reason=self.reason.text().strip(), audit=self._audit(), longevity=lon)  # fmt: skip
         except AfwegingError as exc:
             self._say(exc.line() if isinstance(exc, InputError) else str(exc), error=True)
             return False
@@ -327,6 +388,60 @@ class ExportMemoDialog(QDialog):
         self._say(tr(f"Saved {name} ({res.pages} pages, {signed}) in {Path(path).parent}.",
                      f"Opgeslagen: {name} ({res.pages} pagina's, {signed}) in {Path(path).parent}."))  # fmt: skip
         return True
+
+    def longevity(self):  # noqa: ANN201 - evaluator.report.ltv.Longevity
+        """The signature level the form asks for (``InputError`` when it cannot work)."""
+        from evaluator.report.ltv import longevity
+
+        level = self.level.currentData()
+        ltv = level in ("B-LT", "B-LTA")
+        files = [f.strip() for f in self.validation_files.text().split(";") if f.strip()] if ltv else []
+        tsa = self.tsa_url.text().strip() if level != "B-B" else ""
+        return longevity(level, tsa or None, None, files, ltv and self.fetch_validation.isChecked())
+
+    def confirm_signing(self, concerns: list[str]) -> bool:
+        """Ask before signing a concept or a memo that records no decision; True: sign (no concerns: no question)."""
+        if not concerns:
+            return True
+        nl = {"it records no decision": "er is geen besluit vastgelegd"}
+        why = "; ".join(tr(c, nl.get(c, c.replace("its status is", "de status is"))) for c in concerns)
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Sign a concept?", "Een concept ondertekenen?"),
+                          tr(f"This memo is not final: {why}. Sign it anyway?",
+                             f"Deze notitie is niet definitief: {why}. Toch ondertekenen?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)  # fmt: skip
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.confirmation = box
+        try:
+            return box.exec() == QMessageBox.StandardButton.Yes
+        finally:
+            self.confirmation = None
+            box.deleteLater()
+
+    def _level_changed(self) -> None:
+        level = self.level.currentData()
+        signing = self.modes.checkedId() != 0
+        self.ltv_box.setEnabled(signing)
+        for w in (self.tsa_url, self._l_tsa):
+            w.setEnabled(level != "B-B")
+        for w in (self.validation_files, self.validation_browse, self.fetch_validation, self._l_vdata):
+            w.setEnabled(level in ("B-LT", "B-LTA"))
+
+    def _browse_validation_data(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, tr("Validation data", "Validatiegegevens"), "",
+            tr("Certificates, CRLs, OCSP responses (*.pem *.crt *.cer *.der *.crl *.ocsp);;All files (*)",
+               "Certificaten, CRL's, OCSP-antwoorden (*.pem *.crt *.cer *.der *.crl *.ocsp);;Alle bestanden (*)"),
+        )  # fmt: skip
+        if paths:
+            have = [f.strip() for f in self.validation_files.text().split(";") if f.strip()]
+            self.validation_files.setText(";".join(have + [p for p in paths if p not in have]))
+
+    def _browse_p11(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("PKCS#11 library", "PKCS#11-bibliotheek"), "",
+                                              tr("Libraries (*.dll *.so *.dylib);;All files (*)",
+                                                 "Bibliotheken (*.dll *.so *.dylib);;Alle bestanden (*)"))  # fmt: skip
+        if path:
+            self.p11_lib.setText(path)
 
     def _export_clicked(self) -> None:
         start = str(self.doc.path.with_suffix(".pdf"))
@@ -455,8 +570,6 @@ _BANNER = (
 
 
 def _default_pkcs11_lib() -> str:
-    for p in ("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so", "/usr/lib/opensc-pkcs11.so",
-              "/usr/local/lib/opensc-pkcs11.so"):  # fmt: skip
-        if os.path.exists(p):
-            return p
-    return ""
+    from evaluator.report.sign import default_pkcs11_lib
+
+    return default_pkcs11_lib()

@@ -1,5 +1,6 @@
 """afweging report FILE --out MEMO.pdf [--lang nl|en] [--sign KEY.p12 --password-env VAR |
---pkcs11-lib LIB --token-label L --key-label K --pin-env VAR] [--reason TEXT]"""
+[--pkcs11-lib LIB] --token-label L --key-label K --pin-env VAR] [--reason TEXT] [--allow-draft]
+[--level B-B|B-T|B-LT|B-LTA --tsa-url URL --validation-data FILE... | --fetch-validation-data]"""
 
 from __future__ import annotations
 
@@ -17,13 +18,23 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--sign", metavar="KEY.p12", help="sign with the key and certificate in this file")
     g.add_argument("--password-env", metavar="VAR", help="environment variable that holds its password")
     t = p.add_argument_group("signing with a PKCS#11 token (smartcard)")
-    t.add_argument("--pkcs11-lib", metavar="LIB", help="the token's PKCS#11 module (.so/.dll)")
+    t.add_argument("--pkcs11-lib", metavar="LIB",
+                   help="the token's PKCS#11 module (.so/.dll; default: the usual smartcard middleware found here)")  # fmt: skip
     t.add_argument("--token-label", metavar="L")
     t.add_argument("--key-label", metavar="K")
     t.add_argument("--cert-label", metavar="C", help="certificate label, when not the key's")
     t.add_argument("--pin-env", metavar="VAR", help="environment variable that holds the PIN")
     p.add_argument("--reason", metavar="TEXT", default="", help="reason shown with the signature")
-    p.add_argument("--tsa-url", metavar="URL", help="timestamp authority for PAdES B-T (needs the network)")
+    p.add_argument("--allow-draft", action="store_true",
+                   help="sign even when the status is draft/concept or no decision is recorded")  # fmt: skip
+    v = p.add_argument_group("a signature that stays valid after the certificate expires")
+    v.add_argument("--level", choices=("B-B", "B-T", "B-LT", "B-LTA"), type=str.upper,
+                   help="PAdES level (default B-T with --tsa-url, else B-B); B-LT and B-LTA embed validation data")  # fmt: skip
+    v.add_argument("--tsa-url", metavar="URL", help="time-stamp authority to ask (connects to that address)")
+    v.add_argument("--validation-data", metavar="FILE", action="append", default=[],
+                   help="CA certificate, CRL or OCSP response to embed (PEM or DER); repeat for several")  # fmt: skip
+    v.add_argument("--fetch-validation-data", action="store_true",
+                   help="allow connecting to the CRL and OCSP addresses in the certificates")  # fmt: skip
     p.add_argument("--samples", type=int, default=None, metavar="N",
                    help="weightings for the robustness section (default: the file's robustness setting; 0 leaves it out)")  # fmt: skip
     p.add_argument(
@@ -53,16 +64,21 @@ def key_from_args(args: argparse.Namespace):  # noqa: ANN201 - SigningKey | None
     from ..errors import InputError
     from ..report.sign import Pkcs11Key, Pkcs12Key
 
-    if args.sign and args.pkcs11_lib:
-        raise InputError("choose one way to sign: --sign KEY.p12 or --pkcs11-lib")
+    if args.sign and (args.pkcs11_lib or args.token_label):
+        raise InputError("choose one way to sign: --sign KEY.p12 or a token (--token-label)")
     if args.sign:
         return Pkcs12Key(args.sign, _secret(args.password_env, "key file's password", "--password-env"))
-    if args.pkcs11_lib:
+    if args.pkcs11_lib or args.token_label:
+        from ..report.sign import default_pkcs11_lib
+
         if not args.token_label or not args.key_label:
             raise InputError("signing with a token needs --token-label and --key-label")
-        return Pkcs11Key(args.pkcs11_lib, args.token_label, args.key_label,
+        lib = args.pkcs11_lib or default_pkcs11_lib()
+        if not lib:
+            raise InputError("no PKCS#11 library found in the usual places; give it with --pkcs11-lib LIB")
+        return Pkcs11Key(lib, args.token_label, args.key_label,
                          _secret(args.pin_env, "token's PIN", "--pin-env"), args.cert_label)  # fmt: skip
-    if args.password_env or args.pin_env or args.token_label or args.key_label:
+    if args.password_env or args.pin_env or args.key_label:
         raise InputError(
             "a password, PIN or token label without a key: add --sign KEY.p12 or --pkcs11-lib LIB"
         )
@@ -81,8 +97,17 @@ def run(args: argparse.Namespace) -> int:
     if args.samples is not None and args.samples < 0:
         raise InputError(f"--samples must be 0 or more, not {args.samples}")
     key = key_from_args(args)
+    lon = _longevity(args, key)
     refuse_overwrite(args.out, args.force)
     ev, audit = _load_with_audit(args.file)
+    if key is not None and not args.allow_draft:
+        from ..report.export import signing_concerns
+
+        concerns = signing_concerns(ev)
+        if concerns:
+            raise InputError(
+                f"not signed: {' and '.join(concerns)}; sign it anyway with --allow-draft", args.file
+            )
     res = export_memo(
         ev,
         args.out,
@@ -92,11 +117,22 @@ def run(args: argparse.Namespace) -> int:
         audit=audit,
         samples=args.samples,
         seed=args.seed,
-        tsa_url=args.tsa_url,
+        longevity=lon,
     )
-    signed = f", signed by {res.signer}" if res.signed else ", not signed"
+    signed = f", signed by {res.signer} (PAdES {lon.level})" if res.signed and lon else ", not signed"
     print(f"{args.out}: {res.pages} pages{signed}; decision data SHA-256 {res.digest}")
     return 0
+
+
+def _longevity(args: argparse.Namespace, key: object):  # noqa: ANN202 - ltv.Longevity | None
+    from ..errors import InputError
+    from ..report.ltv import longevity
+
+    if key is None:
+        if args.level or args.tsa_url or args.validation_data or args.fetch_validation_data:
+            raise InputError("a signature level, TSA or validation data without a key: add --sign or a token")
+        return None
+    return longevity(args.level, args.tsa_url, None, args.validation_data, args.fetch_validation_data)
 
 
 def _load_with_audit(path: str):  # noqa: ANN202

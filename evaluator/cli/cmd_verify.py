@@ -1,4 +1,4 @@
-"""afweging verify MEMO.pdf [--trust CERT.pem] [--format json]"""
+"""afweging verify MEMO.pdf [--trust CERT.pem] [--format json] [--at YYYY-MM-DD[THH:MM]]"""
 
 from __future__ import annotations
 
@@ -13,13 +13,30 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="a trusted root certificate (PEM or DER); repeat for several")  # fmt: skip
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of the text output")
+    p.add_argument("--at", metavar="YYYY-MM-DD[THH:MM]",
+                   help="judge the certificates as on this moment (UTC) instead of now, e.g. after the signer's "
+                   "certificate expires")  # fmt: skip
+
+
+def _moment(text: str | None):  # noqa: ANN202 - datetime | None
+    import datetime as dt
+
+    from ..errors import InputError
+
+    if text is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"--at {text!r} is not a date (YYYY-MM-DD) or a moment (YYYY-MM-DDTHH:MM)") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..report.verify import describe, verify_memo
     from .common import print_json
 
-    result = verify_memo(args.memo, args.trust)
+    result = verify_memo(args.memo, args.trust, at=_moment(args.at))
     if args.format == "json":
         print_json(result.to_data())
     else:

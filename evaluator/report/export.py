@@ -38,6 +38,7 @@ def render_memo(
     generated: str | None = None,
     timestamper: Any = None,
     tsa_url: str | None = None,
+    longevity: Any = None,
 ) -> MemoResult:
     """The memo's bytes (attached JSON; signed when ``signer`` from :func:`sign.open_signer` is given).
 
@@ -77,6 +78,7 @@ def render_memo(
         timestamper=timestamper,
         tsa_url=tsa_url,
         description="Afweging decision data (canonical JSON)",
+        longevity=longevity,
     )
     return MemoResult(None, digest, memo.pages, signer is not None, signer[1] if signer else "", pdf)
 
@@ -92,8 +94,12 @@ def export_memo(
     seed: int | None = None,
     timestamper: Any = None,
     tsa_url: str | None = None,
+    longevity: Any = None,
 ) -> MemoResult:
-    """Write the memo to ``out`` (signed with ``key`` when given). Nothing is left behind on failure."""
+    """Write the memo to ``out`` (signed with ``key`` when given). Nothing is left behind on failure.
+
+    ``longevity`` (:class:`.ltv.Longevity`): the PAdES level, its time-stamp authority and validation data.
+    """
     from ..errors import InputError
     from ..files import atomic_write
     from .sign import open_signer
@@ -103,10 +109,31 @@ def export_memo(
         raise InputError("the memo is a PDF; give the output a name ending in .pdf", target)
     if lang not in ("nl", "en"):
         raise InputError(f"unknown language {lang!r}; choose nl or en")
+    if key is not None and longevity is not None and longevity.embeds_validation_data:
+        from .ltv import load_validation_data
+
+        load_validation_data(longevity.validation_data)  # a wrong file fails before the key is opened
     with open_signer(key) as signer:
-        res = render_memo(ev, lang, signer, reason, audit, samples, seed, None, timestamper, tsa_url)
+        res = render_memo(
+            ev, lang, signer, reason, audit, samples, seed, None, timestamper, tsa_url, longevity
+        )
     try:
         atomic_write(target, res.pdf)
     except OSError as exc:
         raise InputError(f"cannot be written ({exc.strerror or exc})", target) from None
     return MemoResult(target, res.digest, res.pages, res.signed, res.signer, res.pdf)
+
+
+def signing_concerns(ev: Evaluation) -> list[str]:
+    """Why signing this memo deserves a second thought (empty: none): a draft, or no decision recorded.
+
+    The CLI refuses to sign then without ``--allow-draft``; the export dialog asks first.
+    """
+    from .texts import STATUS_TEXTS
+
+    concerns = []
+    if STATUS_TEXTS.get(ev.status.strip().casefold()) == STATUS_TEXTS["draft"]:
+        concerns.append(f"its status is {ev.status.strip()!r}")
+    if not ev.decision.strip():
+        concerns.append("it records no decision")
+    return concerns

@@ -54,3 +54,35 @@ def container_problem(raw: bytes, byte_range: Sequence[Any], cms: bytes) -> str 
     if bytes.fromhex(digits.decode("ascii")) != bytes(cms):
         return "the signature between the signed ranges is not the one that was checked"
     return None
+
+
+_OBJ_HEAD = re.compile(rb"\s*(\d+)\s+(\d+)\s+obj\b")
+_OBJ_TAIL = re.compile(rb"endobj\s*\Z")
+
+
+def revision_problem(raw: bytes, start: int, xref_at: int, objects: dict[tuple[int, int], int]) -> str | None:
+    """What is wrong with an appended revision (a document time-stamp's, PAdES B-LTA), None: nothing.
+
+    ``raw[start:xref_at]`` must be exactly the revision's objects, one after the other, each ``N G obj …
+    endobj`` at the offset its cross-reference section gives (``objects``: (number, generation) → offset): no
+    bytes that no cross-reference points to, where a lenient reader could find content nobody checked.
+    """
+    if not 0 <= start <= xref_at <= len(raw):
+        return "an appended revision's cross-reference section lies outside it"
+    placed = sorted((offset, ref) for ref, offset in objects.items())
+    if any(not start <= offset < xref_at for offset, _ in placed):
+        return "an appended revision's objects lie outside it"
+    ends = [offset for offset, _ in placed[1:]] + [xref_at]
+    position = start
+    for (offset, (num, gen)), end in zip(placed, ends, strict=True):
+        if raw[position:offset].strip():
+            return f"an appended revision holds {offset - position} bytes outside its objects"
+        head = _OBJ_HEAD.match(raw, offset, end)
+        if head is None or (int(head.group(1)), int(head.group(2))) != (num, gen):
+            return f"object {num} {gen} of an appended revision is not where its cross-reference says"
+        if _OBJ_TAIL.search(raw[offset:end]) is None:
+            return f"object {num} {gen} of an appended revision is followed by bytes outside any object"
+        position = end
+    if raw[position:xref_at].strip():
+        return "an appended revision holds bytes outside its objects"
+    return None

@@ -1,4 +1,4 @@
-"""Attach the decision JSON to the memo and sign it (PAdES B-B, or B-T with a timestamp) with pyHanko.
+"""Attach the decision JSON to the memo and sign it with pyHanko: PAdES B-B, B-T, B-LT or B-LTA (:mod:`.ltv`).
 
 Keys come from a PKCS#12 file or a PKCS#11 token (smartcard, HSM; SoftHSM2 in the tests). Passwords and PINs are
 passed in by the caller, used once, and never stored or logged. Every problem with a key becomes an
@@ -41,6 +41,68 @@ class Pkcs11Key:
 
 
 SigningKey = Pkcs12Key | Pkcs11Key
+
+
+# -- where the PKCS#11 library usually is -----------------------------------------------------------------------
+
+# The smartcard middleware Dutch government workplaces use (OpenSC; the UZI/Rijkspas middleware of Safesign,
+# Nexus, Thales/Gemalto and Oberthur/IDEMIA), by platform. The first that exists is the default; the user can pick
+# another file.
+PKCS11_CANDIDATES = {
+    "linux": (
+        "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so",
+        "/usr/lib/aarch64-linux-gnu/opensc-pkcs11.so",
+        "/usr/lib64/opensc-pkcs11.so",
+        "/usr/lib/opensc-pkcs11.so",
+        "/usr/local/lib/opensc-pkcs11.so",
+        "/usr/lib/libaetpkss.so",
+        "/usr/lib/libIDPrimePKCS11.so",
+        "/usr/lib/x86_64-linux-gnu/pkcs11/opensc-pkcs11.so",
+    ),
+    "win32": (  # (folder from the environment, path under it)
+        ("SystemRoot", "System32", "opensc-pkcs11.dll"),
+        ("ProgramFiles", "OpenSC Project", "OpenSC", "pkcs11", "opensc-pkcs11.dll"),
+        ("SystemRoot", "System32", "aetpkss1.dll"),
+        ("SystemRoot", "System32", "eTPKCS11.dll"),
+        ("SystemRoot", "System32", "IDPrimePKCS11.dll"),
+        ("SystemRoot", "System32", "nxpkcs11.dll"),
+        ("SystemRoot", "System32", "OcsCryptoki.dll"),
+    ),
+    "darwin": (
+        "/Library/OpenSC/lib/opensc-pkcs11.so",
+        "/usr/local/lib/opensc-pkcs11.so",
+        "/opt/homebrew/lib/opensc-pkcs11.so",
+        "/usr/local/lib/libaetpkss.dylib",
+        "/usr/local/lib/libIDPrimePKCS11.dylib",
+    ),
+}
+
+
+def find_pkcs11_libs(platform: str | None = None) -> list[str]:
+    """The PKCS#11 libraries installed in the usual places for ``platform`` (default: this one), best first."""
+    import sys
+
+    plat = platform or sys.platform
+    key = "win32" if plat.startswith("win") else "darwin" if plat == "darwin" else "linux"
+    found: list[str] = []
+    for candidate in PKCS11_CANDIDATES[key]:
+        if isinstance(candidate, tuple):  # Windows: under %SystemRoot% or %ProgramFiles%
+            base = os.environ.get(candidate[0], _WINDOWS_DEFAULTS[candidate[0]])
+            path = os.path.join(base, *candidate[1:])
+        else:
+            path = candidate
+        if os.path.isfile(path) and path not in found:
+            found.append(path)
+    return found
+
+
+_WINDOWS_DEFAULTS = {"SystemRoot": r"C:\Windows", "ProgramFiles": r"C:\Program Files"}
+
+
+def default_pkcs11_lib() -> str:
+    """The first usual PKCS#11 library found here, or "" when none is installed (the user then picks one)."""
+    found = find_pkcs11_libs()
+    return found[0] if found else ""
 
 
 # -- loading keys -----------------------------------------------------------------------------------------------
@@ -158,10 +220,13 @@ def attach_and_sign(
     timestamper: Any = None,
     tsa_url: str | None = None,
     description: str = "",
+    longevity: Any = None,
 ) -> bytes:
     """Attach ``attachment`` (JSON) to ``pdf`` and, when ``signer`` is given, sign with a visible box.
 
     ``stamp(signer name, time, reason, box)`` returns a one-page PDF drawn as the visible signature.
+    ``longevity`` (:class:`.ltv.Longevity`) sets the PAdES level; without it, a ``timestamper`` or ``tsa_url``
+    gives B-T and neither B-B.
 
     The attachment goes into the same incremental update that the signature covers, so the signature covers it.
     """
@@ -188,7 +253,11 @@ def attach_and_sign(
     from pyhanko.sign.fields import SigSeedSubFilter
     from pyhanko.stamp import StaticStampStyle
 
+    from . import ltv
+
+    lon = longevity or ltv.longevity(tsa_url=tsa_url, timestamper=timestamper)
     pyhanko_signer, name = signer
+    validation_context = ltv.signing_context(lon, pyhanko_signer)  # files read before anything is signed
     ibox = tuple(int(round(v)) for v in box) if box else None
     fields.append_signature_field(w, fields.SigFieldSpec(SIGNATURE_FIELD, on_page=page, box=ibox))
     meta = signers.PdfSignatureMetadata(
@@ -198,11 +267,10 @@ def attach_and_sign(
         reason=reason or None,
         location=location,
         name=name,
+        validation_context=validation_context,
+        **ltv.signing_settings(lon),
     )
-    if timestamper is None and tsa_url:
-        from pyhanko.sign.timestamps import HTTPTimeStamper
-
-        timestamper = HTTPTimeStamper(tsa_url)
+    timestamper = ltv.timestamper_for(lon)
     with tempfile.TemporaryDirectory(prefix="afweging-stamp-") as tmp:
         style = None
         if ibox and stamp is not None:
@@ -215,9 +283,10 @@ def attach_and_sign(
             meta, signer=pyhanko_signer, stamp_style=style, timestamper=timestamper
         )
         try:
-            pdf_signer.sign_pdf(w, output=out)
+            with ltv.quiet_pyhanko():
+                pdf_signer.sign_pdf(w, output=out)
         except InputError:
             raise
         except Exception as exc:  # noqa: BLE001 - a token refusing to sign, a TSA not answering: one clear line
-            raise InputError(f"signing failed: {type(exc).__name__}: {exc}".rstrip(": ")) from None
+            raise InputError(ltv.signing_problem(exc, name, lon.tsa_url)) from None
     return out.getvalue()

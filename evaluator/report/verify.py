@@ -12,6 +12,7 @@ it "not checked". A file that cannot be read at all is an ``InputError`` (exit 2
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 from collections.abc import Sequence
@@ -72,6 +73,9 @@ class Verification:
     digest: str = ""
     method: str = ""
     winner: str = ""
+    level: str = ""  # PAdES level the memo holds: B-B, B-T, B-LT, B-LTA
+    timestamp: str = ""  # the signature's trusted time-stamp (ISO), "" without one
+    judged_at: str = ""  # "" judged now (or at ``at``); else the time of signing it was judged at
 
     @property
     def valid(self) -> bool:
@@ -97,6 +101,9 @@ class Verification:
             "sha256": self.digest,
             "method": self.method,
             "first": self.winner,
+            "level": self.level,
+            "timestamp": self.timestamp,
+            "judged_at_signing_time": self.judged_at,
         }
 
 
@@ -259,11 +266,15 @@ def _shape_problem(data: Any) -> str | None:
     return None
 
 
-def verify_memo(path: str | os.PathLike, trust: Sequence[str | os.PathLike] = ()) -> Verification:
+def verify_memo(
+    path: str | os.PathLike, trust: Sequence[str | os.PathLike] = (), at: dt.datetime | None = None
+) -> Verification:
     """Run every check on the memo at ``path``; ``InputError`` only when the file cannot be read as a PDF.
 
     A check that fails makes the checks that rest on it "not checked" (``ok`` None): a signature that does not
     verify, or a file that holds more than what was signed, stops before the attached data is even read.
+    The certificates are judged now, or as of ``at``; one that has expired by then is judged at the time of its
+    trusted time-stamp with the validation data the memo embeds (PAdES B-LT/B-LTA), and the result says so.
     """
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -282,12 +293,13 @@ def verify_memo(path: str | os.PathLike, trust: Sequence[str | os.PathLike] = ()
         sigs = list(reader.embedded_signatures)
     except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, OSError) as exc:
         # A PDF header but a broken body: a damaged or cut-short memo is a failed check, not unreadable input.
-        out.checks.append(Check("signature", False, f"the file is damaged or cut short ({exc})"))
+        why = " ".join(str(exc).split())  # one line, whatever the parser's message
+        out.checks.append(Check("signature", False, f"the file is damaged or cut short ({why})"))
         out.checks += [Check(name, None) for name in CHECKS[1:]]
         return out
 
     # -- the signature ----------------------------------------------------------------------------------------
-    if not _signature_checks(out, raw, reader, sigs, roots):
+    if not _signature_checks(out, raw, reader, sigs, roots, at):
         out.checks += [Check(name, None) for name in _NOT_CHECKED]
         return out
 
@@ -375,10 +387,17 @@ def _ranking_check(out: Verification, data: dict[str, Any], page_text: Any) -> N
     out.checks.append(Check("ranking", problem is None, problem or f"{out.method}: {out.winner} first"))
 
 
-def _trust_problem(status: Any) -> str:
-    """Why the signer's certificate is not trusted, in words: no path to a root, expired, not for signing, …"""
-    import datetime as dt
+def _expired(status: Any, when: dt.datetime) -> dt.datetime | None:
+    """When the signer's certificate expired, if it had by ``when``; else None."""
+    cert = status.signing_cert
+    if cert is None:
+        return None
+    end = cert["tbs_certificate"]["validity"]["not_after"].native
+    return end if end < when else None
 
+
+def _trust_problem(status: Any, when: dt.datetime | None = None, timestamped: bool = False) -> str:
+    """Why the signer's certificate is not trusted, in words: no path to a root, expired, not for signing, …"""
     from pyhanko.sign.ades.report import AdESIndeterminate
 
     cert = status.signing_cert
@@ -388,8 +407,10 @@ def _trust_problem(status: Any) -> str:
     name = cert.subject.native.get("common_name", "the signer")
     validity = cert["tbs_certificate"]["validity"]
     start, end = validity["not_before"].native, validity["not_after"].native
-    when = getattr(status, "validation_time", None) or dt.datetime.now(dt.UTC)
+    when = when or getattr(status, "validation_time", None) or dt.datetime.now(dt.UTC)
     if end < when:
+        if timestamped:
+            return f"the certificate of {name} expired on {end:%Y-%m-%d}"
         return (
             f"the certificate of {name} expired on {end:%Y-%m-%d}; without a trusted timestamp from before then "
             "the signature can no longer be relied on"
@@ -398,19 +419,75 @@ def _trust_problem(status: Any) -> str:
         return f"the certificate of {name} is only valid from {start:%Y-%m-%d}"
     if indic in (AdESIndeterminate.REVOKED_NO_POE, AdESIndeterminate.REVOKED_CA_NO_POE) or status.revoked:
         return f"the certificate of {name} has been revoked"
+    if indic == AdESIndeterminate.REVOCATION_OUT_OF_BOUNDS_NO_POE or "REVOCATION" in indic.name:
+        return f"the memo's validation data does not show that the certificate of {name} was not revoked"
     usage = cert.key_usage_value.native if cert.key_usage_value is not None else None
     if usage is not None and "non_repudiation" not in usage:
         return f"the certificate of {name} is not meant for signing documents (its key usage lacks non-repudiation)"
     return f"the certificate of {name} is not trusted ({indic.name.lower().replace('_', ' ')})"
 
 
-def _signature_checks(out: Verification, raw: bytes, reader: Any, sigs: list[Any], roots: list[Any]) -> bool:
-    """The signature, trust and unchanged checks; True when the file is exactly what a valid signature signed."""
+def _tsa(ts: Any) -> str:
+    cert = ts.signing_cert
+    return cert.subject.native.get("common_name", "the TSA") if cert is not None else "the TSA"
+
+
+def _utc(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _judge_at_signing(
+    out: Verification, reader: Any, first: Any, status: Any, roots: list[Any], vc: Any, moment: dt.datetime
+) -> tuple[bool, str]:
+    """Trust for a signature whose certificate has expired by ``moment``: judged at the time of its trusted
+    time-stamp with the validation data the memo embeds, or why that cannot be done."""
     from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.status import ModificationLevel, SignatureCoverageLevel
+
+    from .ltv import past_context
+
+    name = out.signer or "the signer"
+    end = _expired(status, moment)
+    expired = f"the certificate of {name} expired on {end:%Y-%m-%d}"
+    ts = status.timestamp_validity
+    if ts is None:
+        return False, _trust_problem(status, moment)
+    if not (ts.intact and ts.valid and ts.trusted):
+        return False, f"{expired}, and its time-stamp cannot be trusted (is the TSA's root among --trust?)"
+    signed = ts.timestamp
+    past = past_context(reader, roots, signed)
+    if past is None:
+        return False, (
+            f"{expired}; the memo has a time-stamp ({_utc(signed)}) but no validation data (PAdES B-T), so it "
+            "cannot be judged at the time of signing"
+        )
+    try:
+        then = validate_pdf_signature(first, signer_validation_context=past, ts_validation_context=vc)
+    except Exception as exc:  # noqa: BLE001 - pyHanko fails in many ways on damaged validation data
+        return False, f"{expired}; judging it at the time of signing failed ({type(exc).__name__}: {exc})"
+    if not (then.trusted and then.bottom_line):
+        why = _trust_problem(then, signed, timestamped=True)
+        return False, f"at the time of signing ({_utc(signed)}): {why}"
+    out.judged_at = signed.isoformat(timespec="seconds")
+    return True, (
+        f"signed by {name}; judged at the time of signing ({_utc(signed)}, time-stamped by {_tsa(ts)}) with the "
+        f"validation data in the memo: {expired}, after signing"
+    )
+
+
+def _signature_checks(
+    out: Verification,
+    raw: bytes,
+    reader: Any,
+    sigs: list[Any],
+    roots: list[Any],
+    at: dt.datetime | None = None,
+) -> bool:
+    """The signature, trust and unchanged checks; True when the file is exactly what a valid signature signed,
+    with at most PAdES document time-stamps after it (B-LTA), the last covering the whole file."""
+    from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
-    from .sigcontainer import container_problem
+    from .ltv import level_of
 
     if not sigs:
         out.checks += [
@@ -420,9 +497,11 @@ def _signature_checks(out: Verification, raw: bytes, reader: Any, sigs: list[Any
         ]
         return False
     first = sigs[0]
+    moment = at or dt.datetime.now(dt.UTC)
     try:
-        vc = ValidationContext(trust_roots=roots, allow_fetching=False)
-        status = validate_pdf_signature(first, signer_validation_context=vc)
+        vc = ValidationContext(trust_roots=roots, allow_fetching=False, moment=at)
+        status = validate_pdf_signature(first, signer_validation_context=vc, ts_validation_context=vc)
+        out.level = level_of(reader, first)
     except Exception as exc:  # noqa: BLE001 - pyHanko fails in many ways on a damaged signature
         out.checks += [
             Check("signature", False, f"the signature cannot be checked ({type(exc).__name__}: {exc})"),
@@ -434,6 +513,9 @@ def _signature_checks(out: Verification, raw: bytes, reader: Any, sigs: list[Any
     out.signer = cert.subject.native.get("common_name", "") if cert is not None else ""
     when = status.signer_reported_dt or getattr(status, "timestamp_validity", None)
     out.signed_at = when.isoformat(timespec="seconds") if hasattr(when, "isoformat") else ""
+    ts = status.timestamp_validity
+    if ts is not None and ts.intact and ts.valid and ts.trusted:
+        out.timestamp = ts.timestamp.isoformat(timespec="seconds")
     try:
         out.reason = str(first.sig_object.get("/Reason", ""))
     except Exception:  # noqa: BLE001
@@ -449,29 +531,113 @@ def _signature_checks(out: Verification, raw: bytes, reader: Any, sigs: list[Any
         return False
 
     # Whether the file is exactly what was signed: checked on the bytes first, then pyHanko's own view.
-    problem = container_problem(raw, first.byte_range, first.pkcs7_content)
-    if problem is None and len(sigs) > 1:
-        problem = f"the file holds {len(sigs)} signatures; a memo holds one"
-    if problem is None:
-        later = reader.xrefs.total_revisions - 1 - first.signed_revision
-        if later:
-            problem = f"the file has {later} revision(s) after the signed one"
-    if problem is None and status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-        problem = "the signature does not cover the whole file"
-    if problem is None and status.modification_level not in (None, ModificationLevel.NONE):
-        problem = f"the file was changed after signing ({status.modification_level.name.lower()})"
+    problem = _unchanged_problem(raw, reader, first, sigs[1:], status, vc)
     unchanged = problem is None
 
     if not roots:
         out.checks.append(Check("trust", False, "no trust root given (--trust CERT.pem)"))
     else:
         trusted = bool(status.trusted)
-        detail = f"signed by {out.signer}" if trusted else _trust_problem(status)
-        if trusted and unchanged and not status.bottom_line:  # not a modification: key usage or policy
+        detail = f"signed by {out.signer}" if trusted else _trust_problem(status, moment)
+        if trusted and out.timestamp:
+            detail += f"; time-stamped {_utc(ts.timestamp)} by {_tsa(ts)}"
+        if not trusted and _expired(status, moment) is not None:
+            trusted, detail = _judge_at_signing(out, reader, first, status, roots, vc, moment)
+        elif trusted and unchanged and not status.bottom_line:  # not a modification: key usage or policy
             trusted, detail = False, "pyHanko judges the signature invalid (key usage or signing policy)"
         out.checks.append(Check("trust", trusted, detail))
     out.checks.append(Check("unchanged", unchanged, problem or "the signature covers the whole file"))
     return unchanged
+
+
+def _unchanged_problem(
+    raw: bytes, reader: Any, first: Any, later: list[Any], status: Any, vc: Any
+) -> str | None:
+    """Why the file is not exactly what was signed (None: it is).
+
+    A memo is one signed revision, or (PAdES B-LTA) that revision followed by revisions that each end in a
+    document time-stamp, the last covering the whole file. Every signature's container is checked on the bytes.
+    """
+    from pyhanko.sign.validation import validate_pdf_timestamp
+    from pyhanko.sign.validation.status import ModificationLevel, SignatureCoverageLevel
+
+    others = [s for s in later if s.sig_object.get("/Type") != "/DocTimeStamp"]
+    if others:
+        return f"the file holds {len(others) + 1} signatures; a memo holds one"
+    problem = _covered_prefix_problem(raw, first, last=not later)
+    if problem:
+        return problem
+    expected = first.signed_revision
+    for i, ts in enumerate(later):
+        expected += 1
+        if ts.signed_revision != expected:
+            return "a document time-stamp does not directly follow the revision before it"
+        problem = _covered_prefix_problem(raw, ts, last=i == len(later) - 1) or _appended_problem(
+            raw, reader, expected
+        )
+        if problem:
+            return "document time-stamp: " + problem
+        try:
+            ts_status = validate_pdf_timestamp(ts, validation_context=vc)
+        except Exception as exc:  # noqa: BLE001 - a damaged time-stamp is a failed check
+            return f"a document time-stamp cannot be checked ({type(exc).__name__})"
+        if not (ts_status.intact and ts_status.valid):
+            return "a document time-stamp does not match the file"
+    revisions_after = reader.xrefs.total_revisions - 1 - expected
+    if revisions_after:
+        what = "the last document time-stamp" if later else "the signed one"
+        return f"the file has {revisions_after} revision(s) after {what}"
+    if later:
+        if status.coverage != SignatureCoverageLevel.ENTIRE_REVISION:
+            return "the signature does not cover its whole revision"
+        if status.modification_level not in (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES):
+            return f"the file was changed after signing ({status.modification_level.name.lower()})"
+        return None
+    if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        return "the signature does not cover the whole file"
+    if status.modification_level not in (None, ModificationLevel.NONE):
+        return f"the file was changed after signing ({status.modification_level.name.lower()})"
+    return None
+
+
+def _appended_problem(raw: bytes, reader: Any, revision: int) -> str | None:
+    """The byte check of :func:`.sigcontainer.revision_problem` on an appended revision."""
+    from .sigcontainer import revision_problem
+
+    xrefs = reader.xrefs
+    before = xrefs.get_xref_container_info(revision - 1)
+    start = _revision_end(raw, before.end_location)
+    objects = {}
+    for ref in xrefs.explicit_refs_in_revision(revision):
+        offset = xrefs.get_xref_data(revision).try_resolve(ref)
+        if not isinstance(offset, int):
+            return "an appended revision keeps objects in object streams, which Afweging never writes"
+        objects[(ref.idnum, ref.generation)] = offset
+    return revision_problem(raw, start, xrefs.get_xref_container_info(revision).declared_startxref, objects)
+
+
+def _revision_end(raw: bytes, after: int) -> int:
+    """Where the revision whose cross-reference ends at ``after`` ends: just past its ``%%EOF`` line."""
+    eof = raw.find(b"%%EOF", after)
+    if eof < 0:
+        return len(raw)
+    end = eof + len(b"%%EOF")
+    while end < len(raw) and raw[end : end + 1] in (b"\r", b"\n"):
+        end += 1
+    return end
+
+
+def _covered_prefix_problem(raw: bytes, sig: Any, last: bool) -> str | None:
+    """The container check of :mod:`.sigcontainer` on the part of the file ``sig`` signs (all of it when
+    ``last``): the signed ranges with exactly the checked hex signature between them."""
+    from .sigcontainer import container_problem
+
+    br = list(sig.byte_range)
+    if not last:
+        if len(br) != 4 or not all(isinstance(v, int) for v in br) or br[2] + br[3] >= len(raw):
+            return "the signature's /ByteRange does not end inside the file before a later time-stamp"
+        raw = raw[: br[2] + br[3]]
+    return container_problem(raw, br, sig.pkcs7_content)
 
 
 def describe(v: Verification, lang: str = "en") -> list[str]:
@@ -481,6 +647,14 @@ def describe(v: Verification, lang: str = "en") -> list[str]:
         head = (
             f"GELDIG — ondertekend door {v.signer}" if lang == "nl" else f"VALID — signed by {v.signer}"
         ) + (f", {when}" if when else "")
+        if v.judged_at:
+            head += (
+                " (beoordeeld op het moment van ondertekenen, met de validatiegegevens in de notitie; het "
+                "certificaat is sindsdien verlopen)"
+                if lang == "nl"
+                else " (judged at the time of signing with the validation data in the memo; the certificate "
+                "has expired since)"
+            )
     else:
         f = v.failed[0] if v.failed else None
         what = f"{_SHORT[f.name][lang == 'nl']}: {f.detail}" if f else ""
