@@ -68,6 +68,14 @@ def test_new_projects_use_the_new_catalogue(tmp_path: Path):
         assert st.evaluation.catalogue == NEW
 
 
+def test_the_apps_new_from_catalogue_offers_the_new_catalogue_first():
+    """The app's "New from catalogue" picker preselects the first of ``available()``: that must be the default,
+    with the old catalogue still offered."""
+    from evaluator.catalogue import available
+
+    assert list(available()) == [NEW, "beter-samenwerken"]
+
+
 def test_the_four_mission_areas_stay_the_top_of_the_tree(catalogue):
     assert [a.id for a in catalogue.areas] == ["A", "B", "C", "D"]
     assert [a.name["en"] for a in catalogue.areas] == [
