@@ -165,4 +165,6 @@ def find(name: str) -> Catalogue:
     raise InputError(f"unknown catalogue {name!r}; bundled: {', '.join(cats) or 'none'}")
 
 
-DEFAULT_CATALOGUE = "beter-samenwerken"
+DEFAULT_CATALOGUE = (
+    "beter-samenwerken-2026"  # new projects; files naming "beter-samenwerken" (1.0) still open
+)

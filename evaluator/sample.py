@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .model import Evaluation
 
-SAMPLE_NAME = "beter-samenwerken.toml"
+SAMPLE_NAME = "beter-samenwerken.toml"  # on catalogue beter-samenwerken-2026 (issue 12)
+# The previous sample, on catalogue 1.0, is kept as a test fixture: tests/fixtures/sample-catalogue-1.0.toml.
 
 
 def sample_path() -> Path:

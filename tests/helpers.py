@@ -48,3 +48,14 @@ def small_evaluation() -> Evaluation:
         assessments=frozen_map(assessments),
         weights=frozen_map({"S": 60, "C": 40, "S1": 50, "S2": 50, "C1": 100}),
     )
+
+
+OLD_SAMPLE = __import__("pathlib").Path(__file__).parent / "fixtures" / "sample-catalogue-1.0.toml"
+"""The sample as it was on catalogue 1.0 (before issue 12): 14 alternatives × 19 criteria, openDesk first."""
+
+
+def load_old_sample() -> Evaluation:
+    """The catalogue-1.0 sample, for tests that pin its numbers (the bundled sample is on catalogue 2026)."""
+    from evaluator.io.sample_toml import read_evaluation_toml
+
+    return read_evaluation_toml(OLD_SAMPLE)

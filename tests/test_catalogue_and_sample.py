@@ -1,12 +1,13 @@
-"""The bundled criteria catalogue and sample evaluation: complete, bilingual, sourced, and loadable.
+"""Catalogue 1.0 (``criteria/beter-samenwerken.toml``) and the sample made on it: complete, bilingual, sourced, loadable.
 
-Also checks that a damaged catalogue is refused with one clear line naming the file and the place.
+Catalogue 1.0 stays bundled so that files made with it keep opening; its sample is kept as a test fixture
+(``tests/fixtures/sample-catalogue-1.0.toml``) since the bundled sample moved to catalogue 2026 (issue 12, tested in
+``test_new_catalogue.py``). These tests pin the 1.0 design and that sample, deliberately. Also checks that a damaged catalogue is refused with one clear line naming the file and the place.
 """
 
 from __future__ import annotations
 
 import math
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ def catalogue() -> Catalogue:
 
 @pytest.fixture(scope="module")
 def sample_path() -> Path:
-    return Path(str(resources.files("resources") / "sample" / "beter-samenwerken.toml"))
+    return Path(__file__).parent / "fixtures" / "sample-catalogue-1.0.toml"
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from evaluator.modelcheck import KINDS
 from evaluator.sample import sample_path
+from tests.helpers import OLD_SAMPLE
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -19,8 +20,9 @@ def afweging(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_check_on_the_sample_prints_the_json_contract_and_reports_the_redundancy():
-    proc = afweging("check", str(sample_path()), "--format", "json")
+def test_check_on_the_old_sample_prints_the_json_contract_and_reports_the_redundancy():
+    """Issue 12: `afweging check` on the catalogue-1.0 sample reports the redundancy the review measured."""
+    proc = afweging("check", str(OLD_SAMPLE), "--format", "json")
     assert proc.returncode == 0, proc.stderr
     findings = json.loads(proc.stdout)["findings"]
     assert findings
@@ -38,12 +40,8 @@ def test_check_on_the_sample_prints_the_json_contract_and_reports_the_redundancy
 
 
 def test_check_speaks_dutch_and_english():
-    nl = json.loads(afweging("check", str(sample_path()), "--format", "json", "--lang", "nl").stdout)[
-        "findings"
-    ]
-    en = json.loads(afweging("check", str(sample_path()), "--format", "json", "--lang", "en").stdout)[
-        "findings"
-    ]
+    nl = json.loads(afweging("check", str(OLD_SAMPLE), "--format", "json", "--lang", "nl").stdout)["findings"]
+    en = json.loads(afweging("check", str(OLD_SAMPLE), "--format", "json", "--lang", "en").stdout)["findings"]
     assert [f["kind"] for f in nl] == [f["kind"] for f in en]
     assert all(a["text"] != b["text"] for a, b in zip(nl, en, strict=True))
     assert any("ordenen de alternatieven vrijwel gelijk (ρ = 0,95)" in f["text"] for f in nl)

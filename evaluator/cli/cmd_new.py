@@ -11,7 +11,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="the new project file (.afweging)")
     p.add_argument("--sample", action="store_true", help="copy the bundled sample evaluation")
     p.add_argument(
-        "--catalogue", metavar="NAME", help="catalogue id or .toml file (default: beter-samenwerken)"
+        "--catalogue", metavar="NAME", help="catalogue id or .toml file (default: beter-samenwerken-2026)"
     )
     p.add_argument("--title", help="the evaluation's title")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")

@@ -6,7 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from evaluator.sample import sample_path
+from evaluator.sample import load_sample, sample_path
 from ui.app import SAMPLE_FILE, create_window, start_path
 from ui.settings import Settings, config_dir, data_dir
 
@@ -18,7 +18,8 @@ def test_first_start_opens_a_copy_of_the_sample_in_the_data_folder(qtbot, afwegi
     assert data_dir() == afweging_home / "data"
     assert w.doc.path == afweging_home / "data" / SAMPLE_FILE
     assert w.windowTitle().startswith("Afweging — ")
-    assert len(w.doc.evaluation.alternatives) >= 13
+    assert [a.id for a in w.doc.evaluation.alternatives] == [a.id for a in load_sample().alternatives]
+    assert len(w.doc.evaluation.alternatives) >= 10
     assert any("Teams" in a.name for a in w.doc.evaluation.alternatives)
     assert w.current_page_key() == "results"
     assert w.page("results").ranking is not None

@@ -71,14 +71,15 @@ def test_the_page_speaks_the_windows_language(qtbot, window: MainWindow):
     assert page.heading.text() == "Model check" and severities(page) == ["Warning", "Note"]
 
 
-def test_screenshot_of_the_model_check_on_the_sample(qtbot, tmp_path: Path):
-    from evaluator.sample import load_sample
+def test_screenshot_of_the_model_check_on_the_old_sample(qtbot, tmp_path: Path):
+    """The catalogue-1.0 sample gives the longest list of findings (its redundancy): nothing may be cut off."""
     from evaluator.store import Store
+    from tests.helpers import load_old_sample
 
     shots = Path(os.environ.get("AFWEGING_SCREENSHOTS") or tmp_path / "screenshots")
     shots.mkdir(parents=True, exist_ok=True)
     path = tmp_path / "voorbeeld.afweging"
-    Store.create(path, load_sample()).close()
+    Store.create(path, load_old_sample()).close()
     window = MainWindow(Settings())
     qtbot.addWidget(window)
     assert window.open_path(path)
