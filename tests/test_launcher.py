@@ -70,3 +70,29 @@ def test_a_file_argument_opens_that_file(tmp_path):
     assert proc.returncode == 0, proc.stderr
     saved = json.loads((tmp_path / "home" / "config" / "settings.json").read_text())
     assert saved["last"] == str((tmp_path / "mine.afweging").resolve())
+
+
+def test_the_installed_commands_are_the_launcher():
+    """``afweging`` a console script, ``afweging-gui`` a gui-script (pythonw: no console window on Windows)."""
+    import importlib
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["scripts"] == {"afweging": "ui.launcher:main"}
+    assert project["gui-scripts"] == {"afweging-gui": "ui.launcher:gui"}
+    for target in (*project["scripts"].values(), *project["gui-scripts"].values()):
+        module, func = target.split(":")
+        assert callable(getattr(importlib.import_module(module), func))
+
+
+def test_the_gui_script_survives_having_no_console(tmp_path):
+    """pythonw and a windowed bundle give no stdout/stderr: a verb that writes JSON there must still work."""
+    assert afweging(tmp_path, "new", "s.afweging", "--sample").returncode == 0
+    code = "import sys; sys.stdout = sys.stderr = None; from ui.launcher import gui; sys.exit(gui())"
+    env = dict(os.environ, AFWEGING_HOME=str(tmp_path / "home"), AFWEGING_LOG_DIR=str(tmp_path / "log"),
+               QT_QPA_PLATFORM="offscreen", AFWEGING_SMOKE="1", PYTHONPATH=str(ROOT))  # fmt: skip
+    for argv in (["rank", "s.afweging", "--format", "json"], ["s.afweging"]):  # a verb, and the app
+        proc = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env,
+                              cwd=tmp_path, timeout=300)  # fmt: skip
+        assert proc.returncode == 0, argv
+    assert "internal error" not in (tmp_path / "log" / "afweging.log").read_text(encoding="utf-8")
