@@ -5,7 +5,8 @@
 Runs the bundle's ``afweging`` in a fresh temporary folder, with its own home and no PYTHONPATH, so nothing of
 the checkout can stand in for what the bundle lacks: ``--version``, ``new --sample``, ``rank --format json``,
 ``report`` signed with a test key (tests/pki.py), ``verify`` against its root, and the app started offscreen
-(``AFWEGING_SMOKE=1``: it builds every page, prints one line and quits). Exit 0 when all pass. Not a pytest
+(``AFWEGING_SMOKE=1``: it builds every page, prints one line and quits), with its icon and QtPdf for the memo
+preview (the bundle is built with the ``preview`` extra). Exit 0 when all pass. Not a pytest
 module: ``make bundle-test`` and CI (.ci/run) call it after building the bundle.
 """
 
@@ -77,7 +78,7 @@ def main() -> int:
         step("verify --trust", ["verify", "memo.pdf", "--trust", str(pki.root_pem), "--format", "json"],
              lambda p: None if p.returncode == 0 else p.stdout)  # fmt: skip
         step("the app, offscreen", ["sample.afweging"],
-             lambda p: None if "window shown" in p.stdout and "icon set" in p.stdout else p.stdout,
+             lambda p: None if all(w in p.stdout for w in ("window shown", "icon set", "preview QtPdf")) else p.stdout,
              AFWEGING_SMOKE="1")  # fmt: skip
     size = folder_size(bundle) / 1e6
     print(f"bundle {bundle}: {size:.0f} MB; {'all passed' if not failures else f'{failures} failed'}")
