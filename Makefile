@@ -3,12 +3,12 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean system-deps
+.PHONY: run test lint bench clean system-deps wheel bundle bundle-test
 
 $(BIN)/afweging: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,dev]'
+	$(BIN)/pip install --quiet -e '.[preview,test,dev]'
 	touch $@
 
 run: $(BIN)/afweging
@@ -22,6 +22,17 @@ test: $(BIN)/afweging
 lint: $(BIN)/afweging
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
+# What a user installs without a checkout: a wheel (pip install dist/afweging-*.whl), and a one-folder bundle
+# dist/afweging/ with its own Python (afweging = CLI and app, afweging-gui = the app without a console window).
+wheel: $(BIN)/afweging
+	$(BIN)/pip wheel --quiet --no-deps --wheel-dir dist .
+
+bundle: $(BIN)/afweging
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller .ci/afweging.spec
+
+bundle-test: bundle
+	cd /tmp && $(CURDIR)/$(BIN)/python $(CURDIR)/tests/bundle_smoke.py $(CURDIR)/dist/afweging
+
 bench: $(BIN)/afweging
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
@@ -31,4 +42,4 @@ system-deps:
 	apt-get install -y --no-install-recommends $$(cat system-packages.txt)
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

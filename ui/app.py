@@ -4,11 +4,14 @@ With no FILE it opens the last evaluation, or on first start a copy of the bundl
 folder (so the package's copy is never edited). The window with the ranking is shown first; the other pages are
 built afterwards, one per turn of the event loop, and the slow ranking methods load in the background.
 ``AFWEGING_HOME`` moves the data and settings folders (tests use it so they never touch a real home).
+``AFWEGING_SMOKE=1`` builds every page once the window is up, prints one line and quits (the bundle's smoke test).
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from importlib import resources
 from pathlib import Path
 
 from evaluator.errors import InputError
@@ -16,6 +19,11 @@ from evaluator.errors import InputError
 from .settings import Settings, data_dir
 
 SAMPLE_FILE = "beter-samenwerken.afweging"
+
+
+def icon_path() -> Path:
+    """The app icon (PNG; the SVG beside it is its source, the ICO the Windows bundle's)."""
+    return Path(str(resources.files("resources") / "icons" / "afweging.png"))
 
 
 def sample_copy() -> Path:
@@ -78,12 +86,37 @@ def create_window(path: str | None = None, build_rest: bool = True):  # noqa: AN
 
 def run(path: str | None = None) -> int:
     """Start the app (``afweging [FILE]``); returns the exit status."""
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Afweging")
     app.setApplicationDisplayName("Afweging")
     app.setOrganizationName("Afweging")
+    app.setDesktopFileName("afweging")
+    app.setWindowIcon(QIcon(str(icon_path())))
     window = create_window(path)
     window.show()
+    if os.environ.get("AFWEGING_SMOKE"):
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: _smoke_report(window))
     return int(app.exec())
+
+
+def _smoke_report(window) -> None:  # noqa: ANN001 - a MainWindow
+    """Build every page, say what is shown, quit: proves a bundle carries what the app imports."""
+    from PySide6.QtWidgets import QApplication
+
+    window.build_all_pages()
+    try:
+        from PySide6 import QtPdf, QtPdfWidgets  # noqa: F401 - the memo preview
+
+        preview = "QtPdf"
+    except ImportError:
+        preview = "pdftoppm"
+    ranking = window.page("results").ranking
+    icon = not QApplication.windowIcon().isNull()
+    print(f"afweging: window shown, {window.tabs.count()} pages, {len(ranking.names) if ranking else 0} "
+          f"alternatives ranked, icon {'set' if icon else 'missing'}, preview {preview}", flush=True)  # fmt: skip
+    QApplication.quit()

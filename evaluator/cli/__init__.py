@@ -1,4 +1,5 @@
-"""The ``afweging`` command. ``afweging [FILE]`` opens the desktop app; ``afweging VERB ...`` runs a verb.
+"""The ``afweging VERB ...`` command line (also ``python -m evaluator VERB ...``). ``afweging [FILE]``, the desktop
+app, is ``ui.launcher``, which hands every verb to :func:`main`: the core never imports the app.
 
 Each verb lives in its own module ``evaluator/cli/cmd_<verb>.py`` defining ``HELP``, ``add_arguments(parser)``
 and ``run(args) -> int``; this module finds them, so adding a verb touches no other file. Module-level imports in
@@ -17,6 +18,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import AfwegingError, ChangeError, CheckFailed, InputError
+
+
+def verb_names() -> set[str]:
+    return set(_verbs())
 
 
 def _verbs() -> dict[str, str]:
@@ -62,11 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..logs import setup_logging
 
     setup_logging()
-    verbs = _verbs()
-    if not argv or (argv[0] not in verbs and not argv[0].startswith("-")):
-        if len(argv) > 1:
-            return _fail(f"unknown verb {argv[0]!r}; try: afweging --help", 2)
-        return _run_gui(argv[0] if argv else None)
+    if argv and argv[0] not in _verbs() and not argv[0].startswith("-"):
+        return _fail(f"unknown verb {argv[0]!r}; try: afweging --help", 2)
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:
@@ -97,14 +99,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         logging.getLogger("afweging").exception("internal error in %s", args.verb)
         return _fail(f"internal error ({type(exc).__name__}: {exc}); details in {log_path()}", 2)
-
-
-def _run_gui(path: str | None) -> int:
-    try:
-        from ui.app import run
-    except ImportError as exc:
-        return _fail(f"the desktop app cannot start: {exc}", 2)
-    return run(path)
 
 
 if __name__ == "__main__":  # pragma: no cover
