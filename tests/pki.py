@@ -229,9 +229,17 @@ def make_pki(folder: Path) -> Pki:
     )
 
 
+_SHARED: list[Pki] = []
+
+
 @pytest.fixture(scope="session", name="pki")
 def pki_fixture(tmp_path_factory: pytest.TempPathFactory) -> Pki:
-    return make_pki(tmp_path_factory.mktemp("pki"))
+    """One PKI for the whole run, whichever module asks first. Each module that imports this fixture gets a
+    fixture of its own, but SoftHSM reads its token folder once per process: a second PKI would meet the first
+    one's keys on the token (a signer that leads to another root)."""
+    if not _SHARED:
+        _SHARED.append(make_pki(tmp_path_factory.mktemp("pki")))
+    return _SHARED[0]
 
 
 # Keep TSA helpers importable for the timestamp test without making every test pay for them.
