@@ -21,7 +21,8 @@ import numpy as np  # noqa: E402
 
 from evaluator import fastengine  # noqa: E402
 from evaluator.problem import build_problem  # noqa: E402
-from evaluator.sensitivity import _scorer, stability_intervals  # noqa: E402
+from evaluator.sensitivity import _scorer  # noqa: E402
+from evaluator.stability import stability_intervals  # noqa: E402
 from tests.hardening_helpers import make_evaluation  # noqa: E402
 
 

@@ -38,7 +38,7 @@ class Settings:
 class Result:
     settings: Settings
     acceptability: Any  # sensitivity.Acceptability
-    stability: list[Any]  # sensitivity.Stability, one per criterion
+    stability: list[Any]  # stability.Stability, one per criterion
 
 
 def resolve(ev: Evaluation, **overrides: Any) -> Settings:
@@ -87,7 +87,8 @@ def run(
     cancel: Any = None,
 ) -> Result:
     """SMAA and weight stability with settings ``s`` (default: the evaluation's own)."""
-    from .sensitivity import acceptability, participants_spread, stability_intervals
+    from .sensitivity import acceptability, participants_spread
+    from .stability import stability_intervals
 
     s = s or resolve(ev)
     spread: float | Mapping[str, float] = s.spread  # type: ignore[assignment]

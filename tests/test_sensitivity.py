@@ -25,9 +25,9 @@ from evaluator.sensitivity import (
     acceptability,
     participants_spread,
     sample_weights,
-    stability_intervals,
     verdict,
 )
+from evaluator.stability import stability_intervals
 
 ROOT = Path(__file__).resolve().parents[1]
 METHODS = ("wsm", "wpm", "topsis", "vikor")
@@ -339,14 +339,14 @@ def test_stability_edges_verified_by_reranking_with_scikit_criteria(method: str)
 
 
 def test_wsm_exact_intervals_agree_with_search() -> None:
-    from evaluator import sensitivity
+    from evaluator import sensitivity, stability
 
     ev = make_eval(n=8, m=6, seed=5)
     p = build_problem(ev)
     w0 = np.asarray(p.weights)
     top = int(np.argmin(rank(p, "wsm").ranks))
     for j, s in enumerate(stability_intervals(ev, "wsm")):
-        lo, hi, _, _ = sensitivity._stability_search(sensitivity._scorer(p, "wsm"), w0, j, top, "wsm")
+        lo, hi, _, _ = stability._stability_search(sensitivity._scorer(p, "wsm"), w0, j, top, "wsm")
         assert s.low == pytest.approx(lo, abs=1e-6)
         assert s.high == pytest.approx(hi, abs=1e-6)
 

@@ -195,7 +195,7 @@ class PointsPanel(QWidget):
 
     def show_stability(self, ev: Evaluation) -> None:
         """Under each criterion slider, the positions that keep the current first alternative first (exact, WSM)."""
-        from evaluator.sensitivity import stability_intervals
+        from evaluator.stability import stability_intervals
 
         try:
             stab = {s.criterion: s for s in stability_intervals(ev, "wsm")}

@@ -61,6 +61,7 @@ def _legacy_sensitivity(ev: Evaluation, method_id: str, samples: int, seed: int)
     by Afweging 0.1.0. New memos carry the :mod:`evaluator.robustness` object instead."""
     from .. import sensitivity as sens
     from ..errors import InputError
+    from ..stability import stability_intervals
 
     out: dict[str, Any] = {"method": method_id, "samples": int(samples), "seed": int(seed)}
     try:
@@ -76,7 +77,7 @@ def _legacy_sensitivity(ev: Evaluation, method_id: str, samples: int, seed: int)
         "criteria": list(acc.criteria),
     }
     try:
-        stab = sens.stability_intervals(ev, method_id)
+        stab = stability_intervals(ev, method_id)
     except InputError:
         stab = None
     if stab is not None:

@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 
 from evaluator.changes import SetWeights
-from evaluator.sensitivity import acceptability, stability_intervals
+from evaluator.sensitivity import acceptability
+from evaluator.stability import stability_intervals
 from evaluator.weighting import global_weights
 from ui.document import Document
 from ui.i18n import set_language

@@ -1,6 +1,6 @@
 """A thin band under a criterion's weight slider: the slider positions that keep the same alternative first.
 
-The core's stability interval (:func:`evaluator.sensitivity.stability_intervals`) is a range ``[low, high]`` of the
+The core's stability interval (:func:`evaluator.stability.stability_intervals`) is a range ``[low, high]`` of the
 criterion's *global* weight, the other weights keeping their proportions. A criterion slider holds *points within
 its area*: with area share ``s`` and the other criteria of the area holding ``R`` points, ``p`` points give the
 global weight ``g(p) = s · p / (p + R)``. :func:`points_for_weight` inverts it, so the band is drawn from the

@@ -1,0 +1,119 @@
+"""Changes to weights: the agreed weights and each participant's."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+from ..errors import ChangeError
+from ..model import (
+    Evaluation,
+    frozen_map,
+)
+from ..serial import (
+    Reader,
+    weights_from_data,
+)
+from .base import (
+    Batch,
+    Change,
+    _check_weight,
+    _fmt,
+    _ids,
+    _lang,
+    _need_participant,
+)
+
+# -- weights --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetWeights(Change):
+    """Set weight points (areas and/or criteria) of the agreed weights, or of one participant's.
+
+    ``weights`` maps area or criterion ids to points; ids not named keep their points. With ``replace_all`` the
+    mapping replaces the whole set (a ballot, an AHP result, undo).
+    """
+
+    kind: ClassVar[str] = "set_weights"
+    weights: Mapping[str, float]
+    participant: str | None = None
+    replace_all: bool = False
+
+    def _current(self, ev: Evaluation) -> Mapping[str, float]:
+        if self.participant is None:
+            return ev.weights
+        _need_participant(ev, self.participant)
+        return ev.participant_weights.get(self.participant, {})
+
+    def apply(self, ev: Evaluation) -> Evaluation:
+        if self.participant is not None:
+            _need_participant(ev, self.participant)
+        known = _ids(ev)
+        for k, v in self.weights.items():
+            if k not in known:
+                raise ChangeError(f"no area or criterion with id {k!r}")
+            _check_weight(k, v)
+        base = {} if self.replace_all else dict(self._current(ev))
+        base.update({k: float(v) for k, v in self.weights.items()})
+        if self.participant is None:
+            return replace(ev, weights=frozen_map(base))
+        pw = dict(ev.participant_weights)
+        pw[self.participant] = frozen_map(base)
+        if not base:  # no weights left: the participant has not weighed (as the file stores it)
+            del pw[self.participant]
+        return replace(ev, participant_weights=frozen_map(pw))
+
+    def inverse(self, ev: Evaluation) -> Change:
+        cur = self._current(ev)
+        if self.participant is not None and self.participant not in ev.participant_weights:
+            return ClearParticipantWeights(self.participant)
+        if self.replace_all:
+            return SetWeights(dict(cur), self.participant, True)
+        if not all(k in cur for k in self.weights):
+            return SetWeights(dict(cur), self.participant, True)
+        return SetWeights({k: cur[k] for k in self.weights}, self.participant, False)
+
+    def label(self, ev: Evaluation, lang: str = "nl") -> str:
+        who = ""
+        if self.participant is not None:
+            try:
+                who = f" ({ev.participant(self.participant).name})"
+            except KeyError:
+                who = f" ({self.participant})"
+        if len(self.weights) == 1 and not self.replace_all:
+            ((k, v),) = self.weights.items()
+            return _lang(lang, f"Gewicht {k} → {_fmt(v)}{who}", f"Weight {k} → {_fmt(v)}{who}")
+        return _lang(lang, f"Gewichten ({len(self.weights)}){who}", f"Weights ({len(self.weights)}){who}")
+
+    @classmethod
+    def _from_data(cls, r: Reader) -> Change:
+        return cls(
+            weights_from_data(r.get("weights", Mapping), r.where("weights"), r.file),
+            r.get("participant", str, None),
+            r.get("replace_all", bool, False),
+        )
+
+
+@dataclass(frozen=True)
+class ClearParticipantWeights(Change):
+    kind: ClassVar[str] = "clear_participant_weights"
+    participant: str
+
+    def apply(self, ev: Evaluation) -> Evaluation:
+        pw = dict(ev.participant_weights)
+        pw.pop(self.participant, None)
+        return replace(ev, participant_weights=frozen_map(pw))
+
+    def inverse(self, ev: Evaluation) -> Change:
+        if self.participant in ev.participant_weights:
+            return SetWeights(dict(ev.participant_weights[self.participant]), self.participant, True)
+        return Batch((), "")
+
+    def label(self, ev: Evaluation, lang: str = "nl") -> str:
+        return _lang(lang, "Gewichten deelnemer wissen", "Clear participant's weights")
+
+    @classmethod
+    def _from_data(cls, r: Reader) -> Change:
+        return cls(r.get("participant", str))
