@@ -26,7 +26,7 @@ from ..models.scores_model import confidence_text, score_text, uncertainty_reaso
 from ..style import SUBHEADING, UNCERTAIN_MARK
 from .commit_edit import CommitTextEdit
 from .heading import Heading
-from .score_delegate import editor_value, score_editor, set_editor_value
+from .score_delegate import NotANumber, editor_value, score_editor, set_editor_value
 
 CONFIDENCES = ("", "high", "medium", "low")
 
@@ -238,8 +238,13 @@ class AssessmentPanel(QWidget):
     def _commit_score(self) -> None:
         if self._loading or self.score is None:
             return
-        value = editor_value(self.score)
         old = self._current()
+        try:
+            value = editor_value(self.score)
+        except NotANumber as exc:
+            self.doc.failed.emit(str(exc))
+            set_editor_value(self.score, old.value)
+            return
         if value == old.value:
             return
         low, high = old.low, old.high
