@@ -23,6 +23,7 @@ from evaluator.changes import AddAlternative, MoveAlternative, RemoveAlternative
 from evaluator.io.bare import slug
 from evaluator.model import Alternative
 
+from .ask import confirm, undo_hint
 from .document import Document
 from .i18n import signals, tr
 from .models.alternatives_model import AlternativesModel
@@ -147,7 +148,23 @@ class AlternativesView(QWidget):
         row = self.current_row()
         if row < 0:
             return
-        self.doc.apply(RemoveAlternative(self.model.alternative(row).id))
+        alt = self.model.alternative(row)
+        ev = self.doc.evaluation
+        held = [ev.assessment(alt.id, c.id) for c in ev.criteria]
+        scored = sum(1 for s in held if s.value is not None)
+        evidence = sum(1 for s in held if s.evidence or s.source)
+        if not confirm(
+            self,
+            tr(f"Remove {alt.name}?", f"{alt.name} verwijderen?"),
+            tr(
+                f"Its {scored} scores and {evidence} pieces of evidence go with it. ",
+                f"De {scored} scores en {evidence} onderbouwingen gaan mee. ",
+            )
+            + undo_hint(),
+            tr("Remove", "Verwijderen"),
+        ):
+            return
+        self.doc.apply(RemoveAlternative(alt.id))
 
     def move_current(self, step: int) -> None:
         row = self.current_row()

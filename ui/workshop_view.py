@@ -45,6 +45,7 @@ from evaluator.workshop import (
     rankings,
 )
 
+from .ask import confirm, undo_hint
 from .charts.spread import SpreadChart, SpreadRow
 from .document import Document
 from .i18n import language, percent, signals, tr
@@ -343,6 +344,19 @@ class WorkshopView(QWidget):
             self.new_name.clear()
 
     def start_round(self) -> None:
+        """Clear every participant's weights for a fresh round, after a question when anyone has voted."""
+        n = len(self.doc.evaluation.participant_weights)
+        if n and not confirm(
+            self,
+            tr("Start a new round?", "Een nieuwe ronde beginnen?"),
+            tr(
+                f"The votes of {n} participants are cleared. ",
+                f"De stemmen van {n} deelnemers worden gewist. ",
+            )
+            + undo_hint(),
+            tr("Clear the votes", "Stemmen wissen"),
+        ):
+            return
         self.doc.apply(new_round(self.doc.evaluation, tr("New round", "Nieuwe ronde")))
 
     def submit_vote(self) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 
 def answer(qtbot, steps: list[Callable[[QWidget], None]], start: Callable[[], object]) -> list[QWidget]:
@@ -35,3 +35,18 @@ def answer(qtbot, steps: list[Callable[[QWidget], None]], start: Callable[[], ob
     qtbot.waitUntil(lambda: not todo, timeout=10000)
     timer.stop()
     return seen
+
+
+def press(role: QMessageBox.ButtonRole) -> Callable[[QWidget], None]:
+    """A step that clicks the question's one button with ``role``."""
+
+    def step(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox), box
+        (button,) = [b for b in box.buttons() if box.buttonRole(b) == role]
+        button.click()
+
+    return step
+
+
+CANCEL = press(QMessageBox.ButtonRole.RejectRole)
+DESTROY = press(QMessageBox.ButtonRole.DestructiveRole)

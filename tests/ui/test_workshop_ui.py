@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from evaluator.changes import SetSetting
 from evaluator.weighting import global_weights
 from evaluator.workshop import group_weights, not_voted
+from tests.ui.modals import DESTROY, answer
 from ui.projector import ProjectorWindow
 from ui.workshop_view import START_POINTS, WorkshopView
 
@@ -70,7 +71,7 @@ def test_a_round_with_three_participants(doc, view, qtbot, tmp_path):
     doc.undo_stack.undo()
     assert global_weights(doc.evaluation) == pytest.approx(global_weights(ev))
     # a new round clears every vote in one step and hides the results again
-    qtbot.mouseClick(view.round_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, [DESTROY], lambda: qtbot.mouseClick(view.round_button, Qt.MouseButton.LeftButton))
     assert not_voted(doc.evaluation) == ("ann", "bob", "cem")
     assert not view.results.isVisible()
 
