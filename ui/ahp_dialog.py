@@ -103,6 +103,7 @@ class AhpDialog(QDialog):
         scroll.setWidget(grid_host)
 
         self.table = QTableWidget(len(self.items), 2)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field, not the next cell
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -6,7 +6,6 @@ Keyboard: arrows walk the tree, Tab goes to the editor; Insert adds a criterion 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +27,7 @@ from .i18n import language, signals, tr
 from .models.criteria_model import CriteriaModel
 from .widgets.criterion_editor import CriterionEditor
 from .widgets.heading import Heading
+from .widgets.page_key import page_key
 
 
 def default_scale() -> Scale:
@@ -72,7 +72,7 @@ class CriteriaView(QWidget):
         self.add_area_button = QPushButton()
         self.add_criterion_button = QPushButton()
         self.remove_button = QPushButton()
-        self.add_criterion_button.setShortcut(QKeySequence(Qt.Key.Key_Insert))
+        page_key(self, Qt.Key.Key_Insert, self.ask_add_criterion)
         self.add_area_button.clicked.connect(self.ask_add_area)
         self.add_criterion_button.clicked.connect(self.ask_add_criterion)
         self.remove_button.clicked.connect(self.remove_current)

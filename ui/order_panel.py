@@ -45,6 +45,7 @@ class OrderPanel(QWidget):
         self.scope_label.setBuddy(self.scope_box)
         self.scope_box.currentIndexChanged.connect(lambda _i: self.load())
         self.table = QTableWidget(0, 3 if mode == "swing" else 2)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field, not the next cell
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)

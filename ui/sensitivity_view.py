@@ -313,6 +313,7 @@ class SensitivityView(QWidget):
     @staticmethod
     def _table() -> QTableWidget:
         t = QTableWidget()
+        t.setTabKeyNavigation(False)  # Tab moves on to the next field, not the next cell
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         t.verticalHeader().setVisible(False)

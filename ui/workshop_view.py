@@ -147,6 +147,7 @@ class WorkshopView(QWidget):
         self.chart_label = QLabel()
         self.chart_label.setWordWrap(True)
         self.ranks = QTableWidget()
+        self.ranks.setTabKeyNavigation(False)  # Tab moves on to the next field, not the next cell
         self.ranks.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self._results_layout = rl = QVBoxLayout(self.results)
         rl.setContentsMargins(0, 0, 0, 0)
