@@ -75,9 +75,9 @@ class EvaluationView(QWidget):
             "question": tr("&Question", "&Vraag"),
             "context": tr("&Context", "&Context"),
             "owner": tr("&Owner", "&Eigenaar"),
-            "date": tr("&Date", "&Datum"),
+            "date": tr("&Date", "D&atum"),
             "status": tr("&Status", "&Status"),
-            "decision": tr("Decisio&n", "&Besluit"),
+            "decision": tr("Decisio&n", "Besl&uit"),
         }
         names = {
             "title": tr("Title", "Titel"),

@@ -231,9 +231,9 @@ class OrderPanel(QWidget):
             ]
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setAccessibleName(tr("Order of importance", "Volgorde van belang"))
-        self.scope_label.setText(tr("&Weigh:", "&Weeg:"))
+        self.scope_label.setText(tr("&Weigh:", "W&eeg:"))
         self.scope_box.setAccessibleName(tr("What to weigh", "Wat te wegen"))
-        self.up.setText(tr("Move &up (Alt+↑)", "Om&hoog (Alt+↑)"))
+        self.up.setText(tr("Move &up (Alt+↑)", "Omh&oog (Alt+↑)"))
         self.down.setText(tr("Move &down (Alt+↓)", "Om&laag (Alt+↓)"))
         self.apply_button.setText(tr("&Apply these weights", "Deze gewichten &toepassen"))
         scope = self.scope()

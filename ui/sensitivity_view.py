@@ -639,12 +639,12 @@ class SensitivityView(QWidget):
         self.scores_box.setItemText(0, tr("Fixed as entered", "Vast zoals ingevoerd"))
         self.scores_box.setItemText(1, tr("Within their ranges", "Binnen hun marges"))
         self.scores_box.setAccessibleName(tr("How scores are used", "Hoe scores gebruikt worden"))
-        self.samples_label.setText(tr("Sa&mples", "Aa&ntal wegingen"))
+        self.samples_label.setText(tr("Samp&les", "Aa&ntal wegingen"))
         self.samples_box.setAccessibleName(
             tr("Number of weightings to try", "Aantal wegingen om te proberen")
         )
         self.samples_box.setLocale(locale())
-        self.seed_label.setText(tr("S&eed", "S&tartgetal"))
+        self.seed_label.setText(tr("See&d", "S&tartgetal"))
         self.seed_box.setAccessibleName(
             tr(
                 "Random seed (same seed, same result)",

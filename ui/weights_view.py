@@ -253,7 +253,7 @@ class PointsPanel(QWidget):
                 tr(f"Share of {names.get(key, key)}", f"Aandeel van {names.get(key, key)}")
             )
             r.spin.setLocale(locale())
-        self.equal.setText(tr("&Equal weights", "&Gelijke gewichten"))
+        self.equal.setText(tr("E&qual weights", "&Gelijke gewichten"))
 
 
 class AhpPanel(QWidget):
@@ -358,9 +358,9 @@ class WeightsView(QWidget):
         ev = self.doc.evaluation
         self.title.setText(tr("Weights", "Gewichten"))
         self.tabs.setTabText(0, tr("P&oints", "P&unten"))
-        self.tabs.setTabText(1, tr("S&wing", "S&wing"))
+        self.tabs.setTabText(1, tr("&Swing", "&Swing"))
         self.tabs.setTabText(2, tr("&Rank order", "&Rangorde"))
-        self.tabs.setTabText(3, tr("Pairwise (A&HP)", "Paarsgewijs (A&HP)"))
+        self.tabs.setTabText(3, tr("Pa&irwise (AHP)", "P&aarsgewijs (AHP)"))
         self.points.retranslate(ev)
         self.points.show_weights(ev, stored=True)
         self.swing.retranslate()

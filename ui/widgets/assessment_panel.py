@@ -110,13 +110,13 @@ class AssessmentPanel(QWidget):
     # -- texts ----------------------------------------------------------------------------------------------
     def retranslate(self, *_: object) -> None:
         self.score_label.setText(tr("&Score", "&Score"))
-        self.range_label.setText(tr("&Range (low–high)", "&Bereik (laag–hoog)"))
+        self.range_label.setText(tr("&Range (low–high)", "Be&reik (laag–hoog)"))
         self.clear_range.setText(tr("No range", "Geen bereik"))
         self.clear_range.setToolTip(tr("Remove the low–high range", "Het bereik laag–hoog weghalen"))
         self.confidence_label.setText(tr("&Confidence", "&Zekerheid"))
-        self.evidence_label.setText(tr("&Evidence", "&Onderbouwing"))
-        self.source_label.setText(tr("S&ource", "&Bron"))
-        self.date_label.setText(tr("&Date", "&Datum"))
+        self.evidence_label.setText(tr("Evi&dence", "&Onderbouwing"))
+        self.source_label.setText(tr("S&ource", "Bro&n"))
+        self.date_label.setText(tr("Da&te", "D&atum"))
         self.evidence.setPlaceholderText(
             tr(
                 "What the score rests on (Ctrl+Enter stores it)",
