@@ -65,6 +65,7 @@ PAGES: list[Page] = [
     Page("workshop", "Workshop", "Werksessie", "ui.workshop_view:WorkshopView"),
     Page("audit", "Audit trail", "Logboek", "ui.audit_view:AuditView"),
 ]
+APP_NAME = "Afweging"  # also the application's display name (ui.app), which title bars append
 FIRST_PAGE = "results"  # the ranking is what people open the app for
 
 OPEN_FILTER = ("Afweging (*.afweging)", "Afweging (*.afweging)")
@@ -284,10 +285,12 @@ class MainWindow(QMainWindow):
         self.projector = open_projector(self.doc, getattr(self, "projector", None))
 
     def _update_title(self, *_: object) -> None:
+        """ "<evaluation> — Afweging": ending in the application's display name, so the title bar (which adds
+        that name unless the title already ends with it) says "Afweging" once."""
         if self.doc is None:
-            self.setWindowTitle("Afweging")
+            self.setWindowTitle(APP_NAME)
             return
-        self.setWindowTitle(f"Afweging — {self.doc.evaluation.title or self.doc.path.stem}")
+        self.setWindowTitle(f"{self.doc.evaluation.title or self.doc.path.stem} — {APP_NAME}")
 
     def _update_saved(self, *_: object) -> None:
         if self.doc is None:

@@ -47,7 +47,7 @@ class ProjectorWindow(QWidget):
             str, dict[str, float]
         ] = {}  # participant id → importance per criterion before voting
         self.message = ""
-        self.setWindowTitle("Afweging — projector")
+        self.setWindowTitle(tr("Projector — Afweging", "Beamer — Afweging"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
         pal = self.palette()
