@@ -156,7 +156,12 @@ class OrderPanel(QWidget):
         except InputError as exc:
             self.message.setText(str(exc))
             return False
-        return self.doc.apply(SetWeights(pts))
+        how = (
+            tr("made by swing weighting", "gemaakt met swing-weging")
+            if self.mode == "swing"
+            else tr("made by rank order (rank-order centroid)", "gemaakt met rangorde (rank-order centroid)")
+        )
+        return self.doc.apply(SetWeights(pts), reason=how)
 
     # -- table ----------------------------------------------------------------------------------------------
     def _show(self) -> None:

@@ -124,7 +124,8 @@ class ProjectorWindow(QWidget):
         total = sum(importance.get(c.id, 0.0) for c in ev.criteria)
         if total > 0:
             leaf = {c.id: importance.get(c.id, 0.0) / total for c in ev.criteria}
-            if not self.doc.apply(SetWeights(points_from_global(ev, leaf), pid, True)):
+            how = tr(f"projector vote: {cid} → {digit}", f"stem op de beamer: {cid} → {digit}")
+            if not self.doc.apply(SetWeights(points_from_global(ev, leaf), pid, True), reason=how):
                 return False
         self.votes[pid] = mine
         return True

@@ -345,7 +345,7 @@ class WeightsView(QWidget):
     def equal_weights(self) -> bool:
         ev = self.doc.evaluation
         pts = {a.id: 100.0 for a in ev.areas} | {c.id: 100.0 for c in ev.criteria}
-        return self.doc.apply(SetWeights(pts))
+        return self.doc.apply(SetWeights(pts), reason=tr("equal weights", "gelijke gewichten"))
 
     def slider(self, key: str) -> QSlider:
         return self.points.rows[key].slider

@@ -374,7 +374,8 @@ class WorkshopView(QWidget):
             )
             return False
         ok = self.doc.apply(
-            SetWeights(points_from_global(ev, {k: v / total for k, v in leaf.items()}), pid, True)
+            SetWeights(points_from_global(ev, {k: v / total for k, v in leaf.items()}), pid, True),
+            reason=tr("workshop vote (sliders)", "stem in de werksessie (schuifjes)"),
         )
         if ok:
             for s in self.sliders.values():
