@@ -31,6 +31,7 @@ from evaluator.model import Evaluation, text
 from evaluator.weighting import global_weights
 
 from .ahp_dialog import AhpDialog
+from .ask import confirm, undo_hint
 from .charts.stability_band import StabilityBand, area_share_and_rest, points_for_weight
 from .document import Document
 from .i18n import language, locale, percent, signals, tr
@@ -345,6 +346,15 @@ class WeightsView(QWidget):
     def equal_weights(self) -> bool:
         ev = self.doc.evaluation
         pts = {a.id: 100.0 for a in ev.areas} | {c.id: 100.0 for c in ev.criteria}
+        made = {k: float(ev.weights.get(k, 0.0)) for k in pts}
+        if len(set(made.values())) > 1 and not confirm(
+            self,
+            tr("Replace the weights with equal weights?", "De gewichten vervangen door gelijke gewichten?"),
+            tr("The weighting made so far is replaced. ", "De weging die er nu is wordt vervangen. ")
+            + undo_hint(),
+            tr("Equal weights", "Gelijke gewichten"),
+        ):
+            return False
         return self.doc.apply(SetWeights(pts), reason=tr("equal weights", "gelijke gewichten"))
 
     def slider(self, key: str) -> QSlider:

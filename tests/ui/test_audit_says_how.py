@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.ui.modals import DESTROY, answer
 from ui.main_window import MainWindow
 
 
@@ -15,7 +16,7 @@ def newest(window: MainWindow) -> tuple[str, str]:
 def test_each_way_of_weighing_is_named_in_the_audit_trail(qtbot, window: MainWindow):
     weights = window.show_page("weights")
     qtbot.waitUntil(weights.isVisible)
-    qtbot.mouseClick(weights.points.equal, Qt.MouseButton.LeftButton)
+    answer(qtbot, [DESTROY], lambda: qtbot.mouseClick(weights.points.equal, Qt.MouseButton.LeftButton))
     assert "gelijke gewichten" in newest(window)[1]
     for panel, word in ((weights.swing, "swing"), (weights.rank_order, "rangorde")):
         weights.tabs.setCurrentWidget(panel)
