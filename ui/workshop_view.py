@@ -1,8 +1,8 @@
 """The workshop page: participants, a voting round, and — once everyone has voted — where the group disagrees.
 
 A round: the facilitator starts it (after a question, one undoable change clears every participant's
-weights), then each participant in turn sets importance points 0–100 per criterion with sliders and submits (one ``SetWeights``
-for that participant). The sliders start at 50 for everyone, so nobody sees anyone else's weights; the group
+weights), then each participant in turn sets importance points 0–100 per criterion with sliders and submits
+(one ``SetWeights`` for that participant). The sliders start at 50 for everyone, so nobody sees anyone else's weights; the group
 weights, the disagreement chart and the personal rankings stay hidden until every participant has voted.
 Names become "Deelnemer N" when the evaluation is anonymous. All computation is :mod:`evaluator.workshop`.
 """
