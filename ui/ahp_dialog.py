@@ -103,6 +103,7 @@ class AhpDialog(QDialog):
         scroll.setWidget(grid_host)
 
         self.table = QTableWidget(len(self.items), 2)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field, not the next cell
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -222,7 +223,11 @@ class AhpDialog(QDialog):
         return {it.id: round(100.0 * float(w), 2) for it, w in zip(self.items, self.weights, strict=True)}
 
     def apply_weights(self) -> None:
-        if self.doc.apply(SetWeights(self.points())):
+        how = tr(
+            f"made by pairwise comparison (AHP), consistency ratio {number(self.cr, 2)}",
+            f"gemaakt met paarsgewijze vergelijking (AHP), consistentieratio {number(self.cr, 2)}",
+        )
+        if self.doc.apply(SetWeights(self.points()), reason=how):
             self.accept()
 
     # -- language -------------------------------------------------------------------------------------------

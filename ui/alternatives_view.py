@@ -6,7 +6,6 @@ Keyboard: F2 edits a cell, Insert adds, Delete removes (after a question), Alt+U
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,10 +22,12 @@ from evaluator.changes import AddAlternative, MoveAlternative, RemoveAlternative
 from evaluator.io.bare import slug
 from evaluator.model import Alternative
 
+from .ask import confirm, undo_hint
 from .document import Document
 from .i18n import signals, tr
 from .models.alternatives_model import AlternativesModel
 from .widgets.heading import Heading
+from .widgets.page_key import page_key
 
 
 class AlternativesView(QWidget):
@@ -38,6 +39,7 @@ class AlternativesView(QWidget):
         self.hint.setWordWrap(True)
         self.model = AlternativesModel(doc, self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field, not the next cell
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -52,9 +54,9 @@ class AlternativesView(QWidget):
         self.remove_button = QPushButton()
         self.up_button = QPushButton()
         self.down_button = QPushButton()
-        self.add_button.setShortcut(QKeySequence(Qt.Key.Key_Insert))
-        self.up_button.setShortcut(QKeySequence("Alt+Up"))
-        self.down_button.setShortcut(QKeySequence("Alt+Down"))
+        page_key(self, Qt.Key.Key_Insert, self.ask_add)
+        page_key(self, "Alt+Up", lambda: self.move_current(-1))
+        page_key(self, "Alt+Down", lambda: self.move_current(1))
         self.add_button.clicked.connect(self.ask_add)
         self.remove_button.clicked.connect(self.remove_current)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
@@ -147,7 +149,23 @@ class AlternativesView(QWidget):
         row = self.current_row()
         if row < 0:
             return
-        self.doc.apply(RemoveAlternative(self.model.alternative(row).id))
+        alt = self.model.alternative(row)
+        ev = self.doc.evaluation
+        held = [ev.assessment(alt.id, c.id) for c in ev.criteria]
+        scored = sum(1 for s in held if s.value is not None)
+        evidence = sum(1 for s in held if s.evidence or s.source)
+        if not confirm(
+            self,
+            tr(f"Remove {alt.name}?", f"{alt.name} verwijderen?"),
+            tr(
+                f"Its {scored} scores and {evidence} pieces of evidence go with it. ",
+                f"De {scored} scores en {evidence} onderbouwingen gaan mee. ",
+            )
+            + undo_hint(),
+            tr("Remove", "Verwijderen"),
+        ):
+            return
+        self.doc.apply(RemoveAlternative(alt.id))
 
     def move_current(self, step: int) -> None:
         row = self.current_row()

@@ -19,6 +19,7 @@ class AuditView(QWidget):
         self.hint.setWordWrap(True)
         self.model = AuditModel(doc, self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field, not the next cell
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

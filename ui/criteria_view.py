@@ -6,7 +6,6 @@ Keyboard: arrows walk the tree, Tab goes to the editor; Insert adds a criterion 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,13 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.changes import AddArea, AddCriterion, RemoveArea, RemoveCriterion
-from evaluator.model import Area, Criterion, Level, Scale
+from evaluator.model import Area, Criterion, Level, Scale, text
 
+from .ask import confirm, undo_hint
 from .document import Document
-from .i18n import signals, tr
+from .i18n import language, signals, tr
 from .models.criteria_model import CriteriaModel
 from .widgets.criterion_editor import CriterionEditor
 from .widgets.heading import Heading
+from .widgets.page_key import page_key
 
 
 def default_scale() -> Scale:
@@ -71,7 +72,7 @@ class CriteriaView(QWidget):
         self.add_area_button = QPushButton()
         self.add_criterion_button = QPushButton()
         self.remove_button = QPushButton()
-        self.add_criterion_button.setShortcut(QKeySequence(Qt.Key.Key_Insert))
+        page_key(self, Qt.Key.Key_Insert, self.ask_add_criterion)
         self.add_area_button.clicked.connect(self.ask_add_area)
         self.add_criterion_button.clicked.connect(self.ask_add_criterion)
         self.remove_button.clicked.connect(self.remove_current)
@@ -189,6 +190,22 @@ class CriteriaView(QWidget):
     def remove_current(self) -> None:
         it = self.current_item()
         if isinstance(it, Criterion):
+            ev = self.doc.evaluation
+            held = [ev.assessment(a.id, it.id) for a in ev.alternatives]
+            scored = sum(1 for s in held if s.value is not None)
+            evidence = sum(1 for s in held if s.evidence or s.source)
+            name = f"{it.id} {text(it.name, language())}"
+            if not confirm(
+                self,
+                tr(f"Remove criterion {name}?", f"Criterium {name} verwijderen?"),
+                tr(
+                    f"Its {scored} scores and {evidence} pieces of evidence go with it. ",
+                    f"De {scored} scores en {evidence} onderbouwingen gaan mee. ",
+                )
+                + undo_hint(),
+                tr("Remove", "Verwijderen"),
+            ):
+                return
             self.doc.apply(RemoveCriterion(it.id))
         elif isinstance(it, Area):
             self.doc.apply(RemoveArea(it.id))

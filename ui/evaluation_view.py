@@ -13,6 +13,7 @@ from evaluator.model import Evaluation
 from .document import Document
 from .i18n import signals, tr
 from .widgets.commit_edit import CommitTextEdit
+from .widgets.date_field import DateField
 from .widgets.heading import Heading
 
 STATUSES = ("draft", "consulted", "decided")
@@ -31,13 +32,14 @@ class EvaluationView(QWidget):
         self.hint.setWordWrap(True)
         self.title = QLineEdit()
         self.owner = QLineEdit()
-        self.date = QLineEdit()
-        self.date.setPlaceholderText("2026-01-31")
+        self.date = DateField()
+        self.date.committed.connect(lambda iso: self._set("date", iso))
+        self.date.refused.connect(self.doc.failed.emit)
         self.status = QComboBox()
         self.question = CommitTextEdit()
         self.context = CommitTextEdit()
         self.decision = CommitTextEdit()
-        for name in ("title", "owner", "date"):
+        for name in ("title", "owner"):
             edit: QLineEdit = getattr(self, name)
             edit.editingFinished.connect(lambda n=name, e=edit: self._set(n, e.text().strip()))
         for name in ("question", "context", "decision"):
@@ -75,9 +77,9 @@ class EvaluationView(QWidget):
             "question": tr("&Question", "&Vraag"),
             "context": tr("&Context", "&Context"),
             "owner": tr("&Owner", "&Eigenaar"),
-            "date": tr("&Date", "&Datum"),
+            "date": tr("&Date", "D&atum"),
             "status": tr("&Status", "&Status"),
-            "decision": tr("Decisio&n", "&Besluit"),
+            "decision": tr("Decisio&n", "Besl&uit"),
         }
         names = {
             "title": tr("Title", "Titel"),
@@ -94,14 +96,16 @@ class EvaluationView(QWidget):
         self.decision.setPlaceholderText(
             tr("What was decided and why (for the memo)", "Wat is besloten en waarom (voor de nota)")
         )
+        self.date.retranslate()
         self.load()
 
     def load(self, ev: Evaluation | None = None) -> None:
         ev = self.doc.evaluation if ev is None else ev
-        for name in ("title", "owner", "date"):
+        for name in ("title", "owner"):
             edit: QLineEdit = getattr(self, name)
             if edit.text() != getattr(ev, name):
                 edit.setText(getattr(ev, name))
+        self.date.set_date(ev.date)
         for name in ("question", "context", "decision"):
             getattr(self, name).set_text(getattr(ev, name))
         self.status.clear()

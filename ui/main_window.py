@@ -67,6 +67,7 @@ PAGES: list[Page] = [
     Page("audit", "Audit trail", "Logboek", "ui.audit_view:AuditView"),
     Page("check", "Model check", "Modelcontrole", "ui.model_check_view:ModelCheckView"),
 ]
+APP_NAME = "Afweging"  # also the application's display name (ui.app), which title bars append
 FIRST_PAGE = "results"  # the ranking is what people open the app for
 
 OPEN_FILTER = ("Afweging (*.afweging)", "Afweging (*.afweging)")
@@ -291,10 +292,12 @@ class MainWindow(QMainWindow):
         self.projector = open_projector(self.doc, getattr(self, "projector", None))
 
     def _update_title(self, *_: object) -> None:
+        """ "<evaluation> — Afweging": ending in the application's display name, so the title bar (which adds
+        that name unless the title already ends with it) says "Afweging" once."""
         if self.doc is None:
-            self.setWindowTitle("Afweging")
+            self.setWindowTitle(APP_NAME)
             return
-        self.setWindowTitle(f"Afweging — {self.doc.evaluation.title or self.doc.path.stem}")
+        self.setWindowTitle(f"{self.doc.evaluation.title or self.doc.path.stem} — {APP_NAME}")
 
     def _update_saved(self, *_: object) -> None:
         if self.doc is None:
@@ -405,8 +408,34 @@ class MainWindow(QMainWindow):
             )
         return True
 
+    def is_open_file(self, path: str | os.PathLike) -> bool:
+        """Whether ``path`` is the project file that is open (the same file under any name)."""
+        if self.doc is None:
+            return False
+        p, cur = Path(path), self.doc.path
+        try:
+            return p.exists() and os.path.samefile(p, cur)
+        except OSError:
+            return p.resolve() == cur.resolve()
+
+    def refuse_open_file(self, path: str | os.PathLike) -> bool:
+        """Say so and return True when ``path`` is the open evaluation, which a new file must never replace."""
+        if not self.is_open_file(path):
+            return False
+        name = Path(path).name
+        self.show_error(
+            tr(
+                f"{name} is the evaluation that is open; it was not replaced. Choose another name.",
+                f"{name} is de afweging die open is; die is niet vervangen. Kies een andere naam.",
+            )
+        )
+        return True
+
     def create(self, path: str | os.PathLike, make: Callable) -> bool:
-        """Create a project file at ``path`` from ``make()`` (an Evaluation) and open it."""
+        """Create a project file at ``path`` from ``make()`` (an Evaluation) and open it; never over the open
+        one."""
+        if self.refuse_open_file(path):
+            return False
         try:
             doc = Document.create(path, make())
         except InputError as exc:
@@ -448,7 +477,7 @@ class MainWindow(QMainWindow):
     def export_to(self, path: str | os.PathLike) -> bool:
         from evaluator.io import write_any
 
-        if self.doc is None:
+        if self.doc is None or self.refuse_open_file(path):
             return False
         try:
             write_any(self.doc.evaluation, path)
@@ -476,7 +505,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(
             self,
             tr("New evaluation file", "Nieuw afwegingsbestand"),
-            str(Path(self._start_dir()) / suggestion),
+            str(unused_path(Path(self._start_dir()) / suggestion)),
             tr(*OPEN_FILTER),
         )
         if path and not path.lower().endswith(".afweging"):

@@ -45,6 +45,7 @@ class OrderPanel(QWidget):
         self.scope_label.setBuddy(self.scope_box)
         self.scope_box.currentIndexChanged.connect(lambda _i: self.load())
         self.table = QTableWidget(0, 3 if mode == "swing" else 2)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field, not the next cell
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -155,7 +156,12 @@ class OrderPanel(QWidget):
         except InputError as exc:
             self.message.setText(str(exc))
             return False
-        return self.doc.apply(SetWeights(pts))
+        how = (
+            tr("made by swing weighting", "gemaakt met swing-weging")
+            if self.mode == "swing"
+            else tr("made by rank order (rank-order centroid)", "gemaakt met rangorde (rank-order centroid)")
+        )
+        return self.doc.apply(SetWeights(pts), reason=how)
 
     # -- table ----------------------------------------------------------------------------------------------
     def _show(self) -> None:
@@ -230,9 +236,9 @@ class OrderPanel(QWidget):
             ]
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setAccessibleName(tr("Order of importance", "Volgorde van belang"))
-        self.scope_label.setText(tr("&Weigh:", "&Weeg:"))
+        self.scope_label.setText(tr("&Weigh:", "W&eeg:"))
         self.scope_box.setAccessibleName(tr("What to weigh", "Wat te wegen"))
-        self.up.setText(tr("Move &up (Alt+↑)", "Om&hoog (Alt+↑)"))
+        self.up.setText(tr("Move &up (Alt+↑)", "Omh&oog (Alt+↑)"))
         self.down.setText(tr("Move &down (Alt+↓)", "Om&laag (Alt+↓)"))
         self.apply_button.setText(tr("&Apply these weights", "Deze gewichten &toepassen"))
         scope = self.scope()

@@ -4,7 +4,9 @@ Views (Tab / Shift+Tab cycle them; R, D and C jump to one): the group's **rankin
 the **disagreement** chart (most disagreement first), and the **criterion** under discussion. Left/Right move
 between criteria (in the agenda order: most disagreement first once people have voted). In the criterion view
 the participant whose turn it is votes with a digit: 0 (does not count) … 9 (counts most); each vote is one
-``SetWeights`` for that participant, with the criteria they have not voted on yet at 0. The votes on a criterion
+``SetWeights`` for that participant that changes only the criterion on screen: the others keep their share
+relative to each other (a participant who had no weights yet counts as :data:`NEUTRAL` on every criterion,
+so a first vote never sets the rest to 0). The votes on a criterion
 stay hidden (only ● per participant who voted) until everyone has voted on it. Esc or F5 leaves. Nothing else
 can be changed here. Names are hidden when the evaluation is anonymous.
 
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import QWidget
 from evaluator.changes import SetWeights
 from evaluator.errors import InputError
 from evaluator.model import Evaluation, text
-from evaluator.weighting import points_from_global
+from evaluator.weighting import global_weights, points_from_global
 from evaluator.workshop import DISAGREEMENT_MEASURE, disagreement, group_weights, participant_label, rankings
 
 from .charts.spread import DARK, paint_spread, spread_rows
@@ -29,6 +31,7 @@ from .document import Document
 from .i18n import language, tr
 
 VIEWS = ("ranking", "disagreement", "criterion")
+NEUTRAL = 5  # the digit a criterion counts as before its participant has voted on it
 BG, FG, DIM, ACCENT = "#000000", "#ffffff", "#c8c8c8", "#ffd43b"
 
 
@@ -39,8 +42,11 @@ class ProjectorWindow(QWidget):
         self.view = "ranking"
         self.criterion_id: str | None = None  # the criterion under discussion (None: the first on the agenda)
         self.votes: dict[str, dict[str, int]] = {}  # participant id → criterion id → digit, this session
+        self._start: dict[
+            str, dict[str, float]
+        ] = {}  # participant id → importance per criterion before voting
         self.message = ""
-        self.setWindowTitle("Afweging — projector")
+        self.setWindowTitle(tr("Projector — Afweging", "Beamer — Afweging"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
         pal = self.palette()
@@ -113,13 +119,30 @@ class ProjectorWindow(QWidget):
             return False
         mine = dict(self.votes.get(pid, {}))
         mine[cid] = digit
-        total = sum(mine.values())
+        importance = {**self.starting_importance(pid), **mine}
+        total = sum(importance.get(c.id, 0.0) for c in ev.criteria)
         if total > 0:
-            leaf = {c.id: mine.get(c.id, 0) / total for c in ev.criteria}
-            if not self.doc.apply(SetWeights(points_from_global(ev, leaf), pid, True)):
+            leaf = {c.id: importance.get(c.id, 0.0) / total for c in ev.criteria}
+            how = tr(f"projector vote: {cid} → {digit}", f"stem op de beamer: {cid} → {digit}")
+            if not self.doc.apply(SetWeights(points_from_global(ev, leaf), pid, True), reason=how):
                 return False
         self.votes[pid] = mine
         return True
+
+    def starting_importance(self, pid: str) -> dict[str, float]:
+        """The participant's importance per criterion on the 0–9 scale as it was before their first vote here:
+        their weights scaled to average :data:`NEUTRAL`, or :data:`NEUTRAL` everywhere when they have none."""
+        if pid not in self._start:
+            ev = self.doc.evaluation
+            start = {c.id: float(NEUTRAL) for c in ev.criteria}
+            if pid in ev.participant_weights:
+                try:
+                    w = global_weights(ev, ev.participant_weights[pid])
+                    start = {c: x * len(w) * NEUTRAL for c, x in w.items()}
+                except InputError:
+                    pass  # weights that cannot be used (all zero): start neutral
+            self._start[pid] = start
+        return self._start[pid]
 
     # -- painting -----------------------------------------------------------------------------------------
     def _font(self, scale: float, bold: bool = False) -> QFont:

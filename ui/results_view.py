@@ -133,6 +133,7 @@ class ResultsView(QWidget):
         self.radar_list.itemChanged.connect(self._radar_picked)
         self.compare = CompareModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field, not the next cell
         self.table.setModel(self.compare)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)

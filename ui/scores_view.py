@@ -89,6 +89,7 @@ class ScoresView(QWidget):
         self.legend = Legend()
         self.model = ScoresModel(doc, self)
         self.table = ScoresTable()
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field, not the next cell
         self.table.setModel(self.model)
         self.table.setItemDelegate(ScoreDelegate(self.table))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

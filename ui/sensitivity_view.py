@@ -302,6 +302,7 @@ class SensitivityView(QWidget):
     @staticmethod
     def _table() -> QTableWidget:
         t = QTableWidget()
+        t.setTabKeyNavigation(False)  # Tab moves on to the next field, not the next cell
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         t.verticalHeader().setVisible(False)
@@ -695,12 +696,12 @@ class SensitivityView(QWidget):
         self.scores_box.setItemText(0, tr("Fixed as entered", "Vast zoals ingevoerd"))
         self.scores_box.setItemText(1, tr("Within their ranges", "Binnen hun marges"))
         self.scores_box.setAccessibleName(tr("How scores are used", "Hoe scores gebruikt worden"))
-        self.samples_label.setText(tr("Sa&mples", "Aa&ntal wegingen"))
+        self.samples_label.setText(tr("Samp&les", "Aa&ntal wegingen"))
         self.samples_box.setAccessibleName(
             tr("Number of weightings to try", "Aantal wegingen om te proberen")
         )
         self.samples_box.setLocale(locale())
-        self.seed_label.setText(tr("S&eed", "S&tartgetal"))
+        self.seed_label.setText(tr("See&d", "S&tartgetal"))
         self.seed_box.setAccessibleName(
             tr(
                 "Random seed (same seed, same result)",

@@ -31,6 +31,7 @@ from evaluator.model import Evaluation, text
 from evaluator.weighting import global_weights
 
 from .ahp_dialog import AhpDialog
+from .ask import confirm, undo_hint
 from .charts.stability_band import StabilityBand, area_share_and_rest, points_for_weight
 from .document import Document
 from .i18n import language, locale, percent, signals, tr
@@ -253,7 +254,7 @@ class PointsPanel(QWidget):
                 tr(f"Share of {names.get(key, key)}", f"Aandeel van {names.get(key, key)}")
             )
             r.spin.setLocale(locale())
-        self.equal.setText(tr("&Equal weights", "&Gelijke gewichten"))
+        self.equal.setText(tr("E&qual weights", "&Gelijke gewichten"))
 
 
 class AhpPanel(QWidget):
@@ -345,7 +346,16 @@ class WeightsView(QWidget):
     def equal_weights(self) -> bool:
         ev = self.doc.evaluation
         pts = {a.id: 100.0 for a in ev.areas} | {c.id: 100.0 for c in ev.criteria}
-        return self.doc.apply(SetWeights(pts))
+        made = {k: float(ev.weights.get(k, 0.0)) for k in pts}
+        if len(set(made.values())) > 1 and not confirm(
+            self,
+            tr("Replace the weights with equal weights?", "De gewichten vervangen door gelijke gewichten?"),
+            tr("The weighting made so far is replaced. ", "De weging die er nu is wordt vervangen. ")
+            + undo_hint(),
+            tr("Equal weights", "Gelijke gewichten"),
+        ):
+            return False
+        return self.doc.apply(SetWeights(pts), reason=tr("equal weights", "gelijke gewichten"))
 
     def slider(self, key: str) -> QSlider:
         return self.points.rows[key].slider
@@ -358,9 +368,9 @@ class WeightsView(QWidget):
         ev = self.doc.evaluation
         self.title.setText(tr("Weights", "Gewichten"))
         self.tabs.setTabText(0, tr("P&oints", "P&unten"))
-        self.tabs.setTabText(1, tr("S&wing", "S&wing"))
+        self.tabs.setTabText(1, tr("&Swing", "&Swing"))
         self.tabs.setTabText(2, tr("&Rank order", "&Rangorde"))
-        self.tabs.setTabText(3, tr("Pairwise (A&HP)", "Paarsgewijs (A&HP)"))
+        self.tabs.setTabText(3, tr("Pa&irwise (AHP)", "P&aarsgewijs (AHP)"))
         self.points.retranslate(ev)
         self.points.show_weights(ev, stored=True)
         self.swing.retranslate()

@@ -1,8 +1,8 @@
 """The workshop page: participants, a voting round, and — once everyone has voted — where the group disagrees.
 
-A round: the facilitator starts it (one undoable change clears every participant's weights), then each
-participant in turn sets importance points 0–100 per criterion with sliders and submits (one ``SetWeights``
-for that participant). The sliders start at 50 for everyone, so nobody sees anyone else's weights; the group
+A round: the facilitator starts it (after a question, one undoable change clears every participant's
+weights), then each participant in turn sets importance points 0–100 per criterion with sliders and submits
+(one ``SetWeights`` for that participant). The sliders start at 50 for everyone, so nobody sees anyone else's weights; the group
 weights, the disagreement chart and the personal rankings stay hidden until every participant has voted.
 Names become "Deelnemer N" when the evaluation is anonymous. All computation is :mod:`evaluator.workshop`.
 """
@@ -44,6 +44,7 @@ from evaluator.workshop import (
     rankings,
 )
 
+from .ask import confirm, undo_hint
 from .charts.spread import SpreadChart, spread_rows
 from .document import Document
 from .i18n import language, percent, signals, tr
@@ -129,6 +130,7 @@ class WorkshopView(QWidget):
         self.chart_label = QLabel()
         self.chart_label.setWordWrap(True)
         self.ranks = QTableWidget()
+        self.ranks.setTabKeyNavigation(False)  # Tab moves on to the next field, not the next cell
         self.ranks.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self._results_layout = rl = QVBoxLayout(self.results)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -326,6 +328,19 @@ class WorkshopView(QWidget):
             self.new_name.clear()
 
     def start_round(self) -> None:
+        """Clear every participant's weights for a fresh round, after a question when anyone has voted."""
+        n = len(self.doc.evaluation.participant_weights)
+        if n and not confirm(
+            self,
+            tr("Start a new round?", "Een nieuwe ronde beginnen?"),
+            tr(
+                f"The votes of {n} participants are cleared. ",
+                f"De stemmen van {n} deelnemers worden gewist. ",
+            )
+            + undo_hint(),
+            tr("Clear the votes", "Stemmen wissen"),
+        ):
+            return
         self.doc.apply(new_round(self.doc.evaluation, tr("New round", "Nieuwe ronde")))
 
     def submit_vote(self) -> bool:
@@ -342,7 +357,8 @@ class WorkshopView(QWidget):
             )
             return False
         ok = self.doc.apply(
-            SetWeights(points_from_global(ev, {k: v / total for k, v in leaf.items()}), pid, True)
+            SetWeights(points_from_global(ev, {k: v / total for k, v in leaf.items()}), pid, True),
+            reason=tr("workshop vote (sliders)", "stem in de werksessie (schuifjes)"),
         )
         if ok:
             for s in self.sliders.values():

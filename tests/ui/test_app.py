@@ -17,9 +17,8 @@ def test_first_start_opens_a_copy_of_the_sample_in_the_data_folder(qtbot, afwegi
     qtbot.addWidget(w)
     assert data_dir() == afweging_home / "data"
     assert w.doc.path == afweging_home / "data" / SAMPLE_FILE
-    assert w.windowTitle().startswith("Afweging — ")
+    assert w.windowTitle().endswith(" — Afweging")
     assert [a.id for a in w.doc.evaluation.alternatives] == [a.id for a in load_sample().alternatives]
-    assert len(w.doc.evaluation.alternatives) >= 10
     assert any("Teams" in a.name for a in w.doc.evaluation.alternatives)
     assert w.current_page_key() == "results"
     assert w.page("results").ranking is not None
@@ -42,7 +41,7 @@ def test_a_given_file_is_opened(qtbot, small_file: Path):
     w = create_window(str(small_file), build_rest=False)
     qtbot.addWidget(w)
     assert w.doc.path == small_file
-    assert w.windowTitle() == "Afweging — Samenwerken testafweging"
+    assert w.windowTitle() == "Samenwerken testafweging — Afweging"
 
 
 def test_a_missing_last_file_falls_back_to_the_sample(qtbot, tmp_path: Path):

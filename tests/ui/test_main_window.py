@@ -32,7 +32,7 @@ def edit_score_by_keyboard(qtbot, w: MainWindow, alternative: str, criterion: st
 
 
 def test_title_names_the_evaluation_and_results_come_first(window: MainWindow):
-    assert window.windowTitle() == "Afweging — Samenwerken testafweging"
+    assert window.windowTitle() == "Samenwerken testafweging — Afweging"
     assert window.current_page_key() == "results"
     assert ranking(window)[0] == "Nextcloud Hub"
 
@@ -135,7 +135,7 @@ def test_every_change_is_kept_after_reopening(qtbot, window: MainWindow, small_f
     ev_view.title.selectAll()
     qtbot.keyClicks(ev_view.title, "Nieuwe titel")
     qtbot.keyClick(ev_view.title, Qt.Key.Key_Return)
-    assert window.windowTitle() == "Afweging — Nieuwe titel"
+    assert window.windowTitle() == "Nieuwe titel — Afweging"
     alts = window.show_page("alternatives")
     assert alts.add("Element / Matrix", "Element")
     alts.model.setData(alts.model.index(0, 1), "Microsoft Corporation")
@@ -169,7 +169,7 @@ def test_recent_files_and_last_file_are_remembered(
 ):
     other = tmp_path / "ander.afweging"
     assert window.new_from_catalogue("beter-samenwerken", other, "Andere afweging")
-    assert window.windowTitle() == "Afweging — Andere afweging"
+    assert window.windowTitle() == "Andere afweging — Afweging"
     s = Settings.load()
     assert s.last == str(other.resolve())
     assert s.recent[:2] == [str(other.resolve()), str(small_file.resolve())]
@@ -239,3 +239,24 @@ def test_weight_by_mouse_and_by_keyboard_reranks_and_undoes(qtbot, window: MainW
     window.close()
     with Store.open(small_file) as st:
         assert st.evaluation.weights["A2"] > 50.0 and st.evaluation.weights["A1"] == 50.0
+
+
+def shown_title(w) -> str:
+    """The title bar's text as Qt's xcb and Windows plugins make it (QPlatformWindow::formatWindowTitle): the
+    application's display name is appended unless the title already ends with it."""
+    t, app = w.windowTitle(), QApplication.applicationDisplayName()
+    return t if t.endswith(app) else f"{t} — {app}" if t else app
+
+
+def test_the_title_bar_says_afweging_once(qtbot, window: MainWindow):
+    from ui.projector import ProjectorWindow
+
+    before = QApplication.applicationDisplayName()
+    QApplication.setApplicationDisplayName("Afweging")  # as ui.app does
+    try:
+        assert shown_title(window) == "Samenwerken testafweging — Afweging"
+        proj = ProjectorWindow(window.doc)
+        qtbot.addWidget(proj)
+        assert shown_title(proj).count("Afweging") == 1
+    finally:
+        QApplication.setApplicationDisplayName(before)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionSlider
 
 from evaluator.store import Store
 from evaluator.weighting import ahp_weights, rank_order_centroid
+from tests.ui.modals import CANCEL, DESTROY, answer
 from ui.document import Document
 from ui.i18n import set_language
 from ui.weights_view import WeightsView
@@ -99,8 +100,10 @@ def test_typed_points_are_one_change_and_shares_follow(view: WeightsView, wdoc: 
     assert view.slider("A1").maximum() >= 150
 
 
-def test_equal_weights_is_one_step(view: WeightsView, wdoc: Document):
-    view.points.equal.click()
+def test_equal_weights_is_one_step(qtbot, view: WeightsView, wdoc: Document):
+    answer(qtbot, [CANCEL], view.points.equal.click)  # it asks first: the weighting made so far is replaced
+    assert stored_weights(wdoc)["A"] == 40.0
+    answer(qtbot, [DESTROY], view.points.equal.click)
     w = stored_weights(wdoc)
     assert w["A"] == w["D"] == w["A1"] == 100.0
     assert view.points.rows["A"].share.text() == "25,0 %"

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from evaluator.changes import SetSetting
 from evaluator.weighting import global_weights
 from evaluator.workshop import group_weights, not_voted
+from tests.ui.modals import DESTROY, answer
 from ui.projector import ProjectorWindow
 from ui.workshop_view import START_POINTS, WorkshopView
 
@@ -70,7 +71,7 @@ def test_a_round_with_three_participants(doc, view, qtbot, tmp_path):
     doc.undo_stack.undo()
     assert global_weights(doc.evaluation) == pytest.approx(global_weights(ev))
     # a new round clears every vote in one step and hides the results again
-    qtbot.mouseClick(view.round_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, [DESTROY], lambda: qtbot.mouseClick(view.round_button, Qt.MouseButton.LeftButton))
     assert not_voted(doc.evaluation) == ("ann", "bob", "cem")
     assert not view.results.isVisible()
 
@@ -116,8 +117,9 @@ def test_projector_mode(doc, view, qtbot, tmp_path):
     for digit in (1, 8, 4):
         qtbot.keyClick(proj, getattr(Qt.Key, f"Key_{digit}"))
     ev = doc.evaluation
+    # each vote changed one criterion; B1 and B2, not voted on, count as the neutral 5
     assert global_weights(ev, ev.participant_weights["ann-de-vries"]) == pytest.approx(
-        {"A1": 0.9, "A2": 0.1, "B1": 0.0, "B2": 0.0}
+        {"A1": 0.45, "A2": 0.05, "B1": 0.25, "B2": 0.25}
     )
     proj.grab().save(str(shots / "2-criterion-revealed.png"))
     # the other views, by Tab and by letter
@@ -126,7 +128,7 @@ def test_projector_mode(doc, view, qtbot, tmp_path):
     proj.grab().save(str(shots / "3-ranking.png"))
     qtbot.keyClick(proj, Qt.Key.Key_D)
     assert proj.view == "disagreement"
-    # A1 .9 .2 .56 and A2 .1 .8 .44 have the same IQR and range; B1 and B2 got no points from anyone
+    # A1 and A2 were voted on and differ most; B1 and B2, at the neutral 5 for everyone, hardly differ
     assert proj.agenda() == ["A1", "A2", "B1", "B2"]
     assert (
         proj.current_criterion() == "A2"

@@ -177,6 +177,10 @@ class ScoresModel(QAbstractTableModel):
             return False
         return self.doc.apply(set_score(self._ev, alt, crit, value))
 
+    def refuse(self, reason: str) -> None:
+        """An edit that could not become a change (text that is not a number): say why, change nothing."""
+        self.doc.failed.emit(reason)
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:

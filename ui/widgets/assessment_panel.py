@@ -25,8 +25,9 @@ from ..i18n import language, locale, signals, tr
 from ..models.scores_model import confidence_text, score_text, uncertainty_reason
 from ..style import SUBHEADING, UNCERTAIN_MARK
 from .commit_edit import CommitTextEdit
+from .date_field import DateField
 from .heading import Heading
-from .score_delegate import editor_value, score_editor, set_editor_value
+from .score_delegate import NotANumber, editor_value, score_editor, set_editor_value
 
 CONFIDENCES = ("", "high", "medium", "low")
 
@@ -67,9 +68,9 @@ class AssessmentPanel(QWidget):
         self.evidence.committed.connect(lambda t: self._commit(evidence=t.strip()))
         self.source = QLineEdit()
         self.source.editingFinished.connect(lambda: self._commit(source=self.source.text().strip()))
-        self.date = QLineEdit()
-        self.date.setPlaceholderText("2026-01-31")
-        self.date.editingFinished.connect(lambda: self._commit(date=self.date.text().strip()))
+        self.date = DateField()
+        self.date.committed.connect(lambda iso: self._commit(date=iso))
+        self.date.refused.connect(self.doc.failed.emit)
         self.confidence = QComboBox()
         self.confidence.activated.connect(lambda i: self._commit(confidence=CONFIDENCES[i]))
 
@@ -110,13 +111,13 @@ class AssessmentPanel(QWidget):
     # -- texts ----------------------------------------------------------------------------------------------
     def retranslate(self, *_: object) -> None:
         self.score_label.setText(tr("&Score", "&Score"))
-        self.range_label.setText(tr("&Range (low–high)", "&Bereik (laag–hoog)"))
+        self.range_label.setText(tr("&Range (low–high)", "Be&reik (laag–hoog)"))
         self.clear_range.setText(tr("No range", "Geen bereik"))
         self.clear_range.setToolTip(tr("Remove the low–high range", "Het bereik laag–hoog weghalen"))
         self.confidence_label.setText(tr("&Confidence", "&Zekerheid"))
-        self.evidence_label.setText(tr("&Evidence", "&Onderbouwing"))
-        self.source_label.setText(tr("S&ource", "&Bron"))
-        self.date_label.setText(tr("&Date", "&Datum"))
+        self.evidence_label.setText(tr("Evi&dence", "&Onderbouwing"))
+        self.source_label.setText(tr("S&ource", "Bro&n"))
+        self.date_label.setText(tr("Da&te", "D&atum"))
         self.evidence.setPlaceholderText(
             tr(
                 "What the score rests on (Ctrl+Enter stores it)",
@@ -124,6 +125,7 @@ class AssessmentPanel(QWidget):
             )
         )
         self.source.setPlaceholderText(tr("Link or document", "Link of document"))
+        self.date.retranslate()
         for spin in (self.range_low, self.range_high):
             spin.setLocale(locale())
         for w, name in (
@@ -215,10 +217,10 @@ class AssessmentPanel(QWidget):
                 CONFIDENCES.index(s.confidence) if s.confidence in CONFIDENCES else 0
             )
             self.evidence.set_text(s.evidence)
-            for edit, value in ((self.source, s.source), (self.date, s.date)):
-                if edit.text() != value:
-                    edit.setText(value)
-                    edit.setCursorPosition(0)
+            if self.source.text() != s.source:
+                self.source.setText(s.source)
+                self.source.setCursorPosition(0)
+            self.date.set_date(s.date)
         finally:
             self._loading = False
         self.setToolTip(score_text(crit, s.value))
@@ -238,8 +240,13 @@ class AssessmentPanel(QWidget):
     def _commit_score(self) -> None:
         if self._loading or self.score is None:
             return
-        value = editor_value(self.score)
         old = self._current()
+        try:
+            value = editor_value(self.score)
+        except NotANumber as exc:
+            self.doc.failed.emit(str(exc))
+            set_editor_value(self.score, old.value)
+            return
         if value == old.value:
             return
         low, high = old.low, old.high

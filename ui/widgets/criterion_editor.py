@@ -27,7 +27,7 @@ from ..style import SUBHEADING
 from .commit_edit import CommitTextEdit
 from .heading import Heading
 from .levels_editor import LevelsEditor
-from .score_delegate import editor_value, score_editor, set_editor_value
+from .score_delegate import NotANumber, editor_value, score_editor, set_editor_value
 
 
 def _in(t: Mapping[str, str] | str, lang: str) -> str:
@@ -290,7 +290,12 @@ class CriterionEditor(QWidget):
         if not on:
             self._commit_crit(minimum=None)
             return
-        value = editor_value(self.minimum) if self.minimum is not None else None
+        try:
+            value = editor_value(self.minimum) if self.minimum is not None else None
+        except NotANumber as exc:
+            self.doc.failed.emit(str(exc))
+            set_editor_value(self.minimum, it.minimum)
+            return
         if value is None:
             bounds = it.scale.bounds
             value = bounds[0] if bounds else 0.0

@@ -38,6 +38,7 @@ class LevelsEditor(QWidget):
         self._levels: tuple[Level, ...] = ()
         self._loading = False
         self.table = QTableWidget(0, 1 + len(COLUMNS))
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field, not the next cell
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)

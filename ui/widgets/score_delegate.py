@@ -1,19 +1,69 @@
 """Editors for a score cell, chosen by the criterion's scale: a list of levels, yes/no, or a number.
 
 Keyboard: F2 or typing opens the editor; in a level list, typing the level's number picks it; Enter commits.
+A number field starts empty on an unscored cell and stays unscored until a number is typed; text that is not a
+number is refused with a message (the decimal comma in a Dutch session, the point in either).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from evaluator.model import Criterion
 
-from ..i18n import locale, tr
+from ..i18n import locale, number, tr
 from ..models.scores_model import score_text
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+class NotANumber(ValueError):
+    """Text typed into a number field that is not a number; ``str()`` is the message for the user."""
+
+
+def parse_number(typed: str, unit: str = "") -> float | None:
+    """The number in ``typed`` (current locale, or with a decimal point), ``None`` when empty; a trailing
+    ``unit`` is allowed. Raises :class:`NotANumber` with a message in the current language."""
+    s = typed.strip()
+    if unit and s.endswith(unit):
+        s = s[: -len(unit)].strip()
+    if not s:
+        return None
+    loc = QLocale(locale())
+    loc.setNumberOptions(QLocale.NumberOption.RejectGroupSeparator)
+    value, ok = loc.toDouble(s)
+    if not ok:
+        c = QLocale.c()
+        c.setNumberOptions(QLocale.NumberOption.RejectGroupSeparator)
+        value, ok = c.toDouble(s)
+    if not ok or value != value or value in (float("inf"), float("-inf")):
+        raise NotANumber(tr(f"“{typed.strip()}” is not a number", f"“{typed.strip()}” is geen getal"))
+    return float(value)
+
+
+class NumberEdit(QLineEdit):
+    """A numeric score as text: empty is "not scored"."""
+
+    def __init__(self, crit: Criterion, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.unit = crit.scale.unit or ""
+        bounds = crit.scale.bounds
+        hint = tr("number", "getal")
+        if bounds is not None:
+            hint = f"{number(bounds[0], 0)}–{number(bounds[1], 0)}"
+        self.setPlaceholderText(
+            f"{hint} {self.unit}".strip() + tr(" (empty: not scored)", " (leeg: geen score)")
+        )
+
+    def set_value(self, value: float | None) -> None:
+        if value is None:
+            self.setText("")
+        else:
+            self.setText(number(value, 0 if float(value).is_integer() else 2))
+
+    def value(self) -> float | None:
+        return parse_number(self.text(), self.unit)
 
 
 def score_editor(crit: Criterion, parent: QWidget | None = None) -> QWidget:
@@ -27,28 +77,24 @@ def score_editor(crit: Criterion, parent: QWidget | None = None) -> QWidget:
             box.addItem(score_text(crit, v), float(v))
         box.setAccessibleName(tr("Score", "Score"))
         return box
-    spin = QDoubleSpinBox(parent)
-    lo, hi = scale.bounds or (-1e12, 1e12)
-    spin.setRange(lo, hi)
-    spin.setDecimals(2)
-    spin.setLocale(locale())
-    spin.setSuffix(f" {scale.unit}" if scale.unit else "")
-    spin.setAccessibleName(tr("Score", "Score"))
-    return spin
+    edit = NumberEdit(crit, parent)
+    edit.setAccessibleName(tr("Score", "Score"))
+    return edit
 
 
 def set_editor_value(editor: QWidget, value: float | None) -> None:
     if isinstance(editor, QComboBox):
         i = editor.findData(None if value is None else float(value))
         editor.setCurrentIndex(max(0, i))
-    elif isinstance(editor, QDoubleSpinBox) and value is not None:
-        editor.setValue(float(value))
+    elif isinstance(editor, NumberEdit):
+        editor.set_value(value)
 
 
 def editor_value(editor: QWidget) -> float | None:
+    """The score in ``editor``; raises :class:`NotANumber` for text that is not one."""
     if isinstance(editor, QComboBox):
         return editor.currentData()
-    if isinstance(editor, QDoubleSpinBox):
+    if isinstance(editor, NumberEdit):
         return editor.value()
     return None
 
@@ -63,4 +109,9 @@ class ScoreDelegate(QStyledItemDelegate):
         set_editor_value(editor, index.data(Qt.ItemDataRole.EditRole))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        model.setData(index, editor_value(editor), Qt.ItemDataRole.EditRole)
+        try:
+            value = editor_value(editor)
+        except NotANumber as exc:
+            model.refuse(str(exc))
+            return
+        model.setData(index, value, Qt.ItemDataRole.EditRole)

@@ -1,0 +1,30 @@
+"""The one way the app asks before a change that throws work away (removing an alternative, a new round).
+
+``confirm`` shows a question whose safe answer (Cancel) is the default, so Enter or Esc never destroys anything;
+the destructive button names what it does. Undo still brings the work back: the question only stops a slip.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from .i18n import tr
+
+
+def confirm(parent: QWidget | None, question: str, detail: str, action: str) -> bool:
+    """Ask ``question`` (``detail`` below it); True only when the button labelled ``action`` is pressed."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, tr("Are you sure?", "Weet u het zeker?"), question, parent=parent
+    )
+    box.setInformativeText(detail)
+    yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    no = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.setAccessibleName(question)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def undo_hint() -> str:
+    return tr("Undo (Ctrl+Z) brings it back.", "Ongedaan maken (Ctrl+Z) zet het terug.")
