@@ -71,6 +71,9 @@ def _overlay_update(base: bytes, data: bytes | None = None, digest: str | None =
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
     w = IncrementalPdfFileWriter(io.BytesIO(base), strict=False)
+    # An attacker writes only what the attack needs: not the rewritten XMP packet and information dictionary
+    # pyHanko would add to any update of a memo with XMP metadata (the PDF/A memo has it), which would not fit.
+    w._update_meta = lambda: None
     page_ref, _ = w.find_page_for_modification(0)
     page = page_ref.get_object()
     draw = (
