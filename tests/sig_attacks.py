@@ -237,7 +237,9 @@ def wrapped(raw: bytes, hexed: bool = False) -> bytes:
     # Sizes settle in two rounds: first with a guess, then with the real lengths.
     size = int(reader.trailer["/Size"]) + 2
     trailer_new = re.sub(rb"/Size\s+\d+", b"/Size %d" % size, trailer_text)
-    n = len(k.cms)
+    # A hex /Contents holds the CMS without its zero padding: room for the attacker's objects when the signed
+    # tail leaves little of it before the old xref offset (as the PDF/A memo's does).
+    n = len(k.cms.rstrip(b"\0")) if hexed else len(k.cms)
     b2 = k.a + 2 * n + 2
     for _ in range(4):
         head, entries = body(n, b2)
