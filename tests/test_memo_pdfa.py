@@ -275,6 +275,13 @@ def test_the_check_finds_untagged_content_and_a_broken_parent_tree(signed, tmp_p
     assert any("page 1: the parent tree has" in p for p in found), found
 
 
+POPPLER = pytest.mark.skipif(
+    shutil.which("pdfinfo") is None or shutil.which("pdfsig") is None,
+    reason="poppler-utils not installed (CI installs it: system-packages.txt)",
+)
+
+
+@POPPLER
 def test_pdfinfo_reports_a_tagged_pdf_17(signed):
     out = subprocess.run(["pdfinfo", str(signed)], capture_output=True, text=True, check=True)
     assert "Tagged:          yes" in out.stdout
@@ -285,6 +292,7 @@ def test_pdfinfo_reports_a_tagged_pdf_17(signed):
         assert "/Version" not in pdf.Root  # no PDF 2.0 inside a PDF/A-3 (1.7) file
 
 
+@POPPLER
 def test_pdfsig_validates_the_signature(signed):
     """poppler's pdfsig, an independent validator beside pyHanko: the signature is valid and covers the file.
     (It does not know the test root, so it cannot call the certificate trusted.)"""
