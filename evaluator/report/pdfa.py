@@ -76,7 +76,8 @@ def finish(
     tree_root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
 
     def build(elem: Elem, parent: Any) -> Any:
-        d = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + elem.type), P=parent))
+        # no /Type /StructElem (optional) and a lone kid not in an array: thousands of cells, each bytes smaller
+        d = pdf.make_indirect(Dictionary(S=Name("/" + elem.type), P=parent))
         kids = Array()
         page_of = None
         for k in elem.kids:
@@ -92,7 +93,7 @@ def finish(
             else:
                 kids.append(Dictionary(Type=Name.MCR, Pg=pages[page].obj, MCID=mcid))
             parents.setdefault(page, {})[mcid] = d
-        d.K = kids
+        d.K = kids[0] if len(kids) == 1 else kids
         if elem.alt:
             d.Alt = String(elem.alt)
         if elem.attrs:
@@ -175,7 +176,7 @@ def _signature_field(pdf: Any, pages: list, document: Any, nums: Any, key: int, 
     form = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Form, P=document, Pg=page.obj,
                                         Alt=String(sig.label)))  # fmt: skip
     form.K = Dictionary(Type=Name.OBJR, Obj=widget, Pg=page.obj)
-    document.K.append(form)
+    document.K = Array([*document.K, form]) if isinstance(document.K, Array) else Array([document.K, form])
     nums.extend([key, form])
     return key + 1
 
