@@ -71,6 +71,9 @@ def _overlay_update(base: bytes, data: bytes | None = None, digest: str | None =
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
     w = IncrementalPdfFileWriter(io.BytesIO(base), strict=False)
+    # An attacker writes only what the attack needs: not the rewritten XMP packet and information dictionary
+    # pyHanko would add to any update of a memo with XMP metadata (the PDF/A memo has it), which would not fit.
+    w._update_meta = lambda: None
     page_ref, _ = w.find_page_for_modification(0)
     page = page_ref.get_object()
     draw = (
@@ -234,7 +237,9 @@ def wrapped(raw: bytes, hexed: bool = False) -> bytes:
     # Sizes settle in two rounds: first with a guess, then with the real lengths.
     size = int(reader.trailer["/Size"]) + 2
     trailer_new = re.sub(rb"/Size\s+\d+", b"/Size %d" % size, trailer_text)
-    n = len(k.cms)
+    # A hex /Contents holds the CMS without its zero padding: room for the attacker's objects when the signed
+    # tail leaves little of it before the old xref offset (as the PDF/A memo's does).
+    n = len(k.cms.rstrip(b"\0")) if hexed else len(k.cms)
     b2 = k.a + 2 * n + 2
     for _ in range(4):
         head, entries = body(n, b2)

@@ -25,7 +25,6 @@ from reportlab.platypus import (
     Paragraph,
     SimpleDocTemplate,
     Spacer,
-    Table,
     TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
@@ -38,6 +37,8 @@ from ..weighting import global_weights
 from . import charts
 from .fonts import BOLD, MONO, REGULAR, register_fonts
 from .model_check import model_check_section
+from .pdfa import DocInfo, SignatureField, finish
+from .tagging import Elem, TaggedTable, Tagger, artifact, content, tag_story
 from .texts import num, pct, status_text, t
 
 PAGE_W, PAGE_H = A4
@@ -88,8 +89,10 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _table(rows: list[list[Any]], widths: Sequence[float], header: bool = True, zebra: bool = True) -> Table:
-    tbl = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
+def _table(
+    rows: list[list[Any]], widths: Sequence[float], header: bool = True, zebra: bool = True
+) -> TaggedTable:
+    tbl = TaggedTable(rows, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
     style = [
         ("FONT", (0, 0), (-1, -1), REGULAR, 8),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -142,24 +145,33 @@ class _NumberedCanvas(rl_canvas.Canvas):
         left, title, lang = self.footer
         n = self._pageNumber
         self.saveState()
-        self.setStrokeColor(RULE)
-        self.setLineWidth(0.5)
-        self.line(MARGIN_X, MARGIN_BOTTOM - 7 * mm, PAGE_W - MARGIN_X, MARGIN_BOTTOM - 7 * mm)
-        self.setFont(REGULAR, 7.5)
-        self.setFillColor(MUTED)
-        self.drawString(MARGIN_X, MARGIN_BOTTOM - 11 * mm, left)
-        self.drawRightString(PAGE_W - MARGIN_X, MARGIN_BOTTOM - 11 * mm, t("page", lang, n=n, total=total))
+        with artifact(self, "Footer"):
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            self.line(MARGIN_X, MARGIN_BOTTOM - 7 * mm, PAGE_W - MARGIN_X, MARGIN_BOTTOM - 7 * mm)
+            self.setFont(REGULAR, 7.5)
+            self.setFillColor(MUTED)
+            self.drawString(MARGIN_X, MARGIN_BOTTOM - 11 * mm, left)
+            self.drawRightString(
+                PAGE_W - MARGIN_X, MARGIN_BOTTOM - 11 * mm, t("page", lang, n=n, total=total)
+            )
         if n > 1:
-            self.drawString(MARGIN_X, PAGE_H - 13 * mm, title)
-            self.drawRightString(PAGE_W - MARGIN_X, PAGE_H - 13 * mm, t("kind", lang).capitalize())
+            with artifact(self, "Header"):
+                self.drawString(MARGIN_X, PAGE_H - 13 * mm, title)
+                self.drawRightString(PAGE_W - MARGIN_X, PAGE_H - 13 * mm, t("kind", lang).capitalize())
         else:
-            self.setFillColor(ACCENT)
-            self.rect(0, PAGE_H - 8 * mm, PAGE_W, 8 * mm, stroke=0, fill=1)
+            with artifact(self):
+                self.setFillColor(ACCENT)
+                self.rect(0, PAGE_H - 8 * mm, PAGE_W, 8 * mm, stroke=0, fill=1)
         self.restoreState()
 
 
 class _SignatureSlot(Flowable):
-    """An empty framed box where the visible signature goes; records its page and position when drawn."""
+    """An empty framed box where the visible signature goes; records its page and position when drawn.
+
+    The frame is an artifact; the placeholder of an unsigned memo is a paragraph."""
+
+    self_tagging = True
 
     def __init__(self, label: str, placeholder: str | None):
         super().__init__()
@@ -175,13 +187,19 @@ class _SignatureSlot(Flowable):
         x, y = c.absolutePosition(0, 0)
         self.where = (c.getPageNumber() - 1, (x, y, x + self.width, y + self.height))
         c.saveState()
-        c.setStrokeColor(RULE)
-        c.setLineWidth(0.6)
-        c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+        with artifact(c):
+            c.setStrokeColor(RULE)
+            c.setLineWidth(0.6)
+            c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
         if self.placeholder:
-            c.setFont(REGULAR, 9)
-            c.setFillColor(MUTED)
-            c.drawCentredString(self.width / 2, self.height / 2 - 3, self.placeholder)
+            tagger: Tagger | None = getattr(c, "tagger", None)
+            elem = Elem("P")
+            if tagger is not None:
+                tagger.root.kids.append(elem)
+            with content(c, elem):
+                c.setFont(REGULAR, 9)
+                c.setFillColor(MUTED)
+                c.drawCentredString(self.width / 2, self.height / 2 - 3, self.placeholder)
         c.restoreState()
 
 
@@ -249,7 +267,7 @@ def build_memo(
         [t("participants", lang), P(_esc(people), st["small"])],
         [t("method", lang), _method_name(method_id, lang)],
     ]
-    mt = Table(meta, colWidths=[32 * mm, CONTENT_W - 32 * mm], hAlign="LEFT")
+    mt = TaggedTable(meta, colWidths=[32 * mm, CONTENT_W - 32 * mm], hAlign="LEFT", kind="rows")
     mt.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), REGULAR, 8.5), ("FONT", (0, 0), (0, -1), BOLD, 8.5),
         ("TEXTCOLOR", (0, 0), (0, -1), MUTED), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -263,7 +281,9 @@ def build_memo(
     story.append(P(t("summary", lang), st["h1"]))
     rob = _robustness(data)
     advice = _advice(ev, res, rob, ranking, lang)
-    box = Table([[P(a, st["advice"])] for a in advice], colWidths=[CONTENT_W], hAlign="LEFT")
+    box = TaggedTable(
+        [[P(a, st["advice"])] for a in advice], colWidths=[CONTENT_W], hAlign="LEFT", kind="list"
+    )
     box.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), REGULAR, 9),
         ("BACKGROUND", (0, 0), (-1, -1), SOFT), ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
@@ -277,16 +297,13 @@ def build_memo(
         story.append(P(f"{t('top', lang)} — {_esc(_method_name(method_id, lang))}", st["h2"]))
         hib = METHODS[method_id].higher_is_better if method_id in METHODS else True
         vals = [r["score"] if hib else (1 - r["score"]) for r in top]
-        story.append(
-            charts.bar_chart(
-                [f"{r['rank']}. {r['name']}" for r in top],
-                vals,
-                CONTENT_W,
-                [_score_text(r["score"], method_id, lang) for r in top],
-                highlight=0,
-                vmax=1.0,
-            )
-        )
+        labels = [f"{r['rank']}. {r['name']}" for r in top]
+        scores = [_score_text(r["score"], method_id, lang) for r in top]
+        items = [t("alt_bar_item", lang, label=a, score=b) for a, b in zip(labels, scores, strict=True)]
+        if len(ranking) > len(top):
+            items.append(t("alt_more", lang, n=len(ranking) - len(top)))
+        alt = t("alt_bar", lang, method=_method_name(method_id, lang), items="; ".join(items))
+        story.append(charts.bar_chart(labels, vals, CONTENT_W, scores, highlight=0, vmax=1.0, alt=alt))
         if len(ranking) > len(top):
             story.append(P(f"… +{len(ranking) - len(top)}", st["muted"]))
     story.append(PageBreak())
@@ -410,11 +427,24 @@ def build_memo(
         subject=ev.question, creator="Afweging", keywords=f"{HASH_KEYWORD}{digest}", lang=lang,
     )  # fmt: skip
     footer_left = f"Afweging · SHA-256 {digest[:16]}…"
-    canvas_cls = type("MemoCanvas", (_NumberedCanvas,), {"footer": (footer_left, _clip(ev.title, 90), lang)})
-    doc.build(story, canvasmaker=canvas_cls)
+    tagger = Tagger()
+    canvas_cls = type(
+        "MemoCanvas",
+        (_NumberedCanvas,),
+        {"footer": (footer_left, _clip(ev.title, 90), lang), "tagger": tagger},
+    )
+    doc.build(tag_story(story), canvasmaker=canvas_cls)
     assert slot.where is not None
     pages = slot.where[0] + 1
-    return MemoPdf(buf.getvalue(), pages, slot.where[0], slot.where[1])
+    info = DocInfo(title=ev.title or t("kind", lang), author=ev.owner or "Afweging", subject=ev.question or "",
+                   keywords=f"{HASH_KEYWORD}{digest}", lang=lang)  # fmt: skip
+    field = None
+    if signed:
+        from .sign import SIGNATURE_FIELD
+
+        box = tuple(int(round(v)) for v in slot.where[1])
+        field = SignatureField(SIGNATURE_FIELD, t("signing", lang), slot.where[0], box)  # type: ignore[arg-type]
+    return MemoPdf(finish(buf.getvalue(), tagger, info, field), pages, slot.where[0], slot.where[1])
 
 
 # -- sections -------------------------------------------------------------------------------------------------
@@ -489,7 +519,7 @@ def _reason(ev: Evaluation, r: Mapping[str, Any], codes: Mapping[str, str], lang
 
 def _score_matrix(
     ev: Evaluation, codes: Mapping[str, str], lang: str, st: Mapping[str, ParagraphStyle]
-) -> Table:
+) -> TaggedTable:
     n = len(ev.criteria)
     name_w = 36 * mm
     header = [t("alternative", lang)] + [codes[c.id] for c in ev.criteria]
@@ -538,7 +568,7 @@ def _compact(x: float, lang: str) -> str:
 
 def _methods_table(
     res: Mapping[str, Any], ranking: Sequence[Mapping[str, Any]], lang: str, st: Mapping[str, ParagraphStyle]
-) -> Table:
+) -> TaggedTable:
     others = res.get("other_methods", {})
     methods = [res["method"], *others]
     rank_of = {res["method"]: {r["id"]: r["rank"] for r in res["ranking"]}}
@@ -583,12 +613,23 @@ def _sensitivity(
         key=lambda nr: [-x for x in nr[1][:3]],
     )
     out.append(Spacer(1, 2 * mm))
+    items = [
+        t(
+            "alt_acc_item",
+            lang,
+            name=n,
+            **{f"p{k + 1}": pct((list(row) + [0.0] * 3)[k], lang) for k in range(3)},
+        )
+        for n, row in rows
+    ]
+    alt = t("alt_acc", lang, samples=num(rob["samples"], lang, 0), items="; ".join(items))
     out.append(
         charts.stacked_chart(
             [n for n, _ in rows],
             [row[:3] for _, row in rows],
             [t("first", lang), t("second", lang), t("third", lang)],
             CONTENT_W,
+            alt=alt,
         )
     )
     stab = rob.get("stability")
@@ -603,8 +644,14 @@ def _sensitivity(
                 labels.append(f"{codes.get(c.id, c.id)} {text(c.name, lang)}")
             except KeyError:
                 labels.append(str(s["criterion"]))
+        items = [
+            t("alt_stab_item", lang, label=lab, weight=pct(s["weight"], lang), low=pct(s["low"], lang),
+              high=pct(s["high"], lang))
+            for lab, s in zip(labels, stab, strict=True)
+        ]  # fmt: skip
+        alt = t("alt_stab", lang, items="; ".join(items))
         out.append(charts.interval_chart(labels, [s["weight"] for s in stab], [s["low"] for s in stab],
-                                         [s["high"] for s in stab], CONTENT_W))  # fmt: skip
+                                         [s["high"] for s in stab], CONTENT_W, alt=alt))  # fmt: skip
     out.append(Spacer(1, 2 * mm))
     out.append(Paragraph(_esc(render_verdict(ev, rob["verdict"], lang)), st["body"]))
     return out
@@ -612,7 +659,7 @@ def _sensitivity(
 
 def _evidence_table(
     ev: Evaluation, codes: Mapping[str, str], lang: str, st: Mapping[str, ParagraphStyle]
-) -> Table:
+) -> TaggedTable:
     rows: list[list[Any]] = [[t("criterion", lang), t("alternative", lang), t("score", lang),
                               t("confidence", lang), t("evidence", lang)]]  # fmt: skip
     style: list[tuple] = []
@@ -629,7 +676,7 @@ def _evidence_table(
             ev_text = _esc(s.evidence or "—")
             src = " · ".join(x for x in (s.source, s.date) if x)
             if src:
-                ev_text += f"<br/><font color='#6B7280' size='7'>{_esc(src)}</font>"
+                ev_text += f"<br/><font color='{_hex(MUTED)}' size='7'>{_esc(src)}</font>"
             crit = f"<b>{_esc(codes[c.id])}</b> {_esc(text(c.name, lang))}" if first else ""
             r = len(rows)
             rows.append([P_(crit, st["cell"], raw=True), P_(a.name, st["cell"]), P_(score, st["cell"]),
@@ -676,6 +723,10 @@ def P_(s: str, style: ParagraphStyle, raw: bool = False) -> Paragraph:  # noqa: 
 
 def _esc(s: str) -> str:
     return str(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _hex(c: colors.Color) -> str:
+    return "#" + c.hexval()[2:]
 
 
 def _clip(s: str, n: int) -> str:

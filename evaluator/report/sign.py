@@ -234,16 +234,23 @@ def attach_and_sign(
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
     w = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    params = embed.EmbeddedFileParams(modification_date=dt.datetime.now(dt.UTC).replace(microsecond=0))
     spec = embed.FileSpec(
         file_spec_string=attachment_name,
         file_name=attachment_name,
         embedded_data=embed.EmbeddedFileObject.from_file_data(
-            w, data=attachment, mime_type="application/json"
+            w, data=attachment, mime_type="application/json", params=params
         ),
         description=description or None,
-        af_relationship=generic.pdf_name("/Data"),
     )
     embed.embed_file(w, spec)
+    # PDF/A-3 associates the data with the document: /AFRelationship on the file spec and /AF on the catalog.
+    # Set here rather than by pyHanko, which would also raise the catalog's /Version to 2.0 (PDF/A-3 is 1.7).
+    names = w.root["/Names"]["/EmbeddedFiles"]["/Names"]
+    spec_ref = names.raw_get(len(names) - 1)  # the reference, so /AF names the same file specification
+    spec_ref.get_object()["/AFRelationship"] = generic.pdf_name("/Data")
+    w.root["/AF"] = generic.ArrayObject([spec_ref])
+    w.update_root()
     out = io.BytesIO()
     if signer is None:
         w.write(out)
@@ -259,7 +266,8 @@ def attach_and_sign(
     pyhanko_signer, name = signer
     validation_context = ltv.signing_context(lon, pyhanko_signer)  # files read before anything is signed
     ibox = tuple(int(round(v)) for v in box) if box else None
-    fields.append_signature_field(w, fields.SigFieldSpec(SIGNATURE_FIELD, on_page=page, box=ibox))
+    if not any(name == SIGNATURE_FIELD for name, *_ in fields.enumerate_sig_fields(w)):
+        fields.append_signature_field(w, fields.SigFieldSpec(SIGNATURE_FIELD, on_page=page, box=ibox))
     meta = signers.PdfSignatureMetadata(
         field_name=SIGNATURE_FIELD,
         md_algorithm="sha256",

@@ -173,6 +173,30 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Dutch)
     "signed_by": ("Digitally signed by", "Digitaal ondertekend door"),
     "sign_time": ("Time", "Tijdstip"),
     "reason_l": ("Reason", "Reden"),
+    # the charts' alternative text, for a screen reader: what each chart shows, in words
+    "alt_bar": (
+        "Bar chart of the ranking with {method}: {items}.",
+        "Staafdiagram van de rangorde met {method}: {items}.",
+    ),
+    "alt_bar_item": ("{label}, score {score}", "{label}, score {score}"),
+    "alt_more": ("and {n} more", "en nog {n}"),
+    "alt_acc": (
+        "Bar chart of how often each alternative takes first, second or third place across {samples} random "
+        "weightings: {items}.",
+        "Staafdiagram van hoe vaak elk alternatief eerste, tweede of derde wordt over {samples} willekeurige "
+        "wegingen: {items}.",
+    ),
+    "alt_acc_item": (
+        "{name} first in {p1}, second in {p2}, third in {p3}",
+        "{name} eerste in {p1}, tweede in {p2}, derde in {p3}",
+    ),
+    "alt_stab": (
+        "Chart of the stability intervals, per criterion its weight now and the range it can move in before "
+        "the first place changes: {items}.",
+        "Diagram van de stabiliteitsintervallen, per criterium het huidige gewicht en het bereik waarbinnen "
+        "het kan verschuiven voordat de eerste plaats verandert: {items}.",
+    ),
+    "alt_stab_item": ("{label} {weight}, from {low} to {high}", "{label} {weight}, van {low} tot {high}"),
     "default_reason": ("Approval of the decision memo", "Vaststelling van de beslisnotitie"),
 }
 
