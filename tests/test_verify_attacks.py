@@ -221,7 +221,7 @@ def test_pages_from_one_evaluation_and_data_from_another_are_caught(tmp_path, pk
         assert checks["digest"]["detail"].startswith(f"page 1 names SHA-256 {digest_on_pages[:16]}"), checks
     else:
         assert data["failed"] == "ranking", data
-        assert "page 1" in checks["ranking"]["detail"] and "Microsoft Teams" in checks["ranking"]["detail"]
+        assert "pages 1–2" in checks["ranking"]["detail"] and "Microsoft Teams" in checks["ranking"]["detail"]
     assert data["first"] == "Microsoft Teams"
 
 

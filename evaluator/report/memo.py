@@ -293,19 +293,21 @@ def build_memo(
     ]))  # fmt: skip
     story += [box, Spacer(1, 5 * mm)]
     if ranking:
-        top = ranking[:8]
-        story.append(P(f"{t('top', lang)} — {_esc(_method_name(method_id, lang))}", st["h2"]))
+        # The whole ranking, the reference included, with its heading: kept together, so a long question moves
+        # both to the next page rather than leaving the heading alone at the foot of page 1.
+        top = ranking
         hib = METHODS[method_id].higher_is_better if method_id in METHODS else True
         vals = [r["score"] if hib else (1 - r["score"]) for r in top]
         labels = [f"{r['rank']}. {r['name']}" for r in top]
         scores = [_score_text(r["score"], method_id, lang) for r in top]
         items = [t("alt_bar_item", lang, label=a, score=b) for a, b in zip(labels, scores, strict=True)]
-        if len(ranking) > len(top):
-            items.append(t("alt_more", lang, n=len(ranking) - len(top)))
         alt = t("alt_bar", lang, method=_method_name(method_id, lang), items="; ".join(items))
-        story.append(charts.bar_chart(labels, vals, CONTENT_W, scores, highlight=0, vmax=1.0, alt=alt))
-        if len(ranking) > len(top):
-            story.append(P(f"… +{len(ranking) - len(top)}", st["muted"]))
+        story.append(
+            KeepTogether([
+                P(f"{t('top', lang)} — {_esc(_method_name(method_id, lang))}", st["h2"]),
+                charts.bar_chart(labels, vals, CONTENT_W, scores, highlight=0, vmax=1.0, alt=alt),
+            ])
+        )  # fmt: skip
     story.append(PageBreak())
 
     # -- 1 question and context -------------------------------------------------------------------------------

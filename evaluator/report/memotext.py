@@ -68,7 +68,8 @@ def _label(rank: Any, name: str) -> re.Pattern[str]:
 
 
 def ranking_problem(first_page: str, ranking: Sequence[Mapping[str, Any]]) -> str | None:
-    """None when page 1 shows ``ranking`` (rows with ``rank`` and ``name``) in order, else what it misses."""
+    """None when the memo's opening pages (``first_page``: the text of pages 1–2, where the ranking chart stands
+    with its heading) show ``ranking`` (rows with ``rank`` and ``name``) in order, else what they miss."""
     rows = sorted(ranking, key=lambda r: r["rank"])[:CHART_ROWS]  # sorted() is stable: input order in a tie
     text = first_page
     pos = 0
@@ -77,6 +78,6 @@ def ranking_problem(first_page: str, ranking: Sequence[Mapping[str, Any]]) -> st
         m = label.search(text, pos)
         if m is None:
             where = "in its place" if label.search(text) else "anywhere"
-            return f'page 1 does not show "{r["rank"]}. {r["name"]}" {where}, as the attached data ranks it'
+            return f'the ranking on pages 1–2 does not show "{r["rank"]}. {r["name"]}" {where}, as the attached data ranks it'
         pos = m.end()
     return None

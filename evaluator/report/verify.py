@@ -291,7 +291,17 @@ def verify_memo(
     try:
         reader = PdfFileReader(io.BytesIO(raw), strict=False)
         sigs = list(reader.embedded_signatures)
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, OSError) as exc:
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        OSError,
+        AssertionError,
+        RecursionError,
+    ) as exc:  # pyHanko asserts on some damaged cross-reference streams
         # A PDF header but a broken body: a damaged or cut-short memo is a failed check, not unreadable input.
         why = " ".join(str(exc).split())  # one line, whatever the parser's message
         out.checks.append(Check("signature", False, f"the file is damaged or cut short ({why})"))
@@ -382,7 +392,7 @@ def _ranking_check(out: Verification, data: dict[str, Any], page_text: Any) -> N
         return
     texts = page_text()
     problem = (
-        texts if isinstance(texts, str) else ranking_problem(texts[0] if texts else "", again["ranking"])
+        texts if isinstance(texts, str) else ranking_problem("\n".join(texts[:2]), again["ranking"])
     )
     out.checks.append(Check("ranking", problem is None, problem or f"{out.method}: {out.winner} first"))
 

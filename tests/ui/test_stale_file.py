@@ -92,12 +92,12 @@ def test_window_refuses_after_a_cli_apply_reloads_and_undo_is_safe(qtbot, window
         timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
-    assert window.windowTitle() == "Afweging — Samenwerken testafweging"  # not yet seen
+    assert window.windowTitle() == "Samenwerken testafweging — Afweging"  # not yet seen
     alts = window.show_page("alternatives")
     assert not alts.model.setData(alts.model.index(1, 0), "openDesk 2")
     assert window.last_error.startswith("een ander programma heeft klein.afweging intussen gewijzigd")
     assert window.statusBar().currentMessage().startswith("Niet gewijzigd: een ander programma")
-    assert window.windowTitle() == "Afweging — Via de opdrachtregel"  # the window shows the file as it is
+    assert window.windowTitle() == "Via de opdrachtregel — Afweging"  # the window shows the file as it is
     assert window.doc.evaluation.alternatives[1].name == "openDesk"
     qtbot.waitUntil(lambda: not window.undo_action.isEnabled())
     window.undo_action.trigger()  # nothing to undo, nothing breaks
