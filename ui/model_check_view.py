@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from evaluator.findings import Finding
 from evaluator.model import Evaluation
 from evaluator.modelcheck import check_model
+from evaluator.summary import summarize
 from evaluator.text import message, render
 
 from .document import Document
@@ -110,7 +111,10 @@ class ModelCheckView(QWidget):
         """The sentences on screen, top to bottom."""
         return [r.text.text() for r in self.rows[: len(self.findings)]]
 
-    def _changed(self, *_: object) -> None:
+    def _changed(self, ev: Evaluation, *_: object) -> None:
+        if self._checked is not None and not summarize(self._checked, ev).ranking:
+            self._checked = ev  # nothing the check reads has changed (a title, a participant)
+            return
         if self.isVisible():
             self.refresh()
 

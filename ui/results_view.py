@@ -34,6 +34,7 @@ from evaluator.changes import SetSetting
 from evaluator.errors import InputError
 from evaluator.methods import METHODS
 from evaluator.model import Evaluation, text
+from evaluator.summary import summarize
 
 from .charts.palette import criterion_colour
 from .charts.radar import RadarChart, RadarData
@@ -88,6 +89,7 @@ class ResultsView(QWidget):
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(parent)
         self.doc = doc
+        self._stored_ev = doc.evaluation  # what the page shows, as stored: a change is compared with it
         self.ranker = LiveRanker()
         self.ranking: LiveRanking | None = None
         self.previewing = False
@@ -188,6 +190,10 @@ class ResultsView(QWidget):
 
     # -- document signals -----------------------------------------------------------------------------------
     def _stored(self, ev: Evaluation) -> None:
+        touched = summarize(self._stored_ev, ev)
+        self._stored_ev = ev
+        if not self.previewing and not (touched.ranking or touched.alternatives):
+            return  # a title, a decision text, a participant: the ranking is as it was
         self.previewing = False
         self._generation += 1
         self._slow = None

@@ -101,7 +101,10 @@ class ScoresView(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # One line per row (no word wrap), so rows get a fixed height from the font: sizing them to their contents
+        # asked every cell of the matrix for its size after every change (360 000 calls at 300 × 150).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.fit_rows()
         self.panel = AssessmentPanel(doc)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.model.modelReset.connect(lambda: self._current_changed(self.table.currentIndex()))
@@ -147,9 +150,14 @@ class ScoresView(QWidget):
         for col in range(self.model.columnCount()):
             header.resizeSection(col, width)
 
+    def fit_rows(self) -> None:
+        """Rows one line of the table's font high, with the style's margins."""
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ApplicationFontChange:
             self.fit_columns()
+            self.fit_rows()
         return super().event(e)
 
     def select(self, alternative: str, criterion: str) -> QModelIndex:

@@ -38,6 +38,7 @@ from evaluator.changes import Batch, SetSetting
 from evaluator.fastengine import FAST_METHODS
 from evaluator.model import Evaluation, text
 from evaluator.robustness import Settings
+from evaluator.summary import summarize
 
 from .charts.acceptability import AcceptabilityChart, AcceptabilityRow
 from .compare_model import method_name, short_name
@@ -467,7 +468,11 @@ class SensitivityView(QWidget):
 
     def _changed(self, ev: Evaluation) -> None:
         self._show_settings(ev)
-        if self.outcome is not None and self.outcome.ev is not ev:
+        if (
+            self.outcome is not None
+            and self.outcome.ev is not ev
+            and summarize(self.outcome.ev, ev).robustness
+        ):
             self.stale = True
             self._show_stale()
 

@@ -32,6 +32,7 @@ from evaluator.changes import AGGREGATIONS, AddParticipant, SetSetting, SetWeigh
 from evaluator.errors import InputError
 from evaluator.io.bare import slug
 from evaluator.model import Evaluation, Participant, text
+from evaluator.summary import summarize
 from evaluator.weighting import points_from_global
 from evaluator.workshop import (
     DISAGREEMENT_MEASURE,
@@ -57,6 +58,7 @@ class WorkshopView(QWidget):
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(parent)
         self.doc = doc
+        self._shown = doc.evaluation  # what the page shows: a change is compared with it
         self.projector = None
         self.heading = Heading()
         self.aggregation = QComboBox()
@@ -161,8 +163,11 @@ class WorkshopView(QWidget):
         self._criteria: tuple[str, ...] = ()
         self.retranslate()
 
-    def _changed(self, _ev: Evaluation) -> None:
-        self.refresh()
+    def _changed(self, ev: Evaluation) -> None:
+        touched = summarize(self._shown, ev)
+        self._shown = ev
+        if touched.workshop or touched.ranking:
+            self.refresh()
 
     def _language_changed(self, _lang: str) -> None:
         self.retranslate()

@@ -18,6 +18,7 @@ from evaluator.changes import set_score
 from evaluator.model import Assessment, Criterion, Evaluation, text
 from evaluator.problem import value_matrix
 from evaluator.scales import format_score
+from evaluator.summary import EVERYTHING, summarize
 
 from .. import style
 from ..document import Document
@@ -74,19 +75,45 @@ class ScoresModel(QAbstractTableModel):
         return (tuple(a.id for a in ev.alternatives), tuple(c.id for c in ev.criteria))
 
     def refresh(self, ev: Evaluation | None = None) -> None:
+        """Show ``ev`` (default: the document's), repainting only the cells the change touched.
+
+        A title or weight edit touches no cell (nothing is recomputed or repainted); a score edit repaints its
+        cell — its whole column when the criterion has no fixed bounds, whose values then depend on every score.
+        """
         ev = self.doc.evaluation if ev is None else ev
-        same = self._shape(ev) == self._shape(self._ev)
-        if not same:
+        touched = summarize(self._ev, ev) if ev is not self._ev else EVERYTHING  # refresh(): show all anew
+        if self._shape(ev) != self._shape(self._ev):
             self.beginResetModel()
-        self._ev, self._values = ev, self._compute_values(ev)
-        if same:
+            self._ev, self._values = ev, self._compute_values(ev)
+            self.endResetModel()
+            return
+        self._ev = ev
+        if touched.everything or touched.criteria or touched.alternatives:
+            self._values = self._compute_values(
+                ev
+            )  # names, scales or order: every cell and header may differ
             if self.rowCount() and self.columnCount():
                 self.dataChanged.emit(
                     self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
                 )
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, self.rowCount() - 1))
-        else:
-            self.endResetModel()
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
+            return
+        if not touched.scores:
+            return
+        self._values = self._compute_values(ev)
+        rows = {a.id: i for i, a in enumerate(ev.alternatives)}
+        cols = {c.id: j for j, c in enumerate(ev.criteria)}
+        last = self.rowCount() - 1
+        for a_id, c_id in touched.scores:
+            if a_id not in rows or c_id not in cols:
+                continue
+            j = cols[c_id]
+            if ev.criteria[j].scale.bounded:
+                self.dataChanged.emit(self.index(rows[a_id], j), self.index(rows[a_id], j))
+            else:
+                self.dataChanged.emit(self.index(0, j), self.index(last, j))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, last))  # row marks (missing scores)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._ev.alternatives)
