@@ -391,9 +391,7 @@ def _ranking_check(out: Verification, data: dict[str, Any], page_text: Any) -> N
         out.checks.append(Check("ranking", False, diffs[0] + more))
         return
     texts = page_text()
-    problem = (
-        texts if isinstance(texts, str) else ranking_problem("\n".join(texts[:2]), again["ranking"])
-    )
+    problem = texts if isinstance(texts, str) else ranking_problem("\n".join(texts[:2]), again["ranking"])
     out.checks.append(Check("ranking", problem is None, problem or f"{out.method}: {out.winner} first"))
 
 
