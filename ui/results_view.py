@@ -36,13 +36,13 @@ from evaluator.methods import METHODS
 from evaluator.model import Evaluation, text
 from evaluator.summary import summarize
 
-from .charts.palette import criterion_colour
 from .charts.radar import RadarChart, RadarData
-from .charts.rainbow import RainbowChart, RainbowData, Row
+from .charts.rainbow import RainbowChart, RainbowData
 from .compare_model import CompareModel, fast_ranks, method_name, rank_slow_methods
 from .document import Document
-from .i18n import language, number, percent, signals, tr
+from .i18n import language, signals, tr
 from .live_ranking import LiveRanker, LiveRanking
+from .rainbow_data import rainbow_data
 
 RADAR_DEFAULT = 3  # alternatives shown in the profile until the user picks
 
@@ -297,52 +297,7 @@ class ResultsView(QWidget):
         self.status.setVisible(bool(parts))
 
     def _rainbow(self, ev: Evaluation, r: LiveRanking) -> RainbowData:
-        lang = language()
-        area_ix = {a.id: k for k, a in enumerate(ev.areas)}
-        crits = ev.criteria
-        per_area: dict[str, list[int]] = {}
-        for j, c in enumerate(crits):
-            per_area.setdefault(c.area, []).append(j)
-        colours = []
-        for j, c in enumerate(crits):
-            members = per_area[c.area]
-            colours.append(criterion_colour(area_ix.get(c.area, 0), members.index(j), len(members)))
-        contrib = r.contributions
-        order = r.order()
-        rows = tuple(Row(int(r.ranks[i]), r.names[i], number(r.scores[i], 3), contrib[i]) for i in order)
-
-        def tooltip(row: int, j: int) -> str:
-            i, c = order[row], crits[j]
-            return (
-                f"{c.id} {text(c.name, lang)}: {number(contrib[i, j], 3)} "
-                f"({tr('value', 'waarde')} {number(r.values[i, j], 2)} × {tr('weight', 'gewicht')} "
-                f"{percent(r.weights[j], 1)})"
-            )
-
-        legend = tuple(
-            (criterion_colour(area_ix[a.id], 0, 1), f"{a.id} {text(a.name, lang)}")
-            for a in ev.areas
-            if a.id in per_area
-        )
-        score = METHODS[r.method].score.get(lang, "")
-        caption = tr(
-            f"Bar: each criterion's share of the weighted sum · number: {method_name(r.method)}, {score}",
-            f"Balk: aandeel van elk criterium in de gewogen som · getal: {method_name(r.method)}, {score}",
-        )
-        scale = 1.0 if not ev.bare else max(1e-9, float(contrib.sum(axis=1).max(initial=0.0)))
-        shown = [a for a in ev.areas if a.id in per_area]
-        group_of = {a.id: k for k, a in enumerate(shown)}
-        return RainbowData(
-            rows,
-            tuple(colours),
-            legend,
-            scale,
-            caption,
-            tr("No alternative can be ranked yet.", "Nog geen alternatief te rangschikken."),
-            tooltip,
-            groups=tuple(group_of[c.area] for c in crits),
-            group_colours=tuple(criterion_colour(area_ix[a.id], 0, 1) for a in shown),
-        )
+        return rainbow_data(ev, r)
 
     def _fill_excluded(self, r: LiveRanking) -> None:
         self.excluded_title.setVisible(bool(r.excluded))
