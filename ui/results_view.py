@@ -8,6 +8,7 @@ thread after the page is first shown, so the import never delays the window.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
@@ -42,6 +43,7 @@ from .compare_model import CompareModel, fast_ranks, method_name, rank_slow_meth
 from .document import Document
 from .i18n import language, signals, tr
 from .live_ranking import LiveRanker, LiveRanking
+from .provisional_ranking import LABEL_EN, LABEL_NL, ProvisionalView, provisional_view, ranked_evaluation
 from .rainbow_data import rainbow_data
 
 RADAR_DEFAULT = 3  # alternatives shown in the profile until the user picks
@@ -91,6 +93,8 @@ class ResultsView(QWidget):
         self.doc = doc
         self._stored_ev = doc.evaluation  # what the page shows, as stored: a change is compared with it
         self.ranker = LiveRanker()
+        self.provisional_ranker = LiveRanker()
+        self.provisional: ProvisionalView | None = None
         self.ranking: LiveRanking | None = None
         self.previewing = False
         self._ev: Evaluation = doc.evaluation
@@ -214,7 +218,7 @@ class ResultsView(QWidget):
     def _start_slow(self) -> None:
         if self._slow_for == self._generation and self._slow is not None:
             return
-        job = _SlowRanking(self._generation, self.doc.evaluation)
+        job = _SlowRanking(self._generation, ranked_evaluation(self.doc.evaluation))
         job.signals.done.connect(self._slow_done, Qt.ConnectionType.QueuedConnection)
         self._job = job  # keep the signal object alive until it has reported
         self._pool.start(job)
@@ -268,6 +272,9 @@ class ResultsView(QWidget):
             self.chart.set_data(RainbowData(empty=tr("No ranking: ", "Geen rangorde: ") + str(exc)))
             self.status.setText("")
             return
+        self.provisional = provisional_view(self.provisional_ranker, ev, r, lang)
+        if self.provisional is not None:  # scoring under way: rank on the criteria scored (rule stated)
+            ev, r = self.provisional.evaluation, self.provisional.ranking
         self.ranking = r
         self.chart.set_data(self._rainbow(ev, r))
         self._fill_excluded(r)
@@ -276,7 +283,7 @@ class ResultsView(QWidget):
         self._set_status(ev, r)
 
     def _set_status(self, ev: Evaluation, r: LiveRanking) -> None:
-        parts = []
+        parts = [self.provisional.notice] if self.provisional is not None else []
         if self.previewing:
             parts.append(
                 tr(
@@ -297,7 +304,10 @@ class ResultsView(QWidget):
         self.status.setVisible(bool(parts))
 
     def _rainbow(self, ev: Evaluation, r: LiveRanking) -> RainbowData:
-        return rainbow_data(ev, r)
+        data = rainbow_data(ev, r)
+        if self.provisional is not None:
+            data = replace(data, caption=tr(LABEL_EN, LABEL_NL).upper() + " · " + data.caption)
+        return data
 
     def _fill_excluded(self, r: LiveRanking) -> None:
         self.excluded_title.setVisible(bool(r.excluded))
