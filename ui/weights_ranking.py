@@ -17,6 +17,7 @@ from .compare_model import method_name
 from .document import Document
 from .i18n import language, signals, tr
 from .live_ranking import LiveRanker, LiveRanking
+from .provisional_ranking import ProvisionalView, provisional_view
 from .rainbow_data import rainbow_data
 
 
@@ -28,6 +29,8 @@ class RankingPanel(QWidget):
         self.doc = doc
         self.ranker = LiveRanker()
         self.ranking: LiveRanking | None = None
+        self.provisional_ranker = LiveRanker()
+        self.provisional: ProvisionalView | None = None
         self.previewing = False
         self._ev = doc.evaluation
         self.title = QLabel()
@@ -68,9 +71,13 @@ class RankingPanel(QWidget):
         try:
             r = self.ranker.rank(ev, ev.method, language())
         except InputError as exc:
-            self.ranking = None
+            self.ranking, self.provisional = None, None
             self.chart.set_data(RainbowData(empty=tr("No ranking: ", "Geen rangorde: ") + str(exc)))
         else:
+            # while scoring is under way, the same provisional ranking as the results page (rule stated there)
+            self.provisional = provisional_view(self.provisional_ranker, ev, r, language())
+            if self.provisional is not None:
+                ev, r = self.provisional.evaluation, self.provisional.ranking
             self.ranking = r
             data = rainbow_data(ev, r)
             # compact: the legend and caption live on the results page; here the bars and the order count
@@ -99,6 +106,15 @@ class RankingPanel(QWidget):
             )
         else:
             line = tr(f"Stored weights · {how}", f"Bewaarde gewichten · {how}")
+        if self.provisional is not None:
+            left = ", ".join(self.provisional.rule.left_out)
+            line = (
+                tr(
+                    f"PROVISIONAL, without {left} (not scored for every alternative; see Ranking) · ",
+                    f"VOORLOPIG, zonder {left} (nog niet voor elk alternatief gescoord; zie Rangorde) · ",
+                )
+                + line
+            )
         if r is not None and r.excluded:
             line += tr(
                 f" · {len(r.excluded)} not ranked (see Ranking)",

@@ -81,3 +81,15 @@ def test_panel_speaks_english_after_a_switch(view: WeightsView):
     set_language("en")
     assert view.ranking.title.text() == "Ranking with these weights"
     assert "Stored weights" in view.ranking.state.text()
+
+
+def test_panel_ranks_provisionally_like_the_results_page(view: WeightsView, wdoc):
+    from evaluator.changes import SetAssessment
+    from evaluator.provisional import provisional
+
+    assert wdoc.apply(SetAssessment("alt2", "C1", None))  # Nextcloud Hub loses one score
+    p = provisional(wdoc.evaluation)
+    assert p is not None and p.left_out == ("C1",)
+    assert view.ranking.names() == core_order(p.evaluation)
+    assert "Nextcloud Hub" in view.ranking.names()
+    assert "VOORLOPIG, zonder C1" in view.ranking.state.text()
