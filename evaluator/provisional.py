@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from .errors import InputError
 from .model import Evaluation
-from .problem import exclusions
+from .problem import exclusions, score_matrix
 from .weighting import global_weights
 
 
@@ -36,7 +38,10 @@ def provisional(ev: Evaluation) -> Provisional | None:
     """The provisional ranking's evaluation and what it leaves out, or ``None`` when there is no need for one."""
     if not ev.criteria or not ev.alternatives:
         return None
-    ex = exclusions(ev)
+    m = score_matrix(ev)
+    if not np.isnan(m).any():
+        return None  # fully scored: the full ranking is the ranking (the common case, kept cheap)
+    ex = exclusions(ev, m)
     knocked = {e.alternative for e in ex if e.kind == "below_minimum"}
     missing: dict[str, set[str]] = {}
     for e in ex:

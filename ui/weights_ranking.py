@@ -41,6 +41,7 @@ class RankingPanel(QWidget):
         self.title.setWordWrap(True)
         self.chart = RainbowChart()
         self.chart.setMinimumWidth(280)
+        self.chart.name_share = 0.5  # narrow panel on a projector: the names matter more than bar detail
         self.state = QLabel()
         self.state.setWordWrap(True)
         lay = QVBoxLayout(self)
