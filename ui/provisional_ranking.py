@@ -7,6 +7,7 @@ lines for whoever stays out, and one sentence that states the rule and names the
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from html import escape
 
 from evaluator.model import Evaluation, text
 from evaluator.provisional import Provisional, provisional
@@ -22,7 +23,7 @@ class ProvisionalView:
     rule: Provisional
     evaluation: Evaluation
     ranking: LiveRanking
-    notice: str
+    notice: str  # rich text (names escaped)
 
 
 def ranked_evaluation(ev: Evaluation) -> Evaluation:
@@ -41,14 +42,14 @@ def provisional_view(
     r = ranker.rank(p.evaluation, ev.method, lang)
     ranked = set(r.names)
     r = replace(r, excluded=tuple((n, why) for n, why in full.excluded if n not in ranked))
-    left = ", ".join(f"{c} {text(ev.criterion(c).name, lang)}" for c in p.left_out)
-    admitted = ", ".join(ev.alternative(a).name for a in p.admitted)
+    left = escape(", ".join(f"{c} {text(ev.criterion(c).name, lang)}" for c in p.left_out))
+    admitted = escape(", ".join(ev.alternative(a).name for a in p.admitted))
     notice = tr(
-        f"{LABEL_EN} — not every criterion is scored yet. Ranked only on the criteria every alternative shown has "
+        f"<b>{LABEL_EN}</b> — not every criterion is scored yet. Ranked only on the criteria every alternative shown has "
         f"scored; left out: {left}. The weights of the criteria kept are rescaled in their agreed proportions. "
         f"Ranked although not fully scored: {admitted}. Alternatives below a minimum or without any score stay "
         "out; a knock-out on a criterion left out cannot show yet.",
-        f"{LABEL_NL} — nog niet elk criterium is gescoord. Alleen gerangschikt op de criteria die elk getoond "
+        f"<b>{LABEL_NL}</b> — nog niet elk criterium is gescoord. Alleen gerangschikt op de criteria die elk getoond "
         f"alternatief heeft gescoord; weggelaten: {left}. De gewichten van de overige criteria zijn in hun "
         f"afgesproken verhouding herschaald. Gerangschikt hoewel nog niet volledig gescoord: {admitted}. "
         "Alternatieven onder een minimum of zonder enige score blijven buiten; een knock-out op een weggelaten "

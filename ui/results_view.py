@@ -119,6 +119,7 @@ class ResultsView(QWidget):
         self.method_box.activated.connect(self._method_chosen)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)  # the provisional notice has a bold heading
 
         self.chart = RainbowChart()
         self.excluded_title = QLabel()

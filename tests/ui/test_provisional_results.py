@@ -50,7 +50,7 @@ def test_partly_scored_alternative_is_ranked_provisionally_with_the_rule_stated(
     assert shown == [r.names[i] for i in r.order()]  # the core's ranking on the criteria kept
     status = results.status.text()
     assert results.status.isVisible()
-    assert "Voorlopige rangorde" in status and "D2" in status and "weggelaten" in status
+    assert "<b>Voorlopige rangorde</b>" in status and "D2" in status and "weggelaten" in status
     assert "VOORLOPIGE RANGORDE" in results.chart.data().caption
     # the knocked-out alternative is still listed as not ranked, with its reason; CryptPad is not
     assert "✕" in results.excluded.text() and "CryptPad" not in results.excluded.text()
