@@ -24,6 +24,7 @@ from evaluator.model import Alternative
 
 from .ask import confirm, undo_hint
 from .document import Document
+from .empty_hint import EmptyHint
 from .i18n import signals, tr
 from .models.alternatives_model import AlternativesModel
 from .widgets.heading import Heading
@@ -68,6 +69,8 @@ class AlternativesView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.hint)
+        self.empty_hint = EmptyHint(doc, "alternatives")  # an empty page says what to do next
+        layout.addWidget(self.empty_hint)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         self.table.installEventFilter(self)

@@ -67,6 +67,9 @@ def create_window(path: str | None = None, build_rest: bool = True):  # noqa: AN
     settings = Settings.load()
     set_language(settings.language)
     window = MainWindow(settings)
+    from .example_banner import install
+
+    install(window, data_dir() / SAMPLE_FILE)  # says "example data" while the sample copy is open
     problem = None
     try:
         first = start_path(path, settings)

@@ -23,6 +23,7 @@ from evaluator.model import Area, Criterion, Level, Scale, text
 
 from .ask import confirm, undo_hint
 from .document import Document
+from .empty_hint import EmptyHint
 from .i18n import language, signals, tr
 from .models.criteria_model import CriteriaModel
 from .widgets.criterion_editor import CriterionEditor
@@ -89,6 +90,8 @@ class CriteriaView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.hint)
+        self.empty_hint = EmptyHint(doc, "criteria")  # an empty page says what to do next
+        layout.addWidget(self.empty_hint)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
         signals.language_changed.connect(self.retranslate)

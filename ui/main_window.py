@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
     """The application window. ``open_path``/``new_from_catalogue``/``import_file``/``export_to`` do the work
     of the File menu without dialogs (the menu asks for the paths, tests pass them)."""
 
+    document_shown = Signal(object)  # the Document now shown (ui.example_banner follows it)
+
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings if settings is not None else Settings.load()
@@ -157,7 +159,8 @@ class MainWindow(QMainWindow):
         self.larger_action = self._action(lambda: self.step_text_scale(1), K.ZoomIn)
         self.smaller_action = self._action(lambda: self.step_text_scale(-1), K.ZoomOut)
         self.normal_action = self._action(lambda: self.apply_text_scale(1.0), "Ctrl+0")
-        self.about_action = self._action(self.show_about, K.HelpContents)
+        self.help_action = self._action(self.show_help, K.HelpContents)  # F1
+        self.about_action = self._action(self.show_about)
         self.projector_action = self._action(self.show_projector, "F5")
 
     def _make_menus(self) -> None:
@@ -191,6 +194,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.projector_action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.help_action)
         self.help_menu.addAction(self.about_action)
         self._fill_recent()
 
@@ -250,6 +254,7 @@ class MainWindow(QMainWindow):
             (self.larger_action, tr("&Larger text", "&Grotere tekst")),
             (self.smaller_action, tr("&Smaller text", "&Kleinere tekst")),
             (self.normal_action, tr("&Normal text size", "&Normale tekstgrootte")),
+            (self.help_action, tr("&Help for this page", "&Hulp bij deze pagina")),
             (self.about_action, tr("&About Afweging", "&Over Afweging")),
             (self.projector_action, tr("&Projector mode", "&Beamermodus")),
         ):
@@ -386,6 +391,7 @@ class MainWindow(QMainWindow):
         self.settings.remember(doc.path)
         self.settings.save()
         self._fill_recent()
+        self.document_shown.emit(doc)
 
     def open_path(self, path: str | os.PathLike) -> bool:
         """Open a project file; on failure show the one-line reason and keep the current document."""
@@ -585,6 +591,11 @@ class MainWindow(QMainWindow):
     def show_refusal(self, reason: str) -> None:
         self.last_error = reason
         self.statusBar().showMessage(tr("Not changed: ", "Niet gewijzigd: ") + reason, 10000)
+
+    def show_help(self) -> None:
+        from .help_window import show_help
+
+        show_help(self, self.current_page_key() if self.doc is not None and self.tabs.count() else "start")
 
     def show_about(self) -> None:
         from evaluator import __version__

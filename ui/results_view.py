@@ -8,6 +8,7 @@ thread after the page is first shown, so the import never delays the window.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
@@ -36,13 +37,14 @@ from evaluator.methods import METHODS
 from evaluator.model import Evaluation, text
 from evaluator.summary import summarize
 
-from .charts.palette import criterion_colour
 from .charts.radar import RadarChart, RadarData
-from .charts.rainbow import RainbowChart, RainbowData, Row
+from .charts.rainbow import RainbowChart, RainbowData
 from .compare_model import CompareModel, fast_ranks, method_name, rank_slow_methods
 from .document import Document
-from .i18n import language, number, percent, signals, tr
+from .i18n import language, signals, tr
 from .live_ranking import LiveRanker, LiveRanking
+from .provisional_ranking import LABEL_EN, LABEL_NL, ProvisionalView, provisional_view, ranked_evaluation
+from .rainbow_data import rainbow_data
 
 RADAR_DEFAULT = 3  # alternatives shown in the profile until the user picks
 
@@ -91,6 +93,8 @@ class ResultsView(QWidget):
         self.doc = doc
         self._stored_ev = doc.evaluation  # what the page shows, as stored: a change is compared with it
         self.ranker = LiveRanker()
+        self.provisional_ranker = LiveRanker()
+        self.provisional: ProvisionalView | None = None
         self.ranking: LiveRanking | None = None
         self.previewing = False
         self._ev: Evaluation = doc.evaluation
@@ -115,6 +119,7 @@ class ResultsView(QWidget):
         self.method_box.activated.connect(self._method_chosen)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)  # the provisional notice has a bold heading
 
         self.chart = RainbowChart()
         self.excluded_title = QLabel()
@@ -214,7 +219,7 @@ class ResultsView(QWidget):
     def _start_slow(self) -> None:
         if self._slow_for == self._generation and self._slow is not None:
             return
-        job = _SlowRanking(self._generation, self.doc.evaluation)
+        job = _SlowRanking(self._generation, ranked_evaluation(self.doc.evaluation))
         job.signals.done.connect(self._slow_done, Qt.ConnectionType.QueuedConnection)
         self._job = job  # keep the signal object alive until it has reported
         self._pool.start(job)
@@ -268,6 +273,9 @@ class ResultsView(QWidget):
             self.chart.set_data(RainbowData(empty=tr("No ranking: ", "Geen rangorde: ") + str(exc)))
             self.status.setText("")
             return
+        self.provisional = provisional_view(self.provisional_ranker, ev, r, lang)
+        if self.provisional is not None:  # scoring under way: rank on the criteria scored (rule stated)
+            ev, r = self.provisional.evaluation, self.provisional.ranking
         self.ranking = r
         self.chart.set_data(self._rainbow(ev, r))
         self._fill_excluded(r)
@@ -276,7 +284,7 @@ class ResultsView(QWidget):
         self._set_status(ev, r)
 
     def _set_status(self, ev: Evaluation, r: LiveRanking) -> None:
-        parts = []
+        parts = [self.provisional.notice] if self.provisional is not None else []
         if self.previewing:
             parts.append(
                 tr(
@@ -297,52 +305,10 @@ class ResultsView(QWidget):
         self.status.setVisible(bool(parts))
 
     def _rainbow(self, ev: Evaluation, r: LiveRanking) -> RainbowData:
-        lang = language()
-        area_ix = {a.id: k for k, a in enumerate(ev.areas)}
-        crits = ev.criteria
-        per_area: dict[str, list[int]] = {}
-        for j, c in enumerate(crits):
-            per_area.setdefault(c.area, []).append(j)
-        colours = []
-        for j, c in enumerate(crits):
-            members = per_area[c.area]
-            colours.append(criterion_colour(area_ix.get(c.area, 0), members.index(j), len(members)))
-        contrib = r.contributions
-        order = r.order()
-        rows = tuple(Row(int(r.ranks[i]), r.names[i], number(r.scores[i], 3), contrib[i]) for i in order)
-
-        def tooltip(row: int, j: int) -> str:
-            i, c = order[row], crits[j]
-            return (
-                f"{c.id} {text(c.name, lang)}: {number(contrib[i, j], 3)} "
-                f"({tr('value', 'waarde')} {number(r.values[i, j], 2)} × {tr('weight', 'gewicht')} "
-                f"{percent(r.weights[j], 1)})"
-            )
-
-        legend = tuple(
-            (criterion_colour(area_ix[a.id], 0, 1), f"{a.id} {text(a.name, lang)}")
-            for a in ev.areas
-            if a.id in per_area
-        )
-        score = METHODS[r.method].score.get(lang, "")
-        caption = tr(
-            f"Bar: each criterion's share of the weighted sum · number: {method_name(r.method)}, {score}",
-            f"Balk: aandeel van elk criterium in de gewogen som · getal: {method_name(r.method)}, {score}",
-        )
-        scale = 1.0 if not ev.bare else max(1e-9, float(contrib.sum(axis=1).max(initial=0.0)))
-        shown = [a for a in ev.areas if a.id in per_area]
-        group_of = {a.id: k for k, a in enumerate(shown)}
-        return RainbowData(
-            rows,
-            tuple(colours),
-            legend,
-            scale,
-            caption,
-            tr("No alternative can be ranked yet.", "Nog geen alternatief te rangschikken."),
-            tooltip,
-            groups=tuple(group_of[c.area] for c in crits),
-            group_colours=tuple(criterion_colour(area_ix[a.id], 0, 1) for a in shown),
-        )
+        data = rainbow_data(ev, r)
+        if self.provisional is not None:
+            data = replace(data, caption=tr(LABEL_EN, LABEL_NL).upper() + " · " + data.caption)
+        return data
 
     def _fill_excluded(self, r: LiveRanking) -> None:
         self.excluded_title.setVisible(bool(r.excluded))

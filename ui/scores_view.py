@@ -23,6 +23,7 @@ from evaluator.changes import set_score
 
 from . import style
 from .document import Document
+from .empty_hint import EmptyHint
 from .i18n import signals, tr
 from .models.scores_model import ScoresModel
 from .widgets.assessment_panel import AssessmentPanel
@@ -119,6 +120,8 @@ class ScoresView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.hint)
+        self.empty_hint = EmptyHint(doc, "scores")  # an empty page says what to do next
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.legend)
         layout.addWidget(split, 1)
         signals.language_changed.connect(self.retranslate)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSlider,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,7 @@ from .document import Document
 from .i18n import language, locale, percent, signals, tr
 from .order_panel import OrderPanel
 from .weight_scopes import AREAS, scopes
+from .weights_ranking import RankingPanel
 
 SLIDER_MAX = 100
 
@@ -323,9 +325,16 @@ class WeightsView(QWidget):
         self.tabs = QTabWidget()
         for w in (self.points, self.swing, self.rank_order, self.ahp):
             self.tabs.addTab(w, "")
+        self.ranking = RankingPanel(doc)  # beside the sliders: the order moves while a slider is dragged
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.tabs)
+        self.split.addWidget(self.ranking)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        self.split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
-        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.split, 1)
         doc.changed.connect(lambda ev: self.points.show_weights(ev, stored=True))
         doc.previewed.connect(lambda ev: self.points.show_weights(ev, stored=False))
         signals.language_changed.connect(self.retranslate)

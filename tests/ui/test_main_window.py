@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionSlider
 
 from evaluator.changes import SetWeights
+from evaluator.problem import build_problem
 from evaluator.store import Store
 from ui.main_window import PAGES, MainWindow
 from ui.settings import Settings
@@ -55,12 +56,16 @@ def test_score_by_keyboard_reranks_and_undo_redo_use_the_change_label(qtbot, win
     assert ranking(window)[0] == "openDesk"
 
 
-def test_delete_clears_a_score_and_knocks_the_alternative_out(qtbot, window: MainWindow):
+def test_delete_clears_a_score_and_the_ranking_turns_provisional(qtbot, window: MainWindow):
     scores = window.page("scores")
     scores.select("teams", "B1")
     qtbot.keyClick(scores.table, Qt.Key.Key_Delete)
     assert window.doc.evaluation.assessment("teams", "B1").value is None
-    assert "Microsoft Teams" not in ranking(window)
+    assert "teams" not in build_problem(window.doc.evaluation).alternatives  # the full ranking drops it
+    results = window.page("results")  # and the page ranks everyone provisionally, without B1, and says so
+    assert "Microsoft Teams" in ranking(window) and results.provisional is not None
+    assert results.provisional.rule.left_out == ("B1",)
+    assert "Voorlopige rangorde" in results.status.text()
     assert scores.model.index_of("teams", "B1").data() == "–"
 
 

@@ -46,6 +46,7 @@ class RainbowChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._data = RainbowData()
+        self.name_share = 0.36  # at most this share of the width for the names (the rest: bars, scores)
         self._hits: list[tuple[float, float, np.ndarray, np.ndarray]] = []  # per row: top, bottom, x, width
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -133,13 +134,13 @@ class RainbowChart(QWidget):
         longest = max(d.rows, key=lambda r: len(r.name)).name
         while (
             bold.pointSizeF() > self.font().pointSizeF()
-            and QFontMetricsF(bold).horizontalAdvance(longest) > w * 0.3
+            and QFontMetricsF(bold).horizontalAdvance(longest) > w * (self.name_share - 0.06)
         ):
             bold.setPointSizeF(bold.pointSizeF() - 1)  # narrow page: smaller names rather than cut ones
             big.setPointSizeF(bold.pointSizeF())
         fm_big, fm_bold = QFontMetricsF(big), QFontMetricsF(bold)
         rank_w = fm_bold.horizontalAdvance("00.") + 8
-        name_w = min(max(fm_bold.horizontalAdvance(r.name) for r in d.rows) + 16, w * 0.36)
+        name_w = min(max(fm_bold.horizontalAdvance(r.name) for r in d.rows) + 16, w * self.name_share)
         score_w = max(fm_big.horizontalAdvance(r.score) for r in d.rows) + 16
         bar_x = margin + rank_w + name_w
         bar_w = max(20.0, w - bar_x - score_w - margin)

@@ -1,0 +1,130 @@
+"""The ranking beside the weight sliders: a workshop sees the order move while a slider is dragged.
+
+The same rainbow chart as the results page (:mod:`ui.rainbow_data`), re-ranked by the vectorised engine
+(:class:`ui.live_ranking.LiveRanker`) on every stored change and every preview, so both pages always agree.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from evaluator.errors import InputError
+from evaluator.model import Evaluation
+
+from .charts.rainbow import RainbowChart, RainbowData
+from .compare_model import method_name
+from .document import Document
+from .i18n import language, signals, tr
+from .live_ranking import LiveRanker, LiveRanking
+from .provisional_ranking import ProvisionalView, provisional_view
+from .rainbow_data import rainbow_data
+
+
+class RankingPanel(QWidget):
+    """Title, the ranking chart and one line saying whether it shows a preview or the stored weights."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.ranker = LiveRanker()
+        self.ranking: LiveRanking | None = None
+        self.provisional_ranker = LiveRanker()
+        self.provisional: ProvisionalView | None = None
+        self.previewing = False
+        self._ev = doc.evaluation
+        self.title = QLabel()
+        f = QFont(self.title.font())
+        f.setPointSizeF(f.pointSizeF() * 1.3)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.title.setWordWrap(True)
+        self.chart = RainbowChart()
+        self.chart.setMinimumWidth(280)
+        self.chart.name_share = 0.5  # narrow panel on a projector: the names matter more than bar detail
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 0, 0, 0)
+        lay.addWidget(self.title)
+        lay.addWidget(self.chart, 1)
+        lay.addWidget(self.state)
+        doc.changed.connect(self._stored)
+        doc.previewed.connect(self._previewed)
+        signals.language_changed.connect(self.retranslate)
+        self.retranslate()
+
+    def _stored(self, ev: Evaluation) -> None:
+        self.previewing = False
+        self.refresh(ev)
+
+    def _previewed(self, ev: Evaluation) -> None:
+        self.previewing = True
+        self.refresh(ev)
+
+    def names(self) -> list[str]:
+        """The alternatives as the panel shows them, best first."""
+        return [r.name for r in self.chart.data().rows]
+
+    def refresh(self, ev: Evaluation | None = None) -> None:
+        ev = self.doc.evaluation if ev is None else ev
+        self._ev = ev
+        try:
+            r = self.ranker.rank(ev, ev.method, language())
+        except InputError as exc:
+            self.ranking, self.provisional = None, None
+            self.chart.set_data(RainbowData(empty=tr("No ranking: ", "Geen rangorde: ") + str(exc)))
+        else:
+            # while scoring is under way, the same provisional ranking as the results page (rule stated there)
+            self.provisional = provisional_view(self.provisional_ranker, ev, r, language())
+            if self.provisional is not None:
+                ev, r = self.provisional.evaluation, self.provisional.ranking
+            self.ranking = r
+            data = rainbow_data(ev, r)
+            # compact: the legend and caption live on the results page; here the bars and the order count
+            self.chart.set_data(
+                RainbowData(
+                    data.rows,
+                    data.colours,
+                    (),
+                    data.scale,
+                    "",
+                    data.empty,
+                    data.tooltip,
+                    data.groups,
+                    data.group_colours,
+                )  # fmt: skip
+            )
+        self._set_state()
+
+    def _set_state(self) -> None:
+        r = self.ranking
+        how = method_name(r.method) if r is not None else ""
+        if self.previewing:
+            line = tr(
+                f"Preview ({how}): release the slider to keep this weight.",
+                f"Voorbeeld ({how}): laat de schuif los om dit gewicht te bewaren.",
+            )
+        else:
+            line = tr(f"Stored weights · {how}", f"Bewaarde gewichten · {how}")
+        if self.provisional is not None:
+            left = ", ".join(self.provisional.rule.left_out)
+            line = (
+                tr(
+                    f"PROVISIONAL, without {left} (not scored for every alternative; see Ranking) · ",
+                    f"VOORLOPIG, zonder {left} (nog niet voor elk alternatief gescoord; zie Rangorde) · ",
+                )
+                + line
+            )
+        if r is not None and r.excluded:
+            line += tr(
+                f" · {len(r.excluded)} not ranked (see Ranking)",
+                f" · {len(r.excluded)} niet gerangschikt (zie Rangorde)",
+            )
+        self.state.setText(line)
+
+    def retranslate(self) -> None:
+        self.title.setText(tr("Ranking with these weights", "Rangorde met deze gewichten"))
+        self.chart.setAccessibleName(tr("Ranking with these weights", "Rangorde met deze gewichten"))
+        self.state.setAccessibleName(tr("Ranking state", "Stand van de rangorde"))
+        self.refresh(self._ev if self.previewing else None)
