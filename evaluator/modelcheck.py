@@ -25,8 +25,8 @@ import numpy as np
 
 from .errors import InputError
 from .findings import Finding
-from .model import Evaluation, Scale
-from .problem import build_problem, score_matrix, value_matrix
+from .model import Criterion, Evaluation, Scale
+from .problem import Problem, build_problem, score_matrix, value_matrix
 from .weighting import global_weights
 
 KINDS = (
@@ -290,6 +290,8 @@ def uncertain_decides(ev: Evaluation, method: str) -> list[Finding]:
     if first is None:
         return []
     bare_span = _bare_spans(ev, scores)
+    base = _problem(ev, scores)
+    row = {a: k for k, a in enumerate(base.alternatives)} if base is not None else {}
     out = []
     for i, a in enumerate(ev.alternatives):
         for j, c in enumerate(ev.criteria):
@@ -302,10 +304,17 @@ def uncertain_decides(ev: Evaluation, method: str) -> list[Finding]:
                 if ranged
                 else _neighbours(c.scale, s.value, bare_span[j])
             )
+            # One cell of a fixed-bound criterion without a minimum, of an alternative that takes part: only that
+            # cell's value moves, so the prepared problem is reused (at 300 × 150 a full rebuild per try took
+            # minutes). Anything else — a knock-out gate, a column normalised over the alternatives — is rebuilt.
+            fast = base is not None and a.id in row and c.minimum is None and c.scale.bounded and not ev.bare
             for x in tries:
-                trial = scores.copy()
-                trial[i, j] = x
-                now = _first_place(ev, trial, method)
+                if fast:
+                    now = _first_place_cell(ev, base, row[a.id], j, c, x, method)
+                else:
+                    trial = scores.copy()
+                    trial[i, j] = x
+                    now = _first_place(ev, trial, method)
                 if now is not None and now != first:
                     out.append(
                         Finding(
@@ -363,6 +372,44 @@ def _neighbours(scale: Scale, x: float, bare_span: float) -> list[float]:
     step = LOW_CONFIDENCE_NUMERIC_STEP * span
     lo, hi = bounds if bounds else (-np.inf, np.inf)
     return [y for y in (max(lo, x - step), min(hi, x + step)) if y != x]
+
+
+def _problem(ev: Evaluation, scores: np.ndarray) -> Problem | None:
+    try:
+        return build_problem(ev, scores=scores)
+    except InputError:
+        return None
+
+
+def _first_place_cell(
+    ev: Evaluation, p: Problem, r: int, j: int, crit: Criterion, x: float, method: str
+) -> frozenset[str] | None:
+    """As :func:`_first_place` with one score changed to ``x``, on the prepared problem ``p`` (same value function,
+    so the same answer as a rebuild for a fixed-bound criterion without a minimum)."""
+    from dataclasses import replace
+
+    from .scales import values as scale_values
+
+    matrix = p.matrix.copy()
+    matrix[r, j] = float(scale_values(crit.scale, np.array([x], dtype=float))[0])
+    return _rank_first(ev, replace(p, matrix=matrix), method)
+
+
+def _rank_first(ev: Evaluation, p: Problem, method: str) -> frozenset[str] | None:
+    if not p.alternatives:
+        return frozenset()
+    try:
+        from .fastengine import FAST_METHODS, ranks
+
+        if method in FAST_METHODS:
+            r = ranks(p, p.weights, method)[0]
+        else:
+            from .methods import rank
+
+            r = rank(p, method, ev.method_params).ranks
+    except InputError:
+        return None
+    return frozenset(a for a, k in zip(p.alternatives, r, strict=True) if k == 1)
 
 
 def _first_place(ev: Evaluation, scores: np.ndarray, method: str) -> frozenset[str] | None:

@@ -330,3 +330,40 @@ def test_any_evaluation_gives_findings_that_render_in_both_languages(case):
         assert set(f.criteria) <= set(cols) and set(f.alternatives) <= {a.id for a in ev.alternatives}
         nl, en = render(f, ev, "nl"), render(f, ev, "en")
         assert nl and en and nl != en and "{" not in nl + en
+
+
+def test_uncertain_scores_tried_on_the_prepared_problem_match_a_full_rebuild():
+    """The fast path (one cell changed on the prepared problem) names the same cells as rebuilding the problem
+    for every try — on an evaluation with ranges, low confidence and a knock-out gate."""
+    import numpy as np
+
+    from evaluator import modelcheck
+    from evaluator.problem import score_matrix
+    from tests.hardening_helpers import make_evaluation
+
+    ev = make_evaluation(12, 9, seed=4)
+    for method in ("wsm", "topsis", "vikor"):
+        got = {(f.criteria[0], f.alternatives[0], f.value) for f in modelcheck.uncertain_decides(ev, method)}
+        scores = score_matrix(ev)
+        first = modelcheck._first_place(ev, scores, method)
+        want = set()
+        for i, a in enumerate(ev.alternatives):
+            for j, c in enumerate(ev.criteria):
+                s = ev.assessment(a.id, c.id)
+                if s.value is None or not s.uncertain:
+                    continue
+                ranged = s.low is not None and s.high is not None and s.high > s.low
+                span = modelcheck._bare_spans(ev, scores)[j]
+                tries = (
+                    [x for x in (s.low, s.high) if x != s.value]
+                    if ranged
+                    else modelcheck._neighbours(c.scale, s.value, span)
+                )
+                for x in tries:
+                    trial = np.array(scores, copy=True)
+                    trial[i, j] = x
+                    now = modelcheck._first_place(ev, trial, method)
+                    if now is not None and now != first:
+                        want.add((c.id, a.id, float(x)))
+                        break
+        assert got == want, method
