@@ -1,0 +1,205 @@
+"""Accessibility (issue 11; EN 301 549 / WCAG 2.1 AA): what a screen reader hears and what low vision sees.
+
+Walks every page and tab of the main window, every dialog and the projector window, in Dutch and English:
+every focusable interactive widget has a name Qt really exposes to assistive technology (a buddy label counts
+only when Qt passes it on), every chart has a name, a description that says in words what it shows, and takes
+keyboard focus. Contrast is computed from the colour constants (WCAG 1.4.3 text ≥ 4.5:1, 1.4.11 graphics ≥ 3:1).
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from tests.ui.walk import each_view
+from ui.charts.stability_band import StabilityBand
+from ui.i18n import set_language
+from ui.main_window import MainWindow
+
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractSlider,
+    QAbstractItemView,
+    QTextEdit,
+    QPlainTextEdit,
+    QAbstractScrollArea,  # a focusable scroll area (the memo preview) is a stop on the Tab chain
+)
+VOTES = {"Ann": (80, 60, 20, 10), "Bob": (10, 20, 90, 70), "Cem": (50, 50, 50, 50)}
+
+
+def exposed_name(w: QWidget) -> str:
+    """The name a screen reader hears: what Qt's accessibility interface reports, not what we hope it does."""
+    iface = QAccessible.queryAccessibleInterface(w)
+    return (iface.text(QAccessible.Text.Name) if iface is not None else "").strip()
+
+
+def is_chart(w: QWidget) -> bool:
+    return type(w).__module__.startswith("ui.charts.") and not isinstance(w, StabilityBand)
+
+
+def describe(w: QWidget) -> str:
+    return f"{type(w).__name__} {w.objectName() or ''}".strip() + f" in {type(w.parentWidget()).__name__}"
+
+
+def problems(top: QWidget, where: str) -> list[str]:
+    """Nameless interactive widgets and charts without a text alternative among what ``top`` shows."""
+    found = []
+    for w in [top, *top.findChildren(QWidget)]:
+        if not (w is top or w.isVisibleTo(top)) or w.window() is not top.window():
+            continue
+        if is_chart(w) or w is top and top.isWindow() and is_chart_window(w):
+            if not exposed_name(w):
+                found.append(f"{where}: chart {describe(w)} has no name")
+            if len(w.accessibleDescription().split()) < 8:
+                found.append(f"{where}: chart {describe(w)} has no description in words")
+            if w.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                found.append(f"{where}: chart {describe(w)} cannot take focus")
+        elif isinstance(w, StabilityBand):
+            if w.low is not None and not w.slider.accessibleDescription():
+                found.append(f"{where}: stability band of {exposed_name(w.slider)!r} is not in words")
+        elif isinstance(w, INTERACTIVE) and w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isEnabled():
+            if isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox)):
+                continue  # the spin box's or combo box's own editor: the box itself carries the name
+            if not exposed_name(w):
+                found.append(f"{where}: {describe(w)} has no accessible name")
+    return found
+
+
+def is_chart_window(w: QWidget) -> bool:
+    from ui.projector import ProjectorWindow
+
+    return isinstance(w, ProjectorWindow)
+
+
+def vote_round(qtbot, window: MainWindow) -> None:
+    """Three participants vote, so the workshop page shows its disagreement chart and rankings."""
+    ws = window.show_page("workshop")
+    qtbot.waitUntil(ws.isVisible)
+    for name in VOTES:
+        ws.new_name.setText(name)
+        ws.add_participant()
+    for points in VOTES.values():
+        for slider, v in zip(ws.sliders.values(), points, strict=True):
+            slider.setValue(v)
+        ws.submit_vote()
+    assert ws.results.isVisible()
+
+
+def test_the_check_finds_a_nameless_field_and_a_mute_chart(qtbot):
+    """The check can fail: an unnamed line edit beside a label without a buddy, and a bare chart."""
+    from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+    from ui.charts.spread import SpreadChart
+
+    w = QWidget()
+    lay = QVBoxLayout(w)
+    lay.addWidget(QLabel("Password:"))
+    lay.addWidget(edit := QLineEdit())
+    lay.addWidget(chart := SpreadChart())
+    chart.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    chart.setAccessibleDescription("")
+    chart.setAccessibleName("")
+    qtbot.addWidget(w)
+    found = problems(w, "test")
+    assert any("QLineEdit" in f for f in found)
+    assert sum("SpreadChart" in f for f in found) == 3
+    edit.setAccessibleName("Password")
+    assert not any("QLineEdit" in f for f in problems(w, "test"))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_page_names_its_widgets_and_describes_its_charts(qtbot, window: MainWindow, lang: str):
+    set_language(lang)
+    vote_round(qtbot, window)
+    found = []
+    for where, _page in each_view(qtbot, window):
+        found += problems(window, f"{lang} {where}")
+    assert not found, f"{len(found)} problems:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_dialog_names_its_widgets(qtbot, window: MainWindow, lang: str):
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.report_dialogs import ExportMemoDialog, VerifyDialog
+
+    set_language(lang)
+    vote_round(qtbot, window)
+    weights = window.show_page("weights")
+    qtbot.waitUntil(weights.isVisible)
+    picker = QInputDialog(window)  # the catalogue picker, as main_window.ask_new_from_catalogue builds it
+    picker.setComboBoxItems(["bir-samenwerken"])
+    picker.setLabelText("Catalogus:" if lang == "nl" else "Catalogue:")
+    dialogs = [
+        ("AHP", weights.ahp.open_dialog()),
+        ("verify", VerifyDialog(window)),
+        ("memo", ExportMemoDialog(window.doc, window)),
+        ("catalogue", picker),
+    ]
+    window.show_page("workshop").show_projector()
+    projector = window.show_page("workshop").projector
+    qtbot.waitExposed(projector)
+    found = []
+    for name, dlg in dialogs:
+        dlg.show()
+        QApplication.processEvents()
+        found += problems(dlg, f"{lang} {name}")
+        if name == "memo":  # each way of signing shows its own fields
+            for mode in (dlg.mode_p12, dlg.mode_p11):
+                mode.setChecked(True)
+                QApplication.processEvents()
+                found += problems(dlg, f"{lang} {name} {mode.text()}")
+        dlg.close()
+    for key in (Qt.Key.Key_R, Qt.Key.Key_D, Qt.Key.Key_C):
+        qtbot.keyClick(projector, key)
+        found += problems(projector, f"{lang} projector {projector.view}")
+    projector.close()
+    assert not found, f"{len(found)} problems:\n" + "\n".join(found)
+
+
+def test_the_disagreement_chart_reads_out_the_agenda(qtbot, window: MainWindow):
+    """The chart's message — which criteria to discuss first — exists in text, in the agenda's order."""
+    from evaluator.workshop import disagreement
+
+    set_language("en")
+    vote_round(qtbot, window)
+    chart = window.show_page("workshop").chart
+    d = chart.accessibleDescription()
+    order = [s.criterion for s in disagreement(window.doc.evaluation)]
+    positions = [d.find(f"{c} ") for c in order]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), d
+    assert "disagree" in d
+
+
+def test_the_projector_says_what_it_shows(qtbot, window: MainWindow):
+    """The projector is one painted surface: its description carries each view in words."""
+    set_language("nl")
+    vote_round(qtbot, window)
+    ws = window.show_page("workshop")
+    ws.show_projector()
+    projector = ws.projector
+    qtbot.waitExposed(projector)
+    qtbot.keyClick(projector, Qt.Key.Key_D)
+    first = window.doc.evaluation.criterion(projector.agenda()[0])
+    d = projector.accessibleDescription()
+    assert "Agenda" in d and f"1. {first.id} {first.name['nl']}" in d
+    qtbot.keyClick(projector, Qt.Key.Key_R)
+    assert "1. " in projector.accessibleDescription() and "Rangorde" in projector.accessibleDescription()
+    projector.close()
