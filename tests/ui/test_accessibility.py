@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -203,3 +203,95 @@ def test_the_projector_says_what_it_shows(qtbot, window: MainWindow):
     qtbot.keyClick(projector, Qt.Key.Key_R)
     assert "1. " in projector.accessibleDescription() and "Rangorde" in projector.accessibleDescription()
     projector.close()
+
+
+# -- contrast (WCAG 1.4.3 text ≥ 4.5:1, 1.4.11 graphics ≥ 3:1), computed from the colour constants -----------
+
+CHART_BACKGROUNDS = ("#ffffff", "#f7f7f7")  # Base and AlternateBase (striped rows) behind the charts
+
+
+def contrast_failures() -> list[str]:
+    from ui import projector as pc
+    from ui.charts import acceptability, palette, spread, stability_band
+    from ui.style import MIN_CONTRAST, MIN_GRAPHIC_CONTRAST, contrast_ratio, text_on
+
+    out = []
+
+    def need(what: str, a: str, b: str, least: float) -> None:
+        if (r := contrast_ratio(a, b)) < least:
+            out.append(f"{what}: {a} on {b} is {r:.2f}:1 < {least}:1")
+
+    for i, c in enumerate(palette.AREA_COLOURS):
+        for bg in CHART_BACKGROUNDS:
+            need(f"area colour {i}", c, bg, MIN_GRAPHIC_CONTRAST)
+    for i, c in enumerate(palette.SERIES_COLOURS):
+        need(f"series colour {i}", c, "#ffffff", MIN_GRAPHIC_CONTRAST)
+    for area in range(len(palette.AREA_COLOURS)):
+        for count in range(1, 9):
+            for k in range(count):
+                c = palette.criterion_colour(area, k, count).name()
+                for bg in CHART_BACKGROUNDS:
+                    need(f"criterion tint {area}/{k}/{count}", c, bg, MIN_GRAPHIC_CONTRAST)
+    band = stability_band
+    need("stability band on its track", band.BAND_COLOUR, band.TRACK_COLOUR, MIN_GRAPHIC_CONTRAST)
+    need("stability band on the window", band.BAND_COLOUR, "#efefef", MIN_GRAPHIC_CONTRAST)
+    need("stability band edge on the band", band.EDGE_COLOUR, band.BAND_COLOUR, MIN_GRAPHIC_CONTRAST)
+    for name, col in (("light", spread.LIGHT), ("dark", spread.DARK)):
+        need(f"spread {name} text", col.text, col.background, MIN_CONTRAST)
+        for part in ("dot", "group", "grid"):
+            need(f"spread {name} {part}", getattr(col, part), col.background, MIN_GRAPHIC_CONTRAST)
+        for part in ("dot", "group"):
+            need(f"spread {name} {part} on the box", getattr(col, part), col.box, MIN_GRAPHIC_CONTRAST)
+    for count in range(1, 12):
+        for rank in range(count):
+            c = acceptability.rank_colour(rank, count).name()
+            need(f"acceptability rank {rank}/{count} text", text_on(c), c, MIN_CONTRAST)
+    for name in ("FG", "DIM", "ACCENT"):
+        need(f"projector {name}", getattr(pc, name), pc.BG, MIN_CONTRAST)
+    return out
+
+
+def test_every_colour_meets_its_contrast():
+    found = contrast_failures()
+    assert not found, f"{len(found)} colours below contrast:\n" + "\n".join(found)
+
+
+# Machado, Oliveira & Fernandes (2009), severity 1.0, on linear RGB.
+_CVD = {
+    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998)),
+    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.011820, 0.042940, 0.968881)),
+    "tritanopia": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602), (0.004733, 0.691367, 0.303900)),
+}  # fmt: skip
+
+
+def _lab_as_seen(colour: str, matrix) -> tuple[float, float, float]:
+    c = QColor(colour)
+    rgb = [
+        (v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4)
+        for v in (c.redF(), c.greenF(), c.blueF())
+    ]
+    rgb = [min(1.0, max(0.0, sum(m * v for m, v in zip(row, rgb, strict=True)))) for row in matrix]
+    xyz = [
+        (0.4124 * rgb[0] + 0.3576 * rgb[1] + 0.1805 * rgb[2]) / 0.95047,
+        0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2],
+        (0.0193 * rgb[0] + 0.1192 * rgb[1] + 0.9505 * rgb[2]) / 1.08883,
+    ]
+    f = [v ** (1 / 3) if v > 0.008856 else 7.787 * v + 16 / 116 for v in xyz]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def test_area_colours_stay_apart_for_colour_blind_viewers():
+    """Darker is not allowed to mean alike: every pair of area colours differs by ΔE ≥ 8 under each simulated
+    colour blindness (Okabe–Ito's originals manage 6.1, vermillion against brown under protanopia)."""
+    import math
+
+    from ui.charts.palette import AREA_COLOURS
+
+    close = []
+    for kind, matrix in _CVD.items():
+        labs = [_lab_as_seen(c, matrix) for c in AREA_COLOURS]
+        for i in range(len(labs)):
+            for j in range(i + 1, len(labs)):
+                if (d := math.dist(labs[i], labs[j])) < 8:
+                    close.append(f"{kind}: {AREA_COLOURS[i]} ~ {AREA_COLOURS[j]} (ΔE {d:.1f})")
+    assert not close, "\n".join(close)

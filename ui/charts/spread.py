@@ -39,7 +39,7 @@ class Colours:
     grid: str
 
 
-LIGHT = Colours("#ffffff", "#000000", "#c6dbef", "#08306b", "#b35806", "#bbbbbb")
+LIGHT = Colours("#ffffff", "#000000", "#c6dbef", "#08306b", "#b35806", "#949494")  # grid 3:1 on white
 DARK = Colours("#000000", "#ffffff", "#2b4a6f", "#ffffff", "#ffd43b", "#666666")
 
 
