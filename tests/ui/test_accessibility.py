@@ -295,3 +295,74 @@ def test_area_colours_stay_apart_for_colour_blind_viewers():
                 if (d := math.dist(labs[i], labs[j])) < 8:
                     close.append(f"{kind}: {AREA_COLOURS[i]} ~ {AREA_COLOURS[j]} (ΔE {d:.1f})")
     assert not close, "\n".join(close)
+
+
+# -- focus visibility (WCAG 2.4.7): sliders, combo boxes and charts show a ≥ 2 px outline at ≥ 3:1 --------------
+
+
+def focus_pixels(w: QWidget) -> int:
+    """Pixels of the focus colour in a picture of ``w`` (the outline is that colour, nothing else is)."""
+    from ui.style import FOCUS_COLOUR
+
+    img = w.grab().toImage()
+    want = QColor(FOCUS_COLOUR).rgb()
+    return sum(img.pixel(x, y) == want for x in range(img.width()) for y in range(img.height()))
+
+
+def shows_focus(qtbot, w: QWidget) -> tuple[int, int]:
+    """(focus-colour pixels without focus, with focus)."""
+    w.clearFocus()
+    QApplication.processEvents()
+    before = focus_pixels(w)
+    w.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(w.hasFocus)
+    return before, focus_pixels(w)
+
+
+def test_focus_is_clearly_visible(qtbot, window: MainWindow, tmp_path):
+    import os
+    from pathlib import Path
+
+    from ui.style import FOCUS_COLOUR, FOCUS_WIDTH, MIN_GRAPHIC_CONTRAST, contrast_ratio
+
+    assert FOCUS_WIDTH >= 2 and contrast_ratio(FOCUS_COLOUR, "#ffffff") >= MIN_GRAPHIC_CONTRAST
+    assert contrast_ratio(FOCUS_COLOUR, "#efefef") >= MIN_GRAPHIC_CONTRAST
+    shots = Path(os.environ.get("AFWEGING_SCREENSHOTS") or tmp_path)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    vote_round(qtbot, window)
+    weights = window.show_page("weights")
+    qtbot.waitUntil(weights.isVisible)
+    slider = next(s for s in weights.findChildren(QAbstractSlider) if s.isVisible())
+    found = []
+    combo = window.show_page("workshop").aggregation
+    for name, w in (("slider", slider), ("combo box", combo)):
+        window.show_page("weights" if w is slider else "workshop")
+        qtbot.waitUntil(w.isVisible)
+        before, after = shows_focus(qtbot, w)
+        perimeter = 2 * (w.width() + w.height())
+        if after - before < perimeter * (FOCUS_WIDTH - 1):  # allow for rounded corners
+            found.append(
+                f"{name}: {after - before} focus pixels, a {FOCUS_WIDTH} px outline needs ~{perimeter * FOCUS_WIDTH}"
+            )
+    window.show_page("weights")
+    qtbot.waitUntil(slider.isVisible)
+    slider.setFocus()
+    assert window.grab().save(str(shots / "a11y-weights-focused-slider.png"))
+    ws = window.show_page("workshop")
+    qtbot.waitUntil(ws.chart.isVisible)
+    results = window.show_page("results")
+    qtbot.waitUntil(results.isVisible)
+    for name, w in (("ranking chart", results.chart), ("radar", results.radar)):
+        before, after = shows_focus(qtbot, w)
+        if after - before < 2 * (w.width() + w.height()) * (FOCUS_WIDTH - 1):
+            found.append(f"{name}: {after - before} focus pixels")
+    ws = window.show_page("workshop")
+    qtbot.waitUntil(ws.chart.isVisible)
+    before, after = shows_focus(qtbot, ws.chart)
+    if after - before < 2 * (ws.chart.width() + ws.chart.height()) * (FOCUS_WIDTH - 1):
+        found.append(f"disagreement chart: {after - before} focus pixels")
+    ws.scroll.ensureWidgetVisible(ws.chart)
+    assert ws.chart.grab().save(str(shots / "a11y-disagreement-chart-focused.png"))
+    assert window.grab().save(str(shots / "a11y-workshop.png"))
+    assert not found, "\n".join(found)
