@@ -37,7 +37,7 @@ from . import results_export, table_copy
 from .document import Document
 from .i18n import install_qt_translations, language, set_language, signals, tr
 from .settings import Settings, data_dir
-from .style import FOCUS_STYLE
+from .widgets.focus_ring import install_focus_ring
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setStyleSheet(FOCUS_STYLE)  # sliders and combo boxes show focus clearly (WCAG 2.4.7)
+        install_focus_ring()  # sliders and combo boxes show focus clearly (WCAG 2.4.7)
         self.settings = settings if settings is not None else Settings.load()
         self.doc: Document | None = None
         self.error_box: QMessageBox | None = None

@@ -22,10 +22,6 @@ MIN_CONTRAST = 4.5
 MIN_GRAPHIC_CONTRAST = 3.0  # WCAG 1.4.11: lines, bars, areas, focus frames against what they touch
 FOCUS_COLOUR = "#08306b"  # the ramp's darkest blue: 13:1 on white, ≥ 3:1 against every light tint
 FOCUS_WIDTH = 3
-# Sliders and combo boxes show focus only faintly in most styles: a clear outline (WCAG 2.4.7, 2.4.11).
-FOCUS_STYLE = f"""
-QSlider:focus, QComboBox:focus {{ border: {FOCUS_WIDTH}px solid {FOCUS_COLOUR}; border-radius: 3px; }}
-"""
 
 
 def relative_luminance(colour: str) -> float:

@@ -301,10 +301,13 @@ def test_area_colours_stay_apart_for_colour_blind_viewers():
 
 
 def focus_pixels(w: QWidget) -> int:
-    """Pixels of the focus colour in a picture of ``w`` (the outline is that colour, nothing else is)."""
+    """Pixels of the focus colour in a picture of ``w`` and 6 px around it (only the outline has that colour)."""
+    from PySide6.QtCore import QPoint, QRect
+
     from ui.style import FOCUS_COLOUR
 
-    img = w.grab().toImage()
+    top = w.window()  # the ring is a child painted over the widget: take the window around it
+    img = top.grab(QRect(w.mapTo(top, QPoint(0, 0)), w.size()).adjusted(-6, -6, 6, 6)).toImage()
     want = QColor(FOCUS_COLOUR).rgb()
     return sum(img.pixel(x, y) == want for x in range(img.width()) for y in range(img.height()))
 
