@@ -27,7 +27,7 @@ def criterion_colour(area_index: int, k: int, count: int) -> QColor:
         return base
     h, s, v, _ = base.getHsvF()
     t = k / (count - 1)  # 0 … 1
-    return QColor.fromHsvF(max(h, 0.0), s * (1.0 - 0.35 * t), v * (1.0 - 0.5 * t))
+    return QColor.fromHsvF(max(h, 0.0), s * (1.0 - 0.1 * t), v * (1.0 - 0.45 * t))
 
 
 def series_colour(index: int) -> QColor:
