@@ -136,27 +136,35 @@ def test_every_page_names_its_widgets_and_describes_its_charts(qtbot, window: Ma
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_dialog_names_its_widgets(qtbot, window: MainWindow, lang: str):
-    from PySide6.QtWidgets import QInputDialog
-
+    from tests.ui.modals import answer
     from ui.report_dialogs import ExportMemoDialog, VerifyDialog
 
     set_language(lang)
     vote_round(qtbot, window)
     weights = window.show_page("weights")
     qtbot.waitUntil(weights.isVisible)
-    picker = QInputDialog(window)  # the catalogue picker, as main_window.ask_new_from_catalogue builds it
-    picker.setComboBoxItems(["bir-samenwerken"])
-    picker.setLabelText("Catalogus:" if lang == "nl" else "Catalogue:")
     dialogs = [
         ("AHP", weights.ahp.open_dialog()),
         ("verify", VerifyDialog(window)),
         ("memo", ExportMemoDialog(window.doc, window)),
-        ("catalogue", picker),
     ]
+    # the question dialogs the app builds itself: the catalogue picker and the add-a-name questions
+    found = []
+
+    def look(name: str):
+        def step(dlg: QWidget) -> None:
+            found.extend(problems(dlg, f"{lang} {name}"))
+            dlg.reject()
+
+        return step
+
+    seen = answer(qtbot, [look("catalogue picker")], window.ask_new_from_catalogue)
+    seen += answer(qtbot, [look("add area")], window.show_page("criteria").ask_add_area)
+    seen += answer(qtbot, [look("add alternative")], window.show_page("alternatives").ask_add)
+    assert [type(d).__name__ for d in seen] == ["QInputDialog"] * 3
     window.show_page("workshop").show_projector()
     projector = window.show_page("workshop").projector
     qtbot.waitExposed(projector)
-    found = []
     for name, dlg in dialogs:
         dlg.show()
         QApplication.processEvents()
