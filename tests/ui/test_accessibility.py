@@ -377,3 +377,26 @@ def test_focus_is_clearly_visible(qtbot, window: MainWindow, tmp_path):
     assert ws.chart.grab().save(str(shots / "a11y-disagreement-chart-focused.png"))
     assert window.grab().save(str(shots / "a11y-workshop.png"))
     assert not found, "\n".join(found)
+
+
+def test_names_follow_the_language(qtbot, window: MainWindow):
+    """A name set in code is translated when the language changes, like the label it stands for."""
+    from ui.report_dialogs import ExportMemoDialog, VerifyDialog
+
+    vote_round(qtbot, window)
+    memo, verify = ExportMemoDialog(window.doc, window), VerifyDialog(window)
+    chart = window.show_page("workshop").chart
+    assert (memo.password.accessibleName(), verify.trust.accessibleName()) == (
+        "Wachtwoord",
+        "Vertrouwd basiscertificaat",
+    )
+    assert "Agenda: de criteria" in chart.accessibleDescription()
+    set_language("en")
+    assert (memo.password.accessibleName(), verify.trust.accessibleName()) == (
+        "Password",
+        "Trusted root certificate",
+    )
+    assert "Agenda: the criteria" in chart.accessibleDescription()
+    assert chart.accessibleName() == "Disagreement chart"
+    memo.close()
+    verify.close()
