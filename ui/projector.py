@@ -173,10 +173,7 @@ class ProjectorWindow(QWidget):
         # the key help at the bottom
         p.setFont(self._font(1 / 36))
         p.setPen(QColor(DIM))
-        help_text = tr(
-            "Tab: next view · ←/→: criterion · 0–9: vote · Esc: leave",
-            "Tab: volgende weergave · ←/→: criterium · 0–9: stemmen · Esc: sluiten",
-        )
+        help_text = key_help()
         p.drawText(
             QRectF(margin, h - margin - h * 0.05, w - 2 * margin, h * 0.05),
             Qt.AlignmentFlag.AlignLeft,
@@ -187,10 +184,7 @@ class ProjectorWindow(QWidget):
     def say(self) -> None:
         """Put what is on screen into the window's accessible description (after every key and change)."""
         lang = language()
-        help_text = tr(
-            "Tab: next view · ←/→: criterion · 0–9: vote · Esc: leave",
-            "Tab: volgende weergave · ←/→: criterium · 0–9: stemmen · Esc: sluiten",
-        )
+        help_text = key_help()
         self.setAccessibleDescription(self.describe(self.doc.evaluation, lang) + " " + help_text)
 
     def describe(self, ev: Evaluation, lang: str) -> str:
@@ -353,6 +347,13 @@ class ProjectorWindow(QWidget):
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 mark,
             )
+
+
+def key_help() -> str:
+    return tr(
+        "Tab: next view · ←/→: criterion · 0–9: vote · Esc: leave",
+        "Tab: volgende weergave · ←/→: criterium · 0–9: stemmen · Esc: sluiten",
+    )
 
 
 def open_projector(doc: Document, previous: ProjectorWindow | None = None) -> ProjectorWindow:

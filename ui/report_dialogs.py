@@ -321,7 +321,7 @@ class ExportMemoDialog(QDialog):
             (self._l_pin, self.pin), (self._l_level, self.level), (self._l_tsa, self.tsa_url),
             (self._l_vdata, self.validation_files), (self._l_reason, self.reason),
         ):  # fmt: skip
-            field.setAccessibleName(label.text())
+            field.setAccessibleName(label.text().replace("&", ""))
         self.p12_browse.setAccessibleName(tr("Choose the key file", "Sleutelbestand kiezen"))
         self.p11_browse.setAccessibleName(tr("Choose the PKCS#11 library", "PKCS#11-bibliotheek kiezen"))
         self.validation_browse.setAccessibleName(tr("Add validation data", "Validatiegegevens toevoegen"))
@@ -540,8 +540,8 @@ class VerifyDialog(QDialog):
         self._l_trust.setText(tr("Trusted root certificate", "Vertrouwd basiscertificaat"))
         self.memo_browse.setText(tr("Choose…", "Kiezen…"))
         self.trust_browse.setText(tr("Choose…", "Kiezen…"))
-        self.memo.setAccessibleName(self._l_memo.text())
-        self.trust.setAccessibleName(self._l_trust.text())
+        self.memo.setAccessibleName(self._l_memo.text().replace("&", ""))
+        self.trust.setAccessibleName(self._l_trust.text().replace("&", ""))
         self.memo_browse.setAccessibleName(tr("Choose the memo", "Notitie kiezen"))
         self.trust_browse.setAccessibleName(tr("Choose the root certificate", "Basiscertificaat kiezen"))
         self.verify_button.setText(tr("Verify", "Controleren"))
