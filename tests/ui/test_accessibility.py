@@ -102,6 +102,16 @@ def vote_round(qtbot, window: MainWindow) -> None:
     assert ws.results.isVisible()
 
 
+def run_robustness(qtbot, window: MainWindow) -> None:
+    """A short robustness run, so the sensitivity page shows its acceptability chart and tables."""
+    from tests.ui.test_sensitivity_view import run_to_end
+
+    view = window.show_page("sensitivity")
+    qtbot.waitUntil(view.isVisible)
+    run_to_end(qtbot, view, samples=200)
+    assert view.chart.isVisibleTo(window)
+
+
 def test_the_check_finds_a_nameless_field_and_a_mute_chart(qtbot):
     """The check can fail: an unnamed line edit beside a label without a buddy, and a bare chart."""
     from PySide6.QtWidgets import QLabel, QVBoxLayout
@@ -128,6 +138,7 @@ def test_the_check_finds_a_nameless_field_and_a_mute_chart(qtbot):
 def test_every_page_names_its_widgets_and_describes_its_charts(qtbot, window: MainWindow, lang: str):
     set_language(lang)
     vote_round(qtbot, window)
+    run_robustness(qtbot, window)
     found = []
     for where, _page in each_view(qtbot, window):
         found += problems(window, f"{lang} {where}")
