@@ -411,3 +411,35 @@ def test_names_follow_the_language(qtbot, window: MainWindow):
     assert chart.accessibleName() == "Disagreement chart"
     memo.close()
     verify.close()
+
+
+@pytest.mark.parametrize("theme", ["style", "dark"])
+def test_text_on_the_palette_reads_at_4_5(qtbot, window: MainWindow, theme: str):
+    """Selected text and placeholder text on the running palette (Fusion's selection is 3.7:1 by itself); a
+    dark theme keeps its own colours and still passes."""
+    from PySide6.QtGui import QPalette
+
+    from ui.style import MIN_CONTRAST, contrast_ratio, over, readable_palette
+
+    role = QPalette.ColorRole
+    p = QApplication.palette()
+    if theme == "dark":
+        p = QPalette(QColor("#303030"))
+        p.setColor(role.Base, QColor("#1e1e1e"))
+        p.setColor(role.Text, QColor("#ffffff"))
+        p.setColor(role.PlaceholderText, QColor(255, 255, 255, 60))
+        p = readable_palette(p)
+    found = []
+    for fg, bg in (
+        (role.WindowText, role.Window),
+        (role.Text, role.Base),
+        (role.ButtonText, role.Button),
+        (role.HighlightedText, role.Highlight),
+        (role.PlaceholderText, role.Base),
+        (role.ToolTipText, role.ToolTipBase),
+    ):
+        b = p.color(bg)
+        f = over(p.color(fg), b)
+        if contrast_ratio(f, b.name()) < MIN_CONTRAST:
+            found.append(f"{fg.name} {f} on {bg.name} {b.name()}: {contrast_ratio(f, b.name()):.2f}:1")
+    assert not found, "\n".join(found)
