@@ -98,7 +98,7 @@ class AhpDialog(QDialog):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(len(self.pairs), 1)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
 
@@ -235,6 +235,7 @@ class AhpDialog(QDialog):
         lang = language()
         label = dict(scopes(self.doc.evaluation, lang)).get(self.scope, self.scope)
         self.setWindowTitle(tr(f"Pairwise comparison — {label}", f"Paarsgewijze vergelijking — {label}"))
+        self.scroll.setAccessibleName(tr("Pairs to compare", "Te vergelijken paren"))
         self.intro.setText(
             tr(
                 "For each pair: which one matters more, and how much? Point the arrow at the more important one "

@@ -37,6 +37,8 @@ from . import results_export, table_copy
 from .document import Document
 from .i18n import install_qt_translations, language, set_language, signals, tr
 from .settings import Settings, data_dir
+from .style import use_readable_palette
+from .widgets.focus_ring import install_focus_ring
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        install_focus_ring()  # sliders and combo boxes show focus clearly (WCAG 2.4.7)
+        use_readable_palette()  # selected and placeholder text at 4.5:1 (WCAG 1.4.3)
         self.settings = settings if settings is not None else Settings.load()
         self.doc: Document | None = None
         self.error_box: QMessageBox | None = None

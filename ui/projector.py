@@ -26,7 +26,7 @@ from evaluator.model import Evaluation, text
 from evaluator.weighting import global_weights, points_from_global
 from evaluator.workshop import DISAGREEMENT_MEASURE, disagreement, group_weights, participant_label, rankings
 
-from .charts.spread import DARK, paint_spread, spread_rows
+from .charts.spread import DARK, paint_spread, spread_description, spread_rows
 from .document import Document
 from .i18n import language, tr
 
@@ -53,8 +53,10 @@ class ProjectorWindow(QWidget):
         pal.setColor(self.backgroundRole(), QColor(BG))
         self.setPalette(pal)
         doc.changed.connect(self._changed)
+        self.say()
 
     def _changed(self, _ev: Evaluation) -> None:
+        self.say()
         self.update()
 
     # -- what is shown ------------------------------------------------------------------------------------
@@ -109,6 +111,7 @@ class ProjectorWindow(QWidget):
         else:
             super().keyPressEvent(e)
             return
+        self.say()
         self.update()
 
     def vote(self, digit: int) -> bool:
@@ -170,16 +173,57 @@ class ProjectorWindow(QWidget):
         # the key help at the bottom
         p.setFont(self._font(1 / 36))
         p.setPen(QColor(DIM))
-        help_text = tr(
-            "Tab: next view · ←/→: criterion · 0–9: vote · Esc: leave",
-            "Tab: volgende weergave · ←/→: criterium · 0–9: stemmen · Esc: sluiten",
-        )
+        help_text = key_help()
         p.drawText(
             QRectF(margin, h - margin - h * 0.05, w - 2 * margin, h * 0.05),
             Qt.AlignmentFlag.AlignLeft,
             help_text,
         )
         p.end()
+
+    def say(self) -> None:
+        """Put what is on screen into the window's accessible description (after every key and change)."""
+        lang = language()
+        help_text = key_help()
+        self.setAccessibleDescription(self.describe(self.doc.evaluation, lang) + " " + help_text)
+
+    def describe(self, ev: Evaluation, lang: str) -> str:
+        """What the current view shows, in words, for a screen reader (the window is one painted surface)."""
+        try:
+            if self.view == "ranking":
+                rk = rankings(ev)
+                order = sorted(range(len(rk.alternatives)), key=lambda i: (rk.group[i], i))
+                return (
+                    tr("Ranking with the group weights: ", "Rangorde met de groepsgewichten: ")
+                    + "; ".join(f"{rk.group[i]}. {rk.names[i]}" for i in order)
+                    + "."
+                )
+            if self.view == "disagreement":
+                return tr("Where we disagree. ", "Waar we verschillen. ") + spread_description(
+                    spread_rows(ev, lang), lang
+                )
+            cid = self.current_criterion()
+            if cid is None:
+                return tr("No criteria.", "Geen criteria.")
+            c = ev.criterion(cid)
+            pid = self.voter()
+            who = (
+                tr(
+                    f"Vote now: {participant_label(ev, pid, lang)}, press 0 to 9.",
+                    f"Nu stemmen: {participant_label(ev, pid, lang)}, toets 0 tot 9.",
+                )  # fmt: skip
+                if pid is not None
+                else tr("Everyone has voted on this criterion.", "Iedereen heeft over dit criterium gestemd.")
+            )
+            return (
+                tr(
+                    f"Criterion {self.position() + 1} of {len(self.agenda())} on the agenda: ",
+                    f"Criterium {self.position() + 1} van {len(self.agenda())} op de agenda: ",
+                )
+                + f"{c.id} {text(c.name, lang)}. {text(c.description, lang)} {who}"
+            )
+        except InputError as exc:
+            return exc.line()
 
     def _title(self, p: QPainter, title: str, subtitle: str = "") -> None:
         w, h = self.width(), self.height()
@@ -303,6 +347,13 @@ class ProjectorWindow(QWidget):
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 mark,
             )
+
+
+def key_help() -> str:
+    return tr(
+        "Tab: next view · ←/→: criterion · 0–9: vote · Esc: leave",
+        "Tab: volgende weergave · ←/→: criterium · 0–9: stemmen · Esc: sluiten",
+    )
 
 
 def open_projector(doc: Document, previous: ProjectorWindow | None = None) -> ProjectorWindow:

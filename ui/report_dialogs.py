@@ -74,6 +74,12 @@ class _PagePreview(QWidget):
             self._scroll.setWidget(self._pages)
             lay.addWidget(self._scroll, 1)
         self.page_count = 0
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        name = tr("Preview of the memo", "Voorbeeld van de notitie")
+        view = self._view if self._pdf_doc is not None else self._scroll
+        view.setAccessibleName(name)
 
     def show_pdf(self, path: Path) -> None:
         if self._pdf_doc is not None:
@@ -308,6 +314,18 @@ class ExportMemoDialog(QDialog):
         self.reason.setPlaceholderText(
             tr("Approval of the decision memo", "Vaststelling van de beslisnotitie")
         )
+        # A form label is the only name of these fields and Qt does not pass it on: name them explicitly.
+        for label, field in (
+            (self._l_lang, self.lang), (self._l_keyfile, self.p12_path), (self._l_password, self.password),
+            (self._l_lib, self.p11_lib), (self._l_token, self.token_label), (self._l_key, self.key_label),
+            (self._l_pin, self.pin), (self._l_level, self.level), (self._l_tsa, self.tsa_url),
+            (self._l_vdata, self.validation_files), (self._l_reason, self.reason),
+        ):  # fmt: skip
+            field.setAccessibleName(label.text().replace("&", ""))
+        self.p12_browse.setAccessibleName(tr("Choose the key file", "Sleutelbestand kiezen"))
+        self.p11_browse.setAccessibleName(tr("Choose the PKCS#11 library", "PKCS#11-bibliotheek kiezen"))
+        self.validation_browse.setAccessibleName(tr("Add validation data", "Validatiegegevens toevoegen"))
+        self.preview.retranslate()
         self.refresh_button.setText(tr("Refresh preview", "Voorbeeld bijwerken"))
         self.export_button.setText(tr("Export…", "Exporteren…"))
         self.close_button.setText(tr("Close", "Sluiten"))
@@ -522,6 +540,10 @@ class VerifyDialog(QDialog):
         self._l_trust.setText(tr("Trusted root certificate", "Vertrouwd basiscertificaat"))
         self.memo_browse.setText(tr("Choose…", "Kiezen…"))
         self.trust_browse.setText(tr("Choose…", "Kiezen…"))
+        self.memo.setAccessibleName(self._l_memo.text().replace("&", ""))
+        self.trust.setAccessibleName(self._l_trust.text().replace("&", ""))
+        self.memo_browse.setAccessibleName(tr("Choose the memo", "Notitie kiezen"))
+        self.trust_browse.setAccessibleName(tr("Choose the root certificate", "Basiscertificaat kiezen"))
         self.verify_button.setText(tr("Verify", "Controleren"))
         self.close_button.setText(tr("Close", "Sluiten"))
         if self.result is not None:

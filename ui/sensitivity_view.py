@@ -281,7 +281,7 @@ class SensitivityView(QWidget):
         col.addLayout(lower)
         col.addStretch(1)
         self.results = body
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -666,6 +666,7 @@ class SensitivityView(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(tr("Robustness", "Robuustheid"))
+        self.scroll.setAccessibleName(self.title.text())
         self.method_label.setText(tr("&Method", "&Methode"))
         for i in range(self.method_box.count()):
             self.method_box.setItemText(i, method_name(self.method_box.itemData(i)))

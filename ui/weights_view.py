@@ -122,7 +122,7 @@ class PointsPanel(QWidget):
         self.grid = QGridLayout(self.host)
         self.grid.setColumnStretch(1, 1)
         self.grid.setVerticalSpacing(6)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.host)
         self.equal = QPushButton()
@@ -257,6 +257,7 @@ class PointsPanel(QWidget):
             )
             r.spin.setLocale(locale())
         self.equal.setText(tr("E&qual weights", "&Gelijke gewichten"))
+        self.scroll.setAccessibleName(tr("Points per area and criterion", "Punten per gebied en criterium"))
 
 
 class AhpPanel(QWidget):

@@ -46,7 +46,7 @@ from evaluator.workshop import (
 )
 
 from .ask import confirm, undo_hint
-from .charts.spread import SpreadChart, spread_rows
+from .charts.spread import SpreadChart, spread_description, spread_rows
 from .document import Document
 from .i18n import language, percent, signals, tr
 from .widgets.heading import Heading
@@ -151,7 +151,7 @@ class WorkshopView(QWidget):
         lay.addWidget(self.heading)
         lay.addLayout(bar)
         lay.addLayout(body, 1)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         outer = QVBoxLayout(self)
@@ -175,6 +175,9 @@ class WorkshopView(QWidget):
     # -- texts --------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.heading.setText(tr("Workshop", "Werksessie"))
+        self.scroll.setAccessibleName(self.heading.text())
+        self.chart.setAccessibleName(tr("Disagreement chart", "Grafiek van de onenigheid"))
+        self.ranks.setAccessibleName(tr("Ranking per participant", "Rangorde per deelnemer"))
         self.aggregation_label.setText(tr("Group weights:", "Groepsgewichten:"))
         self.anonymous.setText(tr("Anonymous", "Anoniem"))
         self.round_button.setText(tr("New round", "Nieuwe ronde"))
@@ -292,6 +295,7 @@ class WorkshopView(QWidget):
             )  # fmt: skip
         )
         self.chart.set_rows(rows)
+        self.chart.setAccessibleDescription(spread_description(rows, lang))
         voters = list(rk.participants)
         self.ranks.clear()
         self.ranks.setRowCount(len(rk.alternatives))

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..style import RAMP, text_on
+from .focus import paint_focus_frame
 
 DARKEST, LIGHTEST = QColor(RAMP[-1]), QColor(RAMP[1])
 FONT_SCALE = 1.2
@@ -140,4 +141,5 @@ class AcceptabilityChart(QWidget):
         paint_acceptability(
             p, QRectF(self.rect()).adjusted(8, 6, -8, -6), self.rows, self.chart_font(), self.rank_word
         )
+        paint_focus_frame(self, p)
         p.end()

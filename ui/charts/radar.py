@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from .focus import paint_focus_frame
 from .palette import series_colour
 
 _DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
@@ -26,6 +27,7 @@ class RadarChart(QWidget):
         super().__init__(parent)
         self._data = RadarData()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, so a screen reader can read it
 
     def data(self) -> RadarData:
         return self._data
@@ -62,6 +64,7 @@ class RadarChart(QWidget):
             p.drawText(
                 QRectF(8, 8, w - 16, h - 16), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, d.empty
             )
+            paint_focus_frame(self, p)
             p.end()
             return
         legend_h = fm.height() * 1.5 * len(d.series) + 8
@@ -109,4 +112,5 @@ class RadarChart(QWidget):
             p.drawLine(QPointF(12, ly + fm.height() / 2), QPointF(48, ly + fm.height() / 2))
             p.setPen(fg)
             p.drawText(QPointF(56, ly + fm.ascent()), name)
+        paint_focus_frame(self, p)
         p.end()

@@ -14,6 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from .focus import paint_focus_frame
+
 
 @dataclass(frozen=True)
 class Row:
@@ -126,6 +128,7 @@ class RainbowChart(QWidget):
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                 d.empty,
             )
+            paint_focus_frame(self, p)
             p.end()
             return
         avail = h - top - legend_h - margin
@@ -205,6 +208,7 @@ class RainbowChart(QWidget):
             p.setPen(fg)
             p.drawText(QPointF(lx + box + 6, ly + fm_small.ascent()), label)
             lx += lw
+        paint_focus_frame(self, p)
         p.end()
 
     def mouseMoveEvent(self, event: object) -> None:

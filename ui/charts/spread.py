@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QWidget
 from evaluator.model import Evaluation, text
 from evaluator.workshop import disagreement, group_weights
 
+from .focus import paint_focus_frame
+
 
 @dataclass(frozen=True)
 class SpreadRow:
@@ -37,7 +39,7 @@ class Colours:
     grid: str
 
 
-LIGHT = Colours("#ffffff", "#000000", "#c6dbef", "#08306b", "#b35806", "#bbbbbb")
+LIGHT = Colours("#ffffff", "#000000", "#c6dbef", "#08306b", "#b35806", "#949494")  # grid 3:1 on white
 DARK = Colours("#000000", "#ffffff", "#2b4a6f", "#ffffff", "#ffd43b", "#666666")
 
 
@@ -117,6 +119,9 @@ class SpreadChart(QWidget):
         super().__init__(parent)
         self.rows: list[SpreadRow] = []
         self.setMinimumHeight(160)
+        self.setFocusPolicy(
+            Qt.FocusPolicy.StrongFocus
+        )  # reachable by Tab, so a screen reader reads the agenda
 
     def set_rows(self, rows: list[SpreadRow]) -> None:
         self.rows = rows
@@ -127,7 +132,35 @@ class SpreadChart(QWidget):
         p = QPainter(self)
         p.fillRect(self.rect(), QColor(LIGHT.background))
         paint_spread(p, QRectF(self.rect()).adjusted(8, 4, -8, -4), self.rows, self.font(), LIGHT)
+        paint_focus_frame(self, p)
+        paint_focus_frame(self, p)
         p.end()
+
+
+def spread_description(rows: list[SpreadRow], lang: str) -> str:
+    """The chart in words: the discussion agenda, criteria with the most disagreement first."""
+    from ..i18n import percent
+
+    if not rows:
+        return {"en": "No votes yet.", "nl": "Nog geen stemmen."}[lang]
+    parts = []
+    for k, r in enumerate(rows, 1):
+        lo, hi = (min(r.values), max(r.values)) if r.values else (r.group, r.group)
+        if lang == "nl":
+            parts.append(
+                f"{k}. {r.label}: deelnemers van {percent(lo)} tot {percent(hi)}, middelste helft "
+                f"{percent(r.q1)} tot {percent(r.q3)}, groep {percent(r.group)}"
+            )
+        else:
+            parts.append(
+                f"{k}. {r.label}: participants from {percent(lo)} to {percent(hi)}, middle half "
+                f"{percent(r.q1)} to {percent(r.q3)}, group {percent(r.group)}"
+            )
+    head = {
+        "en": "Agenda: the criteria where the participants disagree most come first. ",
+        "nl": "Agenda: de criteria waarover de deelnemers het meest van mening verschillen eerst. ",
+    }[lang]
+    return head + "; ".join(parts) + "."
 
 
 def spread_rows(ev: Evaluation, lang: str) -> list[SpreadRow]:

@@ -20,9 +20,9 @@ from evaluator.weighting import global_weights
 
 from ..style import RAMP
 
-BAND_COLOUR = RAMP[4]
+BAND_COLOUR = RAMP[6]  # 3.6:1 on its track, 4.5:1 on the window (WCAG 1.4.11)
 TRACK_COLOUR = "#d9d9d9"
-EDGE_COLOUR = "#08306b"
+EDGE_COLOUR = "#000000"  # the band's ends: 4.2:1 against the band
 
 
 def area_share_and_rest(ev: Evaluation, criterion: str) -> tuple[float, float]:
