@@ -374,7 +374,9 @@ class ResultsView(QWidget):
                 k, METHODS[m].summary.get(language(), ""), Qt.ItemDataRole.ToolTipRole
             )
         self.chart.setAccessibleName(tr("Ranking chart", "Grafiek van de rangorde"))
-        self.chart_scroll.setAccessibleName(tr("Ranking chart, scrollable", "Grafiek van de rangorde, schuifbaar"))
+        self.chart_scroll.setAccessibleName(
+            tr("Ranking chart, scrollable", "Grafiek van de rangorde, schuifbaar")
+        )
         self.excluded_title.setText(tr("Not ranked", "Niet gerangschikt"))
         self.excluded.setAccessibleName(
             tr("Alternatives not ranked and why", "Niet gerangschikte alternatieven en waarom")

@@ -135,10 +135,9 @@ class RainbowChart(QWidget):
         row_h = max(fm_small.height() * 1.4, min(avail / len(d.rows), self._base_row_height() * 1.8))
         big, bold, _ = self._fonts(row_h)
         longest = max(d.rows, key=lambda r: len(r.name)).name
-        while (
-            bold.pointSizeF() > self.font().pointSizeF()
-            and QFontMetricsF(bold).horizontalAdvance(longest) > w * (self.name_share - 0.06)
-        ):
+        while bold.pointSizeF() > self.font().pointSizeF() and QFontMetricsF(bold).horizontalAdvance(
+            longest
+        ) > w * (self.name_share - 0.06):
             bold.setPointSizeF(bold.pointSizeF() - 1)  # narrow page: smaller names rather than cut ones
             big.setPointSizeF(bold.pointSizeF())
         fm_big, fm_bold = QFontMetricsF(big), QFontMetricsF(bold)
