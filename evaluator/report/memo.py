@@ -78,13 +78,13 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", base, fontSize=7.5, leading=9.5),
         "cellb": ParagraphStyle("cellb", base, fontName=BOLD, fontSize=7.5, leading=9.5),
         "kind": ParagraphStyle("kind", base, fontName=BOLD, fontSize=9, leading=12, textColor=ACCENT),
-        "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=21, leading=26, spaceAfter=4),
-        "question": ParagraphStyle("question", base, fontSize=12, leading=16.5, textColor=ACCENT),
+        "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=17, leading=21, spaceAfter=3),
+        "question": ParagraphStyle("question", base, fontSize=10.5, leading=14, textColor=ACCENT),
         "h1": ParagraphStyle(
             "h1", base, fontName=BOLD, fontSize=13, leading=17, spaceBefore=10, spaceAfter=5, textColor=ACCENT
         ),  # fmt: skip
         "h2": ParagraphStyle("h2", base, fontName=BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=3),
-        "advice": ParagraphStyle("advice", base, fontSize=11, leading=15.5),
+        "advice": ParagraphStyle("advice", base, fontSize=10, leading=14),
         "mono": ParagraphStyle("mono", base, fontName=MONO, fontSize=8.5, leading=11),
     }
 
@@ -252,11 +252,11 @@ def build_memo(
     P = Paragraph  # noqa: N806
 
     # -- title block ------------------------------------------------------------------------------------------
-    story += [Spacer(1, 6 * mm), P(t("kind", lang), st["kind"]), Spacer(1, 2 * mm)]
+    story += [P(t("kind", lang), st["kind"]), Spacer(1, 1.5 * mm)]
     story.append(P(_esc(ev.title or "—"), st["title"]))
     if ev.question:
         story.append(P(_esc(ev.question), st["question"]))
-    story.append(Spacer(1, 5 * mm))
+    story.append(Spacer(1, 3 * mm))
     people = ", ".join(
         p.name + (f" ({p.organisation})" if p.organisation else "") for p in ev.participants
     ) or t("none", lang)
@@ -275,7 +275,7 @@ def build_memo(
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE), ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
     ]))  # fmt: skip
-    story += [mt, Spacer(1, 7 * mm)]
+    story += [mt, Spacer(1, 3 * mm)]
 
     # -- summary and recommendation ---------------------------------------------------------------------------
     story.append(P(t("summary", lang), st["h1"]))
@@ -291,7 +291,7 @@ def build_memo(
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, 0), 8), ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
     ]))  # fmt: skip
-    story += [box, Spacer(1, 5 * mm)]
+    story += [box, Spacer(1, 3 * mm)]
     if ranking:
         # The whole ranking, the reference included, with its heading: kept together, so a long question moves
         # both to the next page rather than leaving the heading alone at the foot of page 1.
@@ -305,7 +305,7 @@ def build_memo(
         story.append(
             KeepTogether([
                 P(f"{t('top', lang)} — {_esc(_method_name(method_id, lang))}", st["h2"]),
-                charts.bar_chart(labels, vals, CONTENT_W, scores, highlight=0, vmax=1.0, alt=alt),
+                charts.bar_chart(labels, vals, CONTENT_W, scores, highlight=0, vmax=1.0, row=13, alt=alt),
             ])
         )  # fmt: skip
     story.append(PageBreak())
