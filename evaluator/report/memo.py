@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -25,6 +26,7 @@ from reportlab.platypus import (
     Paragraph,
     SimpleDocTemplate,
     Spacer,
+    Table,
     TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
@@ -336,7 +338,7 @@ def build_memo(
         for c in ev.criteria_of(a.id):
             rows.append([
                 codes[c.id], P(_esc(text(c.name, lang)), st["cell"]), P(_esc(c.framework or "—"), st["cell"]),
-                format_score(c.scale, c.minimum, lang) if c.minimum is not None else "",
+                P(_esc(format_score(c.scale, c.minimum, lang)), st["cell"]) if c.minimum is not None else "",
                 pct(gw[c.id], lang, 1),
             ])  # fmt: skip
     widths = [14 * mm, CONTENT_W - 14 * mm - 42 * mm - 24 * mm - 18 * mm, 42 * mm, 24 * mm, 18 * mm]
@@ -435,7 +437,7 @@ def build_memo(
         (_NumberedCanvas,),
         {"footer": (footer_left, _clip(ev.title, 90), lang), "tagger": tagger},
     )
-    doc.build(tag_story(story), canvasmaker=canvas_cls)
+    doc.build(tag_story(_keep_with_next(story)), canvasmaker=canvas_cls)
     assert slot.where is not None
     pages = slot.where[0] + 1
     info = DocInfo(title=ev.title or t("kind", lang), author=ev.owner or "Afweging", subject=ev.question or "",
@@ -447,6 +449,73 @@ def build_memo(
         box = tuple(int(round(v)) for v in slot.where[1])
         field = SignatureField(SIGNATURE_FIELD, t("signing", lang), slot.where[0], box)  # type: ignore[arg-type]
     return MemoPdf(finish(buf.getvalue(), tagger, info, field), pages, slot.where[0], slot.where[1])
+
+
+# -- headings keep with what follows -------------------------------------------------------------------------
+
+_HEADS = ("h1", "h2")
+_FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+
+
+def _is_lead(story: Sequence[Flowable], i: int) -> bool:
+    """A heading, or a short introduction ("small") under a heading or before a table or chart."""
+    f = story[i]
+    if not isinstance(f, Paragraph):
+        return False
+    if f.style.name in _HEADS:
+        return True
+    if f.style.name != "small":
+        return False
+    if i > 0 and isinstance(story[i - 1], Paragraph) and story[i - 1].style.name in _HEADS:
+        return True
+    j = i + 1
+    while j < len(story) and type(story[j]) is Spacer:
+        j += 1
+    return j < len(story) and isinstance(story[j], Table | Drawing)
+
+
+def _height(f: Flowable, whole: bool = True) -> float:
+    """``f``'s height on the page; with ``whole=False`` only its first part (a table's header and two rows)."""
+    if type(f) is Spacer:
+        return f.height
+    h = f.wrap(CONTENT_W, _FRAME_H)[1]
+    if isinstance(f, Paragraph):
+        h += f.getSpaceBefore() + f.getSpaceAfter()
+        return h if whole else min(h, 3 * f.style.leading)
+    if isinstance(f, Table) and not whole:
+        head = f.repeatRows if isinstance(f.repeatRows, int) else len(f.repeatRows)
+        return sum(f._rowHeights[: head + 2])
+    if isinstance(f, KeepTogether):
+        h = f._H
+    return min(h, 0.5 * _FRAME_H)
+
+
+def _keep_with_next(story: list[Flowable]) -> list[Flowable]:
+    """Every heading (and the introduction under it) stays on the page of what it introduces: a conditional page
+    break before it asks for room for the heading, its introduction and the first part of what follows."""
+    out: list[Flowable] = []
+    i = 0
+    while i < len(story):
+        if not _is_lead(story, i):
+            out.append(story[i])
+            i += 1
+            continue
+        j, need = i, 0.0
+        while j < len(story) and (_is_lead(story, j) or type(story[j]) is Spacer):
+            need += _height(story[j])
+            j += 1
+        if j < len(story) and not isinstance(story[j], PageBreak | CondPageBreak):
+            need += _height(story[j], whole=False)
+        need = min(need, 0.6 * _FRAME_H)  # never more than a page holds: that would leave a page empty
+        if out and type(out[-1]) is CondPageBreak:
+            out[-1].height = max(out[-1].height, need)
+        elif out and isinstance(out[-1], PageBreak):
+            pass  # on top of a new page already
+        else:
+            out.append(CondPageBreak(need))
+        out += story[i:j]
+        i = j
+    return out
 
 
 # -- sections -------------------------------------------------------------------------------------------------
@@ -688,7 +757,10 @@ def _evidence_table(
             if first:
                 style.append(("LINEABOVE", (0, r), (-1, r), 0.5, RULE))
             first = False
-    widths = [34 * mm, 30 * mm, 26 * mm, 17 * mm, CONTENT_W - 107 * mm]
+    # the confidence column as wide as its header or its widest word needs ("Confidence" is wider than "Zekerheid")
+    conf_w = max([stringWidth(rows[0][3], BOLD, 8)] + [stringWidth(r[3], REGULAR, 8) for r in rows[1:]]) + 9
+    conf_w = max(conf_w, 17 * mm)
+    widths = [34 * mm, 30 * mm, 26 * mm, conf_w, CONTENT_W - 90 * mm - conf_w]
     tbl = _table(rows, widths, zebra=False)
     tbl.setStyle(TableStyle(style))
     return tbl
