@@ -161,3 +161,107 @@ def test_the_english_evidence_table_gives_confidence_its_room(sample_en):
     assert set(xs) == {"Confidence", "Evidence and source"}, xs
     gap = xs["Evidence and source"] - (xs["Confidence"] + stringWidth("Confidence", BOLD, 8))
     assert gap >= 4, f"the header 'Confidence' runs into 'Evidence and source' ({gap:.1f} pt apart)"
+
+
+# -- Dutch formatting through Babel; reasons and the verdict in the user's language ---------------------------
+
+
+def _big_numbers():
+    from evaluator.model import Assessment, Criterion, Scale, frozen_map
+    from tests.helpers import small_evaluation
+
+    ev = small_evaluation()
+    big = Scale("numeric", unit="€", lower=0, upper=2_000_000, direction="cost")
+    crits = tuple(
+        Criterion(c.id, c.area, c.name, big, framework=c.framework) if c.id == "C1" else c
+        for c in ev.criteria
+    )
+    scores = {"teams": 1_000_000.0, "opendesk": 12.5, "nextcloud": 250_000.0}
+    ass = dict(ev.assessments)
+    for alt, v in scores.items():
+        ass[(alt, "C1")] = Assessment(v, evidence="test", source="test")
+    from dataclasses import replace
+
+    return replace(ev, criteria=crits, assessments=frozen_map(ass))
+
+
+@pytest.mark.parametrize(
+    ("lang", "million", "twelve"), [("nl", "1.000.000 €", "12,5 €"), ("en", "1,000,000 €", "12.5 €")]
+)
+def test_numbers_are_written_as_the_language_writes_them(lang, million, twelve):
+    text = "\n".join(_pages(render_memo(_big_numbers(), lang, samples=200).pdf))
+    assert million in text and twelve in text
+    assert "e+0" not in text
+
+
+def _cli(*args: str, cwd: Path, **env: str):
+    import os
+    import subprocess
+    import sys
+
+    full = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    full.update(env, PYTHONPATH=str(Path(__file__).parent.parent), AFWEGING_LOG_DIR=str(cwd / "log"))
+    return subprocess.run(
+        [sys.executable, "-m", "evaluator", *args], capture_output=True, text=True, env=full, cwd=cwd
+    )
+
+
+@pytest.fixture(scope="module")
+def project_memo(tmp_path_factory) -> Path:
+    """A Dutch memo of a project made from the sample, with a ballot export in its audit trail."""
+    d = tmp_path_factory.mktemp("proj")
+    assert _cli("new", "--sample", "p.afweging", cwd=d).returncode == 0
+    p = _cli("ballot", "export", "p.afweging", "--participant", "Jan", "--add", "--out", "b.xlsx", cwd=d)
+    assert p.returncode == 0, p.stderr
+    p = _cli("report", "p.afweging", "--out", "m.pdf", "--lang", "nl", cwd=d, TZ="Europe/Amsterdam")
+    assert p.returncode == 0, p.stderr
+    return d / "m.pdf"
+
+
+DUTCH_DATE = (
+    r"\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}"
+)
+
+
+def test_a_dutch_memo_writes_dates_and_local_times_the_dutch_way(project_memo):
+    pages = _pages(project_memo.read_bytes())
+    assert re.search(rf"Datum\s+{DUTCH_DATE}", pages[0])
+    text = "\n".join(pages)
+    # the moment it was made, in local time with its zone (Amsterdam: CET in winter, CEST in summer)
+    assert re.search(rf"Gemaakt op {DUTCH_DATE} om \d\d:\d\d CES?T", text)
+    assert re.search(r"\d\d-\d\d-\d{4} \d\d:\d\d\s+CES?T", text)  # each change in the audit table
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", text)  # no ISO moments left
+
+
+def test_reasons_the_program_recorded_are_in_the_memos_language(project_memo):
+    text = "\n".join(_pages(project_memo.read_bytes()))
+    assert "nieuw vanuit het voorbeeld" in text and "stemformulier uitgegeven" in text
+    assert "new from sample" not in text and "ballot export" not in text
+
+
+def test_free_text_reasons_stay_as_typed():
+    from evaluator.report.texts import reason_text
+
+    assert reason_text("Na overleg met CIO", "nl") == "Na overleg met CIO"
+    assert reason_text("new from sample", "en") == "new from the sample"
+    assert reason_text("imported from oud.xlsx", "nl") == "geïmporteerd uit oud.xlsx"
+
+
+@pytest.mark.parametrize(
+    ("env", "head"),
+    [({"LANG": "nl_NL.UTF-8"}, "ONGELDIG"), ({"LANG": "en_GB.UTF-8"}, "INVALID"),
+     ({"LC_ALL": "nl_BE.UTF-8", "LANG": "en_US.UTF-8"}, "ONGELDIG"), ({}, "INVALID")],
+)  # fmt: skip
+def test_verify_speaks_the_users_language(project_memo, env, head):
+    p = _cli("verify", str(project_memo), cwd=project_memo.parent, **env)
+    assert p.returncode == 1  # not signed
+    assert p.stdout.startswith(head), p.stdout
+
+
+def test_verify_lang_flag_wins_and_json_is_language_neutral(project_memo):
+    d = project_memo.parent
+    p = _cli("verify", str(project_memo), "--lang", "en", cwd=d, LANG="nl_NL.UTF-8")
+    assert p.stdout.startswith("INVALID")
+    nl = _cli("verify", str(project_memo), "--format", "json", cwd=d, LANG="nl_NL.UTF-8").stdout
+    en = _cli("verify", str(project_memo), "--format", "json", cwd=d, LANG="en_GB.UTF-8").stdout
+    assert nl == en and nl.strip().startswith("{")

@@ -41,7 +41,7 @@ from .fonts import BOLD, MONO, REGULAR, register_fonts
 from .model_check import model_check_section
 from .pdfa import DocInfo, SignatureField, finish
 from .tagging import Elem, TaggedTable, Tagger, artifact, content, tag_story
-from .texts import num, pct, status_text, t
+from .texts import date_text, moment_text, num, number, pct, reason_text, status_text, t
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 22 * mm
@@ -263,7 +263,7 @@ def build_memo(
         p.name + (f" ({p.organisation})" if p.organisation else "") for p in ev.participants
     ) or t("none", lang)
     meta = [
-        [t("date", lang), ev.date or data.get("generated", "")[:10]],
+        [t("date", lang), date_text(ev.date or data.get("generated", ""), lang)],
         [t("owner", lang), ev.owner or t("none", lang)],
         [t("status", lang), status_text(ev.status, lang)],
         [t("participants", lang), P(_esc(people), st["small"])],
@@ -338,7 +338,7 @@ def build_memo(
         for c in ev.criteria_of(a.id):
             rows.append([
                 codes[c.id], P(_esc(text(c.name, lang)), st["cell"]), P(_esc(c.framework or "—"), st["cell"]),
-                P(_esc(format_score(c.scale, c.minimum, lang)), st["cell"]) if c.minimum is not None else "",
+                P(_esc(_fmt_score(c.scale, c.minimum, lang)), st["cell"]) if c.minimum is not None else "",
                 pct(gw[c.id], lang, 1),
             ])  # fmt: skip
     widths = [14 * mm, CONTENT_W - 14 * mm - 42 * mm - 24 * mm - 18 * mm, 42 * mm, 24 * mm, 18 * mm]
@@ -408,7 +408,7 @@ def build_memo(
     story.append(Paragraph(f"{digest[:32]}<br/>{digest[32:]}", st["mono"]))
     story.append(Spacer(1, 1.5 * mm))
     story.append(P(t("integrity2", lang), st["small"]))
-    story.append(P(_esc(t("generated", lang, when=data.get("generated", ""),
+    story.append(P(_esc(t("generated", lang, when=moment_text(data.get("generated", ""), lang),
                           version=data.get("afweging_version", ""))), st["muted"]))  # fmt: skip
     slot = _SignatureSlot(t("signing", lang), None if signed else t("unsigned", lang))
     story.append(
@@ -584,8 +584,8 @@ def _reason(ev: Evaluation, r: Mapping[str, Any], codes: Mapping[str, str], lang
     crit = f"{codes.get(c.id, c.id)} {text(c.name, lang)}"
     if r["kind"] == "missing":
         return t("missing", lang, crit=crit)
-    return t("below", lang, crit=crit, score=format_score(c.scale, r["score"], lang),
-             minimum=format_score(c.scale, r["minimum"], lang))  # fmt: skip
+    return t("below", lang, crit=crit, score=_fmt_score(c.scale, r["score"], lang),
+             minimum=_fmt_score(c.scale, r["minimum"], lang))  # fmt: skip
 
 
 def _score_matrix(
@@ -627,14 +627,23 @@ def _score_matrix(
     return tbl
 
 
+def _fmt_score(scale: Any, x: float | None, lang: str) -> str:
+    """A score as :func:`format_score` writes it, its number as the memo's language writes numbers."""
+    if x is None or scale.kind == "boolean":
+        return format_score(scale, x, lang)
+    if scale.kind == "ordinal":
+        lv = scale.level(x)
+        return f"{number(x, lang)} · {text(lv.label, lang)}" if lv else number(x, lang)
+    return f"{number(x, lang)} {scale.unit}".strip()
+
+
 def _compact(x: float, lang: str) -> str:
     """A score short enough for a matrix cell: 600000 → 600k, 1250000 → 1,3M (decimal comma in Dutch)."""
     for limit, suffix in ((1e6, "M"), (1e3, "k")):
         if abs(x) >= limit:
             v = x / limit
-            out = f"{v:.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:.1f}"
-            return (out.replace(".", ",") if lang == "nl" else out) + suffix
-    return num(x, lang, 2).rstrip("0").rstrip(",.") if not float(x).is_integer() else f"{x:g}"
+            return (num(v, lang, 0) if abs(v) >= 100 or float(v).is_integer() else num(v, lang, 1)) + suffix
+    return number(round(x, 2), lang)
 
 
 def _methods_table(
@@ -740,9 +749,9 @@ def _evidence_table(
             s = ev.assessment(a.id, c.id)
             if s.value is None and not s.evidence:
                 continue
-            score = format_score(c.scale, s.value, lang)
+            score = _fmt_score(c.scale, s.value, lang)
             if s.low is not None and s.high is not None and s.high > s.low:
-                score += "\n" + t("range", lang, low=f"{s.low:g}", high=f"{s.high:g}")
+                score += "\n" + t("range", lang, low=number(s.low, lang), high=number(s.high, lang))
             conf = t(s.confidence, lang) if s.confidence in ("high", "medium", "low") else "—"
             ev_text = _esc(s.evidence or "—")
             src = " · ".join(x for x in (s.source, s.date) if x)
@@ -775,16 +784,16 @@ def _audit(audit: Sequence[Any] | None, lang: str, st: Mapping[str, ParagraphSty
         users[e.user] = users.get(e.user, 0) + 1
     who = ", ".join(f"{u} ({n})" for u, n in sorted(users.items(), key=lambda kv: -kv[1]))
     out: list[Flowable] = [
-        Paragraph(_esc(t("audit_sum" if len(entries) != 1 else "audit_sum_one", lang, n=len(entries), first=entries[0].time[:10], last=entries[-1].time[:10],
+        Paragraph(_esc(t("audit_sum" if len(entries) != 1 else "audit_sum_one", lang, n=len(entries), first=date_text(entries[0].time, lang), last=date_text(entries[-1].time, lang),
                          users=who)), st["body"]),
         Spacer(1, 2 * mm),
         Paragraph(t("audit_last", lang), st["h2"]),
     ]  # fmt: skip
     rows: list[list[Any]] = [[t("when", lang), t("who", lang), t("what", lang), t("why", lang)]]
     for e in reversed(entries[-12:]):
-        rows.append([e.time[:16].replace("T", " "), P_(e.user, st["cell"]), P_(e.label_in(lang) if e.label != "created" else t("audit_created", lang), st["cell"]),
-                     P_(e.reason or "—", st["cell"])])  # fmt: skip
-    out.append(_table(rows, [28 * mm, 28 * mm, CONTENT_W - 100 * mm, 44 * mm]))
+        rows.append([P_(moment_text(e.time, lang, short=True), st["cell"]), P_(e.user, st["cell"]), P_(e.label_in(lang) if e.label != "created" else t("audit_created", lang), st["cell"]),
+                     P_(reason_text(e.reason, lang) or "—", st["cell"])])  # fmt: skip
+    out.append(_table(rows, [34 * mm, 25 * mm, CONTENT_W - 103 * mm, 44 * mm]))
     return out
 
 
