@@ -265,3 +265,8 @@ def test_verify_lang_flag_wins_and_json_is_language_neutral(project_memo):
     nl = _cli("verify", str(project_memo), "--format", "json", cwd=d, LANG="nl_NL.UTF-8").stdout
     en = _cli("verify", str(project_memo), "--format", "json", cwd=d, LANG="en_GB.UTF-8").stdout
     assert nl == en and nl.strip().startswith("{")
+
+
+def test_changes_on_one_day_are_said_to_be_on_that_day(project_memo):
+    text = _flat("\n".join(_pages(project_memo.read_bytes())))
+    assert re.search(_flat(rf"2 vastgelegde wijzigingen op {DUTCH_DATE}, door"), text)

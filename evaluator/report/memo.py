@@ -783,9 +783,10 @@ def _audit(audit: Sequence[Any] | None, lang: str, st: Mapping[str, ParagraphSty
     for e in entries:
         users[e.user] = users.get(e.user, 0) + 1
     who = ", ".join(f"{u} ({n})" for u, n in sorted(users.items(), key=lambda kv: -kv[1]))
+    first, last = date_text(entries[0].time, lang), date_text(entries[-1].time, lang)
+    key = "audit_sum_one" if len(entries) == 1 else "audit_sum_day" if first == last else "audit_sum"
     out: list[Flowable] = [
-        Paragraph(_esc(t("audit_sum" if len(entries) != 1 else "audit_sum_one", lang, n=len(entries), first=date_text(entries[0].time, lang), last=date_text(entries[-1].time, lang),
-                         users=who)), st["body"]),
+        Paragraph(_esc(t(key, lang, n=len(entries), first=first, last=last, users=who)), st["body"]),
         Spacer(1, 2 * mm),
         Paragraph(t("audit_last", lang), st["h2"]),
     ]  # fmt: skip

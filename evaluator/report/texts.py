@@ -141,6 +141,10 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Dutch)
         "{n} recorded changes between {first} and {last}, by {users}.",
         "{n} vastgelegde wijzigingen tussen {first} en {last}, door {users}.",
     ),
+    "audit_sum_day": (
+        "{n} recorded changes on {first}, by {users}.",
+        "{n} vastgelegde wijzigingen op {first}, door {users}.",
+    ),
     "audit_sum_one": (
         "1 recorded change on {first}, by {users}.",
         "1 vastgelegde wijziging op {first}, door {users}.",
