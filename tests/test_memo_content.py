@@ -270,3 +270,23 @@ def test_verify_lang_flag_wins_and_json_is_language_neutral(project_memo):
 def test_changes_on_one_day_are_said_to_be_on_that_day(project_memo):
     text = _flat("\n".join(_pages(project_memo.read_bytes())))
     assert re.search(_flat(rf"2 vastgelegde wijzigingen op {DUTCH_DATE}, door"), text)
+
+
+def test_a_ranking_taller_than_a_page_is_drawn_in_parts():
+    """70 alternatives with long names: the charts break into parts instead of failing ("too large on page")."""
+    from dataclasses import replace
+
+    from evaluator.model import Alternative, Assessment, frozen_map
+    from tests.helpers import small_evaluation
+
+    ev = small_evaluation()
+    alts, ass = [], {}
+    for i in range(70):
+        a = Alternative(f"a{i}", f"Alternatief nummer {i} met een tamelijk lange naam voor de grafiek", "X")
+        alts.append(a)
+        for c, v in (("S1", i % 5), ("S2", 1 + i % 4), ("C1", 50 + i)):
+            ass[(a.id, c)] = Assessment(float(v), evidence="t", source="t")
+    ev = replace(ev, alternatives=tuple(alts), assessments=frozen_map(ass))
+    text = _flat("\n".join(_pages(render_memo(ev, "nl", samples=100).pdf)))
+    for rank, name in _ranking(ev):
+        assert _flat(f"{rank}. {name}") in text

@@ -303,13 +303,17 @@ def build_memo(
         labels = [f"{r['rank']}. {r['name']}" for r in top]
         scores = [_score_text(r["score"], method_id, lang) for r in top]
         items = [t("alt_bar_item", lang, label=a, score=b) for a, b in zip(labels, scores, strict=True)]
-        alt = t("alt_bar", lang, method=_method_name(method_id, lang), items="; ".join(items))
+
+        def bars(i: int, j: int) -> Drawing:
+            alt = t("alt_bar", lang, method=_method_name(method_id, lang), items="; ".join(items[i:j]))
+            return charts.bar_chart(labels[i:j], vals[i:j], CONTENT_W, scores[i:j], highlight=0 if i == 0 else None,
+                                    vmax=1.0, row=13, alt=alt)  # fmt: skip
+
+        first, *more = _chart_parts(bars, len(top))
         story.append(
-            KeepTogether([
-                P(f"{t('top', lang)} — {_esc(_method_name(method_id, lang))}", st["h2"]),
-                charts.bar_chart(labels, vals, CONTENT_W, scores, highlight=0, vmax=1.0, row=13, alt=alt),
-            ])
-        )  # fmt: skip
+            KeepTogether([P(f"{t('top', lang)} — {_esc(_method_name(method_id, lang))}", st["h2"]), first])
+        )
+        story += more
     story.append(PageBreak())
 
     # -- 1 question and context -------------------------------------------------------------------------------
@@ -449,6 +453,23 @@ def build_memo(
         box = tuple(int(round(v)) for v in slot.where[1])
         field = SignatureField(SIGNATURE_FIELD, t("signing", lang), slot.where[0], box)  # type: ignore[arg-type]
     return MemoPdf(finish(buf.getvalue(), tagger, info, field), pages, slot.where[0], slot.where[1])
+
+
+def _chart_parts(make: Any, n: int) -> list[Drawing]:
+    """A chart of ``n`` rows (``make(i, j)`` draws rows i..j-1) in as many parts as it takes for each to fit on a
+    page: a drawing cannot break across pages, and a ranking of 60 alternatives is taller than one."""
+    room = 0.85 * _FRAME_H
+    parts: list[Drawing] = []
+    start = 0
+    while start < n:
+        end = n
+        d = make(start, end)
+        while d.height > room and end - start > 1:
+            end = start + max(1, min(end - start - 1, int((end - start) * room / d.height)))
+            d = make(start, end)
+        parts.append(d)
+        start = end
+    return parts
 
 
 # -- headings keep with what follows -------------------------------------------------------------------------
@@ -702,16 +723,13 @@ def _sensitivity(
         )
         for n, row in rows
     ]
-    alt = t("alt_acc", lang, samples=num(rob["samples"], lang, 0), items="; ".join(items))
-    out.append(
-        charts.stacked_chart(
-            [n for n, _ in rows],
-            [row[:3] for _, row in rows],
-            [t("first", lang), t("second", lang), t("third", lang)],
-            CONTENT_W,
-            alt=alt,
-        )
-    )
+
+    def shares(i: int, j: int) -> Drawing:
+        alt = t("alt_acc", lang, samples=num(rob["samples"], lang, 0), items="; ".join(items[i:j]))
+        return charts.stacked_chart([n for n, _ in rows[i:j]], [row[:3] for _, row in rows[i:j]],
+                                    [t("first", lang), t("second", lang), t("third", lang)], CONTENT_W, alt=alt)  # fmt: skip
+
+    out += _chart_parts(shares, len(rows))
     stab = rob.get("stability")
     if stab:
         out.append(Spacer(1, 3 * mm))
@@ -729,9 +747,14 @@ def _sensitivity(
               high=pct(s["high"], lang))
             for lab, s in zip(labels, stab, strict=True)
         ]  # fmt: skip
-        alt = t("alt_stab", lang, items="; ".join(items))
-        out.append(charts.interval_chart(labels, [s["weight"] for s in stab], [s["low"] for s in stab],
-                                         [s["high"] for s in stab], CONTENT_W, alt=alt))  # fmt: skip
+
+        def intervals(i: int, j: int) -> Drawing:
+            alt = t("alt_stab", lang, items="; ".join(items[i:j]))
+            part = stab[i:j]
+            return charts.interval_chart(labels[i:j], [s["weight"] for s in part], [s["low"] for s in part],
+                                         [s["high"] for s in part], CONTENT_W, alt=alt)  # fmt: skip
+
+        out += _chart_parts(intervals, len(stab))
     out.append(Spacer(1, 2 * mm))
     out.append(Paragraph(_esc(render_verdict(ev, rob["verdict"], lang)), st["body"]))
     return out
