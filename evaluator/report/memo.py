@@ -777,7 +777,7 @@ def _evidence_table(
                 score += "\n" + t("range", lang, low=number(s.low, lang), high=number(s.high, lang))
             conf = t(s.confidence, lang) if s.confidence in ("high", "medium", "low") else "—"
             ev_text = _esc(s.evidence or "—")
-            src = " · ".join(x for x in (s.source, s.date) if x)
+            src = " · ".join(x for x in (s.source, date_text(s.date, lang) if s.date else "") if x)
             if src:
                 ev_text += f"<br/><font color='{_hex(MUTED)}' size='7'>{_esc(src)}</font>"
             crit = f"<b>{_esc(codes[c.id])}</b> {_esc(text(c.name, lang))}" if first else ""
