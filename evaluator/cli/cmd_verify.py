@@ -1,4 +1,4 @@
-"""afweging verify MEMO.pdf [--trust CERT.pem] [--format json] [--at YYYY-MM-DD[THH:MM]]"""
+"""afweging verify MEMO.pdf [--trust CERT.pem] [--format json] [--lang nl|en] [--at YYYY-MM-DD[THH:MM]]"""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--trust", metavar="CERT.pem", action="append", default=[],
                    help="a trusted root certificate (PEM or DER); repeat for several")  # fmt: skip
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of the text output")
+    p.add_argument("--lang", choices=("nl", "en"), default=None,
+                   help="language of the text output (default: the user's locale, Dutch when LANG starts with nl)")  # fmt: skip
     p.add_argument("--at", metavar="YYYY-MM-DD[THH:MM]",
                    help="judge the certificates as on this moment (UTC) instead of now, e.g. after the signer's "
                    "certificate expires")  # fmt: skip
@@ -32,6 +33,17 @@ def _moment(text: str | None):  # noqa: ANN202 - datetime | None
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+def _user_lang() -> str:
+    """``nl`` when the user's locale is Dutch (LC_ALL, LC_MESSAGES or LANG, the first set, starts with nl)."""
+    import os
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "nl" if value.lower().startswith("nl") else "en"
+    return "en"
+
+
 def run(args: argparse.Namespace) -> int:
     from ..report.verify import describe, verify_memo
     from .common import print_json
@@ -40,5 +52,5 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(result.to_data())
     else:
-        print("\n".join(describe(result, args.lang)))
+        print("\n".join(describe(result, args.lang or _user_lang())))
     return 0 if result.valid else 1

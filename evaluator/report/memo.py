@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -25,6 +26,7 @@ from reportlab.platypus import (
     Paragraph,
     SimpleDocTemplate,
     Spacer,
+    Table,
     TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
@@ -39,7 +41,7 @@ from .fonts import BOLD, MONO, REGULAR, register_fonts
 from .model_check import model_check_section
 from .pdfa import DocInfo, SignatureField, finish
 from .tagging import Elem, TaggedTable, Tagger, artifact, content, tag_story
-from .texts import num, pct, status_text, t
+from .texts import date_text, moment_text, num, number, pct, reason_text, status_text, t
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 22 * mm
@@ -78,13 +80,13 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", base, fontSize=7.5, leading=9.5),
         "cellb": ParagraphStyle("cellb", base, fontName=BOLD, fontSize=7.5, leading=9.5),
         "kind": ParagraphStyle("kind", base, fontName=BOLD, fontSize=9, leading=12, textColor=ACCENT),
-        "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=21, leading=26, spaceAfter=4),
-        "question": ParagraphStyle("question", base, fontSize=12, leading=16.5, textColor=ACCENT),
+        "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=17, leading=21, spaceAfter=3),
+        "question": ParagraphStyle("question", base, fontSize=10.5, leading=14, textColor=ACCENT),
         "h1": ParagraphStyle(
             "h1", base, fontName=BOLD, fontSize=13, leading=17, spaceBefore=10, spaceAfter=5, textColor=ACCENT
         ),  # fmt: skip
         "h2": ParagraphStyle("h2", base, fontName=BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=3),
-        "advice": ParagraphStyle("advice", base, fontSize=11, leading=15.5),
+        "advice": ParagraphStyle("advice", base, fontSize=10, leading=14),
         "mono": ParagraphStyle("mono", base, fontName=MONO, fontSize=8.5, leading=11),
     }
 
@@ -252,16 +254,16 @@ def build_memo(
     P = Paragraph  # noqa: N806
 
     # -- title block ------------------------------------------------------------------------------------------
-    story += [Spacer(1, 6 * mm), P(t("kind", lang), st["kind"]), Spacer(1, 2 * mm)]
+    story += [P(t("kind", lang), st["kind"]), Spacer(1, 1.5 * mm)]
     story.append(P(_esc(ev.title or "—"), st["title"]))
     if ev.question:
         story.append(P(_esc(ev.question), st["question"]))
-    story.append(Spacer(1, 5 * mm))
+    story.append(Spacer(1, 3 * mm))
     people = ", ".join(
         p.name + (f" ({p.organisation})" if p.organisation else "") for p in ev.participants
     ) or t("none", lang)
     meta = [
-        [t("date", lang), ev.date or data.get("generated", "")[:10]],
+        [t("date", lang), date_text(ev.date or data.get("generated", ""), lang)],
         [t("owner", lang), ev.owner or t("none", lang)],
         [t("status", lang), status_text(ev.status, lang)],
         [t("participants", lang), P(_esc(people), st["small"])],
@@ -275,7 +277,7 @@ def build_memo(
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE), ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
     ]))  # fmt: skip
-    story += [mt, Spacer(1, 7 * mm)]
+    story += [mt, Spacer(1, 3 * mm)]
 
     # -- summary and recommendation ---------------------------------------------------------------------------
     story.append(P(t("summary", lang), st["h1"]))
@@ -291,7 +293,7 @@ def build_memo(
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, 0), 8), ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
     ]))  # fmt: skip
-    story += [box, Spacer(1, 5 * mm)]
+    story += [box, Spacer(1, 3 * mm)]
     if ranking:
         # The whole ranking, the reference included, with its heading: kept together, so a long question moves
         # both to the next page rather than leaving the heading alone at the foot of page 1.
@@ -301,13 +303,17 @@ def build_memo(
         labels = [f"{r['rank']}. {r['name']}" for r in top]
         scores = [_score_text(r["score"], method_id, lang) for r in top]
         items = [t("alt_bar_item", lang, label=a, score=b) for a, b in zip(labels, scores, strict=True)]
-        alt = t("alt_bar", lang, method=_method_name(method_id, lang), items="; ".join(items))
+
+        def bars(i: int, j: int) -> Drawing:
+            alt = t("alt_bar", lang, method=_method_name(method_id, lang), items="; ".join(items[i:j]))
+            return charts.bar_chart(labels[i:j], vals[i:j], CONTENT_W, scores[i:j], highlight=0 if i == 0 else None,
+                                    vmax=1.0, row=13, alt=alt)  # fmt: skip
+
+        first, *more = _chart_parts(bars, len(top))
         story.append(
-            KeepTogether([
-                P(f"{t('top', lang)} — {_esc(_method_name(method_id, lang))}", st["h2"]),
-                charts.bar_chart(labels, vals, CONTENT_W, scores, highlight=0, vmax=1.0, alt=alt),
-            ])
-        )  # fmt: skip
+            KeepTogether([P(f"{t('top', lang)} — {_esc(_method_name(method_id, lang))}", st["h2"]), first])
+        )
+        story += more
     story.append(PageBreak())
 
     # -- 1 question and context -------------------------------------------------------------------------------
@@ -336,7 +342,7 @@ def build_memo(
         for c in ev.criteria_of(a.id):
             rows.append([
                 codes[c.id], P(_esc(text(c.name, lang)), st["cell"]), P(_esc(c.framework or "—"), st["cell"]),
-                format_score(c.scale, c.minimum, lang) if c.minimum is not None else "",
+                P(_esc(_fmt_score(c.scale, c.minimum, lang)), st["cell"]) if c.minimum is not None else "",
                 pct(gw[c.id], lang, 1),
             ])  # fmt: skip
     widths = [14 * mm, CONTENT_W - 14 * mm - 42 * mm - 24 * mm - 18 * mm, 42 * mm, 24 * mm, 18 * mm]
@@ -406,7 +412,7 @@ def build_memo(
     story.append(Paragraph(f"{digest[:32]}<br/>{digest[32:]}", st["mono"]))
     story.append(Spacer(1, 1.5 * mm))
     story.append(P(t("integrity2", lang), st["small"]))
-    story.append(P(_esc(t("generated", lang, when=data.get("generated", ""),
+    story.append(P(_esc(t("generated", lang, when=moment_text(data.get("generated", ""), lang),
                           version=data.get("afweging_version", ""))), st["muted"]))  # fmt: skip
     slot = _SignatureSlot(t("signing", lang), None if signed else t("unsigned", lang))
     story.append(
@@ -435,7 +441,7 @@ def build_memo(
         (_NumberedCanvas,),
         {"footer": (footer_left, _clip(ev.title, 90), lang), "tagger": tagger},
     )
-    doc.build(tag_story(story), canvasmaker=canvas_cls)
+    doc.build(tag_story(_keep_with_next(story)), canvasmaker=canvas_cls)
     assert slot.where is not None
     pages = slot.where[0] + 1
     info = DocInfo(title=ev.title or t("kind", lang), author=ev.owner or "Afweging", subject=ev.question or "",
@@ -447,6 +453,90 @@ def build_memo(
         box = tuple(int(round(v)) for v in slot.where[1])
         field = SignatureField(SIGNATURE_FIELD, t("signing", lang), slot.where[0], box)  # type: ignore[arg-type]
     return MemoPdf(finish(buf.getvalue(), tagger, info, field), pages, slot.where[0], slot.where[1])
+
+
+def _chart_parts(make: Any, n: int) -> list[Drawing]:
+    """A chart of ``n`` rows (``make(i, j)`` draws rows i..j-1) in as many parts as it takes for each to fit on a
+    page: a drawing cannot break across pages, and a ranking of 60 alternatives is taller than one."""
+    room = 0.85 * _FRAME_H
+    parts: list[Drawing] = []
+    start = 0
+    while start < n:
+        end = n
+        d = make(start, end)
+        while d.height > room and end - start > 1:
+            end = start + max(1, min(end - start - 1, int((end - start) * room / d.height)))
+            d = make(start, end)
+        parts.append(d)
+        start = end
+    return parts
+
+
+# -- headings keep with what follows -------------------------------------------------------------------------
+
+_HEADS = ("h1", "h2")
+_FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+
+
+def _is_lead(story: Sequence[Flowable], i: int) -> bool:
+    """A heading, or a short introduction ("small") under a heading or before a table or chart."""
+    f = story[i]
+    if not isinstance(f, Paragraph):
+        return False
+    if f.style.name in _HEADS:
+        return True
+    if f.style.name != "small":
+        return False
+    if i > 0 and isinstance(story[i - 1], Paragraph) and story[i - 1].style.name in _HEADS:
+        return True
+    j = i + 1
+    while j < len(story) and type(story[j]) is Spacer:
+        j += 1
+    return j < len(story) and isinstance(story[j], Table | Drawing)
+
+
+def _height(f: Flowable, whole: bool = True) -> float:
+    """``f``'s height on the page; with ``whole=False`` only its first part (a table's header and two rows)."""
+    if type(f) is Spacer:
+        return f.height
+    h = f.wrap(CONTENT_W, _FRAME_H)[1]
+    if isinstance(f, Paragraph):
+        h += f.getSpaceBefore() + f.getSpaceAfter()
+        return h if whole else min(h, 3 * f.style.leading)
+    if isinstance(f, Table) and not whole:
+        head = f.repeatRows if isinstance(f.repeatRows, int) else len(f.repeatRows)
+        return sum(f._rowHeights[: head + 2])
+    if isinstance(f, KeepTogether):
+        h = f._H
+    return min(h, 0.5 * _FRAME_H)
+
+
+def _keep_with_next(story: list[Flowable]) -> list[Flowable]:
+    """Every heading (and the introduction under it) stays on the page of what it introduces: a conditional page
+    break before it asks for room for the heading, its introduction and the first part of what follows."""
+    out: list[Flowable] = []
+    i = 0
+    while i < len(story):
+        if not _is_lead(story, i):
+            out.append(story[i])
+            i += 1
+            continue
+        j, need = i, 0.0
+        while j < len(story) and (_is_lead(story, j) or type(story[j]) is Spacer):
+            need += _height(story[j])
+            j += 1
+        if j < len(story) and not isinstance(story[j], PageBreak | CondPageBreak):
+            need += _height(story[j], whole=False)
+        need = min(need, 0.6 * _FRAME_H)  # never more than a page holds: that would leave a page empty
+        if out and type(out[-1]) is CondPageBreak:
+            out[-1].height = max(out[-1].height, need)
+        elif out and isinstance(out[-1], PageBreak):
+            pass  # on top of a new page already
+        else:
+            out.append(CondPageBreak(need))
+        out += story[i:j]
+        i = j
+    return out
 
 
 # -- sections -------------------------------------------------------------------------------------------------
@@ -515,8 +605,8 @@ def _reason(ev: Evaluation, r: Mapping[str, Any], codes: Mapping[str, str], lang
     crit = f"{codes.get(c.id, c.id)} {text(c.name, lang)}"
     if r["kind"] == "missing":
         return t("missing", lang, crit=crit)
-    return t("below", lang, crit=crit, score=format_score(c.scale, r["score"], lang),
-             minimum=format_score(c.scale, r["minimum"], lang))  # fmt: skip
+    return t("below", lang, crit=crit, score=_fmt_score(c.scale, r["score"], lang),
+             minimum=_fmt_score(c.scale, r["minimum"], lang))  # fmt: skip
 
 
 def _score_matrix(
@@ -558,14 +648,23 @@ def _score_matrix(
     return tbl
 
 
+def _fmt_score(scale: Any, x: float | None, lang: str) -> str:
+    """A score as :func:`format_score` writes it, its number as the memo's language writes numbers."""
+    if x is None or scale.kind == "boolean":
+        return format_score(scale, x, lang)
+    if scale.kind == "ordinal":
+        lv = scale.level(x)
+        return f"{number(x, lang)} · {text(lv.label, lang)}" if lv else number(x, lang)
+    return f"{number(x, lang)} {scale.unit}".strip()
+
+
 def _compact(x: float, lang: str) -> str:
     """A score short enough for a matrix cell: 600000 → 600k, 1250000 → 1,3M (decimal comma in Dutch)."""
     for limit, suffix in ((1e6, "M"), (1e3, "k")):
         if abs(x) >= limit:
             v = x / limit
-            out = f"{v:.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:.1f}"
-            return (out.replace(".", ",") if lang == "nl" else out) + suffix
-    return num(x, lang, 2).rstrip("0").rstrip(",.") if not float(x).is_integer() else f"{x:g}"
+            return (num(v, lang, 0) if abs(v) >= 100 or float(v).is_integer() else num(v, lang, 1)) + suffix
+    return number(round(x, 2), lang)
 
 
 def _methods_table(
@@ -624,16 +723,13 @@ def _sensitivity(
         )
         for n, row in rows
     ]
-    alt = t("alt_acc", lang, samples=num(rob["samples"], lang, 0), items="; ".join(items))
-    out.append(
-        charts.stacked_chart(
-            [n for n, _ in rows],
-            [row[:3] for _, row in rows],
-            [t("first", lang), t("second", lang), t("third", lang)],
-            CONTENT_W,
-            alt=alt,
-        )
-    )
+
+    def shares(i: int, j: int) -> Drawing:
+        alt = t("alt_acc", lang, samples=num(rob["samples"], lang, 0), items="; ".join(items[i:j]))
+        return charts.stacked_chart([n for n, _ in rows[i:j]], [row[:3] for _, row in rows[i:j]],
+                                    [t("first", lang), t("second", lang), t("third", lang)], CONTENT_W, alt=alt)  # fmt: skip
+
+    out += _chart_parts(shares, len(rows))
     stab = rob.get("stability")
     if stab:
         out.append(Spacer(1, 3 * mm))
@@ -651,9 +747,14 @@ def _sensitivity(
               high=pct(s["high"], lang))
             for lab, s in zip(labels, stab, strict=True)
         ]  # fmt: skip
-        alt = t("alt_stab", lang, items="; ".join(items))
-        out.append(charts.interval_chart(labels, [s["weight"] for s in stab], [s["low"] for s in stab],
-                                         [s["high"] for s in stab], CONTENT_W, alt=alt))  # fmt: skip
+
+        def intervals(i: int, j: int) -> Drawing:
+            alt = t("alt_stab", lang, items="; ".join(items[i:j]))
+            part = stab[i:j]
+            return charts.interval_chart(labels[i:j], [s["weight"] for s in part], [s["low"] for s in part],
+                                         [s["high"] for s in part], CONTENT_W, alt=alt)  # fmt: skip
+
+        out += _chart_parts(intervals, len(stab))
     out.append(Spacer(1, 2 * mm))
     out.append(Paragraph(_esc(render_verdict(ev, rob["verdict"], lang)), st["body"]))
     return out
@@ -671,12 +772,12 @@ def _evidence_table(
             s = ev.assessment(a.id, c.id)
             if s.value is None and not s.evidence:
                 continue
-            score = format_score(c.scale, s.value, lang)
+            score = _fmt_score(c.scale, s.value, lang)
             if s.low is not None and s.high is not None and s.high > s.low:
-                score += "\n" + t("range", lang, low=f"{s.low:g}", high=f"{s.high:g}")
+                score += "\n" + t("range", lang, low=number(s.low, lang), high=number(s.high, lang))
             conf = t(s.confidence, lang) if s.confidence in ("high", "medium", "low") else "—"
             ev_text = _esc(s.evidence or "—")
-            src = " · ".join(x for x in (s.source, s.date) if x)
+            src = " · ".join(x for x in (s.source, date_text(s.date, lang) if s.date else "") if x)
             if src:
                 ev_text += f"<br/><font color='{_hex(MUTED)}' size='7'>{_esc(src)}</font>"
             crit = f"<b>{_esc(codes[c.id])}</b> {_esc(text(c.name, lang))}" if first else ""
@@ -688,7 +789,10 @@ def _evidence_table(
             if first:
                 style.append(("LINEABOVE", (0, r), (-1, r), 0.5, RULE))
             first = False
-    widths = [34 * mm, 30 * mm, 26 * mm, 17 * mm, CONTENT_W - 107 * mm]
+    # the confidence column as wide as its header or its widest word needs ("Confidence" is wider than "Zekerheid")
+    conf_w = max([stringWidth(rows[0][3], BOLD, 8)] + [stringWidth(r[3], REGULAR, 8) for r in rows[1:]]) + 9
+    conf_w = max(conf_w, 17 * mm)
+    widths = [34 * mm, 30 * mm, 26 * mm, conf_w, CONTENT_W - 90 * mm - conf_w]
     tbl = _table(rows, widths, zebra=False)
     tbl.setStyle(TableStyle(style))
     return tbl
@@ -702,17 +806,18 @@ def _audit(audit: Sequence[Any] | None, lang: str, st: Mapping[str, ParagraphSty
     for e in entries:
         users[e.user] = users.get(e.user, 0) + 1
     who = ", ".join(f"{u} ({n})" for u, n in sorted(users.items(), key=lambda kv: -kv[1]))
+    first, last = date_text(entries[0].time, lang), date_text(entries[-1].time, lang)
+    key = "audit_sum_one" if len(entries) == 1 else "audit_sum_day" if first == last else "audit_sum"
     out: list[Flowable] = [
-        Paragraph(_esc(t("audit_sum" if len(entries) != 1 else "audit_sum_one", lang, n=len(entries), first=entries[0].time[:10], last=entries[-1].time[:10],
-                         users=who)), st["body"]),
+        Paragraph(_esc(t(key, lang, n=len(entries), first=first, last=last, users=who)), st["body"]),
         Spacer(1, 2 * mm),
         Paragraph(t("audit_last", lang), st["h2"]),
     ]  # fmt: skip
     rows: list[list[Any]] = [[t("when", lang), t("who", lang), t("what", lang), t("why", lang)]]
     for e in reversed(entries[-12:]):
-        rows.append([e.time[:16].replace("T", " "), P_(e.user, st["cell"]), P_(e.label_in(lang) if e.label != "created" else t("audit_created", lang), st["cell"]),
-                     P_(e.reason or "—", st["cell"])])  # fmt: skip
-    out.append(_table(rows, [28 * mm, 28 * mm, CONTENT_W - 100 * mm, 44 * mm]))
+        rows.append([P_(moment_text(e.time, lang, short=True), st["cell"]), P_(e.user, st["cell"]), P_(e.label_in(lang) if e.label != "created" else t("audit_created", lang), st["cell"]),
+                     P_(reason_text(e.reason, lang) or "—", st["cell"])])  # fmt: skip
+    out.append(_table(rows, [34 * mm, 25 * mm, CONTENT_W - 103 * mm, 44 * mm]))
     return out
 
 

@@ -141,6 +141,10 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Dutch)
         "{n} recorded changes between {first} and {last}, by {users}.",
         "{n} vastgelegde wijzigingen tussen {first} en {last}, door {users}.",
     ),
+    "audit_sum_day": (
+        "{n} recorded changes on {first}, by {users}.",
+        "{n} vastgelegde wijzigingen op {first}, door {users}.",
+    ),
     "audit_sum_one": (
         "1 recorded change on {first}, by {users}.",
         "1 vastgelegde wijziging op {first}, door {users}.",
@@ -207,18 +211,97 @@ def t(key: str, lang: str, **kw: object) -> str:
     return s.format(**kw) if kw else s
 
 
+# Numbers, dates and times are written by Babel (the CLDR's rules for each language), not by hand.
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, "en_GB")
+
+
 def num(x: float | None, lang: str, decimals: int = 2) -> str:
-    """A number with a decimal comma in Dutch, a point in English; ``–`` for none."""
+    """A number with ``decimals`` decimals as the language writes it (``1.000.000,50`` in Dutch, ``1,000,000.50``
+    in English); ``–`` for none."""
+    from babel.numbers import format_decimal
+
     if x is None:
         return "–"
-    s = f"{x:,.{decimals}f}"
-    if lang == "nl":
-        s = s.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return s
+    return format_decimal(x, "#,##0" + ("." + "0" * decimals if decimals > 0 else ""), locale=_locale(lang))
+
+
+def number(x: float | None, lang: str) -> str:
+    """A number as short as it is (``12,5``, ``1.000.000``, at most three decimals), never ``1e+06``."""
+    from babel.numbers import format_decimal
+
+    if x is None:
+        return "–"
+    return format_decimal(x, "#,##0.###", locale=_locale(lang))
 
 
 def pct(x: float, lang: str, decimals: int = 0) -> str:
     return f"{num(100 * x, lang, decimals)} %"
+
+
+def date_text(iso: str, lang: str) -> str:
+    """An ISO date (``2026-11-30``, or the date of an ISO moment) written out: ``30 november 2026``; any other text
+    as typed."""
+    import datetime as dt
+
+    from babel.dates import format_date
+
+    moment = _local(iso) if len(iso.strip()) > 10 else None
+    try:
+        day = moment.date() if moment is not None else dt.date.fromisoformat(iso.strip())
+    except ValueError:
+        return iso
+    return format_date(day, "long", locale=_locale(lang))
+
+
+def _local(iso: str):  # noqa: ANN202 - datetime | None
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(iso.strip())
+    except ValueError:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone()  # the reader's own zone
+
+
+def moment_text(iso: str, lang: str, short: bool = False) -> str:
+    """An ISO moment (UTC in the data) in local time with its zone: ``30 november 2026 om 22:07 CET``, short
+    ``30-11-2026 22:07 CET``; any other text as typed."""
+    from babel.dates import format_datetime
+
+    moment = _local(iso)
+    if moment is None:
+        return iso
+    if short:
+        pattern = "dd-MM-y HH:mm" if lang == "nl" else "dd/MM/y HH:mm"
+    else:
+        pattern = "d MMMM y 'om' HH:mm" if lang == "nl" else "d MMMM y, HH:mm"
+    return f"{format_datetime(moment, pattern, locale=_locale(lang))} {moment.strftime('%Z')}".strip()
+
+
+# Reasons the app and the CLI record in English on their own; a reason a person typed is shown as typed.
+REASON_TEXTS = {
+    "new from sample": ("new from the sample", "nieuw vanuit het voorbeeld"),
+    "new from catalogue": ("new from the catalogue", "nieuw vanuit de catalogus"),
+    "ballot export": ("ballot export", "stemformulier uitgegeven"),
+    "undo": ("undo", "ongedaan gemaakt"),
+    "redo": ("redo", "opnieuw uitgevoerd"),
+}
+REASON_PREFIXES = {"imported from ": ("imported from ", "geïmporteerd uit ")}
+
+
+def reason_text(reason: str, lang: str) -> str:
+    """A recorded reason in the memo's language when it is one the program wrote itself; else as typed."""
+    pair = REASON_TEXTS.get(reason.strip().casefold())
+    if pair is not None:
+        return pair[1] if lang == "nl" else pair[0]
+    for prefix, (en, nl) in REASON_PREFIXES.items():
+        if reason.startswith(prefix):
+            return (nl if lang == "nl" else en) + reason[len(prefix) :]
+    return reason
 
 
 # The usual statuses of a decision memo; any other text is shown as typed.
