@@ -51,7 +51,8 @@ class Setting:
             if not number or not math.isfinite(value):
                 return self._say(value, "must be a finite number", "moet een eindig getal zijn")
         elif self.type is int:
-            if isinstance(value, bool) or not isinstance(value, int):
+            whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+            if isinstance(value, bool) or not whole:
                 return self._say(value, "must be a whole number", "moet een geheel getal zijn")
         elif not isinstance(value, self.type) or (self.type is not bool and isinstance(value, bool)):
             en, nl = _TYPE_WORDS[self.type]
@@ -151,6 +152,9 @@ def with_value(ev: Any, name: str, value: Any) -> Any:
     from dataclasses import replace
     from types import MappingProxyType
 
+    setting = ALL.get(name)
+    if setting is not None and setting.type is int and isinstance(value, float) and value.is_integer():
+        value = int(value)  # 3000.0 from a JSON file or a spin box is the whole number 3000
     if name.startswith("robustness."):
         new = dict(ev.robustness)
         new[name.split(".", 1)[1]] = value
