@@ -396,6 +396,7 @@ def _first_place_cell(
 
 
 def _rank_first(ev: Evaluation, p: Problem, method: str) -> frozenset[str] | None:
+    """The ids ``method`` ranks first on the prepared problem ``p``; ``None`` when it cannot rank them."""
     if not p.alternatives:
         return frozenset()
     try:
@@ -414,18 +415,5 @@ def _rank_first(ev: Evaluation, p: Problem, method: str) -> frozenset[str] | Non
 
 def _first_place(ev: Evaluation, scores: np.ndarray, method: str) -> frozenset[str] | None:
     """The ids ranked first by ``method`` on ``scores`` (knock-outs applied); ``None`` when it cannot rank."""
-    try:
-        p = build_problem(ev, scores=scores)
-        if not p.alternatives:
-            return frozenset()
-        from .fastengine import FAST_METHODS, ranks
-
-        if method in FAST_METHODS:
-            r = ranks(p, p.weights, method)[0]
-        else:
-            from .methods import rank
-
-            r = rank(p, method, ev.method_params).ranks
-    except InputError:
-        return None
-    return frozenset(a for a, k in zip(p.alternatives, r, strict=True) if k == 1)
+    p = _problem(ev, scores)
+    return None if p is None else _rank_first(ev, p, method)
