@@ -576,39 +576,13 @@ class VerifyDialog(QDialog):
         self.verdict.setStyleSheet(
             _BANNER.format(bg="#E7F4EA" if ok else "#FDECEA", fg="#1E6B34" if ok else "#B42318")
         )
-        self.details.setText("\n".join(check_lines(v, language())))
+        self.details.setText("\n".join(describe(v, language())[1:]))  # one line per check, as the CLI says it
         self.details.setStyleSheet("font-size: 13pt; line-height: 150%;")
 
     def _browse(self, edit: QLineEdit, filt: str) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.windowTitle(), "", filt)
         if path:
             edit.setText(path)
-
-
-# A check that rests on another means nothing when that one failed or was not run: it is shown "not checked".
-DEPENDS_ON = {"trust": "signature", "unchanged": "signature", "digest": "attachment", "ranking": "attachment"}
-
-
-def check_lines(v, lang: str) -> list[str]:  # noqa: ANN001 - evaluator.report.verify.Verification
-    """One line per check: ✓ passed, ✗ failed, – not checked (not run, or resting on a check that did not pass).
-
-    Never ✓ under a failed check it depends on, whatever the core reported for it."""
-    status = {c.name: c.ok for c in v.checks}
-    lines = []
-    for c in v.checks:
-        ok = c.ok
-        need = DEPENDS_ON.get(c.name)
-        if need is not None and need in status and status[need] is not True:
-            ok = None
-            status[c.name] = None
-        label = c.label(lang)
-        if ok is None:
-            lines.append("– " + tr("Not checked: ", "Niet gecontroleerd: ") + label[:1].lower() + label[1:])
-            continue
-        # the details are English; in Dutch a passed check shows only the data it carries (hash, winner)
-        show = c.detail and (lang != "nl" or not ok or c.name in ("digest", "ranking"))
-        lines.append(f"{'✓' if ok else '✗'} {label}" + (f": {c.detail}" if show else ""))
-    return lines
 
 
 _BANNER = (

@@ -23,6 +23,8 @@ from .. import settings
 from ..errors import InputError
 
 CHECKS = ("signature", "trust", "unchanged", "attachment", "digest", "ranking")
+# A check that rests on another means nothing when that one failed or was not run: it is shown "not checked".
+DEPENDS_ON = {"trust": "signature", "unchanged": "signature", "digest": "attachment", "ranking": "attachment"}
 # What a failed check is called in the one-line verdict ("INVALID — signature: the signed bytes have been altered").
 _SHORT = {
     "signature": ("signature", "handtekening"),
@@ -85,6 +87,14 @@ class Verification:
     def failed(self) -> list[Check]:
         return [c for c in self.checks if c.ok is False]
 
+    def status(self, name: str) -> bool | None:
+        """A check's outcome as shown: ``None`` ("not checked") when the check it rests on (``DEPENDS_ON``) did not
+        pass, whatever was recorded for it — never ✓ under a failed signature or a missing attachment."""
+        need = DEPENDS_ON.get(name)
+        if need is not None and any(c.name == need for c in self.checks) and self.status(need) is not True:
+            return None
+        return self.check(name).ok
+
     def check(self, name: str) -> Check:
         return next(c for c in self.checks if c.name == name)
 
@@ -94,7 +104,7 @@ class Verification:
             "file": self.file,
             "valid": self.valid,
             "failed": failed[0].name if failed else None,
-            "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in self.checks],
+            "checks": [{"name": c.name, "ok": self.status(c.name), "detail": c.detail} for c in self.checks],
             "signer": self.signer,
             "signed_at": self.signed_at,
             "reason": self.reason,
@@ -669,13 +679,16 @@ def describe(v: Verification, lang: str = "en") -> list[str]:
         head = ("ONGELDIG — " if lang == "nl" else "INVALID — ") + what
     lines = [head]
     for c in v.checks:
-        mark = "✓" if c.ok else ("✗" if c.ok is False else "–")
-        # The details are English; in Dutch, a passed check shows only the data it carries (the hash, the winner).
-        show = c.detail and (lang != "nl" or not c.ok or c.name in ("digest", "ranking"))
-        if c.ok is None and not c.detail:  # it rests on a check that failed
+        ok = v.status(c.name)
+        mark = "✓" if ok else ("✗" if ok is False else "–")
+        if ok is None and (
+            c.ok is not None or not c.detail
+        ):  # not run, or resting on a check that did not pass
             lines.append(
                 f"{mark} {c.label(lang)}: " + ("niet gecontroleerd" if lang == "nl" else "not checked")
             )
             continue
+        # The details are English; in Dutch, a passed check shows only the data it carries (the hash, the winner).
+        show = c.detail and (lang != "nl" or not ok or c.name in ("digest", "ranking"))
         lines.append(f"{mark} {c.label(lang)}" + (f": {c.detail}" if show else ""))
     return lines
