@@ -22,7 +22,7 @@ from evaluator.changes import AddAlternative, MoveAlternative, RemoveAlternative
 from evaluator.io.bare import slug
 from evaluator.model import Alternative
 
-from .ask import confirm, undo_hint
+from .ask import confirm_removal
 from .document import Document
 from .empty_hint import EmptyHint
 from .i18n import signals, tr
@@ -155,18 +155,7 @@ class AlternativesView(QWidget):
         alt = self.model.alternative(row)
         ev = self.doc.evaluation
         held = [ev.assessment(alt.id, c.id) for c in ev.criteria]
-        scored = sum(1 for s in held if s.value is not None)
-        evidence = sum(1 for s in held if s.evidence or s.source)
-        if not confirm(
-            self,
-            tr(f"Remove {alt.name}?", f"{alt.name} verwijderen?"),
-            tr(
-                f"Its {scored} scores and {evidence} pieces of evidence go with it. ",
-                f"De {scored} scores en {evidence} onderbouwingen gaan mee. ",
-            )
-            + undo_hint(),
-            tr("Remove", "Verwijderen"),
-        ):
+        if not confirm_removal(self, tr(f"Remove {alt.name}?", f"{alt.name} verwijderen?"), held):
             return
         self.doc.apply(RemoveAlternative(alt.id))
 

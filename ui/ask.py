@@ -28,3 +28,14 @@ def confirm(parent: QWidget | None, question: str, detail: str, action: str) -> 
 
 def undo_hint() -> str:
     return tr("Undo (Ctrl+Z) brings it back.", "Ongedaan maken (Ctrl+Z) zet het terug.")
+
+
+def confirm_removal(parent: QWidget | None, question: str, held: list) -> bool:  # held: Assessments
+    """Ask before removing something that carries scores: says how many scores and pieces of evidence go with it."""
+    scored = sum(1 for s in held if s.value is not None)
+    evidence = sum(1 for s in held if s.evidence or s.source)
+    detail = tr(
+        f"Its {scored} scores and {evidence} pieces of evidence go with it. ",
+        f"De {scored} scores en {evidence} onderbouwingen gaan mee. ",
+    )
+    return confirm(parent, question, detail + undo_hint(), tr("Remove", "Verwijderen"))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from evaluator.changes import AddArea, AddCriterion, RemoveArea, RemoveCriterion
 from evaluator.model import Area, Criterion, Level, Scale, text
 
-from .ask import confirm, undo_hint
+from .ask import confirm_removal
 from .document import Document
 from .empty_hint import EmptyHint
 from .i18n import language, signals, tr
@@ -195,18 +195,9 @@ class CriteriaView(QWidget):
         if isinstance(it, Criterion):
             ev = self.doc.evaluation
             held = [ev.assessment(a.id, it.id) for a in ev.alternatives]
-            scored = sum(1 for s in held if s.value is not None)
-            evidence = sum(1 for s in held if s.evidence or s.source)
             name = f"{it.id} {text(it.name, language())}"
-            if not confirm(
-                self,
-                tr(f"Remove criterion {name}?", f"Criterium {name} verwijderen?"),
-                tr(
-                    f"Its {scored} scores and {evidence} pieces of evidence go with it. ",
-                    f"De {scored} scores en {evidence} onderbouwingen gaan mee. ",
-                )
-                + undo_hint(),
-                tr("Remove", "Verwijderen"),
+            if not confirm_removal(
+                self, tr(f"Remove criterion {name}?", f"Criterium {name} verwijderen?"), held
             ):
                 return
             self.doc.apply(RemoveCriterion(it.id))
