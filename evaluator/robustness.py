@@ -159,7 +159,3 @@ def to_data(ev: Evaluation, r: Result) -> dict[str, Any]:
         "verdict": {**v, "text": {lg: render(ev, v, lg) for lg in ("nl", "en")}},
         "excluded": [{"id": a, "name": ev.alternative(a).name, "reasons": rs} for a, rs in excluded.items()],
     }
-
-
-# Keys whose values are sentences rendered from the data beside them: ``verify`` never compares them.
-PROSE_KEYS = frozenset({"text"})

@@ -234,6 +234,7 @@ def recompute(data: Mapping[str, Any]) -> dict[str, Any]:
 
 def _recompute(data: Mapping[str, Any]) -> dict[str, Any]:
     from .. import robustness
+    from ..problem import build_problem
     from ..serial import evaluation_from_data
 
     ev = evaluation_from_data(data["evaluation"])
@@ -241,7 +242,7 @@ def _recompute(data: Mapping[str, Any]) -> dict[str, Any]:
     results = compute_results(ev, methods=stated.get("methods_requested") or None)
     if _schema(data) == 1:
         sens = stated.get("sensitivity") or {}
-        if sens and len(build_problem_alternatives(ev)) > 1:
+        if sens and len(build_problem(ev).alternatives) > 1:
             legacy = _legacy_sensitivity(ev, results["method"], int(sens.get("samples", 0)),
                                          int(sens.get("seed", LEGACY_SEED)))  # fmt: skip
             if legacy is not None:
@@ -261,12 +262,6 @@ def _recompute(data: Mapping[str, Any]) -> dict[str, Any]:
                                 int(stated_rob["samples"]), int(stated_rob["seed"]))  # fmt: skip
         again = robustness.to_data(ev, robustness.run(ev, s))
     return {"results": results, "robustness": again}
-
-
-def build_problem_alternatives(ev: Evaluation) -> tuple[str, ...]:
-    from ..problem import build_problem
-
-    return build_problem(ev).alternatives
 
 
 def _schema(data: Mapping[str, Any]) -> int:
