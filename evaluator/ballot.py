@@ -266,7 +266,8 @@ def _load(path: str | os.PathLike) -> Any:
     return open_workbook(read_bytes(path, MAX_BALLOT_BYTES), os.fspath(path), LIMITS)
 
 
-def _weight(value: Any, file: str, place: str) -> float:
+def weight_points(value: Any, file: str, place: str) -> float:
+    """One importance weight as a ballot takes it: a number (or its text, decimal point or comma) 0–100."""
     if value is None or (isinstance(value, str) and not value.strip()):
         raise InputError("no weight given; enter 0 to 100 (0 if it does not count)", file, place)
     if isinstance(value, bool):
@@ -477,7 +478,7 @@ def _check(ev: Evaluation, wb: Any, file: str, created: str, key: bytes | None) 
     # 4. the weights
     points = {}
     for i, c in enumerate(ev.criteria, start=2):
-        points[c.id] = _weight(table.get(f"E{i}"), file, where(f"E{i}"))
+        points[c.id] = weight_points(table.get(f"E{i}"), file, where(f"E{i}"))
     if sum(points.values()) <= 0:
         raise InputError(f"every weight is 0; give at least one criterion some weight (E2–E{n + 1})", file)
     return Ballot(file, pid, points)
