@@ -180,6 +180,8 @@ def test_the_app_starts_and_shows_the_sample_without_touching_the_network(tmp_pa
         "from PySide6.QtCore import QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication(sys.argv[:1])\n"
+        "from tests.netcheck import listening_ports\n"
+        "QTimer.singleShot(7500, lambda: sys.stderr.write(f'LISTENING {sorted(listening_ports())}\\n'))\n"
         "QTimer.singleShot(8000, app.quit)\n"
         "from ui.app import run\n"
         "sys.exit(run(None))\n"
@@ -189,6 +191,60 @@ def test_the_app_starts_and_shows_the_sample_without_touching_the_network(tmp_pa
     assert "NETWORK" not in proc.stderr, proc.stderr
     assert inet == [], f"network system calls seen by strace: {inet[:5]}"
     assert list((tmp_path / "tmp").iterdir()) == [], "the app left files in TMPDIR"
+    assert "LISTENING []" in proc.stderr, "the app listens while no one has started voting"
+
+
+# -- voting from devices (issue 15): it listens only while voting is open, and never connects out ----------------
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/net/tcp").exists(), reason="reads listening sockets from /proc (Linux)"
+)
+def test_the_voting_server_listens_only_while_voting_is_open(tmp_path):
+    from tests.netcheck import listening_ports
+    from tests.voting_support import Host, request, voting_project
+
+    project = voting_project(tmp_path / "w.afweging")
+    assert listening_ports() == set()
+    host = Host(project)
+    port = host.server.port
+    assert port in {p for _, p in listening_ports()}
+    assert request("GET", host.urls["anna"])[0] == 200
+    host.close_round()
+    host.stop()
+    assert listening_ports() == set(), "the socket outlived the round"
+
+
+def test_workshop_serve_never_connects_out_and_binds_only_the_given_address(tmp_path):
+    from tests.voting_support import form_of, post_vote, request, voting_project
+
+    env = _environment(tmp_path)
+    project = voting_project(tmp_path / "w.afweging")
+    trace = tmp_path / "serve.strace"
+    prefix = (
+        [STRACE, "-f", "-qq", "-e", "trace=connect,sendto,sendmsg,bind", "-o", str(trace)] if STRACE else []
+    )
+    proc = subprocess.Popen(
+        [*prefix, sys.executable, "-m", "evaluator", "workshop", "serve", str(project), "--lang", "en"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    try:
+        url = json.loads(proc.stdout.readline())["url"]
+        page = request("GET", url)[2]
+        nonce, ids = form_of(page)
+        assert post_vote(url, {"_csrf": nonce, **dict.fromkeys(ids, 50)})[0] == 303
+        proc.stdin.write("close\nstop\n")
+        proc.stdin.flush()
+        assert proc.wait(60) == 0, proc.stderr.read()
+    finally:
+        proc.kill()
+        proc.wait()
+    if not STRACE:
+        pytest.skip("strace is not installed: the system calls were not watched")
+    lines = [ln for ln in trace.read_text().splitlines() if INET.search(ln)]
+    assert lines, "strace saw no bind: the trace did not work"
+    for ln in lines:
+        assert ln.split()[1].startswith("bind(") and 'inet_addr("127.0.0.1")' in ln, ln
 
 
 # -- entity and alias expansion -------------------------------------------------------------------------------------
