@@ -30,6 +30,7 @@ legend{font-weight:700;padding:0 .3rem}
 .crit{margin:.7rem 0}
 .crit label{display:block;font-weight:600}
 .desc{margin:.1rem 0 .3rem;color:#444;font-size:.9rem}
+summary{color:#154273;font-size:.9rem;min-height:32px;padding:.2rem 0;cursor:pointer}
 .row{display:flex;gap:.7rem;align-items:center}
 .row input[type=range]{flex:1;min-height:44px;accent-color:#154273}
 .row input[type=number]{width:5.5rem;font-size:1.1rem;padding:.4rem;min-height:44px}
@@ -41,7 +42,7 @@ button:focus,input:focus,a:focus{outline:3px solid #e17000;outline-offset:2px}
 table{border-collapse:collapse;width:100%;background:#fff}
 th,td{text-align:left;padding:.35rem .4rem;border-bottom:1px solid #ddd}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
-meter{width:100%;height:.8rem}
+meter{display:block;width:100%;height:.7rem;margin-top:.15rem}
 .lang{margin-top:1.5rem;font-size:.95rem}
 """
 
@@ -77,7 +78,7 @@ _T = {
         "Hallo {who}. Geef elk criterium 0 tot 100 punten voor hoe zwaar het moet wegen. U kunt uw stem opnieuw "
         "sturen, gewijzigd, tot de begeleider de ronde sluit; niemand ziet hem eerder.",
     ),
-    "points": ("points", "punten"),
+    "more": ("What it means", "Wat het betekent"),
     "send": ("Send my vote", "Stem versturen"),
     "saved": (
         "Your vote is recorded. You may change it and send it again.",
@@ -157,7 +158,12 @@ def vote_page(
             described = f' aria-describedby="d{i}"' if desc else ""
             parts.append(
                 f'<div class="crit"><label id="l{i}" for="n{i}">{escape(text(c.name, lang))}</label>'
-                + (f'<p class="desc" id="d{i}">{escape(desc)}</p>' if desc else "")
+                + (
+                    f'<details><summary>{escape(t("more", lang))}</summary><p class="desc" id="d{i}">'
+                    f"{escape(desc)}</p></details>"
+                    if desc
+                    else ""
+                )
                 + f'<div class="row"><input type="range" id="r{i}" data-for="n{i}" min="0" max="100" step="1" '
                 f'value="{escape(value)}" aria-labelledby="l{i}"{described}>'
                 f'<input type="number" id="n{i}" name="{escape(c.id)}" min="0" max="100" step="any" '
@@ -188,14 +194,14 @@ def result_page(ev: Evaluation, lang: str) -> str:
         parts.append(f"<h2>{escape(t('weights', lang))}</h2><p>{escape(gw.name(lang))}</p>")
         parts.append(
             f'<table><thead><tr><th scope="col">{escape(t("criterion", lang))}</th>'
-            f'<th scope="col">{escape(t("weight", lang))}</th><th scope="col"></th></tr></thead><tbody>'
+            f'<th scope="col">{escape(t("weight", lang))}</th></tr></thead><tbody>'
         )
         top = max(gw.group.values()) or 1.0
         for cid in sorted(gw.criteria, key=lambda c: -gw.group[c]):
             w = gw.group[cid]
             parts.append(
-                f'<tr><td>{escape(names[cid])}</td><td class="num">{100 * w:.1f}%</td>'
-                f'<td aria-hidden="true"><meter min="0" max="{top:.6f}" value="{w:.6f}"></meter></td></tr>'
+                f'<tr><td>{escape(names[cid])}<meter aria-hidden="true" min="0" max="{top:.6f}" '
+                f'value="{w:.6f}"></meter></td><td class="num">{100 * w:.1f}%</td></tr>'
             )
         parts.append("</tbody></table>")
         parts.append(
