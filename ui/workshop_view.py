@@ -49,6 +49,7 @@ from .ask import confirm, undo_hint
 from .charts.spread import SpreadChart, spread_description, spread_rows
 from .document import Document
 from .i18n import language, percent, signals, tr
+from .voting_panel import VotingPanel
 from .widgets.heading import Heading
 
 START_POINTS = 50
@@ -117,6 +118,9 @@ class WorkshopView(QWidget):
         vl.addWidget(self.submit)
         vl.addStretch(1)
 
+        # or every participant votes from their own phone or laptop over the room's network
+        self.voting = VotingPanel(doc)
+
         left = QVBoxLayout()
         left.addWidget(self.people_box)
         left.addWidget(self.vote_box)
@@ -151,6 +155,7 @@ class WorkshopView(QWidget):
         lay.addWidget(self.heading)
         lay.addLayout(bar)
         lay.addLayout(body, 1)
+        lay.addWidget(self.voting)
         self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
