@@ -325,3 +325,19 @@ def test_cli_serve_refuses_unusable_input_with_exit_2_and_one_line(project, args
     )  # fmt: skip
     assert proc.returncode == 2
     assert problem in proc.stderr and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_cli_serve_on_a_port_in_use_exits_2_naming_the_address(project):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = subprocess.run(
+            [sys.executable, "-m", "evaluator", "workshop", "serve", str(project), "--port", str(port)],
+            capture_output=True, text=True, cwd=ROOT, timeout=60, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+    assert proc.returncode == 2, proc.stderr
+    assert f"cannot listen on 127.0.0.1:{port}" in proc.stderr and proc.stderr.count("\n") == 1
+    assert proc.stdout == ""
