@@ -8,7 +8,7 @@ One file, one job:
 ``page``    the phone-sized HTML pages (vote, group result, refusal), nl and en, no external assets
 ``server``  the HTTP server (aiohttp) on one chosen address, in a background thread with a clean stop
 ``relay``   hands a vote from the server's thread to the thread that owns the project file
-``qr``      QR codes of the participants' links (segno; SVG or PNG, made locally)
+``qr``      QR codes of the participants' links (segno; PNG, made locally)
 
 The core never imports Qt: the desktop app and ``afweging workshop serve`` both drive these.
 """

@@ -5,13 +5,6 @@ from __future__ import annotations
 import io
 
 
-def qr_svg(url: str, scale: int = 8) -> str:
-    """The QR code of ``url`` as an SVG document (error correction M, quiet zone included)."""
-    import segno
-
-    return segno.make(url, error="m", micro=False).svg_inline(scale=scale, dark="#000", light="#fff")
-
-
 def qr_png(url: str, scale: int = 8) -> bytes:
     """The QR code of ``url`` as PNG bytes (``scale`` pixels per module)."""
     import segno
