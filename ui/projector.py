@@ -145,7 +145,9 @@ class ProjectorWindow(QWidget):
         if total > 0:
             leaf = {c.id: importance.get(c.id, 0.0) / total for c in ev.criteria}
             how = tr(f"projector vote: {cid} → {digit}", f"stem op de beamer: {cid} → {digit}")
-            if not self.doc.apply(SetWeights(points_from_global(ev, leaf), pid, True), reason=how):
+            if not self.doc.apply(
+                SetWeights(points_from_global(ev, leaf), pid, True, "projector"), reason=how
+            ):
                 return False
         self.votes[pid] = mine
         return True
