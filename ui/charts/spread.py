@@ -178,8 +178,20 @@ class SpreadChart(QWidget):
 
     def set_rows(self, rows: list[SpreadRow]) -> None:
         self.rows = rows
-        self.setMinimumHeight(max(160, 36 * len(rows) + 40))
+        self._fit_height()
         self.update()
+
+    def _fit_height(self) -> None:
+        """Tall enough for every row, also when a long label wraps onto a second line in a narrow window."""
+        width = max(200, self.width() - 16)
+        need = top_height(self.font()) + sum(
+            row_heights(self.rows, self.font(), label_width(self.rows, self.font(), width))
+        )
+        self.setMinimumHeight(max(160, 36 * len(self.rows) + 40, int(need) + 8))
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_height()
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt's name
         p = QPainter(self)
