@@ -189,6 +189,7 @@ class ProjectorWindow(QWidget):
     def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         self.drawn = []
         self._page_count = 1
+        self._note = ""  # what the view could not fit, said at the bottom right
         p = QPainter(self)
         p.fillRect(self.rect(), QColor(BG))
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -212,10 +213,12 @@ class ProjectorWindow(QWidget):
         p.setFont(self._font(help_px))
         p.setPen(QColor(DIM))
         line = QRectF(margin, h - margin - help_h, w - 2 * margin, help_h)
-        page = ""
+        page = self._note
         if self._page_count > 1:
             page = tr(f"Page {self.page_index() + 1} of {self._page_count} · PgDn",
                       f"Pagina {self.page_index() + 1} van {self._page_count} · PgDn")  # fmt: skip
+            page = f"{self._note} · {page}" if self._note else page
+        if page:
             p.setPen(QColor(ACCENT))
             draw_line(p, line, Qt.AlignmentFlag.AlignRight, page, self.drawn)
             p.setPen(QColor(DIM))
@@ -322,6 +325,9 @@ class ProjectorWindow(QWidget):
                 break
         assert lay is not None
         shown = lay.voters
+        if shown < len(voters):
+            self._note = tr(f"{shown} of {len(voters)} participants shown",
+                            f"{shown} van {len(voters)} deelnemers getoond")  # fmt: skip
         rows = [(f"{rk.group[i]}.", rk.names[i], [rk.group[i], *(rk.participants[v][i] for v in voters[:shown])],
                  rk.group[i] == 1) for i in order]  # fmt: skip
         rows += [("–", n, None, False) for n, _ in out]

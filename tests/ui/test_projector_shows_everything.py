@@ -196,3 +196,19 @@ def test_the_row_stripe_keeps_text_contrast():
 
     for colour in (pc.FG, pc.DIM, pc.ACCENT):
         assert contrast_ratio(colour, pc.STRIPE) >= MIN_CONTRAST
+
+
+def test_participants_that_do_not_fit_are_counted_on_screen(qtbot, tmp_path):
+    """Thirty participants at 1280×720: the columns that fit are shown and the screen says how many of all."""
+    doc = workshop_doc(tmp_path, load_sample(), people=30)
+    proj = ProjectorWindow(doc)
+    qtbot.addWidget(proj)
+    proj.resize(1280, 720)
+    proj.show()
+    proj.grab()
+    try:
+        painted = " ".join(d.text for d in proj.drawn)
+        assert "van 30 deelnemers getoond" in painted, painted
+        assert not check_readable(proj, proj.drawn) and not overlaps(proj.drawn)
+    finally:
+        doc.close()
