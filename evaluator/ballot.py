@@ -256,7 +256,7 @@ class Ballot:
         """The participant's area and criterion points (replacing theirs)."""
         total = sum(self.points.values())
         leaf = {k: v / total for k, v in self.points.items()}
-        return SetWeights(points_from_global(ev, leaf), self.participant, True)
+        return SetWeights(points_from_global(ev, leaf), self.participant, True, "ballot")
 
 
 def _load(path: str | os.PathLike) -> Any:

@@ -12,20 +12,29 @@ class AfwegingError(Exception):
 class InputError(AfwegingError):
     """Input that cannot be used (exit status 2): names the file, the place in it, and the problem."""
 
-    def __init__(self, problem: str, file: str | os.PathLike | None = None, place: str | None = None):
+    def __init__(
+        self,
+        problem: str,
+        file: str | os.PathLike | None = None,
+        place: str | None = None,
+        *,
+        nl: str | None = None,
+    ):
         self.problem = problem
+        self.nl = nl  # the problem in Dutch, where one was given (the desktop shows it in a Dutch session)
         self.file = os.fspath(file) if file is not None else None
         self.place = place
         super().__init__(self.line())
 
-    def line(self) -> str:
+    def line(self, lang: str = "en") -> str:
         parts = [p for p in (self.file, self.place) if p]
         where = ": ".join(parts)
-        return f"{where}: {self.problem}" if where else self.problem
+        problem = self.nl if lang == "nl" and self.nl else self.problem
+        return f"{where}: {problem}" if where else problem
 
     def at(self, file: str | os.PathLike | None = None, place: str | None = None) -> InputError:
         """The same problem, with the file and/or place filled in where they were not yet known."""
-        return InputError(self.problem, self.file or file, self.place or place)
+        return InputError(self.problem, self.file or file, self.place or place, nl=self.nl)
 
 
 class CheckFailed(AfwegingError):

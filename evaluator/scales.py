@@ -105,6 +105,47 @@ def value(scale: Scale, x: float) -> float:
     return float(values(scale, np.array([x], dtype=float))[0])
 
 
+# Units as the catalogues write them, with their forms per language: (one, more) for each. A unit a person
+# typed that is not here is shown as typed. Every unit in a bundled catalogue must be here (a test checks).
+UNITS: tuple[dict[str, tuple[str, str]], ...] = (
+    {"nl": ("leverancier", "leveranciers"), "en": ("supplier", "suppliers")},
+    {"nl": ("gebruiker", "gebruikers"), "en": ("user", "users")},
+    {"nl": ("€/gebruiker/jaar", "€/gebruiker/jaar"), "en": ("€/user/year", "€/user/year")},
+    {"nl": ("€/gebruiker/maand", "€/gebruiker/maand"), "en": ("€/user/month", "€/user/month")},
+    {"nl": ("dag", "dagen"), "en": ("day", "days")},
+    {"nl": ("maand", "maanden"), "en": ("month", "months")},
+    {"nl": ("jaar", "jaar"), "en": ("year", "years")},
+    {"nl": ("organisatie", "organisaties"), "en": ("organisation", "organisations")},
+    {"nl": ("land", "landen"), "en": ("country", "countries")},
+)
+
+
+def unit_text(unit: str, lang: str, x: float | None = None) -> str:
+    """``unit`` in ``lang`` (singular when ``x`` is 1), whichever language it was written in."""
+    for forms in UNITS:
+        if any(unit in f for f in forms.values()):
+            one, more = forms.get(lang, forms["en"])
+            return one if x is not None and abs(x) == 1 else more
+    return unit
+
+
+def plain_number(x: float, lang: str) -> str:
+    """A number as ``lang`` writes it, with thousands separators and as many decimals as it needs (up to 3):
+    ``1.000.000`` and ``12,5`` in Dutch, ``1,000,000`` and ``12.5`` in English; never ``1e+06``."""
+    d = next((d for d in range(4) if abs(round(x, d) - x) < 1e-9), 3)
+    s = f"{x:,.{d}f}"
+    if s.startswith("-") and float(s.replace(",", "")) == 0:
+        s = s[1:]
+    if lang == "nl":
+        s = s.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return s
+
+
+def with_unit(scale: Scale, x: float, lang: str, shown: str | None = None) -> str:
+    """A number on a numeric scale with its unit in ``lang``: ``1.000.000 gebruikers``, ``0 suppliers``."""
+    return f"{plain_number(x, lang) if shown is None else shown} {unit_text(scale.unit, lang, x)}".strip()
+
+
 def format_score(scale: Scale, x: float | None, lang: str = "nl") -> str:
     """A score as a person reads it: the level's label, yes/no, or the number with its unit."""
     from .model import text
@@ -123,4 +164,4 @@ def format_score(scale: Scale, x: float | None, lang: str = "nl") -> str:
                 "en": "no",
             }[lang if lang in ("nl", "en") else "en"]
         )
-    return f"{x:g} {scale.unit}".strip()
+    return with_unit(scale, x, lang)

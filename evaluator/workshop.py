@@ -279,7 +279,7 @@ def adopt_group_weights(ev: Evaluation, aggregation: str | None = None) -> SetWe
     gw = group_weights(ev, aggregation)
     if gw.aggregation == AGREED:
         raise InputError("no participant has weighed yet; there are no group weights to adopt")
-    return SetWeights(points_from_global(ev, gw.group), None, True)
+    return SetWeights(points_from_global(ev, gw.group), None, True, "group")
 
 
 def new_round(ev: Evaluation, description: str = "") -> Batch:

@@ -100,7 +100,7 @@ def test_a_score_is_written_on_its_scale():
             "basis": "uncertain.range_low",
         },
     )
-    assert "62,5 €/user/year scoorde in plaats van 300 €/user/year" in render(f, ev, "nl")
+    assert "62,5 €/gebruiker/jaar scoorde in plaats van 300 €/gebruiker/jaar" in render(f, ev, "nl")  # unit in Dutch
     assert "62.5 €/user/year instead of 300 €/user/year" in render(f, ev, "en")
 
 

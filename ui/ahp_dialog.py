@@ -227,7 +227,7 @@ class AhpDialog(QDialog):
             f"made by pairwise comparison (AHP), consistency ratio {number(self.cr, 2)}",
             f"gemaakt met paarsgewijze vergelijking (AHP), consistentieratio {number(self.cr, 2)}",
         )
-        if self.doc.apply(SetWeights(self.points()), reason=how):
+        if self.doc.apply(SetWeights(self.points(), method="ahp"), reason=how):
             self.accept()
 
     # -- language -------------------------------------------------------------------------------------------

@@ -476,7 +476,7 @@ class MainWindow(QMainWindow):
         try:
             ev = read_any(src)
         except InputError as exc:
-            self.show_error(exc.line())
+            self.show_error(exc.line(language()))
             return False
         if not ev.title:
             from dataclasses import replace

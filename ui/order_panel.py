@@ -161,7 +161,8 @@ class OrderPanel(QWidget):
             if self.mode == "swing"
             else tr("made by rank order (rank-order centroid)", "gemaakt met rangorde (rank-order centroid)")
         )
-        return self.doc.apply(SetWeights(pts), reason=how)
+        method = "swing" if self.mode == "swing" else "rank_order"
+        return self.doc.apply(SetWeights(pts, method=method), reason=how)
 
     # -- table ----------------------------------------------------------------------------------------------
     def _show(self) -> None:

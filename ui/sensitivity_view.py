@@ -8,27 +8,21 @@ thread). The window stays responsive throughout. A stored change marks the resul
 
 from __future__ import annotations
 
-import math
 import threading
 from dataclasses import dataclass
 
-import numpy as np
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,14 +30,15 @@ from PySide6.QtWidgets import (
 from evaluator import settings as ev_settings
 from evaluator.changes import Batch, SetSetting
 from evaluator.fastengine import FAST_METHODS
-from evaluator.model import Evaluation, text
+from evaluator.model import Evaluation
 from evaluator.robustness import Settings
 from evaluator.summary import summarize
 
 from .charts.acceptability import AcceptabilityChart, AcceptabilityRow
-from .compare_model import method_name, short_name
+from .compare_model import method_name
 from .document import Document
-from .i18n import language, locale, number, percent, signals, tr
+from .i18n import language, locale, percent, signals, tr
+from .robustness_details import SpecialistDetails
 from .style import HEADING, SUBHEADING, scaled_font
 
 PROGRESS_STEPS = 1000
@@ -119,16 +114,6 @@ class _Run(QRunnable):
             self.signals.cancelled.emit(self.run_id, self.done, s.samples)
         except Exception as exc:  # noqa: BLE001 - a worker must report, never die silently
             self.signals.failed.emit(self.run_id, str(exc))
-
-
-def stability_order(stability: list) -> list:
-    """The criteria closest to an edge that changes first place first (no edge: last, by weight)."""
-
-    def room(s: object) -> float:
-        d = [s.weight - s.low if s.low > 0 else math.inf, s.high - s.weight if s.high < 1 else math.inf]
-        return min(d)
-
-    return sorted(stability, key=lambda s: (room(s), -s.weight))
 
 
 class SensitivityView(QWidget):
@@ -236,23 +221,21 @@ class SensitivityView(QWidget):
         self.chart_note = QLabel()
         self.chart_note.setWordWrap(True)
         self.chart = AcceptabilityChart()
-        self.stability_title = QLabel()
-        self.stability_title.setFont(scaled_font(SUBHEADING, bold=True))
-        self.stability_note = QLabel()
-        self.stability_note.setWordWrap(True)
-        self.stability_table = self._table()
-        self.agreement_title = QLabel()
-        self.agreement_title.setFont(scaled_font(SUBHEADING, bold=True))
-        self.agreement_summary = QLabel()
-        self.agreement_summary.setWordWrap(True)
-        self.agreement_table = self._table()
-        self.correlation_title = QLabel()
-        self.correlation_table = self._table()
-        self.reversal_title = QLabel()
-        self.reversal_title.setFont(scaled_font(SUBHEADING, bold=True))
-        self.reversal = QLabel()
-        self.reversal.setWordWrap(True)
-        self.reversal.setTextFormat(Qt.TextFormat.RichText)
+        self.details = SpecialistDetails()
+        d = self.details  # the names the page had before the detail moved behind the disclosure
+        self.stability_title, self.stability_note, self.stability_table = (
+            d.stability_title,
+            d.stability_note,
+            d.stability_table,
+        )
+        self.rank_spread_table = d.rank_spread_table
+        self.agreement_title, self.agreement_summary, self.agreement_table = (
+            d.agreement_title,
+            d.agreement_summary,
+            d.agreement_table,
+        )
+        self.correlation_title, self.correlation_table = d.correlation_title, d.correlation_table
+        self.reversal_title, self.reversal = d.reversal_title, d.reversal
 
         body = QWidget()
         col = QVBoxLayout(body)
@@ -261,24 +244,7 @@ class SensitivityView(QWidget):
         col.addWidget(self.chart_title)
         col.addWidget(self.chart_note)
         col.addWidget(self.chart)
-        lower = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addWidget(self.stability_title)
-        left.addWidget(self.stability_note)
-        left.addWidget(self.stability_table)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(self.agreement_title)
-        right.addWidget(self.agreement_summary)
-        right.addWidget(self.agreement_table)
-        right.addWidget(self.correlation_title)
-        right.addWidget(self.correlation_table)
-        right.addWidget(self.reversal_title)
-        right.addWidget(self.reversal)
-        right.addStretch(1)
-        lower.addLayout(left, 1)
-        lower.addLayout(right, 1)
-        col.addLayout(lower)
+        col.addWidget(self.details)
         col.addStretch(1)
         self.results = body
         self.scroll = scroll = QScrollArea()
@@ -299,30 +265,6 @@ class SensitivityView(QWidget):
         self._weights_mode_changed()
         self.results.setVisible(False)
         self.retranslate()
-
-    @staticmethod
-    def _table() -> QTableWidget:
-        t = QTableWidget()
-        t.setTabKeyNavigation(False)  # Tab moves on to the next field, not the next cell
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.verticalHeader().setVisible(False)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        t.horizontalHeader().setStretchLastSection(False)
-        t.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        t.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        return t
-
-    @staticmethod
-    def _fit(t: QTableWidget, stretch: int) -> None:
-        """Column ``stretch`` takes the spare width; the table is as tall as its rows (the page scrolls)."""
-        t.resizeColumnsToContents()
-        t.resizeRowsToContents()
-        if t.columnCount() > stretch:
-            t.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        rows = sum(t.rowHeight(r) for r in range(t.rowCount()))
-        bar = t.horizontalScrollBar().sizeHint().height()
-        t.setFixedHeight(t.horizontalHeader().sizeHint().height() + rows + 2 * t.frameWidth() + bar)
 
     # -- running ----------------------------------------------------------------------------------------
     def settings(self) -> Settings:
@@ -563,106 +505,7 @@ class SensitivityView(QWidget):
                 for i in order
             )
         )
-        self._fill_stability(o, lang)
-        self._fill_agreement(o, lang)
-
-    def _fill_stability(self, o: Outcome, lang: str) -> None:
-        ev = o.ev
-        rows = stability_order(o.stability)
-        t = self.stability_table
-        t.setColumnCount(5)
-        t.setHorizontalHeaderLabels(
-            [
-                tr("Criterion", "Criterium"),
-                tr("Weight now", "Gewicht nu"),
-                tr("Lowest", "Laagste"),
-                tr("Highest", "Hoogste"),
-                tr("Then first", "Dan eerst"),
-            ]
-        )
-        t.setRowCount(len(rows))
-        crit_ids = {c.id for c in ev.criteria}
-        alt = {a.id: a.name for a in ev.alternatives}
-        for r, s in enumerate(rows):
-            name = (
-                f"{s.criterion} {text(ev.criterion(s.criterion).name, lang)}"
-                if s.criterion in crit_ids
-                else s.criterion
-            )
-            takers = [alt.get(x, x) for x in (s.below, s.above) if x]
-            cells = [
-                name,
-                percent(s.weight, 1),
-                percent(s.low, 1),
-                percent(s.high, 1),
-                ", ".join(dict.fromkeys(takers)) if takers else "—",
-            ]
-            for c, value in enumerate(cells):
-                item = QTableWidgetItem(value)
-                if c in (1, 2, 3):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                elif c == 0:
-                    item.setToolTip(name)  # the column may be too narrow for a long name
-                t.setItem(r, c, item)
-        self._fit(t, 0)
-        top = alt.get(o.stability[0].top, "") if o.stability else ""
-        self.stability_note.setText(
-            tr(
-                f"How far each criterion's weight can move (the others keeping their proportions) while {top} "
-                "stays first. The criteria closest to an edge come first.",
-                f"Hoe ver het gewicht van elk criterium kan bewegen (de andere in verhouding) terwijl {top} eerst "
-                "blijft. De criteria die het dichtst bij een grens zitten staan bovenaan.",
-            )
-        )
-
-    def _fill_agreement(self, o: Outcome, lang: str) -> None:
-        ag = o.agreement
-        if ag is None:
-            self.agreement_summary.setText(o.problem)
-            self.agreement_table.setRowCount(0)
-            self.correlation_table.setRowCount(0)
-            self.reversal.setText("")
-            return
-        self.agreement_summary.setText(ag.summary(lang))
-        methods = list(ag.methods)
-        k = methods.index(o.settings.method) if o.settings.method in methods else 0
-        order = sorted(range(len(ag.alternatives)), key=lambda i: (ag.ranks[k, i], i))
-        t = self.agreement_table
-        t.setColumnCount(1 + len(methods))
-        t.setHorizontalHeaderLabels([tr("Alternative", "Alternatief")] + [short_name(m) for m in methods])
-        for c, m in enumerate(methods):
-            t.horizontalHeaderItem(c + 1).setToolTip(method_name(m))
-        t.setRowCount(len(order))
-        for r, i in enumerate(order):
-            t.setItem(r, 0, QTableWidgetItem(ag.names[i]))
-            for c in range(len(methods)):
-                item = QTableWidgetItem(str(int(ag.ranks[c, i])))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                t.setItem(r, c + 1, item)
-        self._fit(t, 0)
-        tau = "Kendall τ" if ag.correlation_kind == "kendall" else "Spearman ρ"
-        self.correlation_title.setText(
-            tr(
-                f"Rank correlation ({tau}; 1 = the same order)",
-                f"Rangcorrelatie ({tau}; 1 = dezelfde volgorde)",
-            )
-        )
-        ct = self.correlation_table
-        ct.setColumnCount(1 + len(methods))
-        ct.setHorizontalHeaderLabels([""] + [short_name(m) for m in methods])
-        ct.setRowCount(len(methods))
-        for r, m in enumerate(methods):
-            ct.setItem(r, 0, QTableWidgetItem(short_name(m)))
-            for c in range(len(methods)):
-                x = ag.correlation[r, c]
-                item = QTableWidgetItem("—" if not np.isfinite(x) else number(x, 2))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                ct.setItem(r, c + 1, item)
-        ct.setFixedHeight(
-            ct.horizontalHeader().height() + sum(ct.rowHeight(r) for r in range(len(methods))) + 4
-        )
-        sentences = o.reversal.get(lang, [])
-        self.reversal.setText("<ul>" + "".join(f"<li>{_escape(s)}</li>" for s in sentences) + "</ul>")
+        self.details.show_outcome(o, lang)
 
     def retranslate(self) -> None:
         self.title.setText(tr("Robustness", "Robuustheid"))
@@ -725,25 +568,12 @@ class SensitivityView(QWidget):
         self.chart.setAccessibleName(tr("Rank acceptability chart", "Grafiek kans op elke plaats"))
         self.chart_note.setText(
             tr(
-                "Each bar splits all weightings tried by the place the alternative took: darkest is first place.",
-                "Elke balk verdeelt alle geprobeerde wegingen naar de plaats die het alternatief kreeg: het "
-                "donkerst is de eerste plaats.",
+                "How often each alternative took each place over all weightings tried. The place is written in "
+                "each part of the bar; darkest is first place, the places below third share one colour.",
+                "Hoe vaak elk alternatief op elke plaats kwam over alle geprobeerde wegingen. De plaats staat in "
+                "elk deel van de balk; het donkerst is de eerste plaats, de plaatsen na de derde delen één kleur.",
             )
         )
-        self.stability_title.setText(tr("Weight stability", "Gewichtsstabiliteit"))
-        self.stability_table.setAccessibleName(
-            tr("Weight stability per criterion", "Gewichtsstabiliteit per criterium")
-        )
-        self.agreement_title.setText(tr("Method agreement", "Overeenstemming tussen methoden"))
-        self.agreement_table.setAccessibleName(tr("Rankings per method", "Rangordes per methode"))
-        self.correlation_table.setAccessibleName(
-            tr("Rank correlation between methods", "Rangcorrelatie tussen methoden")
-        )
-        self.reversal_title.setText(tr("Rank reversal checks", "Toetsen op rangomkering"))
-        self.reversal.setAccessibleName(tr("Rank reversal findings", "Bevindingen rangomkering"))
+        self.details.retranslate()
         self._show_status()
         self._show_outcome()
-
-
-def _escape(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -351,7 +351,7 @@ class WeightsView(QWidget):
         if float(self.doc.evaluation.weights.get(key, math.nan)) == points:
             self.points.show_weights(self.doc.evaluation, stored=True)  # end a preview that changed nothing
             return False
-        return self.doc.apply(SetWeights({key: points}))
+        return self.doc.apply(SetWeights({key: points}, method="points"))
 
     def equal_weights(self) -> bool:
         ev = self.doc.evaluation
@@ -365,7 +365,9 @@ class WeightsView(QWidget):
             tr("Equal weights", "Gelijke gewichten"),
         ):
             return False
-        return self.doc.apply(SetWeights(pts), reason=tr("equal weights", "gelijke gewichten"))
+        return self.doc.apply(
+            SetWeights(pts, method="equal"), reason=tr("equal weights", "gelijke gewichten")
+        )
 
     def slider(self, key: str) -> QSlider:
         return self.points.rows[key].slider

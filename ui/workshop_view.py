@@ -371,7 +371,7 @@ class WorkshopView(QWidget):
             )
             return False
         ok = self.doc.apply(
-            SetWeights(points_from_global(ev, {k: v / total for k, v in leaf.items()}), pid, True),
+            SetWeights(points_from_global(ev, {k: v / total for k, v in leaf.items()}), pid, True, "sliders"),
             reason=tr("workshop vote (sliders)", "stem in de werksessie (schuifjes)"),
         )
         if ok:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..errors import ChangeError
 from ..model import (
@@ -27,6 +27,19 @@ from .base import (
 
 # -- weights --------------------------------------------------------------------------------------------------
 
+# How a set of weights was made, as the audit label says it: key → (Dutch, English).
+METHODS: dict[str, tuple[str, str]] = {
+    "swing": ("swing", "swing"),
+    "rank_order": ("rangorde", "rank order"),
+    "ahp": ("AHP", "AHP"),
+    "points": ("punten", "points"),
+    "sliders": ("schuifjes", "sliders"),
+    "equal": ("gelijk", "equal"),
+    "group": ("groepsgewichten overgenomen", "group weights adopted"),
+    "ballot": ("stembiljet", "ballot"),
+    "projector": ("beamerstem", "projector vote"),
+}
+
 
 @dataclass(frozen=True)
 class SetWeights(Change):
@@ -40,6 +53,7 @@ class SetWeights(Change):
     weights: Mapping[str, float]
     participant: str | None = None
     replace_all: bool = False
+    method: str = ""  # which weighting made them (a key of METHODS), for the label; "" when not said
 
     def _current(self, ev: Evaluation) -> Mapping[str, float]:
         if self.participant is None:
@@ -82,10 +96,29 @@ class SetWeights(Change):
                 who = f" ({ev.participant(self.participant).name})"
             except KeyError:
                 who = f" ({self.participant})"
+        how = METHODS.get(self.method)
         if len(self.weights) == 1 and not self.replace_all:
             ((k, v),) = self.weights.items()
-            return _lang(lang, f"Gewicht {k} → {_fmt(v)}{who}", f"Weight {k} → {_fmt(v)}{who}")
-        return _lang(lang, f"Gewichten ({len(self.weights)}){who}", f"Weights ({len(self.weights)}){who}")
+            made = f" ({how[0 if lang == 'nl' else 1]})" if how else ""
+            return _lang(lang, f"Gewicht {k} → {_fmt(v)}{made}{who}", f"Weight {k} → {_fmt(v)}{made}{who}")
+        areas = {a.id for a in ev.areas}
+        n_areas = sum(1 for k in self.weights if k in areas)
+        n_crit = len(self.weights) - n_areas
+        nl = [how[0]] if how else []
+        en = [how[1]] if how else []
+        if n_areas:
+            nl.append(f"{n_areas} {'gebied' if n_areas == 1 else 'gebieden'}")
+            en.append(f"{n_areas} {'area' if n_areas == 1 else 'areas'}")
+        if n_crit or not n_areas:
+            nl.append(f"{n_crit} {'criterium' if n_crit == 1 else 'criteria'}")
+            en.append(f"{n_crit} {'criterion' if n_crit == 1 else 'criteria'}")
+        return _lang(lang, f"Gewichten ({', '.join(nl)}){who}", f"Weights ({', '.join(en)}){who}")
+
+    def to_data(self) -> dict[str, Any]:
+        d = super().to_data()
+        if not self.method:
+            del d["method"]  # a change that does not say how stays as it was stored before methods were named
+        return d
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -93,6 +126,7 @@ class SetWeights(Change):
             weights_from_data(r.get("weights", Mapping), r.where("weights"), r.file),
             r.get("participant", str, None),
             r.get("replace_all", bool, False),
+            r.get("method", str, ""),
         )
 
 

@@ -45,9 +45,8 @@ def check_zip(raw: bytes, file: str, limits: Limits) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as z:
             members = z.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        detail = " ".join(f"{type(exc).__name__}: {exc}".split())
-        raise InputError(f"is not a readable XLSX workbook ({detail})", file) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise not_a_workbook(file) from None
     if len(members) > limits.members:
         raise InputError(f"holds {len(members)} parts; an XLSX workbook Afweging reads has at most "
                          f"{limits.members}", file)  # fmt: skip
@@ -84,9 +83,27 @@ def open_workbook(raw: bytes, file: str, limits: Limits) -> Any:
         raise unreadable(exc, file) from None
 
 
+def not_a_workbook(file: str) -> InputError:
+    """A file that is not a zip at all: another format, perhaps renamed to .xlsx, or a file cut short."""
+    return InputError(
+        "is not a readable XLSX workbook (Excel): it is not an Excel file; save it from the spreadsheet program "
+        "as an Excel workbook (.xlsx)",
+        file,
+        nl="is geen leesbare Excel-werkmap (.xlsx): het is geen Excel-bestand; sla het in het "
+        "rekenbladprogramma op als Excel-werkmap (.xlsx)",
+    )
+
+
 def unreadable(exc: BaseException, file: str) -> InputError:
-    detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # parsers' messages can run over several lines
-    return InputError(f"is not a readable XLSX workbook ({detail})", file)
+    """A zip that does not hold a workbook that opens (a part missing or damaged); the parser's own words stay
+    out of the user's line (they name Python exceptions)."""
+    return InputError(
+        "is not a readable XLSX workbook (Excel): a part of it is missing or damaged; open it in the "
+        "spreadsheet program and save it again as an Excel workbook (.xlsx)",
+        file,
+        nl="is geen leesbare Excel-werkmap (.xlsx): een deel ervan ontbreekt of is beschadigd; open het in het "
+        "rekenbladprogramma en sla het opnieuw op als Excel-werkmap (.xlsx)",
+    )
 
 
 def cells(ws: Any, file: str, limit: int) -> Iterator[tuple[int, int, Any]]:

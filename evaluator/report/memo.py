@@ -33,7 +33,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from ..methods import METHODS
 from ..model import Evaluation, text
-from ..scales import format_score
+from ..scales import format_score, with_unit
 from ..verdict import render as render_verdict
 from ..weighting import global_weights
 from . import charts
@@ -655,7 +655,7 @@ def _fmt_score(scale: Any, x: float | None, lang: str) -> str:
     if scale.kind == "ordinal":
         lv = scale.level(x)
         return f"{number(x, lang)} · {text(lv.label, lang)}" if lv else number(x, lang)
-    return f"{number(x, lang)} {scale.unit}".strip()
+    return with_unit(scale, x, lang)
 
 
 def _compact(x: float, lang: str) -> str:

@@ -119,7 +119,9 @@ def score_text(scale: Scale | None, x: float, lang: str = "nl") -> str:
         return f"{_plain(x, lang)} · {label}" if label else _plain(x, lang)
     if scale.kind == "boolean":
         return message("yes" if x else "no", lang)
-    return f"{_plain(x, lang)} {scale.unit}".strip()
+    from ..scales import with_unit
+
+    return with_unit(scale, x, lang)
 
 
 def _plain(x: float, lang: str) -> str:

@@ -7,16 +7,18 @@ with QPainter so it scales to any size, light (in the app) or dark (on the proje
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
 from evaluator.model import Evaluation, text
 from evaluator.workshop import disagreement, group_weights
 
 from .focus import paint_focus_frame
+from .text_fit import Drawn, draw_line, draw_wrapped, line_count
 
 
 @dataclass(frozen=True)
@@ -43,10 +45,50 @@ LIGHT = Colours("#ffffff", "#000000", "#c6dbef", "#08306b", "#b35806", "#949494"
 DARK = Colours("#000000", "#ffffff", "#2b4a6f", "#ffffff", "#ffd43b", "#666666")
 
 
+def label_width(rows: list[SpreadRow], font: QFont, width: float) -> float:
+    """The label column: as wide as the longest label (bold: the highlighted row), at most half the chart."""
+    bold = QFont(font)
+    bold.setBold(True)
+    fm = QFontMetricsF(bold)
+    widest = max((fm.horizontalAdvance(r.label) for r in rows), default=0.0)
+    return min(width * 0.5, widest + fm.height())
+
+
+def row_heights(rows: list[SpreadRow], font: QFont, label_w: float, highlight: int = -1) -> list[float]:
+    """The height each row needs: its label wrapped at word boundaries (bold on the highlighted row), a line
+    or more, and room for the dots."""
+    bold = QFont(font)
+    bold.setBold(True)
+    plain, strong = QFontMetricsF(font), QFontMetricsF(bold)
+    room = label_w - strong.height() * 0.4
+    return [
+        max(
+            1.25 * strong.height(),
+            line_count(strong if i == highlight else plain, r.label, room) * strong.lineSpacing()
+            + strong.height() * 0.25,
+        )
+        for i, r in enumerate(rows)
+    ]
+
+
+def top_height(font: QFont) -> float:
+    """The axis labels above the rows."""
+    return QFontMetricsF(font).height() * 1.4
+
+
 def paint_spread(
-    p: QPainter, rect: QRectF, rows: list[SpreadRow], font: QFont, colours: Colours, highlight: int = -1
+    p: QPainter,
+    rect: QRectF,
+    rows: list[SpreadRow],
+    font: QFont,
+    colours: Colours,
+    highlight: int = -1,
+    log: list[Drawn] | None = None,
+    axis_max: float | None = None,
+    label_w: float | None = None,
 ) -> None:
-    """Draw the chart into ``rect`` (also used by the projector)."""
+    """Draw the chart into ``rect`` (also used by the projector, a page of rows at a time: ``axis_max`` keeps
+    the pages on one scale). Labels wrap at word boundaries, never cut; texts drawn go into ``log``."""
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setFont(font)
@@ -54,44 +96,54 @@ def paint_spread(
     if not rows:
         p.restore()
         return
-    bold = QFont(font)
-    bold.setBold(True)
-    widest = max(QFontMetrics(bold).horizontalAdvance(r.label) for r in rows)  # bold: the highlighted row
-    label_w = min(rect.width() * 0.45, widest + fm.height())
-    top_pad = fm.height() * 1.4
-    row_h = (rect.height() - top_pad) / len(rows)
+    label_w = label_width(rows, font, rect.width()) if label_w is None else label_w
+    top_pad = top_height(font)
+    need = row_heights(rows, font, label_w, highlight)
+    stretch = (rect.height() - top_pad) / sum(need)
+    stretch = min(stretch, 1.8) if stretch > 1 else stretch
     x0 = rect.left() + label_w
     x1 = rect.right() - fm.horizontalAdvance("100 %")
-    hi = max(max((max(r.values, default=0), r.group) for r in rows)) or 1.0
-    hi = min(1.0, (int(hi * 10) + 1) / 10)  # round the axis up to the next 10 %
+    hi = (
+        axis_max
+        if axis_max is not None
+        else max(max((max(r.values, default=0), r.group) for r in rows)) or 1.0
+    )
+    hi = min(1.0, math.ceil(hi * 20 + 1e-9) / 20)  # round the axis up to the next 5 %
 
     def x(v: float) -> float:
         return x0 + (x1 - x0) * v / hi
 
+    bottom = rect.top() + top_pad + sum(need) * stretch
     # axis ticks at every 10 %
     p.setPen(QPen(QColor(colours.grid), 1))
-    steps = round(hi * 10)
-    every = 1 if (x(0.1) - x(0)) > fm.horizontalAdvance("100 %") * 1.4 else 2  # label every 20 % when crowded
+    step = 0.05 if hi <= 0.3 else 0.1
+    steps = round(hi / step)
+    every = (
+        1 if (x(step) - x(0)) > fm.horizontalAdvance("100 %") * 1.4 else 2
+    )  # label every other when crowded
     for k in range(steps + 1):
-        v = k / 10
-        p.drawLine(QPointF(x(v), rect.top() + top_pad * 0.9), QPointF(x(v), rect.bottom()))
+        v = k * step
+        p.drawLine(QPointF(x(v), rect.top() + top_pad * 0.9), QPointF(x(v), bottom))
         if k % every == 0:
             p.setPen(QColor(colours.text))
-            label = QRectF(x(v) - 60, rect.top(), 120, top_pad * 0.8)
-            p.drawText(label, Qt.AlignmentFlag.AlignCenter, f"{k * 10} %")
+            tick = f"{round(v * 100)} %"
+            half = fm.horizontalAdvance(tick) / 2 + 2
+            draw_line(p, QRectF(x(v) - half, rect.top(), 2 * half, top_pad * 0.8), Qt.AlignmentFlag.AlignCenter,
+                      tick, log)  # fmt: skip
         p.setPen(QPen(QColor(colours.grid), 1))
-    dot_r = max(3.0, min(row_h * 0.16, fm.height() * 0.3))
+    y_top = rect.top() + top_pad
     for i, r in enumerate(rows):
-        y = rect.top() + top_pad + row_h * (i + 0.5)
-        text_rect = QRectF(rect.left(), y - row_h / 2, label_w - fm.height() * 0.4, row_h)
+        row_h = need[i] * stretch
+        y = y_top + row_h / 2
         f = QFont(font)
         f.setBold(i == highlight)
         p.setFont(f)
         p.setPen(QColor(colours.text))
-        shown = QFontMetrics(f).elidedText(r.label, Qt.TextElideMode.ElideRight, int(text_rect.width()))
-        p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, shown)
+        text_rect = QRectF(rect.left(), y_top, label_w - fm.height() * 0.4, row_h)
+        draw_wrapped(p, text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, r.label, log)
         p.setFont(font)
-        box_h = row_h * 0.5
+        box_h = min(row_h * 0.5, fm.height() * 0.7)  # the same in a row whose label takes two lines
+        dot_r = max(3.0, min(box_h * 0.32, fm.height() * 0.3))
         p.setPen(QPen(QColor(colours.dot), 1.5))
         p.setBrush(QColor(colours.box))
         p.drawRect(QRectF(x(r.q1), y - box_h / 2, max(2.0, x(r.q3) - x(r.q1)), box_h))
@@ -109,6 +161,7 @@ def paint_spread(
         p.drawPolygon(
             QPolygonF([QPointF(gx, y - s), QPointF(gx + s, y), QPointF(gx, y + s), QPointF(gx - s, y)])
         )
+        y_top += row_h
     p.restore()
 
 
@@ -125,14 +178,25 @@ class SpreadChart(QWidget):
 
     def set_rows(self, rows: list[SpreadRow]) -> None:
         self.rows = rows
-        self.setMinimumHeight(max(160, 36 * len(rows) + 40))
+        self._fit_height()
         self.update()
+
+    def _fit_height(self) -> None:
+        """Tall enough for every row, also when a long label wraps onto a second line in a narrow window."""
+        width = max(200, self.width() - 16)
+        need = top_height(self.font()) + sum(
+            row_heights(self.rows, self.font(), label_width(self.rows, self.font(), width))
+        )
+        self.setMinimumHeight(max(160, 36 * len(self.rows) + 40, int(need) + 8))
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_height()
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt's name
         p = QPainter(self)
         p.fillRect(self.rect(), QColor(LIGHT.background))
         paint_spread(p, QRectF(self.rect()).adjusted(8, 4, -8, -4), self.rows, self.font(), LIGHT)
-        paint_focus_frame(self, p)
         paint_focus_frame(self, p)
         p.end()
 

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from evaluator.model import Area, Criterion, Evaluation, Scale, text
+from evaluator.scales import unit_text
 
 from ..document import Document
 from ..i18n import language, number, tr
@@ -36,10 +37,10 @@ def scale_summary(scale: Scale) -> str:
     if scale.kind == "boolean":
         return tr("yes/no", "ja/nee")
     if scale.bounds is None:
-        return tr("number", "getal") + (f" ({scale.unit})" if scale.unit else "")
+        return tr("number", "getal") + (f" ({unit_text(scale.unit, language())})" if scale.unit else "")
     lo, hi = scale.bounds
     dec = 0 if float(lo).is_integer() and float(hi).is_integer() else 2
-    return f"{number(lo, dec)}–{number(hi, dec)} {scale.unit}".strip()
+    return f"{number(lo, dec)}–{number(hi, dec)} {unit_text(scale.unit, language())}".strip()
 
 
 def direction_text(scale: Scale) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from evaluator.changes import set_score
 from evaluator.model import Assessment, Criterion, Evaluation, text
 from evaluator.problem import value_matrix
-from evaluator.scales import format_score
+from evaluator.scales import format_score, with_unit
 from evaluator.summary import EVERYTHING, summarize
 
 from .. import style
@@ -40,7 +40,7 @@ def score_text(crit: Criterion, value: float | None) -> str:
     scale = crit.scale
     if scale.kind == "numeric":
         decimals = 0 if float(value).is_integer() else 2
-        return f"{number(value, decimals)} {scale.unit}".strip()
+        return with_unit(scale, value, language(), number(value, decimals))
     return format_score(scale, value, language())
 
 

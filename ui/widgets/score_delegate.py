@@ -11,8 +11,9 @@ from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from evaluator.model import Criterion
+from evaluator.scales import unit_text
 
-from ..i18n import locale, number, tr
+from ..i18n import language, locale, number, tr
 from ..models.scores_model import score_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -24,10 +25,13 @@ class NotANumber(ValueError):
 
 def parse_number(typed: str, unit: str = "") -> float | None:
     """The number in ``typed`` (current locale, or with a decimal point), ``None`` when empty; a trailing
-    ``unit`` is allowed. Raises :class:`NotANumber` with a message in the current language."""
+    ``unit`` is allowed, in either language. Raises :class:`NotANumber` with a message in the current language."""
     s = typed.strip()
-    if unit and s.endswith(unit):
-        s = s[: -len(unit)].strip()
+    forms = {unit, *(unit_text(unit, lang, n) for lang in ("nl", "en") for n in (1, 2))} if unit else set()
+    for form in sorted(forms, key=len, reverse=True):
+        if form and s.endswith(form):
+            s = s[: -len(form)].strip()
+            break
     if not s:
         return None
     loc = QLocale(locale())
@@ -53,7 +57,8 @@ class NumberEdit(QLineEdit):
         if bounds is not None:
             hint = f"{number(bounds[0], 0)}–{number(bounds[1], 0)}"
         self.setPlaceholderText(
-            f"{hint} {self.unit}".strip() + tr(" (empty: not scored)", " (leeg: geen score)")
+            f"{hint} {unit_text(self.unit, language())}".strip()
+            + tr(" (empty: not scored)", " (leeg: geen score)")
         )
 
     def set_value(self, value: float | None) -> None:
