@@ -39,6 +39,7 @@ from evaluator.fastengine import FAST_METHODS
 from evaluator.model import Evaluation, text
 from evaluator.robustness import Settings
 from evaluator.summary import summarize
+from evaluator.text import sentences
 
 from .charts.acceptability import AcceptabilityChart, AcceptabilityRow
 from .compare_model import method_name, short_name
@@ -62,7 +63,7 @@ class Outcome:
     acc: object  # evaluator.sensitivity.Acceptability
     stability: list
     agreement: object | None  # evaluator.agreement.MethodAgreement
-    reversal: dict[str, list[str]]  # lang → sentences
+    reversal: object | None  # evaluator.agreement.RankReversal: findings, rendered in the language shown
     problem: str = ""  # why agreement/reversal are missing, if they are
 
 
@@ -101,15 +102,14 @@ class _Run(QRunnable):
             if self.cancel.is_set():
                 raise Cancelled("cancelled")
             self.signals.phase.emit(self.run_id, "agreement")
-            agreement, reversal, problem = None, {}, ""
+            agreement, reversal, problem = None, None, ""
             try:
                 from evaluator.agreement import method_agreement, rank_reversal
 
                 agreement = method_agreement(self.ev, FAST_METHODS)
-                for lang in ("nl", "en"):
-                    if self.cancel.is_set():
-                        raise Cancelled("cancelled")
-                    reversal[lang] = rank_reversal(self.ev, s.method, lang)
+                if self.cancel.is_set():
+                    raise Cancelled("cancelled")
+                reversal = rank_reversal(self.ev, s.method)
             except InputError as exc:
                 problem = str(exc)
             self.signals.finished.emit(
@@ -623,7 +623,7 @@ class SensitivityView(QWidget):
             self.correlation_table.setRowCount(0)
             self.reversal.setText("")
             return
-        self.agreement_summary.setText(ag.summary(lang))
+        self.agreement_summary.setText(" ".join(sentences(ag.findings(), o.ev, lang)))
         methods = list(ag.methods)
         k = methods.index(o.settings.method) if o.settings.method in methods else 0
         order = sorted(range(len(ag.alternatives)), key=lambda i: (ag.ranks[k, i], i))
@@ -661,8 +661,8 @@ class SensitivityView(QWidget):
         ct.setFixedHeight(
             ct.horizontalHeader().height() + sum(ct.rowHeight(r) for r in range(len(methods))) + 4
         )
-        sentences = o.reversal.get(lang, [])
-        self.reversal.setText("<ul>" + "".join(f"<li>{_escape(s)}</li>" for s in sentences) + "</ul>")
+        found = sentences(o.reversal.findings, o.ev, lang) if o.reversal is not None else []
+        self.reversal.setText("<ul>" + "".join(f"<li>{_escape(s)}</li>" for s in found) + "</ul>")
 
     def retranslate(self) -> None:
         self.title.setText(tr("Robustness", "Robuustheid"))

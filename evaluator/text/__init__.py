@@ -14,7 +14,9 @@ Formats a placeholder may carry (``{value:n2}``):
 ``crit``    a criterion id → ``A2 ‘name’`` (short ids) or its name
 ``crits``   criterion ids → a list of short ids, or of names when the ids are long
 ``alt``     an alternative id → its name;  ``alts``: ids → a list of names
-``msg``     another catalogue key → its text
+``method``  a method id → its full name in the language;  ``methods``: ids → a list of names
+``chain``   ids and relations (``a``, ``>``, ``b``, ``=``, ``c``) → ``name > name = name``
+``msg``     another catalogue key → its text, filled in with the same fields
 ==========  ========================================================================================
 """
 
@@ -38,7 +40,7 @@ def message(key: str, lang: str = "nl", ev: Evaluation | None = None, **params: 
     template = _template(key, lang)
     if not params:
         return template
-    return _Formatter(lang, ev, None).format(template, **params)
+    return _Formatter(lang, ev, None, params).format(template, **params)
 
 
 def render(finding: Finding, ev: Evaluation | None, lang: str = "nl") -> str:
@@ -55,7 +57,12 @@ def render(finding: Finding, ev: Evaluation | None, lang: str = "nl") -> str:
     }
     fields.update(finding.params)
     scale = _scale(ev, crits[0]) if crits else None
-    return _Formatter(lang, ev, scale).format(_template(finding.kind, lang), **fields)
+    return _Formatter(lang, ev, scale, fields).format(_template(finding.kind, lang), **fields)
+
+
+def sentences(findings: Iterable[Finding], ev: Evaluation | None, lang: str = "nl") -> list[str]:
+    """The sentence of each finding, in order."""
+    return [render(f, ev, lang) for f in findings]
 
 
 # -- numbers and names ------------------------------------------------------------------------------------------
@@ -109,6 +116,14 @@ def alternative_name(ev: Evaluation | None, aid: str) -> str:
     return aid
 
 
+def method_title(method_id: str, lang: str = "nl") -> str:
+    """A method's full name in ``lang`` (``Gewogen som (WSM)``); the id when it is unknown."""
+    from ..methods import METHODS  # the registry owns the names; imported late (it brings numpy)
+
+    m = METHODS.get(method_id)
+    return m.title(lang) if m is not None else method_id
+
+
 def score_text(scale: Scale | None, x: float, lang: str = "nl") -> str:
     """A score as a person reads it, in ``lang``: ``2 · fair``, ``yes``, ``430 €/user/year``."""
     if scale is None:
@@ -154,8 +169,10 @@ def _template(key: str, lang: str) -> str:
 class _Formatter(string.Formatter):
     """``str.format`` with the formats of this module's docstring, in one language."""
 
-    def __init__(self, lang: str, ev: Evaluation | None, scale: Scale | None):
-        self.lang, self.ev, self.scale = lang, ev, scale
+    def __init__(
+        self, lang: str, ev: Evaluation | None, scale: Scale | None, fields: dict[str, Any] | None = None
+    ):
+        self.lang, self.ev, self.scale, self.fields = lang, ev, scale, fields or {}
 
     def format_field(self, value: Any, spec: str) -> str:
         lang, ev = self.lang, self.ev
@@ -173,8 +190,15 @@ class _Formatter(string.Formatter):
             return alternative_name(ev, str(value))
         if spec == "alts":
             return join((alternative_name(ev, a) for a in _seq(value)), lang)
+        if spec == "method":
+            return method_title(str(value), lang)
+        if spec == "methods":
+            return join((method_title(m, lang) for m in _seq(value)), lang)
+        if spec == "chain":
+            items = _seq(value)
+            return " ".join(x if k % 2 else alternative_name(ev, x) for k, x in enumerate(items))
         if spec == "msg":
-            return message(str(value), lang)
+            return self.vformat(_template(str(value), lang), (), self.fields)
         if isinstance(value, float) and not spec:
             return _plain(value, lang)
         return super().format_field(value, spec)
