@@ -35,6 +35,36 @@ from .problem import Problem, build_problem
 
 DEFAULT_METHODS = ("wsm", "wpm", "topsis", "vikor")
 REVERSAL_METHODS = ("wsm", "wpm", "topsis", "vikor", "moora", "waspas")
+# every kind of finding this module makes (a test checks each has its sentences in the message catalogue)
+KINDS = (
+    "agreement.nothing",
+    "agreement.same_first",
+    "agreement.split",
+    "agreement.first",
+    "agreement.first_many",
+    "agreement.least_alike",
+    "reversal.too_few",
+    "reversal.worse_untestable",
+    "reversal.worse",
+    "reversal.pairs_untestable",
+    "reversal.pairs_consistent",
+    "reversal.pairs_cycle",
+    "reversal.pairs_cycles",
+    "reversal.rebuilt_same",
+    "reversal.rebuilt_differs",
+    "reversal.rebuilt_differs_pair",
+    "reversal.leave_one_out",
+    "reversal.leave_one_out_changed",
+)
+# catalogue entries the findings refer to in their parameters (``measure``, ``first``, ``order``)
+PARTS = (
+    "agreement.kendall",
+    "agreement.spearman",
+    "reversal.worse.kept",
+    "reversal.worse.lost",
+    "reversal.worse.same_order",
+    "reversal.worse.reordered",
+)
 
 
 @dataclass(frozen=True)

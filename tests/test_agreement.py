@@ -98,7 +98,9 @@ def test_methods_disagreeing_on_first_place_are_named() -> None:
         ("agreement.first", ("a",), ("wsm",)),
         ("agreement.first", ("b",), ("wpm",)),
     ]
-    assert found[3].kind == "agreement.least_alike" and found[3].value == pytest.approx(kendalltau(*ma.ranks)[0])
+    assert found[3].kind == "agreement.least_alike" and found[3].value == pytest.approx(
+        kendalltau(*ma.ranks)[0]
+    )
     en = sentences(found, ev, "en")
     assert en[:3] == [
         "The methods disagree on first place.",

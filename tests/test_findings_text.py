@@ -50,6 +50,21 @@ def test_every_finding_kind_the_model_check_makes_has_a_message():
     assert [k for k in KINDS if k not in MESSAGES] == []
 
 
+def test_every_agreement_and_reversal_finding_has_a_message():
+    import re
+
+    from evaluator import agreement
+
+    assert [k for k in (*agreement.KINDS, *agreement.PARTS) if k not in MESSAGES] == []
+    from pathlib import Path
+
+    source = Path(agreement.__file__).read_text(encoding="utf-8")
+    made = set(re.findall(r'"((?:agreement|reversal)\.[a-z_.]+)"', source))
+    assert made <= set(agreement.KINDS) | set(agreement.PARTS), (
+        made - set(agreement.KINDS) - set(agreement.PARTS)
+    )
+
+
 def test_a_missing_translation_fails_loudly(monkeypatch: pytest.MonkeyPatch):
     """The guard above is only worth something if a gap is a gap: drop one language and look."""
     monkeypatch.setitem(MESSAGES, "dominated", {"en": MESSAGES["dominated"]["en"]})

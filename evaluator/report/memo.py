@@ -34,7 +34,7 @@ from . import charts
 from .fonts import BOLD, REGULAR, register_fonts
 from .memo_format import crit_code, knockout_reason, method_name, ordered, score_text
 from .memo_pages import NumberedCanvas, SignatureSlot, chart_parts, keep_with_next
-from .memo_sections import advice, audit_section, robustness, sensitivity_section
+from .memo_sections import advice, agreement_section, audit_section, robustness, sensitivity_section
 from .memo_style import (
     ACCENT,
     CONTENT_W,
@@ -192,6 +192,7 @@ def build_memo(
     if res.get("skipped"):
         items = "; ".join(f"{method_name(m, lang)} ({why})" for m, why in res["skipped"].items())
         story.append(P(esc(t("skipped", lang, items=items)), st["muted"]))
+    story += agreement_section(ev, res, lang, st)
 
     # -- 6 sensitivity ----------------------------------------------------------------------------------------
     story.append(CondPageBreak(70 * mm))

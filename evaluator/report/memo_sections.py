@@ -11,7 +11,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from ..agreement import MethodAgreement
 from ..model import Evaluation, text
+from ..text import sentences
 from ..verdict import render as render_verdict
 from . import charts
 from .memo_format import method_name, score_text
@@ -163,3 +165,16 @@ def audit_section(audit: Sequence[Any] | None, lang: str, st: Mapping[str, Parag
                      P_(reason_text(e.reason, lang) or "—", st["cell"])])  # fmt: skip
     out.append(table(rows, [34 * mm, 25 * mm, CONTENT_W - 103 * mm, 44 * mm]))
     return out
+
+
+def agreement_section(
+    ev: Evaluation, res: Mapping[str, Any], lang: str, st: Mapping[str, ParagraphStyle]
+) -> list[Flowable]:
+    """Section 5's closing paragraph: do the methods agree on first place, and which two rankings are the least
+    alike, rendered from the agreement the decision data records (``results.agreement``), as the Robustness page
+    renders the same findings; nothing when the data records none (a memo of one method)."""
+    record = res.get("agreement")
+    if not isinstance(record, Mapping) or len(record.get("methods", ())) < 2:
+        return []
+    found = MethodAgreement.from_record(record).findings()
+    return [Spacer(1, 2 * mm), Paragraph(esc(" ".join(sentences(found, ev, lang))), st["body"])]

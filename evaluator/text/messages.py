@@ -72,6 +72,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "verschillen in de uitkomst.",
     },
     # -- method agreement (evaluator.agreement.agreement_findings) ------------------------------------------
+    "agreement.title": {"en": "Method agreement", "nl": "Overeenstemming tussen methoden"},
     "agreement.nothing": {"en": "There is nothing to compare.", "nl": "Er valt niets te vergelijken."},
     "agreement.same_first": {
         "en": "All {value:n0} methods put {alternatives:alts} first.",
@@ -98,6 +99,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "agreement.kendall": {"en": "Kendall's τ", "nl": "Kendalls τ"},
     "agreement.spearman": {"en": "Spearman's ρ", "nl": "Spearmans ρ"},
     # -- rank reversal (evaluator.agreement.rank_reversal) ------------------------------------------------------
+    "reversal.title": {
+        "en": "Rank reversal checks ({method:method})",
+        "nl": "Toetsen op rangomkering ({method:method})",
+    },
     "reversal.too_few": {
         "en": "With {value:n0} alternative(s) there is no rank reversal to check.",
         "nl": "Met {value:n0} alternatief/alternatieven valt er geen rangomkering te toetsen.",
