@@ -7,13 +7,13 @@ The wording can change in a later version without a signed memo's data changing.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
 from .model import Evaluation, text
+from .text import share_percent, weight_percent
 
 RUNNER_UP = 0.1  # the verdict names the runner-up when it is first in at least this share
 
@@ -60,22 +60,6 @@ def _closest_edge(stability: list[Any]) -> tuple[Any, str, float] | None:
     return None if best is None else best[1:]
 
 
-def pct(x: float, lang: str, share: bool = True) -> str:
-    """A percentage as people read it. A share: whole numbers (one decimal below 10 %), never rounded to 0 or
-    100. A weight: one decimal unless it is whole, so the verdict quotes the same edge as the table."""
-    v = 100.0 * x
-    nl = lang == "nl"
-    if share and 99.5 <= v < 100.0:
-        return "meer dan 99 %" if nl else "more than 99 %"
-    if share and 0.0 < v < 0.5:
-        return "minder dan 1 %" if nl else "less than 1 %"
-    whole = math.floor(v + 0.5)
-    if abs(v - whole) >= 0.05 and (v < 10 or not share):  # weights keep one decimal, as the table shows them
-        t = f"{v:.1f}"
-        return (t.replace(".", ",") if nl else t) + " %"
-    return f"{whole} %"
-
-
 def _name(ev: Evaluation, alt_id: str) -> str:
     try:
         return ev.alternative(alt_id).name
@@ -110,10 +94,10 @@ def render(ev: Evaluation, v: Mapping[str, Any], lang: str = "nl") -> str:
     if v["ranged"]:
         where += " met scores binnen hun marges" if nl else " with scores drawn within their ranges"
     name = _name(ev, v["first"])
-    share = pct(v["share"], lang)
+    share = share_percent(v["share"], lang)
     first = f"{name} staat eerst in {share} {where}" if nl else f"{name} ranks first in {share} {where}"
     if v["runner_up"] is not None:  # a close race: name the runner-up too
-        first += f", {_name(ev, v['runner_up'])} in {pct(v['runner_up_share'], lang)}"
+        first += f", {_name(ev, v['runner_up'])} in {share_percent(v['runner_up_share'], lang)}"
     first += "."
     if v["top"] is None:
         return first
@@ -142,7 +126,7 @@ def render(ev: Evaluation, v: Mapping[str, Any], lang: str = "nl") -> str:
         )
     crit = edge["criterion"]
     cname = text(ev.criterion(crit).name, lang) if crit in {c.id for c in ev.criteria} else crit
-    at, now = pct(edge["at"], lang, False), pct(edge["weight"], lang, False)
+    at, now = weight_percent(edge["at"], lang), weight_percent(edge["weight"], lang)
     if nl:
         more = "minder" if edge["side"] == "low" else "meer"
         change = f"de eerste plaats verandert pas als {cname} {more} dan {at} weegt (nu {now})."

@@ -122,3 +122,21 @@ def test_a_score_is_written_on_its_scale():
 def test_message_fills_in_plain_parameters():
     assert message("model_check.title", "nl") == "Modelcontrole"
     assert message("model_check.count", "en", warnings=2, notes=1) == "2 warning(s), 1 note(s)."
+
+
+def test_one_percentage_formatter_for_the_verdict_the_memo_and_the_catalogue():
+    from pathlib import Path
+
+    from evaluator.text import share_percent, weight_percent
+
+    assert share_percent(0.996, "nl") == "meer dan 99 %" and share_percent(0.004, "en") == "less than 1 %"
+    assert share_percent(1.0, "en") == "100 %" and share_percent(0.0, "nl") == "0 %"
+    assert share_percent(0.0734, "nl") == "7,3 %" and share_percent(0.4949, "en") == "49 %"
+    assert share_percent(0.07, "en") == "7 %"  # whole below 10 %: no decimal
+    assert weight_percent(0.227, "nl") == "22,7 %" and weight_percent(0.15, "en") == "15 %"
+    assert weight_percent(0.0612, "en") == "6.1 %" and weight_percent(0.5004, "nl") == "50 %"
+    root = Path(__file__).resolve().parents[1] / "evaluator"
+    owners = [
+        p.relative_to(root).as_posix() for p in root.rglob("*.py") if "def pct(" in p.read_text("utf-8")
+    ]
+    assert owners == [], f"a second percentage formatter: {owners}"

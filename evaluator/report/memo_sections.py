@@ -13,13 +13,13 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ..agreement import MethodAgreement
 from ..model import Evaluation, text
-from ..text import sentences
+from ..text import percent, sentences
 from ..verdict import render as render_verdict
 from . import charts
 from .memo_format import method_name, score_text
 from .memo_pages import chart_parts
 from .memo_style import CONTENT_W, P_, esc, table
-from .texts import date_text, moment_text, num, pct, reason_text, t
+from .texts import date_text, moment_text, num, reason_text, t
 
 
 def robustness(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
@@ -103,7 +103,7 @@ def sensitivity_section(
             "alt_acc_item",
             lang,
             name=n,
-            **{f"p{k + 1}": pct((list(row) + [0.0] * 3)[k], lang) for k in range(3)},
+            **{f"p{k + 1}": percent((list(row) + [0.0] * 3)[k], lang) for k in range(3)},
         )
         for n, row in rows
     ]
@@ -127,8 +127,8 @@ def sensitivity_section(
             except KeyError:
                 labels.append(str(s["criterion"]))
         items = [
-            t("alt_stab_item", lang, label=lab, weight=pct(s["weight"], lang), low=pct(s["low"], lang),
-              high=pct(s["high"], lang))
+            t("alt_stab_item", lang, label=lab, weight=percent(s["weight"], lang), low=percent(s["low"], lang),
+              high=percent(s["high"], lang))
             for lab, s in zip(labels, stab, strict=True)
         ]  # fmt: skip
 

@@ -13,12 +13,13 @@ from reportlab.platypus import Paragraph, TableStyle
 
 from ..methods import METHODS
 from ..model import Evaluation, text
+from ..text import percent
 from ..weighting import global_weights
 from .fonts import BOLD, REGULAR
 from .memo_format import compact, fmt_score
 from .memo_style import ACCENT, CONTENT_W, KNOCKOUT, MUTED, P_, RULE, SOFT, UNCERTAIN, esc, hex_colour, table
 from .tagging import TaggedTable
-from .texts import date_text, number, pct, t
+from .texts import date_text, number, t
 
 
 def score_matrix(
@@ -140,13 +141,13 @@ def criteria_table(
     for a in ev.areas:
         area_rows.append(len(rows))
         rows.append(
-            [P(f"<b>{esc(text(a.name, lang))}</b>", st["cellb"]), "", "", "", pct(area_w[a.id], lang, 1)]
+            [P(f"<b>{esc(text(a.name, lang))}</b>", st["cellb"]), "", "", "", percent(area_w[a.id], lang, 1)]
         )
         for c in ev.criteria_of(a.id):
             rows.append([
                 codes[c.id], P(esc(text(c.name, lang)), st["cell"]), P(esc(c.framework or "—"), st["cell"]),
                 P(esc(fmt_score(c.scale, c.minimum, lang)), st["cell"]) if c.minimum is not None else "",
-                pct(gw[c.id], lang, 1),
+                percent(gw[c.id], lang, 1),
             ])  # fmt: skip
     widths = [14 * mm, CONTENT_W - 14 * mm - 42 * mm - 24 * mm - 18 * mm, 42 * mm, 24 * mm, 18 * mm]
     tbl = table(rows, widths, zebra=False)

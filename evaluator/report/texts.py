@@ -238,10 +238,6 @@ def number(x: float | None, lang: str) -> str:
     return format_decimal(x, "#,##0.###", locale=_locale(lang))
 
 
-def pct(x: float, lang: str, decimals: int = 0) -> str:
-    return f"{num(100 * x, lang, decimals)} %"
-
-
 def date_text(iso: str, lang: str) -> str:
     """An ISO date (``2026-11-30``, or the date of an ISO moment) written out: ``30 november 2026``; any other text
     as typed."""

@@ -22,6 +22,7 @@ Formats a placeholder may carry (``{value:n2}``):
 
 from __future__ import annotations
 
+import math
 import string
 from collections.abc import Iterable
 from typing import Any
@@ -81,8 +82,32 @@ def number(x: float | None, lang: str = "nl", decimals: int = 2) -> str:
 
 
 def percent(x: float, lang: str = "nl", decimals: int = 0) -> str:
-    """A share as a percentage: ``0.125`` → ``12,5 %`` / ``12.5 %``."""
+    """A share as a percentage: ``0.125`` → ``12,5 %`` / ``12.5 %``. The one percentage formatter of the core:
+    the catalogue's ``pct`` format, the memo and the verdict (:func:`share_percent`, :func:`weight_percent`)."""
     return f"{number(100 * x, lang, decimals)} %"
+
+
+def share_percent(x: float, lang: str = "nl") -> str:
+    """How often something happens, as people read it: whole numbers (one decimal below 10 %), never rounded to
+    0 or 100 (``more than 99 %``, ``less than 1 %``)."""
+    v = 100.0 * x
+    if 99.5 <= v < 100.0:
+        return message("percent.above_99", lang)
+    if 0.0 < v < 0.5:
+        return message("percent.below_1", lang)
+    return _percent_points(v, lang, keep_decimal=v < 10)
+
+
+def weight_percent(x: float, lang: str = "nl") -> str:
+    """A weight: one decimal unless it is whole, as the weight tables show it (``22,7 %``, ``15 %``)."""
+    return _percent_points(100.0 * x, lang, keep_decimal=True)
+
+
+def _percent_points(v: float, lang: str, keep_decimal: bool) -> str:
+    whole = math.floor(v + 0.5)
+    if keep_decimal and abs(v - whole) >= 0.05:
+        return f"{number(v, lang, 1)} %"
+    return f"{number(whole, lang, 0)} %"
 
 
 def join(items: Iterable[str], lang: str = "nl") -> str:

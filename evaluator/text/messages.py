@@ -189,6 +189,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "één stap verder (de score heeft een lage zekerheid)",
     },
     "and": {"en": "and", "nl": "en"},
+    "percent.above_99": {"en": "more than 99 %", "nl": "meer dan 99 %"},
+    "percent.below_1": {"en": "less than 1 %", "nl": "minder dan 1 %"},
     "yes": {"en": "yes", "nl": "ja"},
     "no": {"en": "no", "nl": "nee"},
     "severity.info": {"en": "note", "nl": "opmerking"},
