@@ -33,16 +33,17 @@ from PySide6.QtWidgets import (
 from evaluator import fastengine
 from evaluator.changes import SetSetting
 from evaluator.errors import InputError
+from evaluator.live_ranking import LiveRanker, LiveRanking
+from evaluator.method_ranks import fast_ranks, rank_slow_methods
 from evaluator.methods import METHODS
 from evaluator.model import Evaluation, text
 from evaluator.summary import summarize
 
 from .charts.radar import RadarChart, RadarData
 from .charts.rainbow import RainbowChart, RainbowData
-from .compare_model import CompareModel, fast_ranks, method_name, rank_slow_methods
+from .compare_model import CompareModel, method_name
 from .document import Document
 from .i18n import language, signals, tr
-from .live_ranking import LiveRanker, LiveRanking
 from .provisional_ranking import LABEL_EN, LABEL_NL, ProvisionalView, provisional_view, ranked_evaluation
 from .rainbow_data import rainbow_data
 

@@ -10,13 +10,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from evaluator.errors import InputError
+from evaluator.live_ranking import LiveRanker, LiveRanking
 from evaluator.model import Evaluation
 
 from .charts.rainbow import RainbowChart, RainbowData
 from .compare_model import method_name
 from .document import Document
 from .i18n import language, signals, tr
-from .live_ranking import LiveRanker, LiveRanking
 from .provisional_ranking import ProvisionalView, provisional_view
 from .rainbow_data import rainbow_data
 

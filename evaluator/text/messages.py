@@ -195,6 +195,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no": {"en": "no", "nl": "nee"},
     "severity.info": {"en": "note", "nl": "opmerking"},
     "severity.warning": {"en": "warning", "nl": "waarschuwing"},
+    # -- what a weighting panel weighs (evaluator.weight_scopes) ---------------------------------------------
+    "weight_scope.areas": {"en": "Among the areas", "nl": "Tussen de gebieden"},
+    "weight_scope.area": {"en": "Within {area} {name}", "nl": "Binnen {area} {name}"},
+    "weight_scope.swing": {"en": "from {low} to {high}", "nl": "van {low} naar {high}"},
     # -- the model check as a whole (CLI, app panel, memo section) --------------------------------------------
     "model_check.title": {"en": "Model check", "nl": "Modelcontrole"},
     "model_check.intro": {
