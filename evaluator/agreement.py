@@ -39,6 +39,7 @@ REVERSAL_METHODS = ("wsm", "wpm", "topsis", "vikor", "moora", "waspas")
 KINDS = (
     "agreement.nothing",
     "agreement.same_first",
+    "agreement.count_first",
     "agreement.split",
     "agreement.first",
     "agreement.first_many",
@@ -181,6 +182,14 @@ def agreement_findings(
                 )
             )
     return out
+
+
+def first_place_count(winner: str, ranks: Mapping[str, Mapping[str, int]]) -> Finding:
+    """How many of the methods put ``winner`` first (``value``; ``total``: how many methods), from each method's
+    ranks (method id → alternative id → rank), as the memo's summary states it."""
+    k = sum(1 for r in ranks.values() if r.get(winner) == 1)
+    return Finding("agreement.count_first", alternatives=(winner,), value=k,
+                   params={"total": len(ranks), "methods": tuple(ranks)})  # fmt: skip
 
 
 def method_agreement(

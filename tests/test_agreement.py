@@ -246,3 +246,16 @@ def test_cycle_parsing_and_tiny_problems() -> None:
     found = rank_reversal(chain(2), "wsm").findings
     assert [(f.kind, f.value) for f in found] == [("reversal.too_few", 2.0)]
     assert sentences(found, chain(2), "en") == ["With 2 alternative(s) there is no rank reversal to check."]
+
+
+def test_how_many_methods_put_the_winner_first():
+    from evaluator.agreement import first_place_count
+    from tests.helpers import small_evaluation
+
+    ranks = {"wsm": {"a": 1, "b": 2}, "wpm": {"a": 2, "b": 1}, "topsis": {"a": 1, "b": 1}}
+    f = first_place_count("a", ranks)
+    assert (f.kind, f.alternatives, f.value, f.params["total"]) == ("agreement.count_first", ("a",), 2.0, 3)
+    ev = small_evaluation()
+    f = first_place_count("opendesk", {"wsm": {"opendesk": 1}, "vikor": {"opendesk": 3}})
+    assert sentences([f], ev, "en") == ["1 of 2 ranking methods put openDesk first."]
+    assert sentences([f], ev, "nl") == ["1 van de 2 rangschikkingsmethoden zetten openDesk bovenaan."]

@@ -11,9 +11,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from ..agreement import MethodAgreement
+from ..agreement import MethodAgreement, first_place_count
 from ..model import Evaluation, text
-from ..text import percent, sentences
+from ..text import percent, render, sentences
 from ..verdict import render as render_verdict
 from . import charts
 from .memo_format import method_name, score_text
@@ -56,10 +56,10 @@ def advice(
         winner = firsts[0]
         others = res.get("other_methods", {})
         if others:
-            k = 1 + sum(
-                1 for rows in others.values() for r in rows if r["id"] == winner["id"] and r["rank"] == 1
-            )
-            out.append(t("agree", lang, k=k, n=1 + len(others), name=esc(winner["name"])))
+            ranks = {
+                m: {r["id"]: r["rank"] for r in rows} for m, rows in [(method_id, ranking), *others.items()]
+            }
+            out.append(esc(render(first_place_count(winner["id"], ranks), ev, lang)))
         share = first_share(rob, winner["id"])
         if share is not None:
             key = "robust_high" if share >= 0.8 else "robust_mid" if share >= 0.5 else "robust_low"

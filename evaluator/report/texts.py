@@ -29,10 +29,6 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Dutch)
         "Second is {name} (score {score}).",
         "Tweede is {name} (score {score}).",
     ),
-    "agree": (
-        "{k} of {n} ranking methods put {name} first.",
-        "{k} van de {n} rangschikkingsmethoden zetten {name} bovenaan.",
-    ),
     "acc_first": (
         "Across {samples} random weightings, {name} ranks first in {pct} of cases.",
         "Over {samples} willekeurige wegingen staat {name} in {pct} van de gevallen eerste.",

@@ -78,6 +78,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "All {value:n0} methods put {alternatives:alts} first.",
         "nl": "Alle {value:n0} methoden zetten {alternatives:alts} op de eerste plaats.",
     },
+    "agreement.count_first": {
+        "en": "{value:n0} of {total:n0} ranking methods put {alternative:alt} first.",
+        "nl": "{value:n0} van de {total:n0} rangschikkingsmethoden zetten {alternative:alt} bovenaan.",
+    },
     "agreement.split": {
         "en": "The methods disagree on first place.",
         "nl": "De methoden verschillen over de eerste plaats.",
