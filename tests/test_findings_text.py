@@ -140,3 +140,23 @@ def test_one_percentage_formatter_for_the_verdict_the_memo_and_the_catalogue():
         p.relative_to(root).as_posix() for p in root.rglob("*.py") if "def pct(" in p.read_text("utf-8")
     ]
     assert owners == [], f"a second percentage formatter: {owners}"
+
+
+def test_the_verdict_is_rendered_from_the_catalogue_with_the_evaluations_names():
+    from evaluator.verdict import render as verdict
+
+    ev = small_evaluation()
+    v = {"kind": "ranked", "first": "opendesk", "share": 0.812, "runner_up": "nextcloud", "runner_up_share": 0.17,
+         "weights": "uniform", "ranged": False, "top": "nextcloud",
+         "edge": {"criterion": "C1", "side": "high", "at": 0.227, "weight": 0.15}}  # fmt: skip
+    assert verdict(ev, v, "en") == (
+        "openDesk ranks first in 81 % of all possible weightings, Nextcloud Hub in 17 %. With the agreed weights "
+        "Nextcloud Hub ranks first; that only changes if Price weighs more than 22.7 % (now 15 %)."
+    )
+    assert verdict(ev, {**v, "top": "opendesk", "ranged": True, "runner_up": None}, "nl") == (
+        "openDesk staat eerst in 81 % van alle denkbare wegingen met scores binnen hun marges. De eerste plaats "
+        "verandert pas als Prijs meer dan 22,7 % weegt (nu 15 %)."
+    )
+    assert verdict(ev, {"kind": "single", "first": "teams", "excluded": True}, "en").startswith(
+        "Only Microsoft"
+    )

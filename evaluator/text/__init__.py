@@ -13,6 +13,9 @@ Formats a placeholder may carry (``{value:n2}``):
 ``score``   a score on the finding's (first) criterion's scale: the level and its label, yes/no, number
 ``crit``    a criterion id → ``A2 ‘name’`` (short ids) or its name
 ``crits``   criterion ids → a list of short ids, or of names when the ids are long
+``critname`` a criterion id → its name only (the id when it is unknown)
+``share``   how often (0.81) → ``81 %``, never rounded to 0 or 100 (:func:`share_percent`)
+``weight``  a weight (0.227) → ``22,7 %``, one decimal unless whole (:func:`weight_percent`)
 ``alt``     an alternative id → its name;  ``alts``: ids → a list of names
 ``method``  a method id → its full name in the language;  ``methods``: ids → a list of names
 ``chain``   ids and relations (``a``, ``>``, ``b``, ``=``, ``c``) → ``name > name = name``
@@ -209,6 +212,12 @@ class _Formatter(string.Formatter):
             return score_text(self.scale, float(value), lang)
         if spec == "crit":
             return criterion_label(ev, str(value), lang)
+        if spec == "critname":
+            return _criterion_name(ev, str(value), lang) or str(value)
+        if spec == "share":
+            return share_percent(float(value), lang)
+        if spec == "weight":
+            return weight_percent(float(value), lang)
         if spec == "crits":
             return join((criterion_code(ev, c, lang) for c in _seq(value)), lang)
         if spec == "alt":

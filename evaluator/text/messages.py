@@ -71,6 +71,71 @@ MESSAGES: dict[str, dict[str, str]] = {
         "veel meer dan op de andere criteria): het gewicht van {weight:pct1} draagt {effect:pct1} bij aan de "
         "verschillen in de uitkomst.",
     },
+    # -- the robustness verdict (evaluator.verdict.render): a first sentence, then what weight could change it --
+    "verdict.nothing": {
+        "en": "There is nothing to rank: every alternative lacks a score or fails a minimum requirement.",
+        "nl": "Er valt niets te rangschikken: elk alternatief mist een score of valt af op een minimumeis.",
+    },
+    "verdict.single": {
+        "en": "There is only one alternative: {first:alt}.",
+        "nl": "Er is maar één alternatief: {first:alt}.",
+    },
+    "verdict.single_only": {
+        "en": "Only {first:alt} takes part; the other alternatives drop out.",
+        "nl": "Alleen {first:alt} doet mee; de andere alternatieven vallen af.",
+    },
+    "verdict.first": {
+        "en": "{first:alt} ranks first in {share:share} {where:msg}.",
+        "nl": "{first:alt} staat eerst in {share:share} {where:msg}.",
+    },
+    "verdict.first_runner_up": {
+        "en": "{first:alt} ranks first in {share:share} {where:msg}, {runner_up:alt} in {runner_up_share:share}.",
+        "nl": "{first:alt} staat eerst in {share:share} {where:msg}, {runner_up:alt} in {runner_up_share:share}.",
+    },
+    "verdict.where.uniform": {"en": "of all possible weightings", "nl": "van alle denkbare wegingen"},
+    "verdict.where.uniform_ranged": {
+        "en": "of all possible weightings with scores drawn within their ranges",
+        "nl": "van alle denkbare wegingen met scores binnen hun marges",
+    },
+    "verdict.where.around": {
+        "en": "of the weightings around the agreed weights",
+        "nl": "van de wegingen rond de afgesproken gewichten",
+    },
+    "verdict.where.around_ranged": {
+        "en": "of the weightings around the agreed weights with scores drawn within their ranges",
+        "nl": "van de wegingen rond de afgesproken gewichten met scores binnen hun marges",
+    },
+    "verdict.no_edge": {
+        "en": "No single weight can change on its own who comes first.",
+        "nl": "Geen enkel gewicht kan in zijn eentje veranderen wie eerst staat.",
+    },
+    "verdict.edge_more": {
+        "en": "First place only changes if {criterion:critname} weighs more than {at:weight} (now {now:weight}).",
+        "nl": "De eerste plaats verandert pas als {criterion:critname} meer dan {at:weight} weegt (nu "
+        "{now:weight}).",
+    },
+    "verdict.edge_less": {
+        "en": "First place only changes if {criterion:critname} weighs less than {at:weight} (now {now:weight}).",
+        "nl": "De eerste plaats verandert pas als {criterion:critname} minder dan {at:weight} weegt (nu "
+        "{now:weight}).",
+    },
+    "verdict.agreed_top_no_edge": {
+        "en": "With the agreed weights {top:alt} ranks first; no single weight can change that on its own.",
+        "nl": "Met de afgesproken gewichten staat {top:alt} eerst; geen enkel gewicht kan daar in zijn eentje iets "
+        "aan veranderen.",
+    },
+    "verdict.agreed_top_edge_more": {
+        "en": "With the agreed weights {top:alt} ranks first; that only changes if {criterion:critname} weighs "
+        "more than {at:weight} (now {now:weight}).",
+        "nl": "Met de afgesproken gewichten staat {top:alt} eerst; dat verandert pas als {criterion:critname} meer "
+        "dan {at:weight} weegt (nu {now:weight}).",
+    },
+    "verdict.agreed_top_edge_less": {
+        "en": "With the agreed weights {top:alt} ranks first; that only changes if {criterion:critname} weighs "
+        "less than {at:weight} (now {now:weight}).",
+        "nl": "Met de afgesproken gewichten staat {top:alt} eerst; dat verandert pas als {criterion:critname} "
+        "minder dan {at:weight} weegt (nu {now:weight}).",
+    },
     # -- method agreement (evaluator.agreement.agreement_findings) ------------------------------------------
     "agreement.title": {"en": "Method agreement", "nl": "Overeenstemming tussen methoden"},
     "agreement.nothing": {"en": "There is nothing to compare.", "nl": "Er valt niets te vergelijken."},
