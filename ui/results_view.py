@@ -1,7 +1,7 @@
 """The results page: the ranking that moves while a weight slider moves, profiles, and the other methods.
 
 Listens to the document: ``changed`` (stored) and ``previewed`` (a slider being dragged) both re-rank at once with
-the vectorised engine (:mod:`ui.live_ranking`). The methods that need scikit-criteria are ranked in a worker
+the vectorised engine (:mod:`evaluator.live_ranking`). The methods that need scikit-criteria are ranked in a worker
 thread after the page is first shown, so the import never delays the window.
 """
 

@@ -1,7 +1,7 @@
 """The ranking beside the weight sliders: a workshop sees the order move while a slider is dragged.
 
 The same rainbow chart as the results page (:mod:`ui.rainbow_data`), re-ranked by the vectorised engine
-(:class:`ui.live_ranking.LiveRanker`) on every stored change and every preview, so both pages always agree.
+(:class:`evaluator.live_ranking.LiveRanker`) on every stored change and every preview, so both pages always agree.
 """
 
 from __future__ import annotations
