@@ -1,15 +1,18 @@
-"""Do the methods agree, and does the ranking reverse when it should not? Findings in plain words (nl, en).
+"""Do the methods agree, and does the ranking reverse when it should not? Findings as data (kinds, ids, numbers).
 
 :func:`method_agreement` ranks with several methods (scikit-criteria pipelines, :func:`evaluator.methods.rank`)
 and compares the rankings with scikit-criteria's ``RanksComparator`` (Kendall's τ by default).
 
-:func:`rank_reversal` runs three rank-reversal checks and reports each in a sentence:
+:func:`rank_reversal` runs three rank-reversal checks and reports each as a :class:`~evaluator.findings.Finding`:
 
 1. scikit-criteria's ``RankInvariantChecker`` (Wang & Triantaphyllou's test 1): each lower-ranked alternative is
    made a little worse, several times; the best alternative should stay first and the others keep their order.
 2. scikit-criteria's ``RankTransitivityChecker`` (tests 2 and 3): every pair ranked on its own should give
    transitive results (no A > B > C > A), and the ranking rebuilt from the pairs should be the original one.
 3. Leaving one alternative out at a time, the order of the others should not change.
+
+Neither says anything in words: the GUI, ``afweging check --agreement`` and the memo render the findings from the
+message catalogue (:func:`evaluator.text.render`), in the reader's language, with the evaluation's names.
 
 scikit-criteria (≈ 2–3 s to import) is imported inside the functions only.
 """
@@ -20,21 +23,58 @@ import re
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
 from .errors import InputError
-from .methods import METHODS, decision, method, rank
+from .findings import Finding
+from .methods import decision, method, rank
 from .model import Evaluation
 from .problem import Problem, build_problem
 
 DEFAULT_METHODS = ("wsm", "wpm", "topsis", "vikor")
 REVERSAL_METHODS = ("wsm", "wpm", "topsis", "vikor", "moora", "waspas")
+# every kind of finding this module makes (a test checks each has its sentences in the message catalogue)
+KINDS = (
+    "agreement.nothing",
+    "agreement.same_first",
+    "agreement.count_first",
+    "agreement.split",
+    "agreement.first",
+    "agreement.first_many",
+    "agreement.least_alike",
+    "reversal.too_few",
+    "reversal.worse_untestable",
+    "reversal.worse",
+    "reversal.pairs_untestable",
+    "reversal.pairs_consistent",
+    "reversal.pairs_cycle",
+    "reversal.pairs_cycles",
+    "reversal.rebuilt_same",
+    "reversal.rebuilt_differs",
+    "reversal.rebuilt_differs_pair",
+    "reversal.leave_one_out",
+    "reversal.leave_one_out_changed",
+)
+# catalogue entries the findings refer to in their parameters (``measure``, ``first``, ``order``)
+PARTS = (
+    "agreement.kendall",
+    "agreement.spearman",
+    "reversal.worse.kept",
+    "reversal.worse.lost",
+    "reversal.worse.same_order",
+    "reversal.worse.reordered",
+)
 
 
 @dataclass(frozen=True)
 class MethodAgreement:
-    """The rankings of several methods side by side (included alternatives, input order)."""
+    """The rankings of several methods side by side (included alternatives, input order).
+
+    Its fields are what the memo's decision JSON stores under ``results.agreement`` (and ``verify`` recomputes):
+    adding one would make every earlier memo differ from its recomputation, so findings are a method.
+    """
 
     methods: tuple[str, ...]
     alternatives: tuple[str, ...]
@@ -51,6 +91,12 @@ class MethodAgreement:
             m: [self.names[i] for i in np.flatnonzero(self.ranks[k] == 1)] for k, m in enumerate(self.methods)
         }
 
+    def findings(self) -> list[Finding]:
+        """Do the methods agree on first place, and which two rankings are the least alike? See
+        :func:`agreement_findings`."""
+        return agreement_findings(self.methods, self.alternatives, self.ranks, self.correlation,
+                                  self.correlation_kind)  # fmt: skip
+
     def to_data(self) -> dict:
         corr = [[None if np.isnan(x) else float(x) for x in row] for row in self.correlation]
         return {
@@ -64,59 +110,86 @@ class MethodAgreement:
                 for i, name in enumerate(self.names)
             ],
             "correlation": {"kind": self.correlation_kind, "matrix": corr},
+            "findings": [f.to_data() for f in self.findings()],
         }
 
-    def summary(self, lang: str = "nl") -> str:
-        """One or two sentences: do the methods agree on first place, and how alike are the rankings?"""
-        nl = lang == "nl"
-        if not self.alternatives:
-            return "Er valt niets te vergelijken." if nl else "There is nothing to compare."
-        names = {m: METHODS[m].title(lang) for m in self.methods}
-        groups: dict[str, list[str]] = {}
-        for m, first in self.firsts().items():
-            groups.setdefault(_join(first, lang), []).append(names[m])
-        if len(groups) == 1:
-            (who,) = groups
-            out = (
-                f"Alle {len(self.methods)} methoden zetten {who} op de eerste plaats."
-                if nl
-                else f"All {len(self.methods)} methods put {who} first."
-            )
-        else:
-            parts = [f"{_join(ms, lang)} {'zet' if nl and len(ms) == 1 else 'zetten' if nl else 'puts' if len(ms) == 1 else 'put'} {who} eerst"
-                     if nl else
-                     f"{_join(ms, lang)} {'puts' if len(ms) == 1 else 'put'} {who} first"
-                     for who, ms in groups.items()]  # fmt: skip
-            head = (
-                "De methoden verschillen over de eerste plaats: "
-                if nl
-                else "The methods disagree on first place: "
-            )
-            out = head + "; ".join(parts) + "."
-        k = len(self.methods)
-        if k > 1 and len(self.alternatives) > 1:
-            iu = np.triu_indices(k, 1)
-            c = self.correlation[iu]
-            if np.all(np.isfinite(c)):
-                a, b = iu[0][int(np.argmin(c))], iu[1][int(np.argmin(c))]
-                lo = f"{c.min():.2f}".replace(".", ",") if nl else f"{c.min():.2f}"
-                tau = "Kendalls τ" if self.correlation_kind == "kendall" else "Spearmans ρ"
-                out += (
-                    f" De rangordes lijken het minst op elkaar bij {names[self.methods[a]]} en "
-                    f"{names[self.methods[b]]} ({tau} {lo}; 1 is gelijk)."
-                    if nl
-                    else f" The rankings differ most between {names[self.methods[a]]} and "
-                    f"{names[self.methods[b]]} ({tau.replace('s ', chr(39) + 's ')} {lo}; 1 is identical)."
+    @classmethod
+    def from_record(cls, data: Mapping[str, Any]) -> MethodAgreement:
+        """Back from the plain form the decision JSON stores (``results.agreement``: every field, arrays as
+        lists, NaN as null), so the memo renders its findings from the very data it attaches."""
+        k = len(data["methods"])
+        n = len(data["alternatives"])
+        corr = [[np.nan if x is None else float(x) for x in row] for row in data["correlation"]]
+        return cls(
+            tuple(data["methods"]),
+            tuple(data["alternatives"]),
+            tuple(data["names"]),
+            np.asarray(data["ranks"], dtype=np.int64).reshape(k, n),
+            np.asarray(data["scores"], dtype=float).reshape(k, n),
+            np.asarray(corr, dtype=float).reshape(k, k),
+            str(data["correlation_kind"]),
+            tuple(data.get("excluded", ())),
+        )
+
+
+def agreement_findings(
+    methods: Sequence[str],
+    alternatives: Sequence[str],
+    ranks: np.ndarray,
+    correlation: np.ndarray,
+    correlation_kind: str = "kendall",
+) -> list[Finding]:
+    """The agreement as findings: one ``agreement.same_first`` when every method puts the same alternatives first,
+    else ``agreement.split`` and one ``agreement.first`` (``first_many``) per group of methods that agree
+    (``value``: how many); then ``agreement.least_alike`` for the two least alike rankings (``value``: their correlation)."""
+    methods = tuple(methods)
+    if not len(alternatives):
+        return [Finding("agreement.nothing")]
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for k, m in enumerate(methods):
+        first = tuple(alternatives[i] for i in np.flatnonzero(np.asarray(ranks[k]) == 1))
+        groups.setdefault(first, []).append(m)
+    if len(groups) == 1:
+        (first,) = groups
+        out = [Finding("agreement.same_first", alternatives=first, value=len(methods),
+                       params={"methods": methods})]  # fmt: skip
+    else:
+        out = [Finding("agreement.split", "warning", value=len(groups), params={"methods": methods})]
+        out += [
+            Finding(
+                "agreement.first" if len(ms) == 1 else "agreement.first_many",
+                alternatives=first,
+                value=len(ms),
+                params={"methods": tuple(ms)},
+            )  # fmt: skip
+            for first, ms in groups.items()
+        ]
+    k = len(methods)
+    if k > 1 and len(alternatives) > 1:
+        iu = np.triu_indices(k, 1)
+        c = np.asarray(correlation, dtype=float)[iu]
+        if np.all(np.isfinite(c)):
+            j = int(np.argmin(c))
+            out.append(
+                Finding(
+                    "agreement.least_alike",
+                    value=float(c[j]),
+                    params={
+                        "method": methods[iu[0][j]],
+                        "method2": methods[iu[1][j]],
+                        "measure": f"agreement.{correlation_kind}",
+                    },
                 )
-        return out
+            )
+    return out
 
 
-def _join(items: Sequence[str], lang: str) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    last = " en " if lang == "nl" else " and "
-    return ", ".join(items[:-1]) + last + items[-1]
+def first_place_count(winner: str, ranks: Mapping[str, Mapping[str, int]]) -> Finding:
+    """How many of the methods put ``winner`` first (``value``; ``total``: how many methods), from each method's
+    ranks (method id → alternative id → rank), as the memo's summary states it."""
+    k = sum(1 for r in ranks.values() if r.get(winner) == 1)
+    return Finding("agreement.count_first", alternatives=(winner,), value=k,
+                   params={"total": len(ranks), "methods": tuple(ranks)})  # fmt: skip
 
 
 def method_agreement(
@@ -156,38 +229,42 @@ def method_agreement(
 # -- rank reversal --------------------------------------------------------------------------------------------
 
 
-def rank_reversal(
-    ev: Evaluation, method: str = "wsm", lang: str = "nl", repeat: int = 5, seed: int = 0
-) -> list[str]:
-    """Rank-reversal checks for ``method``, one plain sentence per finding (see the module docstring)."""
+@dataclass(frozen=True)
+class RankReversal:
+    """The rank-reversal findings for one method, in the order the checks ran."""
+
+    method: str
+    findings: tuple[Finding, ...]
+
+    def to_data(self) -> dict[str, Any]:
+        return {"method": self.method, "findings": [f.to_data() for f in self.findings]}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> RankReversal:
+        return cls(str(data["method"]), tuple(Finding.from_data(f) for f in data["findings"]))
+
+
+def rank_reversal(ev: Evaluation, method: str = "wsm", repeat: int = 5, seed: int = 0) -> RankReversal:
+    """Rank-reversal checks for ``method``, one finding per check (see the module docstring)."""
     if method not in REVERSAL_METHODS:
         raise InputError(
             f"rank reversal checks run for {', '.join(REVERSAL_METHODS)}; not {method!r}", place="method"
         )
-    nl = lang == "nl"
     p = build_problem(ev)
     params = ev.method_params  # names are per method (v, p, q, lambda): they apply whichever is asked
     n = len(p.alternatives)
-    name = dict(zip(p.alternatives, p.names, strict=True))
-    mname = METHODS[method].title(lang)
     if n < 3:
-        return [
-            f"Met {n} alternatief/alternatieven valt er geen rangomkering te toetsen."
-            if nl
-            else f"With {n} alternative(s) there is no rank reversal to check."
-        ]
+        return RankReversal(method, (Finding("reversal.too_few", value=n, params={"method": method}),))
     reference = rank(p, method, params)
     top = p.alternatives[reference.order()[0]]
     dm, maker, _ = decision(p, method, params)
-    out = [_invariance(dm, maker, p, top, name, mname, repeat, seed, nl)]
-    out += _transitivity(dm, maker, name, mname, nl)
-    out.append(_leave_one_out(p, method, params, reference.ranks, name, nl))
-    return out
+    out = [_invariance(dm, maker, p, top, method, repeat, seed)]
+    out += _transitivity(dm, maker, method)
+    out.append(_leave_one_out(p, method, params, reference.ranks))
+    return RankReversal(method, tuple(out))
 
 
-def _invariance(
-    dm, maker, p: Problem, top: str, name: dict, mname: str, repeat: int, seed: int, nl: bool
-) -> str:  # noqa: ANN001
+def _invariance(dm, maker, p: Problem, top: str, method_id: str, repeat: int, seed: int) -> Finding:  # noqa: ANN001
     from skcriteria.ranksrev import RankInvariantChecker
 
     checker = RankInvariantChecker(maker, repeat=repeat, random_state=seed)
@@ -196,14 +273,7 @@ def _invariance(
         stuck = _cannot_worsen(dm, maker, checker)
         if stuck:
             # scikit-criteria draws noise until one value is > 0: with a zero bound it would loop for ever
-            who = _join([name.get(a, a) for a in stuck], "nl" if nl else "en")
-            return (
-                f"Een lager geplaatst alternatief iets slechter maken ({mname}): niet te toetsen, want {who} "
-                "kan niet slechter worden zonder het volgende alternatief voorbij te gaan (gelijke scores)."
-                if nl
-                else f"Making a lower-ranked alternative slightly worse ({mname}): not testable, because {who} "
-                "cannot be made worse without passing the next alternative (identical scores)."
-            )
+            return Finding("reversal.worse_untestable", alternatives=stuck, params={"method": method_id})
         cmp = checker.evaluate(dm)
     named = list(cmp.named_ranks.items())
     ref = named[0][1]
@@ -212,7 +282,7 @@ def _invariance(
     reordered = 0
     for _, r in named[1:]:
         rk = dict(zip(r.alternatives, r.values, strict=True))
-        mutated = r.extra_["rank_inv_check"]["mutated"]
+        mutated = str(r.extra_["rank_inv_check"]["mutated"])
         if rk[top] != 1:
             lost[mutated] = lost.get(mutated, 0) + 1
         others = [a for a in p.alternatives if a != mutated]
@@ -224,34 +294,19 @@ def _invariance(
         ):
             reordered += 1
     trials = len(named) - 1
-    if nl:
-        head = f"Een lager geplaatst alternatief iets slechter maken ({trials} proeven, {mname}): "
-        if not lost:
-            s = head + f"{name[top]} bleef elke keer eerst"
-        else:
-            who = _join([name[a] for a in lost], "nl")
-            s = (
-                head
-                + f"{name[top]} verloor de eerste plaats in {sum(lost.values())} proeven (als {who} slechter werd)"
-            )
-        s += (
-            " en de volgorde van de andere alternatieven bleef gelijk."
-            if not reordered
-            else f"; de volgorde van de andere alternatieven veranderde in {reordered} proeven."
-        )
-        return s
-    head = f"Making a lower-ranked alternative slightly worse ({trials} trials, {mname}): "
-    if not lost:
-        s = head + f"{name[top]} stayed first every time"
-    else:
-        who = _join([name[a] for a in lost], "en")
-        s = head + f"{name[top]} lost first place in {sum(lost.values())} trials (when {who} was made worse)"
-    s += (
-        " and the order of the other alternatives stayed the same."
-        if not reordered
-        else f"; the order of the other alternatives changed in {reordered} trials."
+    return Finding(
+        "reversal.worse",
+        "warning" if lost or reordered else "info",
+        alternatives=(top, *lost),
+        value=trials,
+        params={
+            "method": method_id,
+            "lost": sum(lost.values()),
+            "reordered": reordered,
+            "first": "reversal.worse.lost" if lost else "reversal.worse.kept",
+            "order": "reversal.worse.reordered" if reordered else "reversal.worse.same_order",
+        },
     )
-    return s
 
 
 def _cannot_worsen(dm, maker, checker) -> list[str]:  # noqa: ANN001 - scikit-criteria objects
@@ -269,7 +324,7 @@ def _cannot_worsen(dm, maker, checker) -> list[str]:  # noqa: ANN001 - scikit-cr
     return out
 
 
-def _transitivity(dm, maker, name: dict, mname: str, nl: bool) -> list[str]:  # noqa: ANN001
+def _transitivity(dm, maker, method_id: str) -> list[Finding]:  # noqa: ANN001
     from skcriteria.ranksrev import RankTransitivityChecker
 
     with warnings.catch_warnings():
@@ -278,13 +333,7 @@ def _transitivity(dm, maker, name: dict, mname: str, nl: bool) -> list[str]:  # 
             res = RankTransitivityChecker(maker).evaluate(dm)
         except (ValueError, FloatingPointError, ZeroDivisionError):
             # e.g. scikit-criteria's TOPSIS on a pair of identical alternatives: 0/0, "not a ranking"
-            return [
-                f"Elk paar alternatieven apart vergeleken ({mname}): niet te toetsen, want {mname} kan een "
-                "paar gelijke alternatieven niet rangschikken."
-                if nl
-                else f"Comparing every pair of alternatives on its own ({mname}): not testable, because {mname} "
-                "cannot rank a pair of identical alternatives."
-            ]
+            return [Finding("reversal.pairs_untestable", params={"method": method_id})]
     extra = res.extra_
     tied = set()
     for rr in extra.get("pairwise_comparisons", ()):
@@ -296,43 +345,31 @@ def _transitivity(dm, maker, name: dict, mname: str, nl: bool) -> list[str]:  # 
               if not all(frozenset(e) in tied for e in zip(c, [*c[1:], c[0]], strict=True))]  # fmt: skip
     out = []
     if not cycles:
-        out.append(
-            "Elk paar alternatieven apart vergeleken: de uitkomsten zijn consistent (geen kringen zoals A > B > C > A)."
-            if nl
-            else "Comparing every pair of alternatives on its own: the results are consistent "
-            "(no cycles such as A > B > C > A)."
-        )
+        out.append(Finding("reversal.pairs_consistent", params={"method": method_id}))
     else:
         c = [*cycles[0], cycles[0][0]]
-        example = name.get(c[0], c[0]) + "".join(
-            (" = " if frozenset((a, b)) in tied else " > ") + name.get(b, b)
-            for a, b in zip(c, c[1:], strict=False)
-        )
-        what = (f"{len(cycles)} kring" if len(cycles) == 1 else f"{len(cycles)} kringen") if nl else (
-            f"{len(cycles)} cycle" if len(cycles) == 1 else f"{len(cycles)} cycles")  # fmt: skip
+        chain = [c[0]]
+        for a, b in zip(c, c[1:], strict=False):
+            chain += ["=" if frozenset((a, b)) in tied else ">", b]
         out.append(
-            f"Elk paar alternatieven apart vergeleken: {what} gevonden, bijvoorbeeld {example}."
-            if nl
-            else f"Comparing every pair of alternatives on its own: {what} found, e.g. {example}."
+            Finding(
+                "reversal.pairs_cycle" if len(cycles) == 1 else "reversal.pairs_cycles",
+                "warning",
+                alternatives=tuple(cycles[0]),
+                value=len(cycles),
+                params={"method": method_id, "chain": tuple(chain)},
+            )
         )
     if bool(extra["test_criterion_3"]):
-        out.append(
-            "De rangorde opnieuw opgebouwd uit de paren is dezelfde."
-            if nl
-            else "The ranking rebuilt from the pairs is the same."
-        )
+        out.append(Finding("reversal.rebuilt_same", params={"method": method_id}))
         return out
     named = list(res.named_ranks.values())
     swap = _first_swap(named[0], named[1]) if len(named) > 1 else None
-    if nl:
-        s = f"De rangorde opnieuw opgebouwd uit de paren wijkt af van die van {mname}"
-        if swap:
-            s += f" (bijvoorbeeld {name.get(swap[0], swap[0])} tegenover {name.get(swap[1], swap[1])})"
+    if swap:
+        out.append(Finding("reversal.rebuilt_differs_pair", "warning", alternatives=swap,
+                           params={"method": method_id}))  # fmt: skip
     else:
-        s = f"The ranking rebuilt from the pairs differs from {mname}'s"
-        if swap:
-            s += f" (e.g. {name.get(swap[0], swap[0])} against {name.get(swap[1], swap[1])})"
-    out.append(s + ".")
+        out.append(Finding("reversal.rebuilt_differs", "warning", params={"method": method_id}))
     return out
 
 
@@ -357,9 +394,7 @@ def _first_swap(a, b) -> tuple[str, str] | None:  # noqa: ANN001 - scikit-criter
     return None
 
 
-def _leave_one_out(
-    p: Problem, method_id: str, params: Mapping[str, float], ref: np.ndarray, name: dict, nl: bool
-) -> str:
+def _leave_one_out(p: Problem, method_id: str, params: Mapping[str, float], ref: np.ndarray) -> Finding:
     changed = []
     n = len(p.alternatives)
     for drop in range(n):
@@ -375,16 +410,6 @@ def _leave_one_out(
         if np.any(np.sign(before[:, None] - before[None, :]) != np.sign(r[:, None] - r[None, :])):
             changed.append(p.alternatives[drop])
     if not changed:
-        return (
-            f"Steeds één alternatief weglaten ({n} proeven): de volgorde van de rest veranderde nooit."
-            if nl
-            else f"Leaving out one alternative at a time ({n} trials): the order of the rest never changed."
-        )
-    who = _join([name[a] for a in changed], "nl" if nl else "en")
-    return (
-        f"Steeds één alternatief weglaten ({n} proeven): zonder {who} verandert de volgorde van de rest "
-        "(rangomkering)."
-        if nl
-        else f"Leaving out one alternative at a time ({n} trials): without {who} the order of the rest changes "
-        "(rank reversal)."
-    )
+        return Finding("reversal.leave_one_out", value=n, params={"method": method_id})
+    return Finding("reversal.leave_one_out_changed", "warning", alternatives=tuple(changed), value=n,
+                   params={"method": method_id})  # fmt: skip

@@ -70,3 +70,9 @@ def provisional(ev: Evaluation) -> Provisional | None:
         tuple(a.id for a in ev.alternatives if a.id in waiting),
         tuple(a.id for a in ev.alternatives if a.id in knocked),
     )
+
+
+def ranked_evaluation(ev: Evaluation) -> Evaluation:
+    """What a page ranks: the provisional evaluation while one applies, else ``ev`` itself."""
+    p = provisional(ev)
+    return ev if p is None else p.evaluation

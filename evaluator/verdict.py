@@ -1,4 +1,4 @@
-"""The robustness verdict as data, and its sentence in Dutch or English rendered from that data.
+"""The robustness verdict as data, and its sentence in Dutch or English rendered from that data (the catalogue).
 
 :func:`verdict_data` holds only ids, shares and weights — what the memo attaches and ``verify`` recomputes and
 compares; :func:`render` turns it into the sentence a non-specialist reads, looking names up in the evaluation.
@@ -7,13 +7,13 @@ The wording can change in a later version without a signed memo's data changing.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
-from .model import Evaluation, text
+from .model import Evaluation
+from .text import message
 
 RUNNER_UP = 0.1  # the verdict names the runner-up when it is first in at least this share
 
@@ -60,98 +60,26 @@ def _closest_edge(stability: list[Any]) -> tuple[Any, str, float] | None:
     return None if best is None else best[1:]
 
 
-def pct(x: float, lang: str, share: bool = True) -> str:
-    """A percentage as people read it. A share: whole numbers (one decimal below 10 %), never rounded to 0 or
-    100. A weight: one decimal unless it is whole, so the verdict quotes the same edge as the table."""
-    v = 100.0 * x
-    nl = lang == "nl"
-    if share and 99.5 <= v < 100.0:
-        return "meer dan 99 %" if nl else "more than 99 %"
-    if share and 0.0 < v < 0.5:
-        return "minder dan 1 %" if nl else "less than 1 %"
-    whole = math.floor(v + 0.5)
-    if abs(v - whole) >= 0.05 and (v < 10 or not share):  # weights keep one decimal, as the table shows them
-        t = f"{v:.1f}"
-        return (t.replace(".", ",") if nl else t) + " %"
-    return f"{whole} %"
-
-
-def _name(ev: Evaluation, alt_id: str) -> str:
-    try:
-        return ev.alternative(alt_id).name
-    except KeyError:
-        return alt_id
-
-
-def render(ev: Evaluation, v: Mapping[str, Any], lang: str = "nl") -> str:
-    """The verdict's sentence in ``lang`` (``nl`` or ``en``), from :func:`verdict_data`'s data."""
-    nl = lang == "nl"
+def render(ev: Evaluation | None, v: Mapping[str, Any], lang: str = "nl") -> str:
+    """The verdict's sentence in ``lang`` (``nl`` or ``en``), from :func:`verdict_data`'s data, every word from
+    the message catalogue (:mod:`evaluator.text.messages`, keys ``verdict.*``)."""
     if v["kind"] == "nothing":
-        return (
-            "Er valt niets te rangschikken: elk alternatief mist een score of valt af op een minimumeis."
-            if nl
-            else "There is nothing to rank: every alternative lacks a score or fails a minimum requirement."
-        )
+        return message("verdict.nothing", lang)
     if v["kind"] == "single":
-        only = _name(ev, v["first"])
-        if not v["excluded"]:
-            return f"Er is maar één alternatief: {only}." if nl else f"There is only one alternative: {only}."
-        return (
-            f"Alleen {only} doet mee; de andere alternatieven vallen af."
-            if nl
-            else f"Only {only} takes part; the other alternatives drop out."
+        return message(
+            "verdict.single_only" if v["excluded"] else "verdict.single", lang, ev, first=v["first"]
         )
-    where = {
-        ("uniform", True): "van alle denkbare wegingen",
-        ("uniform", False): "of all possible weightings",
-        ("around", True): "van de wegingen rond de afgesproken gewichten",
-        ("around", False): "of the weightings around the agreed weights",
-    }[(v["weights"], nl)]
-    if v["ranged"]:
-        where += " met scores binnen hun marges" if nl else " with scores drawn within their ranges"
-    name = _name(ev, v["first"])
-    share = pct(v["share"], lang)
-    first = f"{name} staat eerst in {share} {where}" if nl else f"{name} ranks first in {share} {where}"
-    if v["runner_up"] is not None:  # a close race: name the runner-up too
-        first += f", {_name(ev, v['runner_up'])} in {pct(v['runner_up_share'], lang)}"
-    first += "."
+    where = f"verdict.where.{v['weights']}" + ("_ranged" if v["ranged"] else "")
+    key = "verdict.first" if v["runner_up"] is None else "verdict.first_runner_up"
+    first = message(key, lang, ev, first=v["first"], share=v["share"], where=where, runner_up=v["runner_up"] or "",
+                    runner_up_share=v["runner_up_share"] or 0.0)  # fmt: skip
     if v["top"] is None:
         return first
-    lead = ""
-    if v["top"] != v["first"]:
-        top = _name(ev, v["top"])
-        lead = (
-            f"Met de afgesproken gewichten staat {top} eerst; "
-            if nl
-            else f"With the agreed weights {top} ranks first; "
-        )
+    lead = "verdict.agreed_top_" if v["top"] != v["first"] else "verdict."
     edge = v["edge"]
     if edge is None:
-        if nl:
-            rest = "geen enkel gewicht kan daar in zijn eentje iets aan veranderen."
-            return (
-                f"{first} {lead}{rest}"
-                if lead
-                else f"{first} Geen enkel gewicht kan in zijn eentje veranderen wie eerst staat."
-            )
-        rest = "no single weight can change that on its own."
-        return (
-            f"{first} {lead}{rest}"
-            if lead
-            else f"{first} No single weight can change on its own who comes first."
-        )
-    crit = edge["criterion"]
-    cname = text(ev.criterion(crit).name, lang) if crit in {c.id for c in ev.criteria} else crit
-    at, now = pct(edge["at"], lang, False), pct(edge["weight"], lang, False)
-    if nl:
-        more = "minder" if edge["side"] == "low" else "meer"
-        change = f"de eerste plaats verandert pas als {cname} {more} dan {at} weegt (nu {now})."
-    else:
-        more = "less" if edge["side"] == "low" else "more"
-        change = f"first place only changes if {cname} weighs {more} than {at} (now {now})."
-    if lead:
-        change = (
-            change.replace("de eerste plaats", "dat", 1) if nl else change.replace("first place", "that", 1)
-        )
-        return f"{first} {lead}{change}"
-    return f"{first} {change[0].upper()}{change[1:]}"
+        return f"{first} {message(lead + 'no_edge', lang, ev, top=v['top'])}"
+    side = "less" if edge["side"] == "low" else "more"
+    then = message(f"{lead}edge_{side}", lang, ev, top=v["top"], criterion=edge["criterion"], at=edge["at"],
+                   now=edge["weight"])  # fmt: skip
+    return f"{first} {then}"

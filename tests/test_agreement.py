@@ -1,4 +1,5 @@
-"""Method agreement (rankings side by side, rank correlation) and rank-reversal findings in plain words."""
+"""Method agreement (rankings side by side, rank correlation) and rank-reversal findings: data, rendered from the
+message catalogue in Dutch and English."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import numpy as np
 import pytest
 from scipy.stats import kendalltau, spearmanr
 
-from evaluator.agreement import _cycle, method_agreement, rank_reversal
+from evaluator.agreement import MethodAgreement, RankReversal, _cycle, method_agreement, rank_reversal
 from evaluator.errors import InputError
 from evaluator.methods import rank
 from evaluator.model import Alternative, Area, Assessment, Criterion, Evaluation, Scale, frozen_map
 from evaluator.problem import build_problem
+from evaluator.text import sentences
 from tests.test_sensitivity import make_eval
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
@@ -43,8 +45,12 @@ def test_dominance_chain_all_methods_agree() -> None:
     assert ma.methods == ("wsm", "wpm", "topsis", "vikor")
     assert np.all(ma.ranks == np.arange(1, 6))
     np.testing.assert_allclose(ma.correlation, 1.0)
-    assert ma.summary("en").startswith("All 4 methods put Suite 0 first.")
-    assert ma.summary("nl").startswith("Alle 4 methoden zetten Suite 0 op de eerste plaats.")
+    first = ma.findings()[0]
+    assert (first.kind, first.alternatives, first.value) == ("agreement.same_first", ("a0",), 4.0)
+    assert sentences(ma.findings(), None, "en")[0] == "All 4 methods put a0 first."  # no evaluation: ids
+    ev = chain()
+    assert sentences(ma.findings(), ev, "en")[0] == "All 4 methods put Suite 0 first."
+    assert sentences(ma.findings(), ev, "nl")[0] == "Alle 4 methoden zetten Suite 0 op de eerste plaats."
 
 
 @pytest.mark.parametrize("kind", ["kendall", "spearman"])
@@ -86,10 +92,56 @@ def test_methods_disagreeing_on_first_place_are_named() -> None:
     )
     ma = method_agreement(ev, methods=("wsm", "wpm"))
     assert ma.firsts() == {"wsm": ["Teams"], "wpm": ["openDesk"]}
-    en = ma.summary("en")
-    assert en.startswith("The methods disagree on first place: Weighted sum (WSM) puts Teams first; ")
-    assert "Weighted product (WPM) puts openDesk first." in en
-    assert "De methoden verschillen over de eerste plaats" in ma.summary("nl")
+    found = ma.findings()
+    assert [(f.kind, f.alternatives, f.params.get("methods")) for f in found[:3]] == [
+        ("agreement.split", (), ("wsm", "wpm")),
+        ("agreement.first", ("a",), ("wsm",)),
+        ("agreement.first", ("b",), ("wpm",)),
+    ]
+    assert found[3].kind == "agreement.least_alike" and found[3].value == pytest.approx(
+        kendalltau(*ma.ranks)[0]
+    )
+    en = sentences(found, ev, "en")
+    assert en[:3] == [
+        "The methods disagree on first place.",
+        "Weighted sum (WSM) puts Teams first.",
+        "Weighted product (WPM) puts openDesk first.",
+    ]
+    assert en[3] == (
+        "The rankings differ most between Weighted sum (WSM) and Weighted product (WPM) (Kendall's τ 0.33; "
+        "1 is identical)."
+    )
+    nl = sentences(found, ev, "nl")
+    assert (
+        nl[0] == "De methoden verschillen over de eerste plaats."
+        and nl[1] == "Gewogen som (WSM) zet Teams eerst."
+    )
+    assert "(Kendalls τ 0,33; 1 is gelijk)" in nl[3]
+
+
+def test_agreement_findings_come_back_from_the_memos_record():
+    """The memo stores the agreement's fields (report.decision); its findings are rendered from that record."""
+    from evaluator.report.decision import _plain
+
+    ev = make_eval(n=8, m=4, seed=3)
+    ma = method_agreement(ev)
+    back = MethodAgreement.from_record(_plain(ma))  # the record rounds to 12 significant digits
+    assert [(f.kind, f.alternatives, dict(f.params)) for f in back.findings()] == [
+        (f.kind, f.alternatives, dict(f.params)) for f in ma.findings()
+    ]
+    assert [f.value for f in back.findings()] == pytest.approx([f.value for f in ma.findings()])
+    assert sentences(back.findings(), ev, "nl") == sentences(ma.findings(), ev, "nl")
+    assert [f.kind for f in ma.findings()][:2] == ["agreement.split", "agreement.first_many"]
+
+
+def test_rank_reversal_findings_survive_json():
+    import json
+
+    ev = make_eval(n=6, m=4, seed=1)
+    r = rank_reversal(ev, "vikor", repeat=2)
+    again = RankReversal.from_data(json.loads(json.dumps(r.to_data())))
+    assert again == r
+    assert sentences(again.findings, ev, "en") == sentences(r.findings, ev, "en")
 
 
 def test_excluded_alternatives_are_left_out_and_bad_input_refused() -> None:
@@ -109,8 +161,17 @@ def test_excluded_alternatives_are_left_out_and_bad_input_refused() -> None:
 
 def test_rank_reversal_on_fixed_scales_with_wsm_finds_nothing() -> None:
     """Values over the scales' fixed bounds and a weighted sum: no check can reverse anything."""
-    out = rank_reversal(make_eval(n=6, m=4, seed=4), "wsm", "en", repeat=3)
-    assert len(out) == 4
+    ev = make_eval(n=6, m=4, seed=4)
+    found = rank_reversal(ev, "wsm", repeat=3).findings
+    assert [f.kind for f in found] == [
+        "reversal.worse",
+        "reversal.pairs_consistent",
+        "reversal.rebuilt_same",
+        "reversal.leave_one_out",
+    ]
+    assert all(f.severity == "info" for f in found)
+    assert found[0].value == 15 and found[0].params["lost"] == 0 and found[0].params["reordered"] == 0
+    out = sentences(found, ev, "en")
     assert out[0].startswith(
         "Making a lower-ranked alternative slightly worse (15 trials, Weighted sum (WSM)): "
     )
@@ -118,7 +179,7 @@ def test_rank_reversal_on_fixed_scales_with_wsm_finds_nothing() -> None:
     assert "the results are consistent" in out[1]
     assert out[2] == "The ranking rebuilt from the pairs is the same."
     assert out[3] == "Leaving out one alternative at a time (6 trials): the order of the rest never changed."
-    nl = rank_reversal(make_eval(n=6, m=4, seed=4), "wsm", "nl", repeat=3)
+    nl = sentences(found, ev, "nl")
     assert nl[3] == "Steeds één alternatief weglaten (6 proeven): de volgorde van de rest veranderde nooit."
 
 
@@ -140,7 +201,11 @@ def test_rank_reversal_findings_are_true(method: str, seed: int) -> None:
     ev = make_eval(n=6, m=4, seed=seed)
     p = build_problem(ev)
     ids = {n: a for a, n in zip(p.alternatives, p.names, strict=True)}
-    out = rank_reversal(ev, method, "en", repeat=2)
+    found = rank_reversal(ev, method, repeat=2).findings
+    out = sentences(found, ev, "en")
+    if found[1].kind in ("reversal.pairs_cycle", "reversal.pairs_cycles"):
+        chain_ = found[1].params["chain"]
+        assert chain_[0] == chain_[-1] and set(chain_[1::2]) <= {">", "="}
     if "cycle" in out[1] and "found" in out[1]:
         import re
 
@@ -170,13 +235,27 @@ def test_rank_reversal_findings_are_true(method: str, seed: int) -> None:
 
 
 def test_cycles_found_by_vikor_are_reported_with_names() -> None:
-    out = rank_reversal(make_eval(n=6, m=4, seed=1), "vikor", "nl", repeat=2)
+    ev = make_eval(n=6, m=4, seed=1)
+    out = sentences(rank_reversal(ev, "vikor", repeat=2).findings, ev, "nl")
     assert "kringen gevonden, bijvoorbeeld Alt " in out[1] or "kring gevonden, bijvoorbeeld Alt " in out[1]
 
 
 def test_cycle_parsing_and_tiny_problems() -> None:
     assert _cycle([">['a4', 'a0', 'a5']>a4"]) == ["a4", "a0", "a5"]
     assert _cycle(("x", "y", "z")) == ["x", "y", "z"]
-    assert rank_reversal(chain(2), "wsm", "en") == [
-        "With 2 alternative(s) there is no rank reversal to check."
-    ]
+    found = rank_reversal(chain(2), "wsm").findings
+    assert [(f.kind, f.value) for f in found] == [("reversal.too_few", 2.0)]
+    assert sentences(found, chain(2), "en") == ["With 2 alternative(s) there is no rank reversal to check."]
+
+
+def test_how_many_methods_put_the_winner_first():
+    from evaluator.agreement import first_place_count
+    from tests.helpers import small_evaluation
+
+    ranks = {"wsm": {"a": 1, "b": 2}, "wpm": {"a": 2, "b": 1}, "topsis": {"a": 1, "b": 1}}
+    f = first_place_count("a", ranks)
+    assert (f.kind, f.alternatives, f.value, f.params["total"]) == ("agreement.count_first", ("a",), 2.0, 3)
+    ev = small_evaluation()
+    f = first_place_count("opendesk", {"wsm": {"opendesk": 1}, "vikor": {"opendesk": 3}})
+    assert sentences([f], ev, "en") == ["1 of 2 ranking methods put openDesk first."]
+    assert sentences([f], ev, "nl") == ["1 van de 2 rangschikkingsmethoden zetten openDesk bovenaan."]

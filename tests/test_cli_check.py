@@ -84,3 +84,29 @@ def test_check_of_a_model_without_findings_says_so(tmp_path: Path):
         "Model check: 0 warning(s), 0 note(s).",
         "The model check found nothing to remark on.",
     ]
+
+
+def test_check_with_agreement_renders_the_cores_findings_in_either_language():
+    """`check --agreement` adds the method agreement and rank-reversal findings (the Robustness page's), in the
+    check's own JSON form, each sentence rendered from the catalogue."""
+    from evaluator.agreement import KINDS as AGREEMENT_KINDS
+    from evaluator.agreement import method_agreement, rank_reversal
+    from evaluator.methods.fast import FAST_METHODS
+    from evaluator.text import render
+    from tests.helpers import load_old_sample
+
+    out = {}
+    for lang in ("nl", "en"):
+        proc = afweging("check", str(OLD_SAMPLE), "--agreement", "--format", "json", "--lang", lang)
+        assert proc.returncode == 0, proc.stderr
+        out[lang] = [f for f in json.loads(proc.stdout)["findings"] if f["kind"] not in KINDS]
+    ev = load_old_sample()
+    core = method_agreement(ev, FAST_METHODS).findings() + list(rank_reversal(ev, ev.method).findings)
+    assert [f["kind"] for f in out["en"]] == [f.kind for f in core]
+    assert {f.kind for f in core} <= set(AGREEMENT_KINDS)
+    for lang in ("nl", "en"):
+        assert [f["text"] for f in out[lang]] == [render(f, ev, lang) for f in core]
+        assert [f["alternatives"] for f in out[lang]] == [list(f.alternatives) for f in core]
+    assert out["nl"][0]["text"] != out["en"][0]["text"]
+    table = afweging("check", str(OLD_SAMPLE), "--agreement", "--lang", "en").stdout
+    assert "\nMethod agreement\n" in table and "\nRank reversal checks (Weighted sum (WSM))\n" in table

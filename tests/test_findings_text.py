@@ -50,6 +50,21 @@ def test_every_finding_kind_the_model_check_makes_has_a_message():
     assert [k for k in KINDS if k not in MESSAGES] == []
 
 
+def test_every_agreement_and_reversal_finding_has_a_message():
+    import re
+
+    from evaluator import agreement
+
+    assert [k for k in (*agreement.KINDS, *agreement.PARTS) if k not in MESSAGES] == []
+    from pathlib import Path
+
+    source = Path(agreement.__file__).read_text(encoding="utf-8")
+    made = set(re.findall(r'"((?:agreement|reversal)\.[a-z_.]+)"', source))
+    assert made <= set(agreement.KINDS) | set(agreement.PARTS), (
+        made - set(agreement.KINDS) - set(agreement.PARTS)
+    )
+
+
 def test_a_missing_translation_fails_loudly(monkeypatch: pytest.MonkeyPatch):
     """The guard above is only worth something if a gap is a gap: drop one language and look."""
     monkeypatch.setitem(MESSAGES, "dominated", {"en": MESSAGES["dominated"]["en"]})
@@ -107,3 +122,41 @@ def test_a_score_is_written_on_its_scale():
 def test_message_fills_in_plain_parameters():
     assert message("model_check.title", "nl") == "Modelcontrole"
     assert message("model_check.count", "en", warnings=2, notes=1) == "2 warning(s), 1 note(s)."
+
+
+def test_one_percentage_formatter_for_the_verdict_the_memo_and_the_catalogue():
+    from pathlib import Path
+
+    from evaluator.text import share_percent, weight_percent
+
+    assert share_percent(0.996, "nl") == "meer dan 99 %" and share_percent(0.004, "en") == "less than 1 %"
+    assert share_percent(1.0, "en") == "100 %" and share_percent(0.0, "nl") == "0 %"
+    assert share_percent(0.0734, "nl") == "7,3 %" and share_percent(0.4949, "en") == "49 %"
+    assert share_percent(0.07, "en") == "7 %"  # whole below 10 %: no decimal
+    assert weight_percent(0.227, "nl") == "22,7 %" and weight_percent(0.15, "en") == "15 %"
+    assert weight_percent(0.0612, "en") == "6.1 %" and weight_percent(0.5004, "nl") == "50 %"
+    root = Path(__file__).resolve().parents[1] / "evaluator"
+    owners = [
+        p.relative_to(root).as_posix() for p in root.rglob("*.py") if "def pct(" in p.read_text("utf-8")
+    ]
+    assert owners == [], f"a second percentage formatter: {owners}"
+
+
+def test_the_verdict_is_rendered_from_the_catalogue_with_the_evaluations_names():
+    from evaluator.verdict import render as verdict
+
+    ev = small_evaluation()
+    v = {"kind": "ranked", "first": "opendesk", "share": 0.812, "runner_up": "nextcloud", "runner_up_share": 0.17,
+         "weights": "uniform", "ranged": False, "top": "nextcloud",
+         "edge": {"criterion": "C1", "side": "high", "at": 0.227, "weight": 0.15}}  # fmt: skip
+    assert verdict(ev, v, "en") == (
+        "openDesk ranks first in 81 % of all possible weightings, Nextcloud Hub in 17 %. With the agreed weights "
+        "Nextcloud Hub ranks first; that only changes if Price weighs more than 22.7 % (now 15 %)."
+    )
+    assert verdict(ev, {**v, "top": "opendesk", "ranged": True, "runner_up": None}, "nl") == (
+        "openDesk staat eerst in 81 % van alle denkbare wegingen met scores binnen hun marges. De eerste plaats "
+        "verandert pas als Prijs meer dan 22,7 % weegt (nu 15 %)."
+    )
+    assert verdict(ev, {"kind": "single", "first": "teams", "excluded": True}, "en").startswith(
+        "Only Microsoft"
+    )

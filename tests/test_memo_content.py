@@ -290,3 +290,17 @@ def test_a_ranking_taller_than_a_page_is_drawn_in_parts():
     text = _flat("\n".join(_pages(render_memo(ev, "nl", samples=100).pdf)))
     for rank, name in _ranking(ev):
         assert _flat(f"{rank}. {name}") in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_section_5_says_whether_the_methods_agree_from_the_attached_data(sample, sample_nl, sample_en, lang):
+    """The agreement sentences under the table of ranks per method are rendered from the agreement the decision
+    JSON records, in the memo's language: the Robustness page renders the same findings from the same data."""
+    from evaluator.agreement import MethodAgreement
+    from evaluator.text import sentences
+
+    pdf = sample_nl if lang == "nl" else sample_en
+    record = compute_results(sample)["agreement"]
+    expected = " ".join(sentences(MethodAgreement.from_record(record).findings(), sample, lang))
+    assert "Kendall" in expected
+    assert _flat(expected) in _flat("".join(_pages(pdf)))

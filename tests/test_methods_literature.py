@@ -411,10 +411,11 @@ def test_rank_reversal_returns_with_two_identical_alternatives(tmp_path: Path) -
     code = (
         "from evaluator.io.bare import BareMatrix, bare_evaluation\n"
         "from evaluator.agreement import rank_reversal\n"
+        "from evaluator.text import sentences\n"
         "ev = bare_evaluation(BareMatrix(['A', 'B', 'C', 'D'], ['c1', 'c2'], "
         "[[3, 1], [2, 2], [2, 2], [1, 3]], [1, 1], [2, 1]))\n"
         "for m in ('wsm', 'topsis'):\n"
-        "    for line in rank_reversal(ev, m, lang='en'):\n"
+        "    for line in sentences(rank_reversal(ev, m).findings, ev, 'en'):\n"
         "        print(line)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=90)

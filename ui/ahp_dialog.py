@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.changes import SetWeights
+from evaluator.weight_scopes import Item, items, scopes
 from evaluator.weighting import ahp_weights, most_inconsistent_judgement, pairwise_from_upper
 
 from .document import Document
 from .i18n import language, number, percent, signals, tr
-from .weight_scopes import Item, items, scopes
 
 # the 17 choices of a judgement, left item's importance over the right one's: 9 … 2, 1, 1/2 … 1/9
 SAATY = tuple([float(v) for v in range(9, 1, -1)] + [1.0] + [1.0 / v for v in range(2, 10)])

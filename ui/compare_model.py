@@ -1,58 +1,33 @@
 """A Qt table model: the ranks of the included alternatives under every method, side by side.
 
-The four fast methods are filled at once from the vectorised engine; the others (ELECTRE I, MOORA, WASPAS,
-SPOTIS, which need scikit-criteria) are filled by :func:`rank_slow_methods`, run off the GUI thread after the window
-is shown.
+The ranks come from the core (:mod:`evaluator.method_ranks`): the fast methods at once, the others (which need
+scikit-criteria) off the GUI thread after the window is shown; until then their cells say they are pending.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from evaluator import fastengine
+from evaluator.method_ranks import SLOW_METHODS
 from evaluator.methods import METHODS
-from evaluator.model import Evaluation
-from evaluator.problem import Problem
+from evaluator.text import method_title
 
 from .i18n import language, number, tr
 
-SLOW_METHODS = tuple(m for m in METHODS if m not in fastengine.FAST_METHODS)
 PENDING = "pending"
 
 
 def method_name(method: str) -> str:
     """The method's full name in the current language."""
-    return METHODS[method].title(language())
+    return method_title(method, language())
 
 
 def short_name(method: str) -> str:
     """A column heading: the acronym ("WSM", "TOPSIS", "ELECTRE I")."""
     return METHODS[method].acronym
-
-
-def fast_ranks(p: Problem, weights: np.ndarray) -> dict[str, np.ndarray]:
-    """Dense ranks under each fast method for one weight vector."""
-    return {m: fastengine.ranks(p, weights, m)[0] for m in fastengine.FAST_METHODS}
-
-
-def rank_slow_methods(ev: Evaluation) -> dict[str, dict[str, int] | str]:
-    """Alternative id → rank under each slow method (scikit-criteria; seconds on first import), or an error text."""
-    from evaluator.methods import rank
-    from evaluator.problem import build_problem
-
-    p = build_problem(ev)
-    out: dict[str, dict[str, int] | str] = {}
-    for m in SLOW_METHODS:
-        try:
-            r = rank(p, m, {k: v for k, v in ev.method_params.items()})
-            out[m] = {a: int(k) for a, k in zip(r.alternatives, r.ranks, strict=True)}
-        except Exception as exc:  # a method that cannot rank this matrix says why in the cell's tooltip
-            out[m] = str(exc)
-    return out
 
 
 class CompareModel(QAbstractTableModel):

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 from evaluator.changes import SetWeights
 from evaluator.errors import InputError
 from evaluator.model import Evaluation
+from evaluator.weight_scopes import AREAS, Item, items, scopes
 from evaluator.weighting import rank_order_centroid, swing
 
 from .document import Document
 from .i18n import language, percent, tr
-from .weight_scopes import AREAS, Item, items, scopes
 
 
 class OrderPanel(QWidget):

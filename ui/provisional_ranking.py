@@ -1,19 +1,21 @@
 """The results page's provisional ranking while scoring is under way (rule: :mod:`evaluator.provisional`).
 
-Wraps the core's rule for the page: the ranking of the provisional evaluation, the full ranking's "not ranked"
-lines for whoever stays out, and one sentence that states the rule and names the criteria left out.
+The ranking comes from the core (:func:`evaluator.live_ranking.provisional_ranking`); this adds, for the page, one
+sentence that states the rule and names the criteria left out.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from html import escape
 
+from evaluator.live_ranking import LiveRanker, LiveRanking, provisional_ranking
 from evaluator.model import Evaluation, text
-from evaluator.provisional import Provisional, provisional
+from evaluator.provisional import Provisional, ranked_evaluation
 
 from .i18n import tr
-from .live_ranking import LiveRanker, LiveRanking
+
+__all__ = ["LABEL_EN", "LABEL_NL", "ProvisionalView", "provisional_view", "ranked_evaluation"]
 
 LABEL_NL, LABEL_EN = "Voorlopige rangorde", "Provisional ranking"
 
@@ -26,22 +28,14 @@ class ProvisionalView:
     notice: str  # rich text (names escaped)
 
 
-def ranked_evaluation(ev: Evaluation) -> Evaluation:
-    """What the page ranks: the provisional evaluation while one applies, else ``ev`` itself."""
-    p = provisional(ev)
-    return ev if p is None else p.evaluation
-
-
 def provisional_view(
     ranker: LiveRanker, ev: Evaluation, full: LiveRanking, lang: str
 ) -> ProvisionalView | None:
     """The provisional ranking of ``ev`` for the page, or ``None`` when the full ranking ``full`` is all there is."""
-    p = provisional(ev)
-    if p is None:
+    found = provisional_ranking(ranker, ev, full, lang)
+    if found is None:
         return None
-    r = ranker.rank(p.evaluation, ev.method, lang)
-    ranked = set(r.names)
-    r = replace(r, excluded=tuple((n, why) for n, why in full.excluded if n not in ranked))
+    p, r = found
     left = escape(", ".join(f"{c} {text(ev.criterion(c).name, lang)}" for c in p.left_out))
     admitted = escape(", ".join(ev.alternative(a).name for a in p.admitted))
     notice = tr(

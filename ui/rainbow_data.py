@@ -5,6 +5,7 @@ The results page and the ranking panel beside the weight sliders both draw the s
 
 from __future__ import annotations
 
+from evaluator.live_ranking import LiveRanking
 from evaluator.methods import METHODS
 from evaluator.model import Evaluation, text
 
@@ -12,7 +13,6 @@ from .charts.palette import criterion_colour
 from .charts.rainbow import RainbowData, Row
 from .compare_model import method_name
 from .i18n import language, number, percent, tr
-from .live_ranking import LiveRanking
 
 
 def rainbow_data(ev: Evaluation, r: LiveRanking) -> RainbowData:

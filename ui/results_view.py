@@ -1,7 +1,7 @@
 """The results page: the ranking that moves while a weight slider moves, profiles, and the other methods.
 
 Listens to the document: ``changed`` (stored) and ``previewed`` (a slider being dragged) both re-rank at once with
-the vectorised engine (:mod:`ui.live_ranking`). The methods that need scikit-criteria are ranked in a worker
+the vectorised engine (:mod:`evaluator.live_ranking`). The methods that need scikit-criteria are ranked in a worker
 thread after the page is first shown, so the import never delays the window.
 """
 
@@ -33,16 +33,17 @@ from PySide6.QtWidgets import (
 from evaluator import fastengine
 from evaluator.changes import SetSetting
 from evaluator.errors import InputError
+from evaluator.live_ranking import LiveRanker, LiveRanking
+from evaluator.method_ranks import fast_ranks, rank_slow_methods
 from evaluator.methods import METHODS
 from evaluator.model import Evaluation, text
 from evaluator.summary import summarize
 
 from .charts.radar import RadarChart, RadarData
 from .charts.rainbow import RainbowChart, RainbowData
-from .compare_model import CompareModel, fast_ranks, method_name, rank_slow_methods
+from .compare_model import CompareModel, method_name
 from .document import Document
 from .i18n import language, signals, tr
-from .live_ranking import LiveRanker, LiveRanking
 from .provisional_ranking import LABEL_EN, LABEL_NL, ProvisionalView, provisional_view, ranked_evaluation
 from .rainbow_data import rainbow_data
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.model import text
+from evaluator.text import sentences
 
 from .compare_model import method_name, short_name
 from .i18n import number, percent, tr
@@ -210,7 +211,7 @@ class SpecialistDetails(QWidget):
             self.correlation_table.setRowCount(0)
             self.reversal.setText("")
             return
-        self.agreement_summary.setText(ag.summary(lang))
+        self.agreement_summary.setText(" ".join(sentences(ag.findings(), o.ev, lang)))
         methods = list(ag.methods)
         k = methods.index(o.settings.method) if o.settings.method in methods else 0
         order = sorted(range(len(ag.alternatives)), key=lambda i: (ag.ranks[k, i], i))
@@ -248,8 +249,8 @@ class SpecialistDetails(QWidget):
         ct.setFixedHeight(
             ct.horizontalHeader().height() + sum(ct.rowHeight(r) for r in range(len(methods))) + 4
         )
-        sentences = o.reversal.get(lang, [])
-        self.reversal.setText("<ul>" + "".join(f"<li>{_escape(s)}</li>" for s in sentences) + "</ul>")
+        found = sentences(o.reversal.findings, o.ev, lang) if o.reversal is not None else []
+        self.reversal.setText("<ul>" + "".join(f"<li>{_escape(s)}</li>" for s in found) + "</ul>")
 
     def retranslate(self) -> None:
         self.disclosure.set_text(

@@ -57,7 +57,7 @@ class Outcome:
     acc: object  # evaluator.sensitivity.Acceptability
     stability: list
     agreement: object | None  # evaluator.agreement.MethodAgreement
-    reversal: dict[str, list[str]]  # lang → sentences
+    reversal: object | None  # evaluator.agreement.RankReversal: findings, rendered in the language shown
     problem: str = ""  # why agreement/reversal are missing, if they are
 
 
@@ -96,15 +96,14 @@ class _Run(QRunnable):
             if self.cancel.is_set():
                 raise Cancelled("cancelled")
             self.signals.phase.emit(self.run_id, "agreement")
-            agreement, reversal, problem = None, {}, ""
+            agreement, reversal, problem = None, None, ""
             try:
                 from evaluator.agreement import method_agreement, rank_reversal
 
                 agreement = method_agreement(self.ev, FAST_METHODS)
-                for lang in ("nl", "en"):
-                    if self.cancel.is_set():
-                        raise Cancelled("cancelled")
-                    reversal[lang] = rank_reversal(self.ev, s.method, lang)
+                if self.cancel.is_set():
+                    raise Cancelled("cancelled")
+                reversal = rank_reversal(self.ev, s.method)
             except InputError as exc:
                 problem = str(exc)
             self.signals.finished.emit(

@@ -1,7 +1,7 @@
 """The ranking beside the weight sliders: a workshop sees the order move while a slider is dragged.
 
 The same rainbow chart as the results page (:mod:`ui.rainbow_data`), re-ranked by the vectorised engine
-(:class:`ui.live_ranking.LiveRanker`) on every stored change and every preview, so both pages always agree.
+(:class:`evaluator.live_ranking.LiveRanker`) on every stored change and every preview, so both pages always agree.
 """
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from evaluator.errors import InputError
+from evaluator.live_ranking import LiveRanker, LiveRanking
 from evaluator.model import Evaluation
 
 from .charts.rainbow import RainbowChart, RainbowData
 from .compare_model import method_name
 from .document import Document
 from .i18n import language, signals, tr
-from .live_ranking import LiveRanker, LiveRanking
 from .provisional_ranking import ProvisionalView, provisional_view
 from .rainbow_data import rainbow_data
 

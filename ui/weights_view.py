@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from evaluator.changes import SetWeights
 from evaluator.errors import InputError
 from evaluator.model import Evaluation, text
+from evaluator.weight_scopes import AREAS, scopes
 from evaluator.weighting import global_weights
 
 from .ahp_dialog import AhpDialog
@@ -37,7 +38,6 @@ from .charts.stability_band import StabilityBand, area_share_and_rest, points_fo
 from .document import Document
 from .i18n import language, locale, percent, signals, tr
 from .order_panel import OrderPanel
-from .weight_scopes import AREAS, scopes
 from .weights_ranking import RankingPanel
 
 SLIDER_MAX = 100

@@ -48,8 +48,9 @@ def render_memo(
     from ..io.canonical import sha256
     from ..robustness import SCHEMA
     from .decision import decision_bytes, decision_data
-    from .memo import ATTACHMENT_NAME, build_memo, stamp_pdf
+    from .memo import ATTACHMENT_NAME, build_memo
     from .sign import attach_and_sign
+    from .stamp import stamp_pdf
     from .texts import t
 
     left_out = {"schema": SCHEMA, "skipped": "left out (--samples 0)"} if samples == 0 else None

@@ -29,10 +29,6 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Dutch)
         "Second is {name} (score {score}).",
         "Tweede is {name} (score {score}).",
     ),
-    "agree": (
-        "{k} of {n} ranking methods put {name} first.",
-        "{k} van de {n} rangschikkingsmethoden zetten {name} bovenaan.",
-    ),
     "acc_first": (
         "Across {samples} random weightings, {name} ranks first in {pct} of cases.",
         "Over {samples} willekeurige wegingen staat {name} in {pct} van de gevallen eerste.",
@@ -236,10 +232,6 @@ def number(x: float | None, lang: str) -> str:
     if x is None:
         return "–"
     return format_decimal(x, "#,##0.###", locale=_locale(lang))
-
-
-def pct(x: float, lang: str, decimals: int = 0) -> str:
-    return f"{num(100 * x, lang, decimals)} %"
 
 
 def date_text(iso: str, lang: str) -> str:

@@ -13,13 +13,19 @@ Formats a placeholder may carry (``{value:n2}``):
 ``score``   a score on the finding's (first) criterion's scale: the level and its label, yes/no, number
 ``crit``    a criterion id → ``A2 ‘name’`` (short ids) or its name
 ``crits``   criterion ids → a list of short ids, or of names when the ids are long
+``critname`` a criterion id → its name only (the id when it is unknown)
+``share``   how often (0.81) → ``81 %``, never rounded to 0 or 100 (:func:`share_percent`)
+``weight``  a weight (0.227) → ``22,7 %``, one decimal unless whole (:func:`weight_percent`)
 ``alt``     an alternative id → its name;  ``alts``: ids → a list of names
-``msg``     another catalogue key → its text
+``method``  a method id → its full name in the language;  ``methods``: ids → a list of names
+``chain``   ids and relations (``a``, ``>``, ``b``, ``=``, ``c``) → ``name > name = name``
+``msg``     another catalogue key → its text, filled in with the same fields
 ==========  ========================================================================================
 """
 
 from __future__ import annotations
 
+import math
 import string
 from collections.abc import Iterable
 from typing import Any
@@ -38,7 +44,7 @@ def message(key: str, lang: str = "nl", ev: Evaluation | None = None, **params: 
     template = _template(key, lang)
     if not params:
         return template
-    return _Formatter(lang, ev, None).format(template, **params)
+    return _Formatter(lang, ev, None, params).format(template, **params)
 
 
 def render(finding: Finding, ev: Evaluation | None, lang: str = "nl") -> str:
@@ -55,7 +61,12 @@ def render(finding: Finding, ev: Evaluation | None, lang: str = "nl") -> str:
     }
     fields.update(finding.params)
     scale = _scale(ev, crits[0]) if crits else None
-    return _Formatter(lang, ev, scale).format(_template(finding.kind, lang), **fields)
+    return _Formatter(lang, ev, scale, fields).format(_template(finding.kind, lang), **fields)
+
+
+def sentences(findings: Iterable[Finding], ev: Evaluation | None, lang: str = "nl") -> list[str]:
+    """The sentence of each finding, in order."""
+    return [render(f, ev, lang) for f in findings]
 
 
 # -- numbers and names ------------------------------------------------------------------------------------------
@@ -74,8 +85,32 @@ def number(x: float | None, lang: str = "nl", decimals: int = 2) -> str:
 
 
 def percent(x: float, lang: str = "nl", decimals: int = 0) -> str:
-    """A share as a percentage: ``0.125`` → ``12,5 %`` / ``12.5 %``."""
+    """A share as a percentage: ``0.125`` → ``12,5 %`` / ``12.5 %``. The one percentage formatter of the core:
+    the catalogue's ``pct`` format, the memo and the verdict (:func:`share_percent`, :func:`weight_percent`)."""
     return f"{number(100 * x, lang, decimals)} %"
+
+
+def share_percent(x: float, lang: str = "nl") -> str:
+    """How often something happens, as people read it: whole numbers (one decimal below 10 %), never rounded to
+    0 or 100 (``more than 99 %``, ``less than 1 %``)."""
+    v = 100.0 * x
+    if 99.5 <= v < 100.0:
+        return message("percent.above_99", lang)
+    if 0.0 < v < 0.5:
+        return message("percent.below_1", lang)
+    return _percent_points(v, lang, keep_decimal=v < 10)
+
+
+def weight_percent(x: float, lang: str = "nl") -> str:
+    """A weight: one decimal unless it is whole, as the weight tables show it (``22,7 %``, ``15 %``)."""
+    return _percent_points(100.0 * x, lang, keep_decimal=True)
+
+
+def _percent_points(v: float, lang: str, keep_decimal: bool) -> str:
+    whole = math.floor(v + 0.5)
+    if keep_decimal and abs(v - whole) >= 0.05:
+        return f"{number(v, lang, 1)} %"
+    return f"{number(whole, lang, 0)} %"
 
 
 def join(items: Iterable[str], lang: str = "nl") -> str:
@@ -107,6 +142,14 @@ def alternative_name(ev: Evaluation | None, aid: str) -> str:
             if a.id == aid:
                 return a.name or aid
     return aid
+
+
+def method_title(method_id: str, lang: str = "nl") -> str:
+    """A method's full name in ``lang`` (``Gewogen som (WSM)``); the id when it is unknown."""
+    from ..methods import METHODS  # the registry owns the names; imported late (it brings numpy)
+
+    m = METHODS.get(method_id)
+    return m.title(lang) if m is not None else method_id
 
 
 def score_text(scale: Scale | None, x: float, lang: str = "nl") -> str:
@@ -156,8 +199,10 @@ def _template(key: str, lang: str) -> str:
 class _Formatter(string.Formatter):
     """``str.format`` with the formats of this module's docstring, in one language."""
 
-    def __init__(self, lang: str, ev: Evaluation | None, scale: Scale | None):
-        self.lang, self.ev, self.scale = lang, ev, scale
+    def __init__(
+        self, lang: str, ev: Evaluation | None, scale: Scale | None, fields: dict[str, Any] | None = None
+    ):
+        self.lang, self.ev, self.scale, self.fields = lang, ev, scale, fields or {}
 
     def format_field(self, value: Any, spec: str) -> str:
         lang, ev = self.lang, self.ev
@@ -169,14 +214,27 @@ class _Formatter(string.Formatter):
             return score_text(self.scale, float(value), lang)
         if spec == "crit":
             return criterion_label(ev, str(value), lang)
+        if spec == "critname":
+            return _criterion_name(ev, str(value), lang) or str(value)
+        if spec == "share":
+            return share_percent(float(value), lang)
+        if spec == "weight":
+            return weight_percent(float(value), lang)
         if spec == "crits":
             return join((criterion_code(ev, c, lang) for c in _seq(value)), lang)
         if spec == "alt":
             return alternative_name(ev, str(value))
         if spec == "alts":
             return join((alternative_name(ev, a) for a in _seq(value)), lang)
+        if spec == "method":
+            return method_title(str(value), lang)
+        if spec == "methods":
+            return join((method_title(m, lang) for m in _seq(value)), lang)
+        if spec == "chain":
+            items = _seq(value)
+            return " ".join(x if k % 2 else alternative_name(ev, x) for k, x in enumerate(items))
         if spec == "msg":
-            return message(str(value), lang)
+            return self.vformat(_template(str(value), lang), (), self.fields)
         if isinstance(value, float) and not spec:
             return _plain(value, lang)
         return super().format_field(value, spec)

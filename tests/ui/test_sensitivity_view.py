@@ -4,6 +4,7 @@ The weight sliders carry a band whose bounds are the core's stability intervals 
 
 from __future__ import annotations
 
+import html
 import math
 import os
 from pathlib import Path
@@ -86,6 +87,28 @@ def test_the_page_follows_the_language(qtbot, doc):
     assert english[2] == "Robustness" and dutch[2] == "Robuustheid"
     assert "ranks first" in english[0] and "staat eerst" in dutch[0]
     assert english[1] != dutch[1] and "Leaving out one alternative" in english[1]
+
+
+def test_agreement_and_reversal_are_found_once_and_rendered_in_the_language_shown(qtbot, doc):
+    """The worker returns findings (data), not sentences in both languages: a language switch renders the same
+    findings again from the catalogue, as the CLI and the memo render them."""
+    from evaluator.agreement import RankReversal, rank_reversal
+    from evaluator.text import sentences
+
+    view = SensitivityView(doc)
+    qtbot.addWidget(view)
+    run_to_end(qtbot, view, 500)
+    o = view.outcome
+    assert isinstance(o.reversal, RankReversal) and o.reversal.method == view.settings().method
+    assert o.reversal == rank_reversal(doc.evaluation, view.settings().method)  # the same checks, same seed
+    ev = doc.evaluation
+    for lang in ("nl", "en"):
+        set_language(lang)
+        assert view.outcome is o  # switching language does not run anything again
+        assert view.agreement_summary.text() == " ".join(sentences(o.agreement.findings(), ev, lang))
+        for line in sentences(o.reversal.findings, ev, lang):
+            assert f"<li>{html.escape(line, quote=False)}</li>" in view.reversal.text()
+    assert view.agreement_summary.text().startswith(("All 4 methods", "The methods disagree"))
 
 
 def test_cancelling_a_long_run_says_so_and_the_window_stays_responsive(qtbot, sample_doc):

@@ -1,15 +1,16 @@
 """What a weighting method weighs: the areas among themselves, or the criteria within one area.
 
-Shared by the swing, rank-order and AHP panels; each returns points for the items of one scope, applied as one
-``SetWeights`` change.
+Shared by the swing, rank-order and AHP panels of the app; each returns points for the items of one scope, applied
+as one ``SetWeights`` change. The labels come from the message catalogue (:mod:`evaluator.text`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from evaluator.model import Evaluation, text
-from evaluator.scales import format_score
+from .model import Evaluation, text
+from .scales import format_score
+from .text import message
 
 AREAS = "__areas__"
 
@@ -23,16 +24,10 @@ class Item:
 
 def scopes(ev: Evaluation, lang: str) -> list[tuple[str, str]]:
     """(scope id, label): among areas first, then within each area that has criteria."""
-    among = "Tussen de gebieden" if lang == "nl" else "Among the areas"
-    out = [(AREAS, among)]
+    out = [(AREAS, message("weight_scope.areas", lang))]
     for a in ev.areas:
         if ev.criteria_of(a.id):
-            label = (
-                f"Binnen {a.id} {text(a.name, lang)}"
-                if lang == "nl"
-                else f"Within {a.id} {text(a.name, lang)}"
-            )
-            out.append((a.id, label))
+            out.append((a.id, message("weight_scope.area", lang, area=a.id, name=text(a.name, lang))))
     return out
 
 
@@ -45,7 +40,7 @@ def items(ev: Evaluation, scope: str, lang: str) -> list[Item]:
         swing = ""
         if b is not None:
             lo, hi = (b[1], b[0]) if c.scale.direction == "cost" else b
-            word = ("van", "naar") if lang == "nl" else ("from", "to")
-            swing = f"{word[0]} {format_score(c.scale, lo, lang)} {word[1]} {format_score(c.scale, hi, lang)}"
+            swing = message("weight_scope.swing", lang, low=format_score(c.scale, lo, lang),
+                            high=format_score(c.scale, hi, lang))  # fmt: skip
         out.append(Item(c.id, f"{c.id} {text(c.name, lang)}", swing))
     return out

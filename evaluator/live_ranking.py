@@ -1,4 +1,5 @@
-"""The ranking the results page draws, computed with the vectorised engine fast enough for every slider step.
+"""The ranking the results page and the weights panel draw, computed with the vectorised engine fast enough for
+every slider step.
 
 Qt-free and a pure function of the evaluation and a method id. The value matrix and the knock-outs depend only on
 the scores, so :class:`LiveRanker` keeps the last problem keyed on the identity of the (immutable) parts it was
@@ -7,14 +8,15 @@ built from; a weight change therefore re-runs only the weighting, never the scal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from evaluator import fastengine
-from evaluator.model import Evaluation
-from evaluator.problem import Problem, build_problem
-from evaluator.weighting import global_weights
+from . import fastengine
+from .model import Evaluation
+from .problem import Problem, build_problem
+from .provisional import Provisional, provisional
+from .weighting import global_weights
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,19 @@ class LiveRanker:
             excluded,
             p,
         )
+
+
+def provisional_ranking(
+    ranker: LiveRanker, ev: Evaluation, full: LiveRanking, lang: str = "nl"
+) -> tuple[Provisional, LiveRanking] | None:
+    """The provisional rule for ``ev`` (:mod:`evaluator.provisional`) and its ranking, whose "not ranked" lines are
+    the full ranking's for whoever stays out; ``None`` when the full ranking ``full`` is all there is."""
+    p = provisional(ev)
+    if p is None:
+        return None
+    r = ranker.rank(p.evaluation, ev.method, lang)
+    ranked = set(r.names)
+    return p, replace(r, excluded=tuple((n, why) for n, why in full.excluded if n not in ranked))
 
 
 def _areas(ev: Evaluation) -> tuple[str, ...]:
