@@ -16,6 +16,7 @@ import numpy as np
 
 from . import fastengine
 from .methods import check_problem, method_ranks, top_is_first
+from .methods.fast import vikor_q
 from .model import Evaluation
 from .problem import Problem, build_problem
 from .sensitivity import _check_method, _scorer
@@ -201,19 +202,13 @@ def walk_lines(p: Problem, method: str, w0: np.ndarray) -> Callable[[int], Line]
                 total = (1.0 - t) * rest_sum[j] + t  # the engine divides the weights by their sum
                 s = (u * aj + t[:, None] * dj) / total[:, None]
                 r = np.maximum(u * rho, t[:, None] * dj) / total[:, None]
-                return v * _scaled(s) + (1 - v) * _scaled(r)
+                return vikor_q(s, r, v)
 
             return line
 
         return lines
     score = _scorer(p, method)  # any other method: weight the whole matrix at each point
     return lambda j: lambda t: score(_walk(w0, j, t), None)
-
-
-def _scaled(a: np.ndarray) -> np.ndarray:
-    lo = a.min(axis=1, keepdims=True)
-    rng = a.max(axis=1, keepdims=True) - lo
-    return np.where(rng == 0, 0.0, (a - lo) / np.where(rng == 0, 1.0, rng))
 
 
 def stability_intervals(ev: Evaluation, method: str = "wsm") -> list[Stability]:

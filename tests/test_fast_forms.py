@@ -72,3 +72,116 @@ def test_stability_intervals_equal_the_plain_search(method: str, case: int) -> N
             assert s.low == pytest.approx(lo, abs=1e-6) and s.high == pytest.approx(hi, abs=1e-6)
         else:
             assert (s.low, s.high, index[s.below], index[s.above]) == (lo, hi, below, above)
+
+
+# -- the model check's one-cell tries -------------------------------------------------------------------------
+
+
+def _with_clones(ev: Evaluation) -> Evaluation:
+    """``ev`` with the second alternative's scores copied from the first (an exact tie)."""
+    from dataclasses import replace
+
+    from evaluator.model import frozen_map
+
+    a0, a1 = ev.alternatives[0].id, ev.alternatives[1].id
+    moved = {(a1, c.id): ev.assessment(a0, c.id) for c in ev.criteria}
+    return replace(ev, assessments=frozen_map({**dict(ev.assessments), **moved}))
+
+
+SCALED = [make_evaluation(12, 9, seed=s) for s in range(5)] + [_with_clones(make_evaluation(8, 5, seed=9))]
+
+
+def _all_tries(ev: Evaluation, p) -> list[tuple[int, int, float]]:  # noqa: ANN001
+    """Every cell of every alternative set to every level or a spread of values of its scale."""
+    out = []
+    for r in range(len(p.alternatives)):
+        for j, c in enumerate(ev.criteria):
+            if c.scale.kind == "ordinal":
+                xs = [lv.value for lv in c.scale.levels]
+            elif c.scale.kind == "boolean":
+                xs = [0.0, 1.0]
+            else:
+                lo, hi = c.scale.bounds
+                xs = list(np.linspace(lo, hi, 5))
+            out += [(r, j, float(x)) for x in xs]
+    return out
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("case", range(len(SCALED)))
+def test_one_cell_scores_equal_the_changed_matrix(method: str, case: int) -> None:
+    from dataclasses import replace
+
+    from evaluator.methods.fast import first_places, one_cell_scores
+    from evaluator.scales import values as scale_values
+
+    ev = SCALED[case]
+    p = build_problem(ev)
+    tries = _all_tries(ev, p)
+    rows, cols = np.array([t[0] for t in tries]), np.array([t[1] for t in tries])
+    vals = np.array([scale_values(ev.criteria[j].scale, np.array([x]))[0] for _, j, x in tries])
+    fast = np.concatenate(list(one_cell_scores(p, method, rows, cols, vals)))
+    plain = []
+    for r, j, v in zip(rows, cols, vals, strict=True):
+        matrix = p.matrix.copy()
+        matrix[r, j] = v
+        plain.append(fastengine.scores(replace(p, matrix=matrix), p.weights, method)[0])
+    plain = np.array(plain)
+    np.testing.assert_allclose(fast, plain, rtol=1e-12, atol=1e-12)
+    assert np.array_equal(method_ranks(fast, method), method_ranks(plain, method))
+    assert np.array_equal(first_places(fast, method), method_ranks(fast, method) == 1)
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("case", range(len(SCALED)))
+def test_model_check_tries_all_at_once_as_one_by_one(method: str, case: int) -> None:
+    from evaluator import modelcheck
+
+    ev = SCALED[case]
+    p = build_problem(ev)
+    tries = _all_tries(ev, p)
+    together = modelcheck._first_places_cells(ev, p, tries, method)
+    alone = [modelcheck._first_place_cell(ev, p, r, j, ev.criteria[j], x, method) for r, j, x in tries]
+    assert together == alone
+    assert len({frozenset(f) for f in alone}) > 1  # some tries do change first place
+
+
+def test_first_places_with_ties_and_close_calls() -> None:
+    from evaluator.methods.fast import first_places
+
+    s = np.array([[1.0, 1.0, 0.5], [1.0, 1.0 - 1e-12, 0.2], [0.3, 0.9, 0.9 + 1e-13], [2.0, 1.0, 0.0]])
+    for method in METHODS:
+        assert np.array_equal(first_places(s, method), method_ranks(s, method) == 1)
+        assert np.array_equal(first_places(-s, method), method_ranks(-s, method) == 1)
+
+
+def test_dominated_is_the_plain_definition() -> None:
+    from evaluator import modelcheck
+    from evaluator.problem import value_matrix
+
+    for seed in range(6):
+        ev = _with_clones(make_evaluation(15, 4, seed=seed))
+        values = value_matrix(ev)
+        found = {f.alternatives[0]: f.alternatives[1:] for f in modelcheck.dominated(ev, values)}
+        ids = [a.id for a in ev.alternatives]
+        for i, a in enumerate(ids):
+            by = tuple(
+                ids[k]
+                for k in range(len(ids))
+                if k != i and np.all(values[k] >= values[i]) and np.any(values[k] > values[i])
+            )
+            assert found.get(a, ()) == by
+        assert found  # the case has dominated alternatives
+
+
+def test_first_component_is_the_svd() -> None:
+    from evaluator.modelcheck import first_component
+
+    rng = np.random.default_rng(3)
+    for n, m in ((40, 12), (9, 20), (7, 6)):
+        x = rng.integers(0, 5, size=(n, m)).astype(float) + rng.standard_normal((n, 1))
+        z = (x - x.mean(axis=0)) / x.std(axis=0)
+        _, s, vt = np.linalg.svd(z, full_matrices=False)
+        share, loading = first_component(x)
+        assert share == pytest.approx(s[0] ** 2 / (s**2).sum(), rel=1e-12)
+        np.testing.assert_allclose(loading, vt[0] ** 2 * s[0] ** 2 / n, rtol=0, atol=1e-12)
