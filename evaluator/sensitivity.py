@@ -54,9 +54,7 @@ from .problem import Problem, build_problem, score_matrix
 from .scales import values as scale_values
 
 WEIGHT_MODES, SCORE_MODES, MAX_SPREAD = settings.WEIGHT_MODES, settings.SCORE_MODES, settings.MAX_SPREAD
-MAX_SAMPLES = (
-    100_000_000  # the engine's own bound (an evaluation's setting stays within settings.MAX_SAMPLES)
-)
+MIN_SAMPLES, MAX_SAMPLES = settings.MIN_SAMPLES, settings.MAX_SAMPLES  # one bound: the setting's
 CHUNK_CELLS = 1_000_000  # floats per k×n×m working array in one chunk (≈ 8 MB)
 CHUNK_CELLS_FLAT = (
     250_000  # floats per k×(n+m) chunk on the matrix-product paths: cache-sized, measured fastest
@@ -414,8 +412,14 @@ def acceptability(
         raise InputError(f"weights must be {' or '.join(WEIGHT_MODES)}, not {weights!r}", place="weights")
     if scores not in SCORE_MODES:
         raise InputError(f"scores must be {' or '.join(SCORE_MODES)}, not {scores!r}", place="scores")
-    if isinstance(samples, bool) or not isinstance(samples, Integral) or not 1 <= samples <= MAX_SAMPLES:
-        raise InputError(f"samples must be a whole number from 1 to {MAX_SAMPLES:,}", place="samples")
+    if (
+        isinstance(samples, bool)
+        or not isinstance(samples, Integral)
+        or not MIN_SAMPLES <= samples <= MAX_SAMPLES
+    ):
+        raise InputError(
+            f"samples must be a whole number from {MIN_SAMPLES} to {MAX_SAMPLES:,}", place="samples"
+        )
     if isinstance(seed, bool) or not isinstance(seed, Integral) or seed < 0:
         raise InputError("seed must be a whole number, 0 or more", place="seed")
     spread_vec = _spread_vector(ev, spread)

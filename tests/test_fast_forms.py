@@ -185,3 +185,17 @@ def test_first_component_is_the_svd() -> None:
         share, loading = first_component(x)
         assert share == pytest.approx(s[0] ** 2 / (s**2).sum(), rel=1e-12)
         np.testing.assert_allclose(loading, vt[0] ** 2 * s[0] ** 2 / n, rtol=0, atol=1e-12)
+
+
+# -- one owner of the sample bound ----------------------------------------------------------------------------
+
+
+def test_the_engine_takes_its_sample_bound_from_the_settings() -> None:
+    from evaluator import settings
+    from evaluator.errors import InputError
+
+    ev = make_evaluation(4, 3)
+    assert sensitivity.acceptability(ev, samples=settings.MIN_SAMPLES).samples == settings.MIN_SAMPLES
+    with pytest.raises(InputError, match=f"from {settings.MIN_SAMPLES} to {settings.MAX_SAMPLES:,}"):
+        sensitivity.acceptability(ev, samples=settings.MAX_SAMPLES + 1)
+    assert settings.ALL["robustness.samples"].check(settings.MAX_SAMPLES + 1) is not None
