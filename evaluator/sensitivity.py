@@ -377,6 +377,31 @@ def _scorer(p: Problem, method: str) -> Callable[[np.ndarray, np.ndarray | None]
             return np.where(total == 0, 0.0, d_worst / np.where(total == 0, 1.0, total))
 
         return topsis
+    if method == "vikor":
+        from .methods import resolve_params
+        from .methods.fast import vikor_q
+
+        cost = (p.objectives < 0) if p.bare else np.zeros(p.objectives.shape, dtype=bool)
+        best = np.where(cost, x.min(axis=0), x.max(axis=0))
+        worst = np.where(cost, x.max(axis=0), x.min(axis=0))
+        span = best - worst
+        d = np.where(span == 0, 0.0, (best - x) / np.where(span == 0, 1.0, span))  # (n, m), ≥ 0
+        v = resolve_params("vikor", p.params)["v"]
+
+        def vikor(w: np.ndarray, matrix: np.ndarray | None) -> np.ndarray:
+            if matrix is not None:
+                return fastengine.scores(p, w, method, matrix)
+            w = w / w.sum(axis=1, keepdims=True)  # as the engine does
+            wt = np.ascontiguousarray(w.T)  # (m, k): alternatives × samples below, samples contiguous
+            s = _blocked_product(d, wt)  # S = Σ_j w_j d_ij
+            r = np.zeros_like(s)  # R = max_j w_j d_ij, one criterion at a time on cache-sized rows
+            step = np.empty_like(s)
+            for j in range(d.shape[1]):
+                np.multiply(d[:, j : j + 1], wt[j], out=step)
+                np.maximum(r, step, out=r)
+            return np.ascontiguousarray(vikor_q(s.T, r.T, v))
+
+        return vikor
     return lambda w, matrix: fastengine.scores(p, w, method, matrix)
 
 
@@ -435,7 +460,7 @@ def acceptability(
     if n:
         if sampler is None and method in ("wsm", "wpm", "topsis"):  # no k×n×m arrays on these paths
             chunk = max(1, CHUNK_CELLS_FLAT // (n + m))
-        else:
+        else:  # VIKOR's R takes m passes over k×n: chunks of k×n×m cells keep them in cache
             chunk = max(1, CHUNK_CELLS // (n * m))
         rng = np.random.default_rng(seed)
         higher = fastengine.HIGHER_IS_BETTER[method]

@@ -199,3 +199,37 @@ def test_the_engine_takes_its_sample_bound_from_the_settings() -> None:
     with pytest.raises(InputError, match=f"from {settings.MIN_SAMPLES} to {settings.MAX_SAMPLES:,}"):
         sensitivity.acceptability(ev, samples=settings.MAX_SAMPLES + 1)
     assert settings.ALL["robustness.samples"].check(settings.MAX_SAMPLES + 1) is not None
+
+
+# -- SMAA's scorers on a fixed matrix ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("case", range(len(CASES)))
+def test_smaa_scorer_equals_the_engine(method: str, case: int) -> None:
+    p = build_problem(CASES[case])
+    w = sensitivity.sample_weights(np.random.default_rng(case), 3000, len(p.criteria))
+    w[:5] = np.eye(len(p.criteria))[np.arange(5) % len(p.criteria)]  # weight on one criterion alone
+    fast, plain = sensitivity._scorer(p, method)(w, None), fastengine.scores(p, w, method)
+    np.testing.assert_allclose(fast, plain, rtol=1e-12, atol=1e-12)
+    assert np.array_equal(method_ranks(fast, method), method_ranks(plain, method))
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_smaa_equals_the_engine_sample_by_sample(method: str) -> None:
+    """Acceptability and central weights from the fast scorer equal those from the engine's plain scores."""
+    ev = CASES[1]
+    p = build_problem(ev)
+    got = sensitivity.acceptability(ev, method, samples=4000, seed=7)
+    w = sensitivity.sample_weights(np.random.default_rng(7), 4000, len(p.criteria))
+    counts, central = np.zeros(len(p.alternatives) ** 2), np.zeros((len(p.alternatives), len(p.criteria)))
+    from evaluator.methods import METHODS as REGISTRY
+
+    sensitivity._accumulate(
+        fastengine.scores(p, w, method), w, REGISTRY[method].higher_is_better, counts, central,
+        REGISTRY[method].tie_floor,
+    )  # fmt: skip
+    np.testing.assert_allclose(got.acceptability, counts.reshape(got.acceptability.shape) / 4000, atol=1e-15)
+    first = got.acceptability[:, 0] * 4000
+    expected = np.where(first[:, None] > 0, central / np.where(first > 0, first, 1)[:, None], np.nan)
+    np.testing.assert_allclose(got.central_weights, expected, rtol=1e-12)
