@@ -48,7 +48,7 @@ import numpy as np
 
 from . import fastengine, settings
 from .errors import InputError
-from .methods import METHODS, check_problem, sort_with_ties
+from .methods import METHODS, TIE_RTOL, check_problem, sort_with_ties
 from .model import Evaluation
 from .problem import Problem, build_problem, score_matrix
 from .scales import values as scale_values
@@ -297,8 +297,21 @@ def _accumulate(
         srt = np.take_along_axis(key, order, axis=1)
         close = (np.diff(srt, axis=1) <= TIE_GAP).any(axis=1)
     else:
-        order, starts = sort_with_ties(s, higher_is_better, floor)
-        close = ~starts.all(axis=1)
+        # Any sort will do: ties are decided below, and alternatives with equal scores always tie.
+        key = -s if higher_is_better else s
+        order = np.argsort(key, axis=1)
+        close = np.zeros(k, dtype=bool)
+        if n > 1:
+            # A tie needs a gap of at most TIE_RTOL × the row's largest |score| (the one tie rule,
+            # methods.sort_with_ties, never allows more): a row whose every gap is wider has none. The few
+            # others are judged by the rule itself.
+            srt = np.take_along_axis(key, order, axis=1)
+            widest = np.maximum(np.abs(srt[:, 0]), np.abs(srt[:, -1]))
+            with np.errstate(invalid="ignore"):
+                close = ~(np.diff(srt, axis=1).min(axis=1) > TIE_RTOL * widest)
+            if close.any():
+                _, starts = sort_with_ties(s[close], higher_is_better, floor)
+                close[close] = ~starts.all(axis=1)
     if close.any():
         _accumulate_ties(s[close], w[close], higher_is_better, counts, central, floor)
         keep = ~close

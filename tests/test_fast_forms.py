@@ -233,3 +233,30 @@ def test_smaa_equals_the_engine_sample_by_sample(method: str) -> None:
     first = got.acceptability[:, 0] * 4000
     expected = np.where(first[:, None] > 0, central / np.where(first > 0, first, 1)[:, None], np.nan)
     np.testing.assert_allclose(got.central_weights, expected, rtol=1e-12)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_rank_shares_with_the_tie_screen_equal_the_shared_positions_everywhere(method: str) -> None:
+    """``_accumulate`` sorts any way and screens rows for ties; sharing positions in every row (the plain
+    form, ``_accumulate_ties``) must give the same counts and central weights."""
+    from evaluator.methods import METHODS as REGISTRY
+
+    rng = np.random.default_rng(11)
+    k, n, m = 4000, 6, 4
+    base = rng.random((k, n))
+    s = base.copy()
+    s[0::7, 1] = s[0::7, 0]  # exact ties
+    s[1::7, 2] = s[1::7, 3] * (1 + 3e-10)  # within the tolerance: ties
+    s[2::7, 4] = s[2::7, 5] * (1 + 3e-9)  # just outside it: no tie
+    s[3::7] = np.round(s[3::7], 1)  # ties among several
+    s[4::7, :3] = 1e-14 * rng.random((len(s[4::7]), 3))  # near 0, where the floor decides
+    s[5::7] = 5.0  # all tie
+    w = sensitivity.sample_weights(rng, k, m)
+    r = REGISTRY[method]
+    got_counts, got_central = np.zeros(n * n), np.zeros((n, m))
+    sensitivity._accumulate(s, w, r.higher_is_better, got_counts, got_central, r.tie_floor)
+    plain_counts, plain_central = np.zeros(n * n), np.zeros((n, m))
+    sensitivity._accumulate_ties(s, w, r.higher_is_better, plain_counts, plain_central, r.tie_floor)
+    np.testing.assert_allclose(got_counts, plain_counts, rtol=1e-12, atol=1e-9)
+    np.testing.assert_allclose(got_central, plain_central, rtol=1e-12, atol=1e-12)
+    assert not np.allclose(plain_counts.reshape(n, n), np.round(plain_counts.reshape(n, n)))  # shares occur
