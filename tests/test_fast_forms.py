@@ -260,3 +260,21 @@ def test_rank_shares_with_the_tie_screen_equal_the_shared_positions_everywhere(m
     np.testing.assert_allclose(got_counts, plain_counts, rtol=1e-12, atol=1e-9)
     np.testing.assert_allclose(got_central, plain_central, rtol=1e-12, atol=1e-12)
     assert not np.allclose(plain_counts.reshape(n, n), np.round(plain_counts.reshape(n, n)))  # shares occur
+
+
+def test_vikor_q_in_place_is_bitwise_the_plain_formula() -> None:
+    from evaluator.methods.fast import vikor_q
+
+    def plain(s: np.ndarray, r: np.ndarray, v: float) -> np.ndarray:
+        def scaled(a: np.ndarray) -> np.ndarray:
+            lo, hi = a.min(axis=1, keepdims=True), a.max(axis=1, keepdims=True)
+            return np.where(hi - lo == 0, 0.0, (a - lo) / np.where(hi - lo == 0, 1.0, hi - lo))
+
+        return v * scaled(s) + (1 - v) * scaled(r)
+
+    rng = np.random.default_rng(5)
+    for v in (0.0, 0.5, 0.37, 1.0):
+        s, r = rng.random((400, 7)), rng.random((400, 7))
+        s[::5], r[::7] = 0.3, np.round(r[::7], 1)  # constant rows, ties
+        assert np.array_equal(vikor_q(s, r, v), plain(s, r, v))
+        assert np.array_equal(vikor_q(s.T.copy().T, r.T.copy().T, v), plain(s, r, v))  # column-major input

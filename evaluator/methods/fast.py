@@ -199,12 +199,20 @@ def one_cell_scores(
         yield vikor_q(sum_rest[:, j].T + dwj, np.maximum(r_rest, dwj), q)
 
 
-def _scaled(a: np.ndarray) -> np.ndarray:
+def _scaled(a: np.ndarray, factor: float) -> np.ndarray:
+    """``factor`` × each row of ``a`` min–max scaled to [0, 1] (0 for a constant row), in one new array."""
     lo = a.min(axis=1, keepdims=True)
     rng = a.max(axis=1, keepdims=True) - lo
-    return np.where(rng == 0, 0.0, (a - lo) / np.where(rng == 0, 1.0, rng))
+    flat = rng[:, 0] == 0
+    out = np.subtract(a, lo)
+    out /= np.where(flat[:, None], 1.0, rng)
+    out[flat] = 0.0
+    out *= factor
+    return out
 
 
 def vikor_q(s: np.ndarray, r: np.ndarray, v: float) -> np.ndarray:
     """VIKOR's Q from S and R ``(k, n)``: v · S scaled to [0, 1] + (1 − v) · R scaled."""
-    return v * _scaled(s) + (1 - v) * _scaled(r)
+    q = _scaled(s, v)
+    q += _scaled(r, 1 - v)
+    return q
