@@ -2,8 +2,9 @@
 
 Prints, in one run, per method: ``check_model`` (best of ``--repeat``) and, as the baseline, the straightforward
 form of its costly part — each uncertain score's tries ranked one by one on a copied matrix
-(``modelcheck._first_place_cell``) — against all tries at once (``_first_places_cells``), with the ratio and
-whether both give the same first places. Goal (issue 10): the model check well under 1 s at 300 × 150.
+(``modelcheck._first_place_cell``; on a sample of the tries, extrapolated) — against all tries at once
+(``_first_places_cells``), with the ratio and whether both give the same first places. One by one, MOORA and
+WASPAS go through scikit-criteria. Goal (issue 10): the model check well under 1 s at 300 × 150.
 
 Run: .venv/bin/python benchmarks/bench_modelcheck.py [--alternatives N --criteria M --repeat R]
 """
@@ -56,6 +57,7 @@ def main() -> None:
     ap.add_argument("--alternatives", type=int, default=300)
     ap.add_argument("--criteria", type=int, default=150)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--baseline-tries", type=int, default=1500, help="tries ranked one by one (extrapolated)")
     args = ap.parse_args()
     ev = make_evaluation(args.alternatives, args.criteria)
     p = build_problem(ev)
@@ -63,15 +65,17 @@ def main() -> None:
     print(
         f"model check, {args.alternatives} × {args.criteria}, {len(tries)} one-cell tries, best of {args.repeat}"
     )
-    for method in fastengine.FAST_METHODS:
+    some = tries[:: max(1, len(tries) // args.baseline_tries)]
+    for method in (*fastengine.FAST_METHODS, "moora", "waspas"):
+        modelcheck.check_model(ev, method)  # warm up (MOORA and WASPAS import scikit-criteria once)
         t_check = _best(lambda m=method: modelcheck.check_model(ev, m), args.repeat)
         t_all = _best(lambda m=method: modelcheck._first_places_cells(ev, p, tries, m), args.repeat)
         t = time.perf_counter()
-        alone = [modelcheck._first_place_cell(ev, p, r, j, ev.criteria[j], x, method) for r, j, x in tries]
-        t_alone = time.perf_counter() - t
-        same = alone == modelcheck._first_places_cells(ev, p, tries, method)
-        print(f"  {method:7s} check_model {t_check:6.3f} s   tries: one by one {t_alone:6.3f} s, all at once "
-              f"{t_all:6.3f} s ({t_alone / t_all:5.1f}×; same first places: {same})")  # fmt: skip
+        alone = [modelcheck._first_place_cell(ev, p, r, j, ev.criteria[j], x, method) for r, j, x in some]
+        t_alone = (time.perf_counter() - t) * len(tries) / len(some)
+        same = alone == modelcheck._first_places_cells(ev, p, some, method)
+        print(f"  {method:7s} check_model {t_check:6.3f} s   tries: one by one {t_alone:6.1f} s (extrapolated from "
+              f"{len(some)}), all at once {t_all:6.3f} s ({t_alone / t_all:5.0f}×; same first places: {same})")  # fmt: skip
 
 
 if __name__ == "__main__":

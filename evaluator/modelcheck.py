@@ -430,11 +430,14 @@ def _first_place_cell(
 def _first_places_cells(
     ev: Evaluation, p: Problem, cells: list[tuple[int, int, float]], method: str
 ) -> list[frozenset[str] | None]:
-    """:func:`_first_place_cell` for each ``(row, criterion, score)`` in ``cells``: for the fast engine's
-    methods all at once (:func:`evaluator.methods.fast.one_cell_scores`), else one by one."""
+    """:func:`_first_place_cell` for each ``(row, criterion, score)`` in ``cells``: all at once for the fast
+    engine's methods and for MOORA and WASPAS under the current definitions
+    (:func:`evaluator.methods.fast.one_cell_scores`), else (ELECTRE I, a bare matrix) one by one."""
     from .fastengine import FAST_METHODS
+    from .methods import CURRENT_DEFINITIONS, _definitions
 
-    if method not in FAST_METHODS or p.bare:
+    pipelines = ("moora", "waspas") if _definitions.get() == CURRENT_DEFINITIONS else ()
+    if method not in (*FAST_METHODS, *pipelines) or p.bare:
         return [_first_place_cell(ev, p, r, j, ev.criteria[j], x, method) for r, j, x in cells]
     from .methods.fast import first_places, one_cell_scores
     from .scales import values as scale_values

@@ -148,6 +148,9 @@ def one_cell_scores(
     """
     if p.bare:
         raise ValueError("one_cell_scores needs an evaluation with scales")
+    if method in ("moora", "waspas"):  # the scikit-criteria pipelines' definitions on values (see below)
+        yield from _one_cell_pipelines(p, method, rows, cols, values)
+        return
     x = prepare(p, method)
     n, m = x.shape
     w = np.asarray(p.weights, dtype=float)
@@ -197,6 +200,42 @@ def one_cell_scores(
         dwj = np.where(sp == 0, 0.0, (bj - col) / np.where(sp == 0, 1.0, sp)) * w[j][:, None]
         r_rest = np.where(arg1[None, :] == j[:, None], top2[None, :], top1[None, :])  # max over k ≠ j
         yield vikor_q(sum_rest[:, j].T + dwj, np.maximum(r_rest, dwj), q)
+
+
+def _one_cell_pipelines(
+    p: Problem, method: str, rows: np.ndarray, cols: np.ndarray, values: np.ndarray
+) -> Iterator[np.ndarray]:
+    """:func:`one_cell_scores` for the methods scikit-criteria computes (:func:`evaluator.methods.decision`), on
+    values: WASPAS is λ·Σ wⱼxᵢⱼ + (1 − λ)·10^(Σ wⱼ·log₁₀ xᵢⱼ) on values floored at ``WPM_FLOOR``; MOORA's ratio
+    system is Σ wⱼxᵢⱼ/‖xⱼ‖ (every value is a benefit; a column of zeros stays 0). Tested equal to the pipelines."""
+    x = np.asarray(p.matrix, dtype=float)
+    n, m = x.shape
+    w = np.asarray(p.weights, dtype=float)
+    w = w / w.sum()
+    values = np.asarray(values, dtype=float)
+    if method == "waspas":
+        lam = resolve_params("waspas", p.params)["lambda"]
+        xf, new = np.maximum(x, WPM_FLOOR), np.maximum(values, WPM_FLOOR)
+        base = lam * (xf @ w) + (1 - lam) * np.power(10.0, np.log10(xf) @ w)
+        for start in range(0, len(rows), ONE_CELL_BLOCK):
+            r, j = rows[start : start + ONE_CELL_BLOCK], cols[start : start + ONE_CELL_BLOCK]
+            at = np.arange(len(r))
+            changed = xf[r]
+            changed[at, j] = new[start : start + len(r)]
+            s = np.repeat(base[None, :], len(r), axis=0)
+            s[at, r] = lam * (changed @ w) + (1 - lam) * np.power(10.0, np.log10(changed) @ w)
+            yield s
+        return
+    norm = np.sqrt((x * x).sum(axis=0))
+    part = x / np.where(norm == 0, 1.0, norm) * (w * p.objectives)
+    rest = part @ (1.0 - np.eye(m))  # each row's sum over the other criteria
+    for start in range(0, len(rows), ONE_CELL_BLOCK):
+        r, j = rows[start : start + ONE_CELL_BLOCK], cols[start : start + ONE_CELL_BLOCK]
+        at = np.arange(len(r))
+        col = x[:, j].T.copy()  # (k, n): criterion j of each try, with its one cell changed
+        col[at, r] = values[start : start + len(r)]
+        nj = np.sqrt((col * col).sum(axis=1, keepdims=True))
+        yield rest[:, j].T + col / np.where(nj == 0, 1.0, nj) * (w[j] * p.objectives[j])[:, None]
 
 
 def _scaled(a: np.ndarray, factor: float) -> np.ndarray:
