@@ -66,7 +66,7 @@ def main() -> None:
         f"model check, {args.alternatives} × {args.criteria}, {len(tries)} one-cell tries, best of {args.repeat}"
     )
     some = tries[:: max(1, len(tries) // args.baseline_tries)]
-    for method in (*fastengine.FAST_METHODS, "moora", "waspas"):
+    for method in (*fastengine.FAST_METHODS, "moora", "waspas", "electre1"):
         modelcheck.check_model(ev, method)  # warm up (MOORA and WASPAS import scikit-criteria once)
         t_check = _best(lambda m=method: modelcheck.check_model(ev, m), args.repeat)
         t_all = _best(lambda m=method: modelcheck._first_places_cells(ev, p, tries, m), args.repeat)

@@ -431,15 +431,18 @@ def _first_places_cells(
     ev: Evaluation, p: Problem, cells: list[tuple[int, int, float]], method: str
 ) -> list[frozenset[str] | None]:
     """:func:`_first_place_cell` for each ``(row, criterion, score)`` in ``cells``: all at once for the fast
-    engine's methods and for MOORA and WASPAS under the current definitions
-    (:func:`evaluator.methods.fast.one_cell_scores`), else (ELECTRE I, a bare matrix) one by one."""
+    engine's methods, and under the current definitions for MOORA and WASPAS
+    (:func:`evaluator.methods.fast.one_cell_scores`) and ELECTRE I (:func:`evaluator.outranking.one_cell_kernels`);
+    on a bare matrix one by one."""
     from .fastengine import FAST_METHODS
     from .methods import CURRENT_DEFINITIONS, _definitions
 
-    pipelines = ("moora", "waspas") if _definitions.get() == CURRENT_DEFINITIONS else ()
-    if method not in (*FAST_METHODS, *pipelines) or p.bare:
+    current = ("moora", "waspas", "electre1") if _definitions.get() == CURRENT_DEFINITIONS else ()
+    if method not in (*FAST_METHODS, *current) or p.bare:
         return [_first_place_cell(ev, p, r, j, ev.criteria[j], x, method) for r, j, x in cells]
+    from .methods import resolve_params
     from .methods.fast import first_places, one_cell_scores
+    from .outranking import one_cell_kernels
     from .scales import values as scale_values
 
     rows = np.array([r for r, _, _ in cells], dtype=int)
@@ -451,8 +454,13 @@ def _first_places_cells(
         vals[at] = scale_values(ev.criteria[j].scale, raw[at])
     out: list[frozenset[str] | None] = []
     seen: dict[bytes, frozenset[str]] = {}  # most tries leave the same first place: one set per answer
-    for block in one_cell_scores(p, method, rows, cols, vals):
-        for mask in first_places(block, method):
+    if method == "electre1":
+        q = resolve_params(method, p.params)
+        firsts = one_cell_kernels(p, q["p"], q["q"], rows, cols, vals)
+    else:
+        firsts = (first_places(block, method) for block in one_cell_scores(p, method, rows, cols, vals))
+    for block in firsts:
+        for mask in block:
             key = mask.tobytes()
             if key not in seen:
                 seen[key] = frozenset(p.alternatives[k] for k in np.flatnonzero(mask))

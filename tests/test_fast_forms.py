@@ -132,7 +132,7 @@ def test_one_cell_scores_equal_the_changed_matrix(method: str, case: int) -> Non
     assert np.array_equal(first_places(fast, method), method_ranks(fast, method) == 1)
 
 
-@pytest.mark.parametrize("method", (*METHODS, "moora", "waspas"))
+@pytest.mark.parametrize("method", (*METHODS, "moora", "waspas", "electre1"))
 @pytest.mark.parametrize("case", range(len(SCALED)))
 def test_model_check_tries_all_at_once_as_one_by_one(method: str, case: int) -> None:
     from evaluator import modelcheck
@@ -278,3 +278,51 @@ def test_vikor_q_in_place_is_bitwise_the_plain_formula() -> None:
         s[::5], r[::7] = 0.3, np.round(r[::7], 1)  # constant rows, ties
         assert np.array_equal(vikor_q(s, r, v), plain(s, r, v))
         assert np.array_equal(vikor_q(s.T.copy().T, r.T.copy().T, v), plain(s, r, v))  # column-major input
+
+
+@pytest.mark.parametrize(("c", "d"), [(0.5, 0.2), (0.65, 0.35), (0.8, 0.6), (0.55, 1.0)])
+@pytest.mark.parametrize("case", range(len(SCALED)))
+def test_one_cell_kernels_equal_the_kernel_of_the_changed_matrix(c: float, d: float, case: int) -> None:
+    from dataclasses import replace
+
+    from evaluator.outranking import electre1_kernel, one_cell_kernels
+    from evaluator.scales import values as scale_values
+
+    ev = SCALED[case]
+    p = build_problem(ev)
+    tries = _all_tries(ev, p)
+    rows, cols = np.array([t[0] for t in tries]), np.array([t[1] for t in tries])
+    vals = np.array([scale_values(ev.criteria[j].scale, np.array([x]))[0] for _, j, x in tries])
+    fast = np.concatenate(list(one_cell_kernels(p, c, d, rows, cols, vals)))
+    plain = []
+    for r, j, v in zip(rows, cols, vals, strict=True):
+        matrix = p.matrix.copy()
+        matrix[r, j] = v
+        plain.append(electre1_kernel(replace(p, matrix=matrix), c, d))
+    assert np.array_equal(fast, np.array(plain))
+    assert len({row.tobytes() for row in fast}) > 1  # some tries change the kernel
+
+
+def test_concordance_discordance_in_blocks_is_bitwise_the_whole_array() -> None:
+    from evaluator import outranking
+
+    for case in CASES:
+        p = build_problem(case)
+        for step in (1, 7, 10**9):  # rows per block: one, several, all
+            old = outranking.PAIR_BLOCK
+            outranking.PAIR_BLOCK = step * p.matrix.size
+            try:
+                conc, disc = outranking.concordance_discordance(p)
+            finally:
+                outranking.PAIR_BLOCK = old
+            x = np.asarray(p.matrix, dtype=float)
+            g = np.where(p.objectives < 0, -x, x) if p.bare else x
+            if p.bare:
+                span = g.max(axis=0) - g.min(axis=0)
+                g = (g - g.min(axis=0)) / np.where(span == 0, 1.0, span)
+            w = np.asarray(p.weights, dtype=float) / np.sum(p.weights)
+            diff = g[:, None, :] - g[None, :, :]
+            plain_c, plain_d = ((diff >= 0) * w).sum(axis=2), np.maximum(-diff, 0.0).max(axis=2)
+            np.fill_diagonal(plain_c, 0.0)
+            np.fill_diagonal(plain_d, 0.0)
+            assert np.array_equal(conc, plain_c) and np.array_equal(disc, plain_d)
