@@ -49,6 +49,7 @@ import numpy as np
 from . import fastengine, settings
 from .errors import InputError
 from .methods import METHODS, TIE_RTOL, check_problem, sort_with_ties
+from .methods.fast import blocked_product
 from .model import Evaluation
 from .problem import Problem, build_problem, score_matrix
 from .scales import values as scale_values
@@ -59,7 +60,6 @@ CHUNK_CELLS = 1_000_000  # floats per k×n×m working array in one chunk (≈ 8 
 CHUNK_CELLS_FLAT = (
     250_000  # floats per k×(n+m) chunk on the matrix-product paths: cache-sized, measured fastest
 )
-BLAS_BLOCK = 150_000  # multiply-adds per matrix product block (below OpenBLAS's threading threshold)
 TIE_GAP = 1e-9  # up to 0.1.x: sorted scores closer than this were checked for ties (12-decimal rounding)
 
 Progress = Callable[[int, int], object]
@@ -347,16 +347,6 @@ def _accumulate_ties(
     central += top_by_alt.T @ w
 
 
-def _blocked_product(w: np.ndarray, xt: np.ndarray) -> np.ndarray:
-    """``w @ xt`` in row blocks small enough for BLAS to stay on one thread: for these thin products threads gain
-    nothing, and on a busy machine their spin-waiting made the product up to ten times slower."""
-    block = max(1, BLAS_BLOCK // xt.size)
-    s = np.empty((w.shape[0], xt.shape[1]))
-    for i in range(0, w.shape[0], block):
-        np.matmul(w[i : i + block], xt, out=s[i : i + block])
-    return s
-
-
 def _scorer(p: Problem, method: str) -> Callable[[np.ndarray, np.ndarray | None], np.ndarray]:
     """Scores for weights (rows summing to 1) and an optional drawn matrix: :func:`fastengine.scores`, with
     shortcuts on a fixed matrix (same definitions, tested equal): the weighted sum and product are one matrix
@@ -369,7 +359,7 @@ def _scorer(p: Problem, method: str) -> Callable[[np.ndarray, np.ndarray | None]
         def fixed(w: np.ndarray, matrix: np.ndarray | None) -> np.ndarray:
             if matrix is not None:
                 return fastengine.scores(p, w, method, matrix)
-            s = _blocked_product(w, xt)
+            s = blocked_product(w, xt)
             return s if method == "wsm" else np.power(10.0, s, out=s)
 
         return fixed
@@ -384,8 +374,8 @@ def _scorer(p: Problem, method: str) -> Callable[[np.ndarray, np.ndarray | None]
             if matrix is not None:
                 return fastengine.scores(p, w, method, matrix)
             w2 = w * w
-            d_best = np.sqrt(_blocked_product(w2, to_best))
-            d_worst = np.sqrt(_blocked_product(w2, to_worst))
+            d_best = np.sqrt(blocked_product(w2, to_best))
+            d_worst = np.sqrt(blocked_product(w2, to_worst))
             total = d_best + d_worst
             return np.where(total == 0, 0.0, d_worst / np.where(total == 0, 1.0, total))
 
@@ -406,7 +396,7 @@ def _scorer(p: Problem, method: str) -> Callable[[np.ndarray, np.ndarray | None]
                 return fastengine.scores(p, w, method, matrix)
             w = w / w.sum(axis=1, keepdims=True)  # as the engine does
             wt = np.ascontiguousarray(w.T)  # (m, k): alternatives × samples below, samples contiguous
-            s = _blocked_product(d, wt)  # S = Σ_j w_j d_ij
+            s = blocked_product(d, wt)  # S = Σ_j w_j d_ij
             r = np.zeros_like(s)  # R = max_j w_j d_ij, one criterion at a time on cache-sized rows
             step = np.empty_like(s)
             for j in range(d.shape[1]):

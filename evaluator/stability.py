@@ -16,7 +16,7 @@ import numpy as np
 
 from . import fastengine
 from .methods import check_problem, method_ranks, top_is_first
-from .methods.fast import vikor_q
+from .methods.fast import blocked_product, vikor_q
 from .model import Evaluation
 from .problem import Problem, build_problem
 from .sensitivity import _check_method, _scorer
@@ -150,7 +150,7 @@ def walk_lines(p: Problem, method: str, w0: np.ndarray) -> Callable[[int], Line]
     x = fastengine.prepare(p, method)
     if method in ("wsm", "wpm"):
         g = x if method == "wsm" else np.log10(x)
-        a = g @ rest.T  # a[:, j] = g @ r_j
+        a = blocked_product(g, rest.T)  # a[:, j] = g @ r_j
 
         def lines(j: int) -> Line:
             aj, bj = a[:, j], g[:, j]
@@ -168,7 +168,7 @@ def walk_lines(p: Problem, method: str, w0: np.ndarray) -> Callable[[int], Line]
         worst = np.where(cost, x.max(axis=0), x.min(axis=0))
         to_best, to_worst = (x - best) ** 2, (x - worst) ** 2
         r2 = (rest * rest).T
-        a_best, a_worst = to_best @ r2, to_worst @ r2
+        a_best, a_worst = blocked_product(to_best, r2), blocked_product(to_worst, r2)
 
         def lines(j: int) -> Line:
             ab, bb, aw, bw = a_best[:, j], to_best[:, j], a_worst[:, j], to_worst[:, j]
@@ -191,7 +191,7 @@ def walk_lines(p: Problem, method: str, w0: np.ndarray) -> Callable[[int], Line]
         worst = np.where(cost, x.max(axis=0), x.min(axis=0))
         span = best - worst
         d = np.where(span == 0, 0.0, (best - x) / np.where(span == 0, 1.0, span))
-        a_sum = d @ rest.T
+        a_sum = blocked_product(d, rest.T)
         rest_sum = rest.sum(axis=1)
 
         def lines(j: int) -> Line:
@@ -223,7 +223,7 @@ def stability_intervals(ev: Evaluation, method: str = "wsm") -> list[Stability]:
     if n == 1:
         return [Stability(c, float(w0[j]), 0.0, 1.0, p.alternatives[0]) for j, c in enumerate(p.criteria)]
     top = int(np.flatnonzero(fastengine.ranks(p, w0, method)[0] == 1)[0])
-    lines = walk_lines(p, method, w0)  # prepared once for all criteria
+    lines = walk_lines(p, method, w0) if method != "wsm" else None  # prepared once for all criteria
     out = []
     for j, cid in enumerate(p.criteria):
         if len(p.criteria) == 1:
