@@ -394,8 +394,10 @@ def _scorer(p: Problem, method: str) -> Callable[[np.ndarray, np.ndarray | None]
         def vikor(w: np.ndarray, matrix: np.ndarray | None) -> np.ndarray:
             if matrix is not None:
                 return fastengine.scores(p, w, method, matrix)
-            w = w / w.sum(axis=1, keepdims=True)  # as the engine does
-            wt = np.ascontiguousarray(w.T)  # (m, k): alternatives × samples below, samples contiguous
+            wt = np.empty(
+                (w.shape[1], w.shape[0])
+            )  # (m, k): alternatives × samples below, samples contiguous
+            np.divide(w.T, w.sum(axis=1), out=wt)  # the engine's w / w.sum(), transposed in the same pass
             s = blocked_product(d, wt)  # S = Σ_j w_j d_ij
             r = np.zeros_like(s)  # R = max_j w_j d_ij, one criterion at a time on cache-sized rows
             step = np.empty_like(s)
