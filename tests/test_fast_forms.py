@@ -326,3 +326,17 @@ def test_concordance_discordance_in_blocks_is_bitwise_the_whole_array() -> None:
             np.fill_diagonal(plain_c, 0.0)
             np.fill_diagonal(plain_d, 0.0)
             assert np.array_equal(conc, plain_c) and np.array_equal(disc, plain_d)
+
+
+@pytest.mark.parametrize("method", (*METHODS, "moora", "waspas", "electre1"))
+@pytest.mark.parametrize(("n", "m"), [(1, 3), (2, 1), (3, 2), (2, 2)])
+def test_model_check_tries_at_the_smallest_sizes(method: str, n: int, m: int) -> None:
+    from evaluator import modelcheck
+
+    for seed in range(3):
+        ev = make_evaluation(n, m, seed=seed)
+        p = build_problem(ev)
+        tries = _all_tries(ev, p)
+        together = modelcheck._first_places_cells(ev, p, tries, method)
+        alone = [modelcheck._first_place_cell(ev, p, r, j, ev.criteria[j], x, method) for r, j, x in tries]
+        assert together == alone
