@@ -6,6 +6,10 @@ it covers (``FAST_METHODS``: the registry's methods with ``engine="numpy"``): li
 ``wsm``, ``wpm``, ``topsis`` and ``vikor`` and is tested to give the same ranking as the scikit-criteria
 pipelines sample by sample. Ties: :func:`evaluator.methods.dense_ranks`, the one tie rule.
 
+The model check's uncertain-score tries (thousands of one-cell changes) are scored all at once by
+:func:`one_cell_scores` — for these four methods and, on values, for MOORA and WASPAS — and their first places
+found by :func:`first_places`; each is tested equal to ranking every changed matrix on its own.
+
 Shapes: ``matrix`` is ``(n, m)`` (alternatives × criteria) or ``(k, n, m)`` (one matrix per sample);
 ``weights`` is ``(m,)`` or ``(k, m)`` with rows summing to 1. Scores come back as ``(k, n)``.
 """
