@@ -21,6 +21,8 @@ Everything is a pure function of the evaluation; NumPy only (Spearman and PCA ar
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
+
 import numpy as np
 
 from .errors import InputError
@@ -138,11 +140,31 @@ def first_component(matrix: np.ndarray) -> tuple[float, np.ndarray]:
     share of each column's variance it explains (its squared loading). Columns must vary."""
     x = np.asarray(matrix, dtype=float)
     z = (x - x.mean(axis=0)) / x.std(axis=0)
-    _, s, vt = np.linalg.svd(z, full_matrices=False)
-    eig = s**2
-    share = float(eig[0] / eig.sum())
-    loading_sq = (vt[0] ** 2) * eig[0] / len(x)  # correlation of each column with the component, squared
+    # The eigenvalues of the smaller Gram matrix are the squared singular values of z (an SVD of z gives the
+    # same numbers, tested; this is ten times faster and does not thrash BLAS threads on a busy machine).
+    n, m = z.shape
+    with _one_blas_thread():
+        if m <= n:
+            eig, vec = np.linalg.eigh(z.T @ z)
+            top = vec[:, -1] ** 2 * eig[-1]  # squared right singular vector times its eigenvalue
+        else:
+            eig, vec = np.linalg.eigh(z @ z.T)
+            top = (z.T @ vec[:, -1]) ** 2  # zᵀu = s·v, so (zᵀu)² = s²·v²
+    eig = np.maximum(eig, 0.0)
+    share = float(eig[-1] / eig.sum())
+    loading_sq = top / n  # correlation of each column with the component, squared
     return share, np.clip(loading_sq, 0.0, 1.0)
+
+
+def _one_blas_thread() -> AbstractContextManager[object]:
+    """BLAS on one thread for a small decomposition: waking OpenBLAS's threads on a busy machine cost up to 100×
+    the work itself (150 × 150: 2 ms alone, 150 ms under load). threadpoolctl comes with scikit-learn; without
+    it nothing is limited."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - installed with scikit-criteria's scikit-learn
+        return nullcontext()
+    return threadpool_limits(1, user_api="blas")
 
 
 # -- the checks -------------------------------------------------------------------------------------------------
@@ -161,11 +183,13 @@ def _spread(values: np.ndarray) -> np.ndarray:
 
 
 def missing_scores(ev: Evaluation, values: np.ndarray) -> list[Finding]:
+    gaps = np.isnan(values)
     out = []
-    for i, a in enumerate(ev.alternatives):
-        missing = tuple(c.id for j, c in enumerate(ev.criteria) if np.isnan(values[i, j]))
-        if missing:
-            out.append(Finding("missing_score", "warning", missing, (a.id,), float(len(missing))))
+    for i in np.flatnonzero(gaps.any(axis=1)):
+        missing = tuple(ev.criteria[j].id for j in np.flatnonzero(gaps[i]))
+        out.append(
+            Finding("missing_score", "warning", missing, (ev.alternatives[i].id,), float(len(missing)))
+        )
     return out
 
 
@@ -176,12 +200,10 @@ def correlated_criteria(ev: Evaluation, values: np.ndarray) -> list[Finding]:
     v = values[rows]
     rho = spearman(v)
     n = len(ev.criteria)
-    pairs = [
-        (float(rho[i, j]), i, j)
-        for i in range(n)
-        for j in range(i + 1, n)
-        if np.isfinite(rho[i, j]) and rho[i, j] >= CORRELATION_THRESHOLD
-    ]
+    upper = np.triu(np.ones((n, n), dtype=bool), k=1)
+    with np.errstate(invalid="ignore"):
+        high = upper & np.isfinite(rho) & (rho >= CORRELATION_THRESHOLD)
+    pairs = [(float(rho[i, j]), int(i), int(j)) for i, j in zip(*np.nonzero(high), strict=True)]
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     return [
         Finding(
@@ -220,13 +242,11 @@ def one_dimension(ev: Evaluation, values: np.ndarray) -> list[Finding]:
 
 def dominated(ev: Evaluation, values: np.ndarray) -> list[Finding]:
     rows = np.flatnonzero(_complete_rows(values))
+    v = values[rows]
     out = []
-    for i in rows:
-        by = tuple(
-            ev.alternatives[k].id
-            for k in rows
-            if k != i and np.all(values[k] >= values[i]) and np.any(values[k] > values[i])
-        )
+    for i, vi in zip(rows, v, strict=True):
+        by_mask = (v >= vi).all(axis=1) & (v > vi).any(axis=1)  # never i itself: it is not better than itself
+        by = tuple(ev.alternatives[k].id for k in rows[by_mask])
         if by:
             out.append(Finding("dominated", "info", (), (ev.alternatives[i].id, *by), float(len(by))))
     return out
@@ -286,13 +306,13 @@ def swing(ev: Evaluation, values: np.ndarray, weights: np.ndarray) -> list[Findi
 def uncertain_decides(ev: Evaluation, method: str) -> list[Finding]:
     """Uncertain scores that decide first place: each tried at the other end(s) of what it could be."""
     scores = score_matrix(ev)
-    first = _first_place(ev, scores, method)
+    base = _problem(ev, scores)
+    first = None if base is None else _rank_first(ev, base, method)  # _first_place, on the one build
     if first is None:
         return []
     bare_span = _bare_spans(ev, scores)
-    base = _problem(ev, scores)
     row = {a: k for k, a in enumerate(base.alternatives)} if base is not None else {}
-    out = []
+    plan = []
     for i, a in enumerate(ev.alternatives):
         for j, c in enumerate(ev.criteria):
             s = ev.assessment(a.id, c.id)
@@ -305,34 +325,46 @@ def uncertain_decides(ev: Evaluation, method: str) -> list[Finding]:
                 else _neighbours(c.scale, s.value, bare_span[j])
             )
             # One cell of a fixed-bound criterion without a minimum, of an alternative that takes part: only that
-            # cell's value moves, so the prepared problem is reused (at 300 × 150 a full rebuild per try took
-            # minutes). Anything else — a knock-out gate, a column normalised over the alternatives — is rebuilt.
+            # cell's value moves, so the prepared problem is reused and all such tries are ranked together (at
+            # 300 × 150 a full rebuild per try took minutes). Anything else — a knock-out gate, a column
+            # normalised over the alternatives — is rebuilt.
             fast = base is not None and a.id in row and c.minimum is None and c.scale.bounded and not ev.bare
-            for x in tries:
-                if fast:
-                    now = _first_place_cell(ev, base, row[a.id], j, c, x, method)
-                else:
-                    trial = scores.copy()
-                    trial[i, j] = x
-                    now = _first_place(ev, trial, method)
-                if now is not None and now != first:
-                    out.append(
-                        Finding(
-                            "uncertain_decides",
-                            "warning",
-                            (c.id,),
-                            (a.id, *[b for b in _ids(ev, now) if b != a.id]),
-                            value=float(x),
-                            params={
-                                "score": float(x),
-                                "current": float(s.value),
-                                "first": _ids(ev, now),
-                                "was": _ids(ev, first),
-                                "basis": _basis(ranged, x == s.low),
-                            },
-                        )
-                    )
-                    break
+            plan.append((i, j, s, ranged, tries, fast))
+    cells = [(row[ev.alternatives[i].id], j, x) for i, j, _, _, tries, fast in plan if fast for x in tries]
+    quick = iter(_first_places_cells(ev, base, cells, method) if cells else [])
+    out = []
+    for i, j, s, ranged, tries, fast in plan:
+        a, c = ev.alternatives[i], ev.criteria[j]
+        found = None
+        for x in tries:
+            if fast:
+                now = next(quick)  # every fast try is consumed, in order, whether or not one decided
+            elif found is None:
+                trial = scores.copy()
+                trial[i, j] = x
+                now = _first_place(ev, trial, method)
+            else:
+                continue
+            if found is None and now is not None and now != first:
+                found = (x, now)
+        if found is not None:
+            x, now = found
+            out.append(
+                Finding(
+                    "uncertain_decides",
+                    "warning",
+                    (c.id,),
+                    (a.id, *[b for b in _ids(ev, now) if b != a.id]),
+                    value=float(x),
+                    params={
+                        "score": float(x),
+                        "current": float(s.value),
+                        "first": _ids(ev, now),
+                        "was": _ids(ev, first),
+                        "basis": _basis(ranged, x == s.low),
+                    },
+                )
+            )
     return out
 
 
@@ -393,6 +425,47 @@ def _first_place_cell(
     matrix = p.matrix.copy()
     matrix[r, j] = float(scale_values(crit.scale, np.array([x], dtype=float))[0])
     return _rank_first(ev, replace(p, matrix=matrix), method)
+
+
+def _first_places_cells(
+    ev: Evaluation, p: Problem, cells: list[tuple[int, int, float]], method: str
+) -> list[frozenset[str] | None]:
+    """:func:`_first_place_cell` for each ``(row, criterion, score)`` in ``cells``: all at once for the fast
+    engine's methods, and under the current definitions for MOORA and WASPAS
+    (:func:`evaluator.methods.fast.one_cell_scores`) and ELECTRE I (:func:`evaluator.outranking.one_cell_kernels`);
+    on a bare matrix one by one."""
+    from .fastengine import FAST_METHODS
+    from .methods import CURRENT_DEFINITIONS, _definitions
+
+    current = ("moora", "waspas", "electre1") if _definitions.get() == CURRENT_DEFINITIONS else ()
+    if method not in (*FAST_METHODS, *current) or p.bare:
+        return [_first_place_cell(ev, p, r, j, ev.criteria[j], x, method) for r, j, x in cells]
+    from .methods import resolve_params
+    from .methods.fast import first_places, one_cell_scores
+    from .outranking import one_cell_kernels
+    from .scales import values as scale_values
+
+    rows = np.array([r for r, _, _ in cells], dtype=int)
+    cols = np.array([j for _, j, _ in cells], dtype=int)
+    raw = np.array([x for _, _, x in cells], dtype=float)
+    vals = np.empty(len(cells))
+    for j in np.unique(cols):
+        at = cols == j
+        vals[at] = scale_values(ev.criteria[j].scale, raw[at])
+    out: list[frozenset[str] | None] = []
+    seen: dict[bytes, frozenset[str]] = {}  # most tries leave the same first place: one set per answer
+    if method == "electre1":
+        q = resolve_params(method, p.params)
+        firsts = one_cell_kernels(p, q["p"], q["q"], rows, cols, vals)
+    else:
+        firsts = (first_places(block, method) for block in one_cell_scores(p, method, rows, cols, vals))
+    for block in firsts:
+        for mask in block:
+            key = mask.tobytes()
+            if key not in seen:
+                seen[key] = frozenset(p.alternatives[k] for k in np.flatnonzero(mask))
+            out.append(seen[key])
+    return out
 
 
 def _rank_first(ev: Evaluation, p: Problem, method: str) -> frozenset[str] | None:

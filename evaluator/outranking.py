@@ -17,11 +17,14 @@ others 2; the kernel is never empty.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 
 from .problem import Problem
 
 EPS = 1e-12  # C ≥ p and D ≤ q are compared with this slack: sums of weights carry float noise
+PAIR_BLOCK = 250_000  # cells of the (rows, n, m) pairwise differences per step: cache-sized
 
 
 def concordance_discordance(p: Problem, weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -33,12 +36,36 @@ def concordance_discordance(p: Problem, weights: np.ndarray | None = None) -> tu
     if p.bare:
         span = g.max(axis=0) - g.min(axis=0)
         g = (g - g.min(axis=0)) / np.where(span == 0, 1.0, span)  # each criterion over its own range
-    diff = g[:, None, :] - g[None, :, :]  # diff[a, b, j] = g_j(a) − g_j(b)
-    conc = ((diff >= 0) * w).sum(axis=2)
-    disc = np.maximum(-diff, 0.0).max(axis=2) if g.shape[1] else np.zeros(conc.shape)
+    conc, disc, _, _ = _pairs(g, w)
+    return conc, disc
+
+
+def _pairs(
+    g: np.ndarray, w: np.ndarray, runner_up: bool = False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]:
+    """Concordance and discordance of every pair (a, b) of rows of ``g`` (diagonal 0), in blocks of rows of a
+    cache-sized (rows, n, m) array; with ``runner_up`` also, per pair, the criterion of the largest shortfall
+    (g_bk − g_ak)⁺ and the largest shortfall on the other criteria."""
+    n, m = g.shape
+    conc, disc = np.zeros((n, n)), np.zeros((n, n))
+    where = np.zeros((n, n), dtype=int) if runner_up else None
+    second = np.zeros((n, n)) if runner_up else None
+    step = max(1, PAIR_BLOCK // max(1, n * m))
+    for a in range(0, n, step):
+        diff = g[a : a + step, None, :] - g[None, :, :]  # diff[a, b, j] = g_j(a) − g_j(b)
+        conc[a : a + step] = ((diff >= 0) * w).sum(axis=2)
+        if not m:
+            continue
+        short = np.maximum(-diff, 0.0)
+        disc[a : a + step] = short.max(axis=2)
+        if runner_up and m > 1:
+            top = short.argmax(axis=2)
+            where[a : a + step] = top
+            np.put_along_axis(short, top[:, :, None], -np.inf, axis=2)
+            second[a : a + step] = short.max(axis=2)
     np.fill_diagonal(conc, 0.0)
     np.fill_diagonal(disc, 0.0)
-    return conc, disc
+    return conc, disc, where, second
 
 
 def outranks(p: Problem, c_threshold: float, d_threshold: float) -> np.ndarray:
@@ -83,3 +110,55 @@ def electre1_kernel(p: Problem, c_threshold: float, d_threshold: float) -> np.nd
     if len(p.alternatives) == 0:
         return np.zeros(0, dtype=bool)
     return kernel(outranks(p, c_threshold, d_threshold))
+
+
+ONE_CELL_BLOCK = 512  # tries per block in :func:`one_cell_kernels`
+
+
+def one_cell_kernels(
+    p: Problem, c_threshold: float, d_threshold: float, rows: np.ndarray, cols: np.ndarray, values: np.ndarray
+) -> Iterator[np.ndarray]:
+    """The kernel (a boolean per alternative, ``(k, n)`` per block) of ``p`` with one cell changed per try
+    ``t``: alternative ``rows[t]`` holds ``values[t]`` on criterion ``cols[t]``. For an evaluation with scales
+    (a bare criterion's range would move with the cell).
+
+    What the model check asks thousands of times. A cell of alternative r changes only the pairs with r: its
+    concordance by criterion j's weight, its discordance through the largest difference on the other criteria
+    (kept, with the runner-up, for every pair) and criterion j's. When r's arcs stay as they were the kernel
+    does too; only the other tries compute a kernel. The same relation as :func:`outranks` (tested equal).
+    """
+    if p.bare:
+        raise ValueError("one_cell_kernels needs an evaluation with scales")
+    g = np.asarray(p.matrix, dtype=float)
+    n, m = g.shape
+    w = np.asarray(p.weights, dtype=float)
+    w = w / w.sum()
+    conc, disc, where1, top2 = _pairs(g, w, runner_up=True)  # disc: each pair's largest shortfall
+    top1 = disc
+    s0 = (conc >= c_threshold - EPS) & (disc <= d_threshold + EPS)
+    np.fill_diagonal(s0, False)
+    k0 = kernel(s0)
+    others = np.arange(n)
+    for start in range(0, len(rows), ONE_CELL_BLOCK):
+        r, j = rows[start : start + ONE_CELL_BLOCK], cols[start : start + ONE_CELL_BLOCK]
+        v = np.asarray(values[start : start + len(r)], dtype=float)[:, None]
+        wj = w[j][:, None]
+        old, col = g[r, j][:, None], g[:, j].T  # (k, 1) and (k, n): criterion j before the change
+        # r against b (row r) and a against r (column r), as concordance_discordance sums and maximises them
+        c_row = conc[r] + wj * ((v >= col).astype(float) - (old >= col))
+        c_col = conc[:, r].T + wj * ((col >= v).astype(float) - (col >= old))
+        rest_row = np.where(where1[r] == j[:, None], top2[r], top1[r])  # r's worst shortfall elsewhere
+        rest_col = np.where(j[:, None] == where1[:, r].T, top2[:, r].T, top1[:, r].T)
+        d_row = np.maximum(rest_row, np.maximum(col - v, 0.0))
+        d_col = np.maximum(rest_col, np.maximum(v - col, 0.0))
+        s_row = (c_row >= c_threshold - EPS) & (d_row <= d_threshold + EPS)
+        s_col = (c_col >= c_threshold - EPS) & (d_col <= d_threshold + EPS)
+        self_ = others[None, :] == r[:, None]
+        s_row[self_], s_col[self_] = False, False
+        out = np.repeat(k0[None, :], len(r), axis=0)
+        moved = np.flatnonzero((s_row != s0[r]).any(axis=1) | (s_col != s0[:, r].T).any(axis=1))
+        for t in moved:
+            s = s0.copy()
+            s[r[t]], s[:, r[t]] = s_row[t], s_col[t]
+            out[t] = kernel(s)
+        yield out

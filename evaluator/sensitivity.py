@@ -48,20 +48,18 @@ import numpy as np
 
 from . import fastengine, settings
 from .errors import InputError
-from .methods import METHODS, check_problem, sort_with_ties
+from .methods import METHODS, TIE_RTOL, check_problem, sort_with_ties
+from .methods.fast import blocked_product
 from .model import Evaluation
 from .problem import Problem, build_problem, score_matrix
 from .scales import values as scale_values
 
 WEIGHT_MODES, SCORE_MODES, MAX_SPREAD = settings.WEIGHT_MODES, settings.SCORE_MODES, settings.MAX_SPREAD
-MAX_SAMPLES = (
-    100_000_000  # the engine's own bound (an evaluation's setting stays within settings.MAX_SAMPLES)
-)
+MIN_SAMPLES, MAX_SAMPLES = settings.MIN_SAMPLES, settings.MAX_SAMPLES  # one bound: the setting's
 CHUNK_CELLS = 1_000_000  # floats per k×n×m working array in one chunk (≈ 8 MB)
 CHUNK_CELLS_FLAT = (
     250_000  # floats per k×(n+m) chunk on the matrix-product paths: cache-sized, measured fastest
 )
-BLAS_BLOCK = 150_000  # multiply-adds per matrix product block (below OpenBLAS's threading threshold)
 TIE_GAP = 1e-9  # up to 0.1.x: sorted scores closer than this were checked for ties (12-decimal rounding)
 
 Progress = Callable[[int, int], object]
@@ -299,8 +297,21 @@ def _accumulate(
         srt = np.take_along_axis(key, order, axis=1)
         close = (np.diff(srt, axis=1) <= TIE_GAP).any(axis=1)
     else:
-        order, starts = sort_with_ties(s, higher_is_better, floor)
-        close = ~starts.all(axis=1)
+        # Any sort will do: ties are decided below, and alternatives with equal scores always tie.
+        key = -s if higher_is_better else s
+        order = np.argsort(key, axis=1)
+        close = np.zeros(k, dtype=bool)
+        if n > 1:
+            # A tie needs a gap of at most TIE_RTOL × the row's largest |score| (the one tie rule,
+            # methods.sort_with_ties, never allows more): a row whose every gap is wider has none. The few
+            # others are judged by the rule itself.
+            srt = np.take_along_axis(key, order, axis=1)
+            widest = np.maximum(np.abs(srt[:, 0]), np.abs(srt[:, -1]))
+            with np.errstate(invalid="ignore"):
+                close = ~(np.diff(srt, axis=1).min(axis=1) > TIE_RTOL * widest)
+            if close.any():
+                _, starts = sort_with_ties(s[close], higher_is_better, floor)
+                close[close] = ~starts.all(axis=1)
     if close.any():
         _accumulate_ties(s[close], w[close], higher_is_better, counts, central, floor)
         keep = ~close
@@ -336,16 +347,6 @@ def _accumulate_ties(
     central += top_by_alt.T @ w
 
 
-def _blocked_product(w: np.ndarray, xt: np.ndarray) -> np.ndarray:
-    """``w @ xt`` in row blocks small enough for BLAS to stay on one thread: for these thin products threads gain
-    nothing, and on a busy machine their spin-waiting made the product up to ten times slower."""
-    block = max(1, BLAS_BLOCK // xt.size)
-    s = np.empty((w.shape[0], xt.shape[1]))
-    for i in range(0, w.shape[0], block):
-        np.matmul(w[i : i + block], xt, out=s[i : i + block])
-    return s
-
-
 def _scorer(p: Problem, method: str) -> Callable[[np.ndarray, np.ndarray | None], np.ndarray]:
     """Scores for weights (rows summing to 1) and an optional drawn matrix: :func:`fastengine.scores`, with
     shortcuts on a fixed matrix (same definitions, tested equal): the weighted sum and product are one matrix
@@ -358,7 +359,7 @@ def _scorer(p: Problem, method: str) -> Callable[[np.ndarray, np.ndarray | None]
         def fixed(w: np.ndarray, matrix: np.ndarray | None) -> np.ndarray:
             if matrix is not None:
                 return fastengine.scores(p, w, method, matrix)
-            s = _blocked_product(w, xt)
+            s = blocked_product(w, xt)
             return s if method == "wsm" else np.power(10.0, s, out=s)
 
         return fixed
@@ -373,12 +374,39 @@ def _scorer(p: Problem, method: str) -> Callable[[np.ndarray, np.ndarray | None]
             if matrix is not None:
                 return fastengine.scores(p, w, method, matrix)
             w2 = w * w
-            d_best = np.sqrt(_blocked_product(w2, to_best))
-            d_worst = np.sqrt(_blocked_product(w2, to_worst))
+            d_best = np.sqrt(blocked_product(w2, to_best))
+            d_worst = np.sqrt(blocked_product(w2, to_worst))
             total = d_best + d_worst
             return np.where(total == 0, 0.0, d_worst / np.where(total == 0, 1.0, total))
 
         return topsis
+    if method == "vikor":
+        from .methods import resolve_params
+        from .methods.fast import vikor_q
+
+        cost = (p.objectives < 0) if p.bare else np.zeros(p.objectives.shape, dtype=bool)
+        best = np.where(cost, x.min(axis=0), x.max(axis=0))
+        worst = np.where(cost, x.max(axis=0), x.min(axis=0))
+        span = best - worst
+        d = np.where(span == 0, 0.0, (best - x) / np.where(span == 0, 1.0, span))  # (n, m), ≥ 0
+        v = resolve_params("vikor", p.params)["v"]
+
+        def vikor(w: np.ndarray, matrix: np.ndarray | None) -> np.ndarray:
+            if matrix is not None:
+                return fastengine.scores(p, w, method, matrix)
+            wt = np.empty(
+                (w.shape[1], w.shape[0])
+            )  # (m, k): alternatives × samples below, samples contiguous
+            np.divide(w.T, w.sum(axis=1), out=wt)  # the engine's w / w.sum(), transposed in the same pass
+            s = blocked_product(d, wt)  # S = Σ_j w_j d_ij
+            r = np.zeros_like(s)  # R = max_j w_j d_ij, one criterion at a time on cache-sized rows
+            step = np.empty_like(s)
+            for j in range(d.shape[1]):
+                np.multiply(d[:, j : j + 1], wt[j], out=step)
+                np.maximum(r, step, out=r)
+            return np.ascontiguousarray(vikor_q(s.T, r.T, v))
+
+        return vikor
     return lambda w, matrix: fastengine.scores(p, w, method, matrix)
 
 
@@ -414,8 +442,14 @@ def acceptability(
         raise InputError(f"weights must be {' or '.join(WEIGHT_MODES)}, not {weights!r}", place="weights")
     if scores not in SCORE_MODES:
         raise InputError(f"scores must be {' or '.join(SCORE_MODES)}, not {scores!r}", place="scores")
-    if isinstance(samples, bool) or not isinstance(samples, Integral) or not 1 <= samples <= MAX_SAMPLES:
-        raise InputError(f"samples must be a whole number from 1 to {MAX_SAMPLES:,}", place="samples")
+    if (
+        isinstance(samples, bool)
+        or not isinstance(samples, Integral)
+        or not MIN_SAMPLES <= samples <= MAX_SAMPLES
+    ):
+        raise InputError(
+            f"samples must be a whole number from {MIN_SAMPLES} to {MAX_SAMPLES:,}", place="samples"
+        )
     if isinstance(seed, bool) or not isinstance(seed, Integral) or seed < 0:
         raise InputError("seed must be a whole number, 0 or more", place="seed")
     spread_vec = _spread_vector(ev, spread)
@@ -431,7 +465,7 @@ def acceptability(
     if n:
         if sampler is None and method in ("wsm", "wpm", "topsis"):  # no k×n×m arrays on these paths
             chunk = max(1, CHUNK_CELLS_FLAT // (n + m))
-        else:
+        else:  # VIKOR's R takes m passes over k×n: chunks of k×n×m cells keep them in cache
             chunk = max(1, CHUNK_CELLS // (n * m))
         rng = np.random.default_rng(seed)
         higher = fastengine.HIGHER_IS_BETTER[method]

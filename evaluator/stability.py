@@ -1,7 +1,10 @@
 """Weight stability intervals: for each criterion, the range of its global weight (the other weights rescaled
 proportionally) over which the alternative that ranks first at the agreed weights still ranks first — exact for
-``wsm`` (scores are linear in the weight), found by a grid search refined by subdivision for the other methods,
-on the same prepared scorer SMAA uses (:func:`evaluator.sensitivity._scorer`).
+``wsm`` (scores are linear in the weight), found by a grid search refined by subdivision for the other methods.
+The search scores about 700 weightings per criterion; along one criterion's walk each method's score is a
+function of two or three precomputed vectors (:func:`walk_lines`), so it never weights the whole matrix (300 × 150:
+every method well under a second). The same definitions as the engine; tested equal to weighting the matrix with
+SMAA's scorer (:func:`evaluator.sensitivity._scorer`) at every point.
 """
 
 from __future__ import annotations
@@ -13,9 +16,12 @@ import numpy as np
 
 from . import fastengine
 from .methods import check_problem, method_ranks, top_is_first
+from .methods.fast import blocked_product, vikor_q
 from .model import Evaluation
 from .problem import Problem, build_problem
 from .sensitivity import _check_method, _scorer
+
+Line = Callable[[np.ndarray], np.ndarray]  # weights t of one criterion along its walk → scores (len(t), n)
 
 STABILITY_GRID = 401
 STABILITY_ROUNDS = 5
@@ -76,19 +82,17 @@ def _stability_wsm(
     return lo, hi, (below if lo > 0 else None), (above if hi < 1 else None)
 
 
-def _first(score: Callable, w: np.ndarray, top: int, method: str) -> np.ndarray:
-    """Whether ``top`` ranks first (ties count as first) under each weight vector in ``w`` — by the one tie rule,
+def _first(line: Line, t: np.ndarray, top: int, method: str) -> np.ndarray:
+    """Whether ``top`` ranks first (ties count as first) at each weight ``t`` of the walk — by the one tie rule,
     without sorting everyone else."""
-    return top_is_first(score(w, None), method, top)
+    return top_is_first(line(t), method, top)
 
 
-def _edge(
-    score: Callable, w0: np.ndarray, j: int, top: int, method: str, inside: float, outside: float
-) -> float:
+def _edge(line: Line, top: int, method: str, inside: float, outside: float) -> float:
     """Refine the boundary between ``inside`` (top is first) and ``outside`` (it is not) by subdivision."""
     for _ in range(STABILITY_ROUNDS):
         t = np.linspace(inside, outside, STABILITY_SUBDIVISIONS + 1)
-        ok = _first(score, _walk(w0, j, t), top, method)
+        ok = _first(line, t, top, method)
         k = int(np.argmin(ok)) if not ok.all() else len(t) - 1  # first point that is not ok
         inside, outside = float(t[k - 1]), float(t[k])
     return inside
@@ -97,9 +101,16 @@ def _edge(
 def _stability_search(
     score: Callable, w0: np.ndarray, j: int, top: int, method: str
 ) -> tuple[float, float, int | None, int | None]:
-    wj = float(w0[j])
+    """:func:`_search` with the whole matrix weighted at each point of the walk (``score(w, None)``, e.g.
+    :func:`_scorer`): the straightforward form the fast lines are tested against."""
+    return _search(lambda t: score(_walk(w0, j, t), None), float(w0[j]), top, method)
+
+
+def _search(line: Line, wj: float, top: int, method: str) -> tuple[float, float, int | None, int | None]:
+    """The interval around ``wj`` where ``top`` stays first along ``line``: a grid, then subdivision at each
+    end."""
     grid = np.union1d(np.linspace(0.0, 1.0, STABILITY_GRID), [wj])
-    ok = _first(score, _walk(w0, j, grid), top, method)
+    ok = _first(line, grid, top, method)
     c = int(np.searchsorted(grid, wj))
     ok[c] = True
     lo_i = c
@@ -108,25 +119,96 @@ def _stability_search(
     hi_i = c
     while hi_i < len(grid) - 1 and ok[hi_i + 1]:
         hi_i += 1
-    lo = 0.0 if lo_i == 0 else _edge(score, w0, j, top, method, float(grid[lo_i]), float(grid[lo_i - 1]))
-    hi = (
-        1.0
-        if hi_i == len(grid) - 1
-        else _edge(score, w0, j, top, method, float(grid[hi_i]), float(grid[hi_i + 1]))
-    )
+    lo = 0.0 if lo_i == 0 else _edge(line, top, method, float(grid[lo_i]), float(grid[lo_i - 1]))
+    hi = 1.0 if hi_i == len(grid) - 1 else _edge(line, top, method, float(grid[hi_i]), float(grid[hi_i + 1]))
     lo, hi = min(lo, wj), max(hi, wj)
     below = above = None
     if lo > 0:
-        below = _winner(score, w0, j, max(0.0, lo - 1e-7), method, top)
+        below = _winner(line, max(0.0, lo - 1e-7), method, top)
     if hi < 1:
-        above = _winner(score, w0, j, min(1.0, hi + 1e-7), method, top)
+        above = _winner(line, min(1.0, hi + 1e-7), method, top)
     return lo, hi, below, above
 
 
-def _winner(score: Callable, w0: np.ndarray, j: int, t: float, method: str, top: int) -> int | None:
-    r = method_ranks(score(_walk(w0, j, np.array([t])), None), method)[0]
+def _winner(line: Line, t: float, method: str, top: int) -> int | None:
+    r = method_ranks(line(np.array([t])), method)[0]
     firsts = [i for i in np.flatnonzero(r == 1) if i != top]
     return int(firsts[0]) if firsts else None
+
+
+# -- scores along a walk ----------------------------------------------------------------------------------------
+# Along criterion j's walk the weights are w(t) = (1 − t)·r + t·e_j, with r the other weights rescaled (r_j = 0).
+# Each fast method's score is then a function of two or three vectors per criterion, computed for all criteria
+# at once with one matrix product: the search scores ~700 points per criterion on (t, n) arrays instead of
+# weighting the (n, m) matrix for each. Same definitions as the engine (tested equal to ``_walk`` + ``_scorer``).
+
+
+def walk_lines(p: Problem, method: str, w0: np.ndarray) -> Callable[[int], Line]:
+    """``lines(j)``: the scores ``(len(t), n)`` at weights ``_walk(w0, j, t)``, as :func:`_scorer` gives them."""
+    m = w0.size
+    rest = np.stack([_walk(w0, j, np.zeros(1))[0] for j in range(m)]) if m else np.zeros((0, 0))  # row j: r
+    x = fastengine.prepare(p, method)
+    if method in ("wsm", "wpm"):
+        g = x if method == "wsm" else np.log10(x)
+        a = blocked_product(g, rest.T)  # a[:, j] = g @ r_j
+
+        def lines(j: int) -> Line:
+            aj, bj = a[:, j], g[:, j]
+
+            def line(t: np.ndarray) -> np.ndarray:
+                s = (1.0 - t)[:, None] * aj[None, :] + t[:, None] * bj[None, :]
+                return s if method == "wsm" else np.power(10.0, s, out=s)
+
+            return line
+
+        return lines
+    cost = (p.objectives < 0) if p.bare else np.zeros(m, dtype=bool)
+    if method == "topsis":  # d² = Σ w_k² (x_k − ideal_k)², and w(t)² = (1 − t)²·r² + t²·e_j
+        best = np.where(cost, x.min(axis=0), x.max(axis=0))
+        worst = np.where(cost, x.max(axis=0), x.min(axis=0))
+        to_best, to_worst = (x - best) ** 2, (x - worst) ** 2
+        r2 = (rest * rest).T
+        a_best, a_worst = blocked_product(to_best, r2), blocked_product(to_worst, r2)
+
+        def lines(j: int) -> Line:
+            ab, bb, aw, bw = a_best[:, j], to_best[:, j], a_worst[:, j], to_worst[:, j]
+
+            def line(t: np.ndarray) -> np.ndarray:
+                u2, t2 = ((1.0 - t) ** 2)[:, None], (t * t)[:, None]
+                d_best = np.sqrt(u2 * ab + t2 * bb)
+                d_worst = np.sqrt(u2 * aw + t2 * bw)
+                total = d_best + d_worst
+                return np.where(total == 0, 0.0, d_worst / np.where(total == 0, 1.0, total))
+
+            return line
+
+        return lines
+    if method == "vikor":  # S = Σ w_k d_k and R = max_k w_k d_k, with d ≥ 0 the distance to the best
+        from .methods import resolve_params
+
+        v = resolve_params("vikor", p.params)["v"]
+        best = np.where(cost, x.min(axis=0), x.max(axis=0))
+        worst = np.where(cost, x.max(axis=0), x.min(axis=0))
+        span = best - worst
+        d = np.where(span == 0, 0.0, (best - x) / np.where(span == 0, 1.0, span))
+        a_sum = blocked_product(d, rest.T)
+        rest_sum = rest.sum(axis=1)
+
+        def lines(j: int) -> Line:
+            aj, dj, rho = a_sum[:, j], d[:, j], (d * rest[j]).max(axis=1)
+
+            def line(t: np.ndarray) -> np.ndarray:
+                u = (1.0 - t)[:, None]
+                total = (1.0 - t) * rest_sum[j] + t  # the engine divides the weights by their sum
+                s = (u * aj + t[:, None] * dj) / total[:, None]
+                r = np.maximum(u * rho, t[:, None] * dj) / total[:, None]
+                return vikor_q(s, r, v)
+
+            return line
+
+        return lines
+    score = _scorer(p, method)  # any other method: weight the whole matrix at each point
+    return lambda j: lambda t: score(_walk(w0, j, t), None)
 
 
 def stability_intervals(ev: Evaluation, method: str = "wsm") -> list[Stability]:
@@ -141,7 +223,7 @@ def stability_intervals(ev: Evaluation, method: str = "wsm") -> list[Stability]:
     if n == 1:
         return [Stability(c, float(w0[j]), 0.0, 1.0, p.alternatives[0]) for j, c in enumerate(p.criteria)]
     top = int(np.flatnonzero(fastengine.ranks(p, w0, method)[0] == 1)[0])
-    score = _scorer(p, method)  # prepared once: the search scores thousands of weightings on one matrix
+    lines = walk_lines(p, method, w0) if method != "wsm" else None  # prepared once for all criteria
     out = []
     for j, cid in enumerate(p.criteria):
         if len(p.criteria) == 1:
@@ -150,7 +232,7 @@ def stability_intervals(ev: Evaluation, method: str = "wsm") -> list[Stability]:
         if method == "wsm":
             lo, hi, below, above = _stability_wsm(p, w0, j, top)
         else:
-            lo, hi, below, above = _stability_search(score, w0, j, top, method)
+            lo, hi, below, above = _search(lines(j), float(w0[j]), top, method)
         out.append(
             Stability(
                 cid,
