@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .changes import Change, apply_change, change_from_data
+from .changes import Batch, Change, apply_change, change_from_data
 from .dbfile import (
     SQLITE_HEADER,
     JournalChanged,
@@ -215,6 +215,7 @@ class Store:
         self.path, self._con, self._ev, self.readonly = path, con, ev, readonly
         self._presence: Presence | None = None
         self._seen = self._fingerprint() if not readonly else None
+        self._last: tuple[int, Evaluation, Change] | None = None  # the entry this store wrote last (amend)
 
     # -- opening ------------------------------------------------------------------------------------------
     @classmethod
@@ -368,6 +369,7 @@ class Store:
         if self._presence is not None:
             self._presence.close()
         self._con, self._ev, self._seen, self._presence = fresh._con, fresh._ev, fresh._seen, fresh._presence
+        self._last = None
         return self._ev
 
     # -- state --------------------------------------------------------------------------------------------
@@ -420,31 +422,79 @@ class Store:
             raise ChangeError("this project is open read-only")
         old = self._ev
         new, inverse = apply_change(old, change)
-        label, label_nl = change.label(old, "en"), change.label(old, "nl")
+        seq = self._record(old, new, change, inverse, user, reason, None)
+        self._last = (seq, old, change)
+        return inverse
+
+    def amend(self, change: Change, user: str | None = None, reason: str = "") -> tuple[Change, Change]:
+        """Apply ``change`` as part of the newest audit entry, which this store wrote: one entry (and one undo
+        step) for a run of steps, such as keyboard steps on one slider. Returns the entry's change and its inverse
+        (each for the whole run).
+
+        Each step is stored at once, in one transaction that rewrites the state and that entry, with the same
+        checks as :meth:`apply`: the file always holds exactly what the window shows, and a crash loses at most
+        the step being written. The entry records the run as one change from the state before its first step
+        (the last step alone when it sets everything the earlier ones set, else the steps as a batch).
+        ``ChangeError`` when the newest entry is not this store's (nothing written yet, or another program wrote
+        since: :class:`StaleFile`); nothing is then written.
+        """
+        if self.readonly:
+            raise ChangeError("this project is open read-only")
+        if self._last is None or self._last[0] != self._seen[2]:
+            raise ChangeError(
+                "there is no change of this window to add this step to",
+                nl="er is geen wijziging van dit venster om deze stap aan toe te voegen",
+            )
+        seq, before, first = self._last
+        if change.covers(first):
+            merged: Change = change
+        else:
+            steps = first.changes if isinstance(first, Batch) and not first.description else (first,)
+            merged = Batch((*steps, change))
+        new, inverse = apply_change(before, merged)
+        self._record(before, new, merged, inverse, user, reason, seq)
+        self._last = (seq, before, merged)
+        return merged, inverse
+
+    def _record(
+        self,
+        before: Evaluation,
+        new: Evaluation,
+        change: Change,
+        inverse: Change,
+        user: str | None,
+        reason: str,
+        seq: int | None,
+    ) -> int:
+        """Write ``new`` and the audit entry for ``change`` (a new one, or entry ``seq`` rewritten) in one
+        transaction, after checking the file is still the one this store read; the entry's number."""
+        label, label_nl = change.label(before, "en"), change.label(before, "nl")
+        change_text = _dumps(change.to_data())
+        row = (_now(), user or default_user(), label, change_text, _dumps(inverse.to_data()), change_text,
+               reason, label_nl)  # fmt: skip
         try:
             with _transaction(self._con):
                 self._check_fresh()
-                _write_diff(self._con, old, new)
-                cur = self._con.execute(
-                    "INSERT INTO audit (time, user, label, change, before, after, reason, label_nl)"
-                    " VALUES (?,?,?,?,?,?,?,?)",
-                    (
-                        _now(),
-                        user or default_user(),
-                        label,
-                        _dumps(change.to_data()),
-                        _dumps(inverse.to_data()),
-                        _dumps(change.to_data()),
-                        reason,
-                        label_nl,
-                    ),
-                )
+                _write_diff(self._con, self._ev, new)
+                if seq is None:
+                    cur = self._con.execute(
+                        "INSERT INTO audit (time, user, label, change, before, after, reason, label_nl)"
+                        " VALUES (?,?,?,?,?,?,?,?)",
+                        row,
+                    )
+                    seq = cur.lastrowid
+                else:
+                    self._con.execute(
+                        "UPDATE audit SET time = ?, user = ?, label = ?, change = ?, before = ?, after = ?,"
+                        " reason = ?, label_nl = ? WHERE seq = ?",
+                        (*row, seq),
+                    )
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {problem(exc)}; nothing was changed") from None
         identity, data_version, _ = self._seen
-        self._seen = (identity, data_version, cur.lastrowid)
+        self._seen = (identity, data_version, seq)
         self._ev = new
-        return inverse
+        return seq
 
     def audit(self, limit: int | None = None, after: int = 0) -> list[AuditEntry]:
         """Audit entries, newest first; with ``after``, only those recorded after entry number ``after``."""

@@ -95,8 +95,8 @@ class WeightRow:
         self.spin.blockSignals(False)
         if self.slider.isSliderDown():
             self.view.preview(self.key, float(value))
-        else:  # keyboard, wheel or a click on the groove: one step, stored at once
-            self.view.set_weight(self.key, float(value))
+        else:  # keyboard, wheel or a click on the groove: a step, stored at once (a run of them: one undo step)
+            self.view.set_weight(self.key, float(value), step=True)
 
     def _slider_released(self) -> None:
         self.view.set_weight(self.key, float(self.slider.value()))
@@ -105,7 +105,7 @@ class WeightRow:
         self.slider.blockSignals(True)
         self.slider.setValue(int(round(value)))
         self.slider.blockSignals(False)
-        self.view.set_weight(self.key, float(value))
+        self.view.set_weight(self.key, float(value), step=True)
 
 
 class PointsPanel(QWidget):
@@ -346,12 +346,13 @@ class WeightsView(QWidget):
     def preview(self, key: str, points: float) -> None:
         self.doc.preview_soon(SetWeights({key: points}))
 
-    def set_weight(self, key: str, points: float) -> bool:
-        """Store one weight as one undo step (nothing when it is unchanged)."""
+    def set_weight(self, key: str, points: float, step: bool = False) -> bool:
+        """Store one weight as one undo step (nothing when it is unchanged); ``step``: a keyboard step, which
+        joins the previous steps on the same weight (ui.document: one undo step, one audit entry)."""
         if float(self.doc.evaluation.weights.get(key, math.nan)) == points:
             self.points.show_weights(self.doc.evaluation, stored=True)  # end a preview that changed nothing
             return False
-        return self.doc.apply(SetWeights({key: points}))
+        return self.doc.apply(SetWeights({key: points}), merge=f"weight:{key}" if step else None)
 
     def equal_weights(self) -> bool:
         ev = self.doc.evaluation

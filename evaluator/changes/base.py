@@ -59,6 +59,11 @@ class Change(ABC):
     def _from_data(cls, r: Reader) -> Change:
         """The change from its plain-data form (read through ``r``, which names the place of a problem)."""
 
+    def covers(self, earlier: Change) -> bool:
+        """Whether applying ``earlier`` and then this change leaves what this change alone leaves (it sets
+        everything ``earlier`` set): then a run of such steps is recorded as its last step only."""
+        return False
+
     def to_data(self) -> dict[str, Any]:
         d: dict[str, Any] = {"type": self.kind}
         for f in fields(self):

@@ -49,6 +49,12 @@ class SetAssessment(Change):
             new[key] = self.assessment
         return replace(ev, assessments=frozen_map(new))
 
+    def covers(self, earlier: Change) -> bool:
+        return isinstance(earlier, SetAssessment) and (earlier.alternative, earlier.criterion) == (
+            self.alternative,
+            self.criterion,
+        )
+
     def inverse(self, ev: Evaluation) -> Change:
         return SetAssessment(
             self.alternative, self.criterion, ev.assessments.get((self.alternative, self.criterion))
