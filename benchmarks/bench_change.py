@@ -62,6 +62,10 @@ def main() -> None:
         app.processEvents()
     window.show_page("scores")
     app.processEvents()
+    t = time.perf_counter()
+    window.page("results").wait_for_methods(600_000)  # the app settled: no background work left running
+    window.page("check").wait(600_000)
+    print(f"background work after building every page: {time.perf_counter() - t:.1f} s")
     doc = window.doc
     a, c = ev.alternatives[0].id, ev.criteria[0].id
     levels = [lv.value for lv in ev.criteria[0].scale.levels] or [0.0, 1.0]

@@ -58,6 +58,7 @@ from .serial import (
     evaluation_from_data,
     participant_to_data,
 )
+from .summary import changed_keys
 
 SCHEMA_VERSION = 2  # 2: audit.label_nl, the change label in Dutch beside the English one
 APPLICATION_ID = 0x41465747  # "AFWG": marks the SQLite file as an Afweging project
@@ -581,14 +582,33 @@ def _write_diff(con: sqlite3.Connection, old: Evaluation | None, new: Evaluation
     _rows(con, "participants", old and old.participants, new.participants, participant_to_data)
     if old is None or old.assessments is not new.assessments:
         before = {} if old is None else old.assessments
-        for key, s in new.assessments.items():
-            if before.get(key) is not s:
+        noted = None if old is None else changed_keys(before, new.assessments)
+        if noted is not None:  # the change said which cells it set: write those only
+            for key in noted:
+                s = new.assessments.get(key)
+                if s is None:
+                    con.execute("DELETE FROM assessments WHERE alternative = ? AND criterion = ?", key)
+                else:
+                    con.execute(
+                        "INSERT OR REPLACE INTO assessments VALUES (?, ?, ?)",
+                        (key[0], key[1], _dumps(assessment_to_data(s))),
+                    )
+            noted_all = True
+        else:
+            noted_all = False
+        kept = 0  # keys already there: when all of the old ones are, nothing was removed
+        for key, s in () if noted_all else new.assessments.items():
+            was = before.get(key)
+            if was is not None:
+                kept += 1
+            if was is not s:
                 con.execute(
                     "INSERT OR REPLACE INTO assessments VALUES (?, ?, ?)",
                     (key[0], key[1], _dumps(assessment_to_data(s))),
                 )
-        for key in set(before) - set(new.assessments):
-            con.execute("DELETE FROM assessments WHERE alternative = ? AND criterion = ?", key)
+        if not noted_all and kept != len(before):
+            for key in before.keys() - new.assessments.keys():
+                con.execute("DELETE FROM assessments WHERE alternative = ? AND criterion = ?", key)
     _weights(con, AGREED, old and old.weights, new.weights)
     if old is None or old.participant_weights is not new.participant_weights:
         before_pw = {} if old is None else old.participant_weights

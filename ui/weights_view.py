@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from evaluator.changes import SetWeights
 from evaluator.errors import InputError
 from evaluator.model import Evaluation, text
+from evaluator.summary import summarize
 from evaluator.weighting import global_weights
 
 from .ahp_dialog import AhpDialog
@@ -329,18 +330,29 @@ class WeightsView(QWidget):
         self.ranking = RankingPanel(doc)  # beside the sliders: the order moves while a slider is dragged
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.tabs)
-        self.split.addWidget(self.ranking)
+        beside = QScrollArea()  # a long ranking scrolls: it must not make the window taller than the screen
+        beside.setWidgetResizable(True)
+        beside.setFrameShape(QScrollArea.Shape.NoFrame)
+        beside.setWidget(self.ranking)
+        self.split.addWidget(beside)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
         self.split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
         lay.addWidget(self.split, 1)
-        doc.changed.connect(lambda ev: self.points.show_weights(ev, stored=True))
+        self._shown = doc.evaluation
+        doc.changed.connect(self._stored)
         doc.previewed.connect(lambda ev: self.points.show_weights(ev, stored=False))
         signals.language_changed.connect(self.retranslate)
         self.points.show_weights(doc.evaluation, stored=True)
         self.retranslate()
+
+    def _stored(self, ev: Evaluation) -> None:
+        """Weights, shares and stability bands follow a stored change that could move them (not a title)."""
+        old, self._shown = self._shown, ev
+        if summarize(old, ev).ranking:
+            self.points.show_weights(ev, stored=True)
 
     # -- edits ----------------------------------------------------------------------------------------------
     def preview(self, key: str, points: float) -> None:

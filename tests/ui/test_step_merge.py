@@ -101,3 +101,17 @@ def test_the_store_adds_only_to_its_own_newest_entry(wdoc: Document, tmp_path):
     with pytest.raises(ChangeError):
         store.amend(SetWeights({"A": 3.0}))
     assert on_disk(wdoc)[0].weights["A"] == 1.0
+
+
+def test_the_audit_page_shows_the_run_as_its_one_entry(view: WeightsView, wdoc: Document):
+    from ui.models.audit_model import AuditModel
+
+    model = AuditModel(wdoc)
+    rows = model.rowCount()
+    slider = view.slider("A")
+    slider.setFocus()
+    start = wdoc.evaluation.weights["A"]
+    for _ in range(3):
+        QTest.keyClick(slider, Qt.Key.Key_Right)
+    assert model.rowCount() == rows + 1
+    assert f"→ {int(start + 3)}" in model.data(model.index(0, 2))

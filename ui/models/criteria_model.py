@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from evaluator.model import Area, Criterion, Evaluation, Scale, text
+from evaluator.summary import summarize
 
 from ..document import Document
 from ..i18n import language, number, tr
@@ -55,13 +56,22 @@ class CriteriaModel(QAbstractItemModel):
         super().__init__(parent)
         self.doc = doc
         self._ev = doc.evaluation
-        doc.changed.connect(self.refresh)
+        doc.changed.connect(self._stored)
 
     @staticmethod
     def _shape(ev: Evaluation) -> tuple:
         return tuple((a.id, tuple(c.id for c in ev.criteria_of(a.id))) for a in ev.areas)
 
+    def _stored(self, ev: Evaluation) -> None:
+        """A stored change: repaint only when it touched the areas or criteria (not a score, weight or title)."""
+        touched = summarize(self._ev, ev)
+        if touched.everything or touched.areas or touched.criteria:
+            self.refresh(ev)
+        else:
+            self._ev = ev
+
     def refresh(self, ev: Evaluation | None = None) -> None:
+        """Show ``ev`` (default: the document's) anew, every cell and the headers (a language switch)."""
         ev = self.doc.evaluation if ev is None else ev
         if self._shape(ev) == self._shape(self._ev):
             self._ev = ev
