@@ -175,9 +175,9 @@ class PointsPanel(QWidget):
         """Shares (and, for a stored change, the slider positions) of ``ev``."""
         self.build(ev)
         try:
-            gw = global_weights(ev)
+            gw = usable = global_weights(ev)
         except InputError:
-            gw = {c.id: 0.0 for c in ev.criteria}
+            gw, usable = {c.id: 0.0 for c in ev.criteria}, None
         area_share = {a.id: sum(gw[c.id] for c in ev.criteria_of(a.id)) for a in ev.areas}
         for key, r in self.rows.items():
             if stored or not r.slider.isSliderDown():
@@ -185,7 +185,7 @@ class PointsPanel(QWidget):
             share = area_share.get(key, gw.get(key, 0.0))
             r.share.setText(percent(share, 1))
         if stored:
-            self.show_stability(ev)
+            self.show_stability(ev, usable)
         lang = language()
         for a in ev.areas:
             if a.id in self.headers:
@@ -197,10 +197,15 @@ class PointsPanel(QWidget):
                     + ")"
                 )
 
-    def show_stability(self, ev: Evaluation) -> None:
+    def show_stability(self, ev: Evaluation, gw: dict[str, float] | None = None) -> None:
         """Under each criterion slider, the positions that keep the current first alternative first (exact, WSM)."""
         from evaluator.stability import stability_intervals
 
+        if gw is None:
+            try:
+                gw = global_weights(ev)
+            except InputError:
+                gw = None
         try:
             stab = {s.criterion: s for s in stability_intervals(ev, "wsm")}
         except InputError:
@@ -213,7 +218,7 @@ class PointsPanel(QWidget):
                 r.band.set_band(None, None)
                 r.band.setToolTip("")
                 continue
-            share, rest = area_share_and_rest(ev, key)
+            share, rest = area_share_and_rest(ev, key, gw)
             r.band.set_band(points_for_weight(s.low, share, rest), points_for_weight(s.high, share, rest))
             top = ev.alternative(s.top).name
             name = f"{key} {text(ev.criterion(key).name, lang)}"
