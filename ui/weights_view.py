@@ -350,7 +350,7 @@ class WeightsView(QWidget):
         doc.changed.connect(self._stored)
         doc.previewed.connect(lambda ev: self.points.show_weights(ev, stored=False))
         signals.language_changed.connect(self.retranslate)
-        self.points.show_weights(doc.evaluation, stored=True)
+        self.points.build(doc.evaluation)  # the rows; retranslate names them and shows the weights
         self.retranslate()
 
     def _stored(self, ev: Evaluation) -> None:

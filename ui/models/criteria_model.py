@@ -56,6 +56,8 @@ class CriteriaModel(QAbstractItemModel):
         super().__init__(parent)
         self.doc = doc
         self._ev = doc.evaluation
+        self._grouped_for: Evaluation | None = None
+        self._grouped: list[tuple[Criterion, ...]] = []
         doc.changed.connect(self._stored)
 
     @staticmethod
@@ -93,8 +95,18 @@ class CriteriaModel(QAbstractItemModel):
             return None
         if index.internalId() == AREA:
             return self._ev.areas[index.row()]
-        area = self._ev.areas[index.internalId() - 1]
-        return self._ev.criteria_of(area.id)[index.row()]
+        return self._criteria_of(index.internalId() - 1)[index.row()]
+
+    def _criteria_of(self, area_row: int) -> tuple[Criterion, ...]:
+        """The criteria of the area in row ``area_row``, grouped once per evaluation shown (a paint asks for
+        every visible cell, and ``Evaluation.criteria_of`` goes through every criterion)."""
+        if self._grouped_for is not self._ev:
+            grouped: dict[str, list[Criterion]] = {a.id: [] for a in self._ev.areas}
+            for c in self._ev.criteria:
+                grouped.setdefault(c.area, []).append(c)
+            self._grouped = [tuple(grouped[a.id]) for a in self._ev.areas]
+            self._grouped_for = self._ev
+        return self._grouped[area_row]
 
     def index_of(self, item_id: str) -> QModelIndex:
         for r, a in enumerate(self._ev.areas):
@@ -124,7 +136,7 @@ class CriteriaModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self._ev.areas)
         if parent.internalId() == AREA and parent.column() == 0:
-            return len(self._ev.criteria_of(self._ev.areas[parent.row()].id))
+            return len(self._criteria_of(parent.row()))
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
