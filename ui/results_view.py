@@ -73,7 +73,7 @@ class ResultsView(QWidget):
         self.ranker = LiveRanker()
         self.provisional_ranker = LiveRanker()
         self.provisional: ProvisionalView | None = None
-        self.ranking: LiveRanking | None = None
+        self._ranking: LiveRanking | None = None
         self.previewing = False
         self._ev: Evaluation = doc.evaluation
         self._generation = 0
@@ -83,6 +83,7 @@ class ResultsView(QWidget):
         self._radar_ids: list[str] | None = None
         self._background = Background(self)  # the scikit-criteria methods, off the GUI thread
         self._slow_started_for = -1
+        self._behind = False  # a change arrived while another page was in front
         self._slow_timer = QTimer(self, singleShot=True, interval=250, timeout=self._start_slow)
 
         self.title = QLabel()
@@ -178,19 +179,46 @@ class ResultsView(QWidget):
         self._stored_ev = ev
         if not self.previewing and not (touched.ranking or touched.alternatives):
             return  # a title, a decision text, a participant: the ranking is as it was
+        if self._in_background():
+            self._behind = True  # another page is in front: catch up when shown
+            return
+        self._show_stored(ev)
+
+    def _show_stored(self, ev: Evaluation) -> None:
         self.previewing = False
+        self._behind = False
         self._generation += 1
         self._slow = None
         self.refresh(ev)
         if self._shown_once:
             self._slow_timer.start()
 
+    @property
+    def ranking(self) -> LiveRanking | None:
+        """The ranking shown (brought up to date first when a change arrived while the page was behind)."""
+        if self._behind:
+            self._show_stored(self.doc.evaluation)
+        return self._ranking
+
+    @ranking.setter
+    def ranking(self, value: LiveRanking | None) -> None:
+        self._ranking = value
+
+    def _in_background(self) -> bool:
+        """Whether the page sits behind another one in a shown window (it then ranks when it is shown)."""
+        return self.window().isVisible() and not self.isVisible()
+
     def _previewed(self, ev: Evaluation) -> None:
+        if self._in_background():
+            self._behind = True
+            return
         self.previewing = True
         self.refresh(ev)
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)
+        if self._behind:
+            self._show_stored(self.doc.evaluation)
         if not self._shown_once:
             self._shown_once = True
             QTimer.singleShot(0, self._start_slow)  # after the first paint: the window comes first

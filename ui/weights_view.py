@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -335,11 +335,13 @@ class WeightsView(QWidget):
         self.ranking = RankingPanel(doc)  # beside the sliders: the order moves while a slider is dragged
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.tabs)
-        beside = QScrollArea()  # a long ranking scrolls: it must not make the window taller than the screen
-        beside.setWidgetResizable(True)
-        beside.setFrameShape(QScrollArea.Shape.NoFrame)
-        beside.setWidget(self.ranking)
-        self.split.addWidget(beside)
+        self.beside = (
+            QScrollArea()
+        )  # a long ranking scrolls: it must not make the window taller than the screen
+        self.beside.setWidgetResizable(True)
+        self.beside.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.beside.setWidget(self.ranking)
+        self.split.addWidget(self.beside)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
         self.split.setChildrenCollapsible(False)
@@ -347,6 +349,7 @@ class WeightsView(QWidget):
         lay.addWidget(self.title)
         lay.addWidget(self.split, 1)
         self._shown = doc.evaluation
+        self._behind = False  # a change arrived while another page was in front
         doc.changed.connect(self._stored)
         doc.previewed.connect(lambda ev: self.points.show_weights(ev, stored=False))
         signals.language_changed.connect(self.retranslate)
@@ -354,10 +357,20 @@ class WeightsView(QWidget):
         self.retranslate()
 
     def _stored(self, ev: Evaluation) -> None:
-        """Weights, shares and stability bands follow a stored change that could move them (not a title)."""
+        """Weights, shares and stability bands follow a stored change that could move them (not a title); behind
+        another page of a shown window, when this page is shown again."""
         old, self._shown = self._shown, ev
         if summarize(old, ev).ranking:
-            self.points.show_weights(ev, stored=True)
+            if self.window().isVisible() and not self.isVisible():
+                self._behind = True
+            else:
+                self.points.show_weights(ev, stored=True)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        if self._behind:
+            self._behind = False
+            self.points.show_weights(self.doc.evaluation, stored=True)
+        super().showEvent(event)
 
     # -- edits ----------------------------------------------------------------------------------------------
     def preview(self, key: str, points: float) -> None:
@@ -399,6 +412,7 @@ class WeightsView(QWidget):
         self.tabs.setTabText(1, tr("&Swing", "&Swing"))
         self.tabs.setTabText(2, tr("&Rank order", "&Rangorde"))
         self.tabs.setTabText(3, tr("Pa&irwise (AHP)", "P&aarsgewijs (AHP)"))
+        self.beside.setAccessibleName(tr("Ranking with these weights", "Rangorde met deze gewichten"))
         self.points.retranslate(ev)
         self.points.show_weights(ev, stored=True)
         self.swing.retranslate()
