@@ -74,11 +74,27 @@ def score_matrix(ev: Evaluation) -> np.ndarray:
 
     After a change several pages rank the same evaluation: the matrix of the same (immutable) assessments,
     alternatives and criteria is made once and copied."""
+    from .summary import changed_keys
+
     parts = (ev.assessments, ev.alternatives, ev.criteria)
     for known, m in _MATRICES:
         if all(a is b for a, b in zip(known, parts, strict=True)):
             return m.copy()
-    m = _score_matrix(ev)
+    m = None
+    for known, cached in _MATRICES:  # the same matrix with a few scores changed (a score edit): those cells
+        if known[1] is parts[1] and known[2] is parts[2]:
+            keys = changed_keys(known[0], parts[0])
+            if keys is not None and len(keys) <= 64:
+                m = cached.copy()
+                row = {a.id: i for i, a in enumerate(ev.alternatives)}
+                col = {c.id: j for j, c in enumerate(ev.criteria)}
+                for a, c in keys:
+                    if a in row and c in col:
+                        s = ev.assessments.get((a, c))
+                        m[row[a], col[c]] = np.nan if s is None or s.value is None else s.value
+                break
+    if m is None:
+        m = _score_matrix(ev)
     _MATRICES.insert(0, (parts, m))
     del _MATRICES[4:]
     return m.copy()
