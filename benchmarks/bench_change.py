@@ -105,6 +105,17 @@ def main() -> None:
 
         t_app, t_store = median_time(in_app), median_time(in_store)
         print(f"{name:<14}{t_app * 1000:>8.1f} ms{t_store * 1000:>12.1f} ms{t_app / t_store:>8.1f}×")
+    # where each edit is made: a weight step on the weights page, a score on the score page with the results
+    # page built but behind it (above), and the results page shown after a weight edit
+    for page, name in (("weights", "weight edit"), ("results", "weight edit")):
+        window.show_page(page)
+        app.processEvents()
+
+        def on_page(name: str = name) -> None:
+            doc.apply(changes()[name])
+            app.processEvents()
+
+        print(f"{name} with the {page} page shown: {median_time(on_page) * 1000:.1f} ms")
     keys = [p.key for p in PAGES]
     i = [0]
 
