@@ -633,10 +633,26 @@ class _Budget:
     def take(self, text: Any) -> Any:
         self.left -= len(text) if isinstance(text, str | bytes) else 8
         if self.left < 0:
-            raise InputError(
-                f"holds more than the {self.limit / 1e6:.0f} MB of evaluation data Afweging reads", self.path
-            )
+            self.refuse()
         return text
+
+    def rows(self, cursor: sqlite3.Cursor, batch: int = 5000) -> list[tuple]:
+        """Every row of ``cursor``, counted a batch at a time (one ``take`` per value was a third of opening a
+        large file); refused as soon as the count passes the limit."""
+        out: list[tuple] = []
+        while chunk := cursor.fetchmany(batch):
+            for row in chunk:
+                for v in row:
+                    self.left -= len(v) if isinstance(v, str | bytes) else 8
+            if self.left < 0:
+                self.refuse()
+            out += chunk
+        return out
+
+    def refuse(self) -> None:
+        raise InputError(
+            f"holds more than the {self.limit / 1e6:.0f} MB of evaluation data Afweging reads", self.path
+        )
 
 
 def _read(con: sqlite3.Connection, path: Path) -> Evaluation:
@@ -650,10 +666,7 @@ def _read(con: sqlite3.Connection, path: Path) -> Evaluation:
         data[table] = [json.loads(budget.take(r[0])) for r in cursor]
     alt_pos = {a["id"]: i for i, a in enumerate(data["alternatives"])}
     crit_pos = {c["id"]: i for i, c in enumerate(data["criteria"])}
-    rows = [
-        (budget.take(a), budget.take(c), budget.take(d))
-        for a, c, d in con.execute("SELECT alternative, criterion, data FROM assessments")
-    ]
+    rows = budget.rows(con.execute("SELECT alternative, criterion, data FROM assessments"))
     rows.sort(key=lambda r: (alt_pos.get(r[0], -1), crit_pos.get(r[1], -1)))
     data["assessments"] = [{"alternative": a, "criterion": c, **json.loads(d)} for a, c, d in rows]
     weights: dict[str, dict[str, float]] = {}
