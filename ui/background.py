@@ -17,6 +17,7 @@ until it is done whatever happens to the page.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import itertools
 import threading
 import time
@@ -164,7 +165,7 @@ class Background:
 def _run(bg_id: int, work: Callable[[Task], Any], task: Task) -> None:
     try:
         result = work(task)
-    except Exception as exc:  # noqa: BLE001 - reported to the page, never lost
+    except BaseException as exc:  # noqa: BLE001 - reported to the page, never lost (a library's sys.exit too)
         if task.cancel.is_set():
             _send(bg_id, task.generation, "cancelled", ())
         else:
@@ -183,7 +184,7 @@ def error_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     if isinstance(exc, AfwegingError) and text:
         return text
-    return text or type(exc).__name__
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__  # unexpected: say what it was
 
 
 class _Courier(QObject):
@@ -225,7 +226,8 @@ def _executor() -> concurrent.futures.ThreadPoolExecutor:
 def _send(bg_id: int, generation: int, kind: str, args: tuple) -> None:
     courier = _state.get("courier")
     if courier is not None:
-        courier.carry.emit(bg_id, generation, kind, args)
+        with contextlib.suppress(RuntimeError):  # the application is gone (quitting): nobody is waiting
+            courier.carry.emit(bg_id, generation, kind, args)
 
 
 def cancel_all() -> None:

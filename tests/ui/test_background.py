@@ -42,7 +42,7 @@ def test_an_error_arrives_as_one_line_and_progress_arrives_in_order(qtbot):
     assert steps == [(1, 3), (2, 3), (3, 3)]
     assert lines == [InputError("has no criteria", "x.afweging").line()] and "\n" not in lines[0]
     bg.start(lambda t: 1 / 0, done=lambda r: None, failed=lines.append)
-    assert bg.wait() and lines[-1] == "division by zero"
+    assert bg.wait() and lines[-1] == "ZeroDivisionError: division by zero"
 
 
 def test_cancel_reaches_the_work_and_the_page(qtbot):
@@ -77,3 +77,14 @@ def test_nothing_is_delivered_after_close_or_to_a_deleted_page(qtbot):
     release2.set()
     other.wait(2000)
     assert got == []
+
+
+def test_a_work_that_exits_is_reported_not_lost(qtbot):
+    import sys
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    bg = Background(page)
+    lines: list[str] = []
+    bg.start(lambda t: sys.exit(3), done=lambda r: None, failed=lines.append)
+    assert bg.wait() and lines == ["SystemExit: 3"] and not bg.running
