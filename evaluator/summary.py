@@ -68,7 +68,7 @@ EVERYTHING = ChangeSummary(everything=True)
 # keys instead of every cell of the matrix. Kept for the last few mappings, with both held: identity stays true.
 
 _DERIVED: list[tuple[Mapping, Mapping, frozenset]] = []  # (old, new, keys set in new), newest first
-_DERIVED_KEEP = 64
+_DERIVED_KEEP = 4  # each holds two assessments tables (15 MB at 1000 × 300): a few, not a history
 
 
 def note_changed_keys(old: Mapping, new: Mapping, keys: frozenset) -> None:
@@ -96,7 +96,7 @@ def changed_keys(old: Mapping, new: Mapping) -> frozenset | None:
 
 
 _RECENT: list[tuple[Evaluation, Evaluation, ChangeSummary]] = []  # every page asks about the same change
-_KEEP = 8
+_KEEP = 3
 
 
 def summarize(old: Evaluation | None, new: Evaluation) -> ChangeSummary:
