@@ -10,15 +10,16 @@ which the core's long loops take as is). It never dies silently: an exception re
 text (an ``InputError``'s :meth:`~evaluator.errors.InputError.line`), a cancelled run reaches ``cancelled``.
 
 Outcomes travel to the GUI thread through one courier object for the whole process, so no signal object is made
-(or leaked) per job; the threads are Python's (:class:`concurrent.futures.ThreadPoolExecutor`), which hold the work
-until it is done whatever happens to the page.
+(or leaked) per job. The worker threads are Python's own, holding the work until it is done whatever happens to the
+page; they do not keep the application from quitting (a model check of a large evaluation takes a minute and cannot
+stop half-way), except a job started with ``finish=True`` (writing a memo), which quitting waits for.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import itertools
+import queue
 import threading
 import time
 import weakref
@@ -62,7 +63,6 @@ class _Job:
     progress: Callable[[int, int], None] | None
     stage: Callable[[str], None] | None
     cancelled: Callable[[], None] | None
-    future: concurrent.futures.Future | None = None
     reported: threading.Event = field(default_factory=threading.Event)  # its outcome reached the GUI thread
 
 
@@ -97,15 +97,17 @@ class Background:
         progress: Callable[[int, int], None] | None = None,
         stage: Callable[[str], None] | None = None,
         cancelled: Callable[[], None] | None = None,
+        finish: bool = False,
     ) -> Task:
         """Run ``work(task)`` in a worker thread (cancelling the job before); then, in the GUI thread, ``done``
-        with its result, ``failed`` with a line of text, or ``cancelled``."""
+        with its result, ``failed`` with a line of text, or ``cancelled``. ``finish``: quitting the application
+        waits for this job (a file being written)."""
         self.cancel()
         self.generation += 1
         task = Task(self, self.generation)
         job = _Job(task, done, failed, progress, stage, cancelled)
         self._job = job
-        job.future = _executor().submit(_run, self._id, work, task)
+        _pool().put((self._id, work, task, finish))
         return task
 
     def cancel(self) -> None:
@@ -177,6 +179,25 @@ def _run(bg_id: int, work: Callable[[Task], Any], task: Task) -> None:
         _send(bg_id, task.generation, "done", (result,))
 
 
+_finishing: set[Task] = set()  # jobs that quitting waits for
+_finished = threading.Condition()
+
+
+def _worker(jobs: queue.SimpleQueue) -> None:
+    while True:
+        bg_id, work, task, finish = jobs.get()
+        if finish:
+            with _finished:
+                _finishing.add(task)
+        try:
+            _run(bg_id, work, task)
+        finally:
+            if finish:
+                with _finished:
+                    _finishing.discard(task)
+                    _finished.notify_all()
+
+
 def error_line(exc: BaseException) -> str:
     """An exception as the one line a page shows."""
     if isinstance(exc, InputError):
@@ -216,11 +237,15 @@ def _courier() -> _Courier:
     return _state["courier"]
 
 
-def _executor() -> concurrent.futures.ThreadPoolExecutor:
+def _pool() -> queue.SimpleQueue:
+    """The jobs' queue, served by :data:`WORKERS` daemon threads (started on first use)."""
     with _lock:
-        if "executor" not in _state:
-            _state["executor"] = concurrent.futures.ThreadPoolExecutor(WORKERS, thread_name_prefix="afweging")
-        return _state["executor"]
+        if "jobs" not in _state:
+            jobs: queue.SimpleQueue = queue.SimpleQueue()
+            for i in range(WORKERS):
+                threading.Thread(target=_worker, args=(jobs,), name=f"afweging-{i}", daemon=True).start()
+            _state["jobs"] = jobs
+        return _state["jobs"]
 
 
 def _send(bg_id: int, generation: int, kind: str, args: tuple) -> None:
@@ -230,7 +255,10 @@ def _send(bg_id: int, generation: int, kind: str, args: tuple) -> None:
             courier.carry.emit(bg_id, generation, kind, args)
 
 
-def cancel_all() -> None:
-    """Ask every running job to stop (the application quits: its threads are waited for)."""
+def cancel_all(finish_timeout_s: float = 60.0) -> None:
+    """The application quits: ask every job to stop, and wait for those that must finish (a memo being
+    written) up to ``finish_timeout_s``; the others end with the process."""
     for bg in list(_LIVE.values()):
         bg.cancel()
+    with _finished:
+        _finished.wait_for(lambda: not _finishing, timeout=finish_timeout_s)

@@ -397,6 +397,7 @@ class ExportMemoDialog(QDialog):
             ),
             done=lambda res: self._exported(target, res),
             failed=self._export_failed,
+            finish=True,  # quitting waits for the memo being written
         )
         return True
 

@@ -4,6 +4,7 @@ nothing delivered after close or once the page is gone. Real threads, a real eve
 from __future__ import annotations
 
 import threading
+import time
 
 import shiboken6
 from PySide6.QtWidgets import QWidget
@@ -88,3 +89,25 @@ def test_a_work_that_exits_is_reported_not_lost(qtbot):
     lines: list[str] = []
     bg.start(lambda t: sys.exit(3), done=lambda r: None, failed=lines.append)
     assert bg.wait() and lines == ["SystemExit: 3"] and not bg.running
+
+
+def test_quitting_waits_for_a_file_being_written_not_for_the_rest(qtbot):
+    from ui.background import cancel_all
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    writing, checking = Background(page), Background(page)
+    release, started, written = threading.Event(), threading.Event(), []
+
+    def write(task):  # noqa: ANN001, ANN202
+        started.set()
+        time.sleep(0.3)
+        written.append(True)
+
+    checking.start(lambda t: release.wait(30), done=lambda r: None)  # long, cannot stop: not waited for
+    writing.start(write, done=lambda r: None, finish=True)
+    assert started.wait(5)
+    t = time.monotonic()
+    cancel_all(finish_timeout_s=10)
+    assert written == [True] and time.monotonic() - t < 5
+    release.set()
