@@ -191,6 +191,8 @@ def _worker(jobs: queue.SimpleQueue) -> None:
                 _finishing.add(task)
         try:
             _run(bg_id, work, task)
+        except BaseException:  # noqa: BLE001, S110 - _run reports the work's errors; nothing may end a worker
+            pass
         finally:
             if finish:
                 with _finished:
