@@ -5,6 +5,9 @@ through the document (store + every view's refresh, events processed), and divid
 alone takes for the same change. Also a page switch. Goal (issue 10): any stored change or page switch under
 100 ms at 300 × 150; a title edit must not re-rank or repaint the score matrix.
 
+Also: the time to open the file and build every page (goal: under 5 s at 1000 × 300; ``--open-only`` stops
+there), and how long the work the pages leave to the background (other methods, model check) then takes.
+
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_change.py [--alternatives N --criteria M]
 """
 
@@ -41,6 +44,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--alternatives", type=int, default=300)
     ap.add_argument("--criteria", type=int, default=150)
+    ap.add_argument("--open-only", action="store_true", help="only time opening and building every page")
     args = ap.parse_args()
     from PySide6.QtWidgets import QApplication
 
@@ -56,12 +60,21 @@ def main() -> None:
     window = MainWindow(Settings.load())
     window.resize(1600, 1000)
     window.show()
+    t = time.perf_counter()
     window.open_path(project)
     for page in PAGES:  # every page built, as after a while in the app
         window.show_page(page.key)
         app.processEvents()
     window.show_page("scores")
     app.processEvents()
+    print(f"open + build every page ({args.alternatives} × {args.criteria}): {time.perf_counter() - t:.2f} s")
+    if args.open_only:
+        window.close()
+        return
+    t = time.perf_counter()
+    window.page("results").wait_for_methods(600_000)  # the app settled: no background work left running
+    window.page("check").wait(600_000)
+    print(f"background work after building every page: {time.perf_counter() - t:.1f} s")
     doc = window.doc
     a, c = ev.alternatives[0].id, ev.criteria[0].id
     levels = [lv.value for lv in ev.criteria[0].scale.levels] or [0.0, 1.0]
@@ -92,6 +105,17 @@ def main() -> None:
 
         t_app, t_store = median_time(in_app), median_time(in_store)
         print(f"{name:<14}{t_app * 1000:>8.1f} ms{t_store * 1000:>12.1f} ms{t_app / t_store:>8.1f}×")
+    # where each edit is made: a weight step on the weights page, a score on the score page with the results
+    # page built but behind it (above), and the results page shown after a weight edit
+    for page, name in (("weights", "weight edit"), ("results", "weight edit")):
+        window.show_page(page)
+        app.processEvents()
+
+        def on_page(name: str = name) -> None:
+            doc.apply(changes()[name])
+            app.processEvents()
+
+        print(f"{name} with the {page} page shown: {median_time(on_page) * 1000:.1f} ms")
     keys = [p.key for p in PAGES]
     i = [0]
 

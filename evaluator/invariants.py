@@ -271,7 +271,17 @@ def _assessments(ev: Evaluation, before: Evaluation | None) -> Iterator[Problem]
             {"detail": "assessments must be a table", "detail_nl": "scores moeten een tabel zijn"},
         )
         return
-    for key, s in ev.assessments.items():
+    same = before is not None and ev.alternatives is before.alternatives and ev.criteria is before.criteria
+    items = ev.assessments.items()
+    if same:
+        from .summary import changed_keys
+
+        noted = changed_keys(old, ev.assessments)
+        if noted is not None:  # only these cells differ from the valid ``before``
+            items = [(k, ev.assessments[k]) for k in noted if k in ev.assessments]
+    for key, s in items:
+        if same and old.get(key) is s:
+            continue  # the same assessment among the same alternatives and criteria as in a valid ``before``
         a_id, c_id = key
         place = f"assessments[{a_id}, {c_id}]"
         if a_id not in alts:

@@ -7,6 +7,7 @@ raw numbers with their objectives, and each method normalises as DESIGN.md defin
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -65,8 +66,41 @@ class Problem:
         return out
 
 
+_MATRICES: list[tuple[tuple, np.ndarray]] = []  # the last few score matrices, by the identity of their parts
+
+
 def score_matrix(ev: Evaluation) -> np.ndarray:
-    """Alternatives × criteria scores as entered (NaN where not scored)."""
+    """Alternatives × criteria scores as entered (NaN where not scored); a new array each call.
+
+    After a change several pages rank the same evaluation: the matrix of the same (immutable) assessments,
+    alternatives and criteria is made once and copied."""
+    from .summary import changed_keys
+
+    parts = (ev.assessments, ev.alternatives, ev.criteria)
+    for known, m in _MATRICES:
+        if all(a is b for a, b in zip(known, parts, strict=True)):
+            return m.copy()
+    m = None
+    for known, cached in _MATRICES:  # the same matrix with a few scores changed (a score edit): those cells
+        if known[1] is parts[1] and known[2] is parts[2]:
+            keys = changed_keys(known[0], parts[0])
+            if keys is not None and len(keys) <= 64:
+                m = cached.copy()
+                row = {a.id: i for i, a in enumerate(ev.alternatives)}
+                col = {c.id: j for j, c in enumerate(ev.criteria)}
+                for a, c in keys:
+                    if a in row and c in col:
+                        s = ev.assessments.get((a, c))
+                        m[row[a], col[c]] = np.nan if s is None or s.value is None else s.value
+                break
+    if m is None:
+        m = _score_matrix(ev)
+    _MATRICES.insert(0, (parts, m))
+    del _MATRICES[4:]
+    return m.copy()
+
+
+def _score_matrix(ev: Evaluation) -> np.ndarray:
     m = np.full((len(ev.alternatives), len(ev.criteria)), np.nan)
     col = {c.id: j for j, c in enumerate(ev.criteria)}
     row = {a.id: i for i, a in enumerate(ev.alternatives)}
@@ -99,17 +133,20 @@ def value_matrix(
 
 def exclusions(ev: Evaluation, scores: np.ndarray | None = None) -> tuple[Exclusion, ...]:
     """Missing scores and knock-outs (score below the criterion's minimum, in the scale's own direction)."""
-    m = score_matrix(ev) if scores is None else scores
+    m = np.asarray(score_matrix(ev) if scores is None else scores, dtype=float)
+    crits, alts = ev.criteria, ev.alternatives
+    missing = np.isnan(m)
+    minimum = np.array([math.nan if c.minimum is None else float(c.minimum) for c in crits], dtype=float)
+    cost = np.array([c.scale.direction == "cost" for c in crits], dtype=bool)
+    with np.errstate(invalid="ignore"):  # NaN compares false: no minimum, or not scored
+        below = np.where(cost, m > minimum, m < minimum)
     out = []
-    for i, a in enumerate(ev.alternatives):
-        for j, c in enumerate(ev.criteria):
-            x = m[i, j]
-            if np.isnan(x):
-                out.append(Exclusion(a.id, c.id, "missing"))
-            elif c.minimum is not None:
-                worse = x > c.minimum if c.scale.direction == "cost" else x < c.minimum
-                if worse:
-                    out.append(Exclusion(a.id, c.id, "below_minimum", float(x), c.minimum))
+    for i, j in np.argwhere(missing | below):  # row by row, as the alternatives and criteria are listed
+        a, c = alts[i], crits[j]
+        if missing[i, j]:
+            out.append(Exclusion(a.id, c.id, "missing"))
+        else:
+            out.append(Exclusion(a.id, c.id, "below_minimum", float(m[i, j]), c.minimum))
     return tuple(out)
 
 

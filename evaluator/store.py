@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .changes import Change, apply_change, change_from_data
+from .changes import Batch, Change, apply_change, change_from_data
 from .dbfile import (
     SQLITE_HEADER,
     JournalChanged,
@@ -58,6 +58,7 @@ from .serial import (
     evaluation_from_data,
     participant_to_data,
 )
+from .summary import changed_keys
 
 SCHEMA_VERSION = 2  # 2: audit.label_nl, the change label in Dutch beside the English one
 APPLICATION_ID = 0x41465747  # "AFWG": marks the SQLite file as an Afweging project
@@ -215,6 +216,7 @@ class Store:
         self.path, self._con, self._ev, self.readonly = path, con, ev, readonly
         self._presence: Presence | None = None
         self._seen = self._fingerprint() if not readonly else None
+        self._last: tuple[int, Evaluation, Change] | None = None  # the entry this store wrote last (amend)
 
     # -- opening ------------------------------------------------------------------------------------------
     @classmethod
@@ -368,6 +370,7 @@ class Store:
         if self._presence is not None:
             self._presence.close()
         self._con, self._ev, self._seen, self._presence = fresh._con, fresh._ev, fresh._seen, fresh._presence
+        self._last = None
         return self._ev
 
     # -- state --------------------------------------------------------------------------------------------
@@ -420,31 +423,79 @@ class Store:
             raise ChangeError("this project is open read-only")
         old = self._ev
         new, inverse = apply_change(old, change)
-        label, label_nl = change.label(old, "en"), change.label(old, "nl")
+        seq = self._record(old, new, change, inverse, user, reason, None)
+        self._last = (seq, old, change)
+        return inverse
+
+    def amend(self, change: Change, user: str | None = None, reason: str = "") -> tuple[Change, Change]:
+        """Apply ``change`` as part of the newest audit entry, which this store wrote: one entry (and one undo
+        step) for a run of steps, such as keyboard steps on one slider. Returns the entry's change and its inverse
+        (each for the whole run).
+
+        Each step is stored at once, in one transaction that rewrites the state and that entry, with the same
+        checks as :meth:`apply`: the file always holds exactly what the window shows, and a crash loses at most
+        the step being written. The entry records the run as one change from the state before its first step
+        (the last step alone when it sets everything the earlier ones set, else the steps as a batch).
+        ``ChangeError`` when the newest entry is not this store's (nothing written yet, or another program wrote
+        since: :class:`StaleFile`); nothing is then written.
+        """
+        if self.readonly:
+            raise ChangeError("this project is open read-only")
+        if self._last is None or self._last[0] != self._seen[2]:
+            raise ChangeError(
+                "there is no change of this window to add this step to",
+                nl="er is geen wijziging van dit venster om deze stap aan toe te voegen",
+            )
+        seq, before, first = self._last
+        if change.covers(first):
+            merged: Change = change
+        else:
+            steps = first.changes if isinstance(first, Batch) and not first.description else (first,)
+            merged = Batch((*steps, change))
+        new, inverse = apply_change(before, merged)
+        self._record(before, new, merged, inverse, user, reason, seq)
+        self._last = (seq, before, merged)
+        return merged, inverse
+
+    def _record(
+        self,
+        before: Evaluation,
+        new: Evaluation,
+        change: Change,
+        inverse: Change,
+        user: str | None,
+        reason: str,
+        seq: int | None,
+    ) -> int:
+        """Write ``new`` and the audit entry for ``change`` (a new one, or entry ``seq`` rewritten) in one
+        transaction, after checking the file is still the one this store read; the entry's number."""
+        label, label_nl = change.label(before, "en"), change.label(before, "nl")
+        change_text = _dumps(change.to_data())
+        row = (_now(), user or default_user(), label, change_text, _dumps(inverse.to_data()), change_text,
+               reason, label_nl)  # fmt: skip
         try:
             with _transaction(self._con):
                 self._check_fresh()
-                _write_diff(self._con, old, new)
-                cur = self._con.execute(
-                    "INSERT INTO audit (time, user, label, change, before, after, reason, label_nl)"
-                    " VALUES (?,?,?,?,?,?,?,?)",
-                    (
-                        _now(),
-                        user or default_user(),
-                        label,
-                        _dumps(change.to_data()),
-                        _dumps(inverse.to_data()),
-                        _dumps(change.to_data()),
-                        reason,
-                        label_nl,
-                    ),
-                )
+                _write_diff(self._con, self._ev, new)
+                if seq is None:
+                    cur = self._con.execute(
+                        "INSERT INTO audit (time, user, label, change, before, after, reason, label_nl)"
+                        " VALUES (?,?,?,?,?,?,?,?)",
+                        row,
+                    )
+                    seq = cur.lastrowid
+                else:
+                    self._con.execute(
+                        "UPDATE audit SET time = ?, user = ?, label = ?, change = ?, before = ?, after = ?,"
+                        " reason = ?, label_nl = ? WHERE seq = ?",
+                        (*row, seq),
+                    )
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {problem(exc)}; nothing was changed") from None
         identity, data_version, _ = self._seen
-        self._seen = (identity, data_version, cur.lastrowid)
+        self._seen = (identity, data_version, seq)
         self._ev = new
-        return inverse
+        return seq
 
     def audit(self, limit: int | None = None, after: int = 0) -> list[AuditEntry]:
         """Audit entries, newest first; with ``after``, only those recorded after entry number ``after``."""
@@ -531,14 +582,33 @@ def _write_diff(con: sqlite3.Connection, old: Evaluation | None, new: Evaluation
     _rows(con, "participants", old and old.participants, new.participants, participant_to_data)
     if old is None or old.assessments is not new.assessments:
         before = {} if old is None else old.assessments
-        for key, s in new.assessments.items():
-            if before.get(key) is not s:
+        noted = None if old is None else changed_keys(before, new.assessments)
+        if noted is not None:  # the change said which cells it set: write those only
+            for key in noted:
+                s = new.assessments.get(key)
+                if s is None:
+                    con.execute("DELETE FROM assessments WHERE alternative = ? AND criterion = ?", key)
+                else:
+                    con.execute(
+                        "INSERT OR REPLACE INTO assessments VALUES (?, ?, ?)",
+                        (key[0], key[1], _dumps(assessment_to_data(s))),
+                    )
+            noted_all = True
+        else:
+            noted_all = False
+        kept = 0  # keys already there: when all of the old ones are, nothing was removed
+        for key, s in () if noted_all else new.assessments.items():
+            was = before.get(key)
+            if was is not None:
+                kept += 1
+            if was is not s:
                 con.execute(
                     "INSERT OR REPLACE INTO assessments VALUES (?, ?, ?)",
                     (key[0], key[1], _dumps(assessment_to_data(s))),
                 )
-        for key in set(before) - set(new.assessments):
-            con.execute("DELETE FROM assessments WHERE alternative = ? AND criterion = ?", key)
+        if not noted_all and kept != len(before):
+            for key in before.keys() - new.assessments.keys():
+                con.execute("DELETE FROM assessments WHERE alternative = ? AND criterion = ?", key)
     _weights(con, AGREED, old and old.weights, new.weights)
     if old is None or old.participant_weights is not new.participant_weights:
         before_pw = {} if old is None else old.participant_weights
@@ -563,10 +633,26 @@ class _Budget:
     def take(self, text: Any) -> Any:
         self.left -= len(text) if isinstance(text, str | bytes) else 8
         if self.left < 0:
-            raise InputError(
-                f"holds more than the {self.limit / 1e6:.0f} MB of evaluation data Afweging reads", self.path
-            )
+            self.refuse()
         return text
+
+    def rows(self, cursor: sqlite3.Cursor, batch: int = 5000) -> list[tuple]:
+        """Every row of ``cursor``, counted a batch at a time (one ``take`` per value was a third of opening a
+        large file); refused as soon as the count passes the limit."""
+        out: list[tuple] = []
+        while chunk := cursor.fetchmany(batch):
+            for row in chunk:
+                for v in row:
+                    self.left -= len(v) if isinstance(v, str | bytes) else 8
+            if self.left < 0:
+                self.refuse()
+            out += chunk
+        return out
+
+    def refuse(self) -> None:
+        raise InputError(
+            f"holds more than the {self.limit / 1e6:.0f} MB of evaluation data Afweging reads", self.path
+        )
 
 
 def _read(con: sqlite3.Connection, path: Path) -> Evaluation:
@@ -580,10 +666,7 @@ def _read(con: sqlite3.Connection, path: Path) -> Evaluation:
         data[table] = [json.loads(budget.take(r[0])) for r in cursor]
     alt_pos = {a["id"]: i for i, a in enumerate(data["alternatives"])}
     crit_pos = {c["id"]: i for i, c in enumerate(data["criteria"])}
-    rows = [
-        (budget.take(a), budget.take(c), budget.take(d))
-        for a, c, d in con.execute("SELECT alternative, criterion, data FROM assessments")
-    ]
+    rows = budget.rows(con.execute("SELECT alternative, criterion, data FROM assessments"))
     rows.sort(key=lambda r: (alt_pos.get(r[0], -1), crit_pos.get(r[1], -1)))
     data["assessments"] = [{"alternative": a, "criterion": c, **json.loads(d)} for a, c, d in rows]
     weights: dict[str, dict[str, float]] = {}

@@ -7,6 +7,7 @@ edit yields ``settings={"title"}`` and nothing else: no page re-ranks, recompute
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import settings
@@ -61,17 +62,70 @@ class ChangeSummary:
 EVERYTHING = ChangeSummary(everything=True)
 
 
+# -- which scores a change touched ------------------------------------------------------------------------------
+# A score change makes a new assessments mapping from the old one with a few keys set. It notes them here, so
+# what compares the two (this summary, the store writing the difference, the validity check) looks at those
+# keys instead of every cell of the matrix. Kept for the last few mappings, with both held: identity stays true.
+
+_DERIVED: list[tuple[Mapping, Mapping, frozenset]] = []  # (old, new, keys set in new), newest first
+_DERIVED_KEEP = 4  # each holds two assessments tables (15 MB at 1000 × 300): a few, not a history
+
+
+def note_changed_keys(old: Mapping, new: Mapping, keys: frozenset) -> None:
+    """``new`` is ``old`` with (at most) ``keys`` set or removed."""
+    _DERIVED.insert(0, (old, new, keys))
+    del _DERIVED[_DERIVED_KEEP:]
+
+
+def changed_keys(old: Mapping, new: Mapping) -> frozenset | None:
+    """The keys whose value differs (by identity) between ``old`` and ``new`` when noted, else None (the caller
+    then compares every key)."""
+    if old is new:
+        return frozenset()
+    keys: set = set()
+    at = new
+    for _ in range(_DERIVED_KEEP):
+        step = next(((o, k) for o, n, k in _DERIVED if n is at), None)
+        if step is None:
+            return None
+        keys |= step[1]
+        at = step[0]
+        if at is old:
+            return frozenset(k for k in keys if old.get(k) is not new.get(k))
+    return None
+
+
+_RECENT: list[tuple[Evaluation, Evaluation, ChangeSummary]] = []  # every page asks about the same change
+_KEEP = 3
+
+
 def summarize(old: Evaluation | None, new: Evaluation) -> ChangeSummary:
-    """What differs between ``old`` and ``new`` (``old`` None: everything)."""
+    """What differs between ``old`` and ``new`` (``old`` None: everything). The last few answers are kept: after
+    a change every page asks about the same pair, and the score comparison is linear in the matrix."""
     if old is None:
         return EVERYTHING
     if old is new:
         return ChangeSummary()
+    for a, b, known in _RECENT:
+        if a is old and b is new:
+            return known
+    found = _summarize(old, new)
+    _RECENT.insert(0, (old, new, found))
+    del _RECENT[_KEEP:]
+    return found
+
+
+def _summarize(old: Evaluation, new: Evaluation) -> ChangeSummary:
     changed = frozenset(name for name in settings.ALL if settings.get(old, name) != settings.get(new, name))
     scores: frozenset[tuple[str, str]] = frozenset()
     if old.assessments is not new.assessments:
         a, b = old.assessments, new.assessments
-        scores = frozenset(k for k in a.keys() | b.keys() if a.get(k) is not b.get(k))
+        noted = changed_keys(a, b)
+        scores = (
+            noted
+            if noted is not None
+            else frozenset(k for k in a.keys() | b.keys() if a.get(k) is not b.get(k))
+        )
     pw: frozenset[str] = frozenset()
     if old.participant_weights is not new.participant_weights:
         a, b = old.participant_weights, new.participant_weights

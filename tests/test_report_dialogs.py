@@ -71,7 +71,7 @@ def test_export_dialog_previews_and_signs(tmp_path, qtbot, doc, pki: Pki, dutch)
     dlg.reason.setText("Vastgesteld in de stuurgroep")
     out = tmp_path / "memo.pdf"
     asked = answer_confirmation(dlg)  # the test evaluation is a concept
-    assert dlg.export_to(out)
+    assert dlg.export_to(out) and dlg.wait_for_export()
     assert asked and "concept" in asked[0]
     assert dlg.password.text() == ""  # never kept
     assert "ondertekend door Anneke" in dlg.message.text()
@@ -95,7 +95,7 @@ def test_export_dialog_wrong_password_shows_one_line_and_writes_nothing(tmp_path
     out = tmp_path / "out" / "memo.pdf"
     out.parent.mkdir()
     answer_confirmation(dlg)
-    assert not dlg.export_to(out)
+    assert not (dlg.export_to(out) and dlg.wait_for_export())
     assert "wrong password" in dlg.message.text() or "wachtwoord" in dlg.message.text()
     assert list(out.parent.iterdir()) == []
     assert dlg.password.text() == ""
@@ -168,11 +168,11 @@ def test_signing_a_concept_asks_first_and_no_writes_nothing(tmp_path, qtbot, doc
     out = tmp_path / "out" / "memo.pdf"
     out.parent.mkdir()
     asked = answer_confirmation(dlg, yes=False)
-    assert not dlg.export_to(out)
+    assert not (dlg.export_to(out) and dlg.wait_for_export())
     assert asked and ("concept" in asked[0]) and list(out.parent.iterdir()) == []
     assert "not confirmed" in dlg.message.text() or "niet bevestigd" in dlg.message.text()
     dlg.mode_none.setChecked(True)  # an unsigned concept needs no confirmation
-    assert dlg.export_to(out) and dlg.confirmation is None
+    assert dlg.export_to(out) and dlg.wait_for_export() and dlg.confirmation is None
 
 
 def test_export_dialog_signs_b_lta_with_a_tsa_and_a_crl(tmp_path, qtbot, doc, pki: Pki):
@@ -199,7 +199,7 @@ def test_export_dialog_signs_b_lta_with_a_tsa_and_a_crl(tmp_path, qtbot, doc, pk
     with local_tsa(pki) as url:
         dlg.tsa_url.setText(url)
         answer_confirmation(dlg)
-        assert dlg.export_to(out), dlg.message.text()
+        assert dlg.export_to(out) and dlg.wait_for_export(), dlg.message.text()
     expiry = x509.load_pem_x509_certificate(pki.signer_cert_pem.read_bytes()).not_valid_after_utc
     v = verify_memo(out, [pki.root_pem], at=expiry + dt.timedelta(days=1))
     assert v.valid and v.level == "B-LTA" and v.judged_at
@@ -215,7 +215,7 @@ def test_export_dialog_level_without_a_tsa_is_one_line(tmp_path, qtbot, doc, pki
     dlg.password.setText(pki.password)
     dlg.level.setCurrentIndex(dlg.level.findData("B-T"))
     answer_confirmation(dlg)
-    assert not dlg.export_to(tmp_path / "m.pdf")
+    assert not (dlg.export_to(tmp_path / "m.pdf") and dlg.wait_for_export())
     assert "time-stamp authority" in dlg.message.text() and "\n" not in dlg.message.text()
     assert dlg.password.text() == "" and not (tmp_path / "m.pdf").exists()
 
@@ -227,3 +227,40 @@ def test_pkcs11_library_defaults_to_the_one_the_core_finds(qtbot, doc):
     dlg = ExportMemoDialog(doc)
     qtbot.addWidget(dlg)
     assert dlg.p11_lib.text() == default_pkcs11_lib()
+
+
+def test_the_export_runs_in_the_background_and_the_dialog_stays_responsive(tmp_path, qtbot, doc):
+    """Rendering (and signing) the memo takes seconds: it runs off the GUI thread, the event loop keeps turning,
+    Export is disabled until it is done."""
+    from PySide6.QtCore import QTimer
+
+    from ui.report_dialogs import ExportMemoDialog
+
+    dlg = ExportMemoDialog(doc)
+    qtbot.addWidget(dlg)
+    out = tmp_path / "memo.pdf"
+    ticks: list[bool] = []
+    timer = QTimer(dlg, interval=5, timeout=lambda: ticks.append(out.exists()))
+    timer.start()
+    assert dlg.export_to(out)  # started ...
+    assert not out.exists() and dlg.exporting  # ... not done: the call returned at once
+    assert not dlg.export_button.isEnabled()
+    assert dlg.wait_for_export()
+    timer.stop()
+    assert out.exists() and ticks and not all(ticks)  # the event loop ran while the memo was made
+    assert dlg.exported == out and dlg.export_button.isEnabled() and not dlg.exporting
+    assert out.read_bytes()[:5] == b"%PDF-"
+
+
+def test_an_export_that_ends_after_the_dialog_closed_is_ignored(tmp_path, qtbot, doc):
+    from ui.report_dialogs import ExportMemoDialog
+
+    dlg = ExportMemoDialog(doc)
+    qtbot.addWidget(dlg)
+    out = tmp_path / "memo.pdf"
+    assert dlg.export_to(out)
+    said = dlg.message.text()
+    dlg.reject()  # closed while the memo is being made
+    qtbot.waitUntil(out.exists, timeout=120_000)
+    qtbot.wait(300)  # the outcome reaches the GUI thread: nobody is told
+    assert dlg.exported is None and dlg.message.text() == said

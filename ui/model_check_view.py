@@ -3,8 +3,9 @@
 It lists what :func:`evaluator.modelcheck.check_model` finds — criteria that ask the same question, weights
 without effect, dominated alternatives, uncertain scores that decide first place, missing scores — each with a
 severity icon and its sentence from the core's message catalogue (:mod:`evaluator.text`), the same words the CLI
-and the memo use. The check reruns after a stored change (when the page is next shown, if it is hidden); a
-language switch only renders the same findings again.
+and the memo use. The check reruns after a stored change that could alter it (when the page is next shown, if it
+is hidden), off the GUI thread (:mod:`ui.background`: seconds on a large evaluation); a language switch only
+renders the same findings again.
 
 Each finding is a word-wrapped label (a list view's rows are measured once and then elide long sentences).
 """
@@ -30,8 +31,9 @@ from evaluator.modelcheck import check_model
 from evaluator.summary import summarize
 from evaluator.text import message, render
 
+from .background import Background
 from .document import Document
-from .i18n import language, signals
+from .i18n import language, signals, tr
 from .widgets.heading import Heading
 
 ICONS = {
@@ -75,7 +77,10 @@ class ModelCheckView(QWidget):
         self.doc = doc
         self.findings: list[Finding] = []
         self.rows: list[FindingRow] = []
-        self._checked: Evaluation | None = None
+        self._checked: Evaluation | None = None  # the evaluation the findings are of
+        self._checking: Evaluation | None = None  # the evaluation being checked
+        self._problem = ""  # why the check could not run, if it could not
+        self._background = Background(self)
         self.heading = Heading()
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -100,11 +105,29 @@ class ModelCheckView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Run the check on the document's evaluation (if it changed since) and show the findings."""
+        """Check the document's evaluation (if it changed since) off the GUI thread, then show the findings."""
         ev = self.doc.evaluation
-        if ev is not self._checked:
-            self.findings = check_model(ev)
-            self._checked = ev
+        if ev is not self._checked and not (self.checking and self._checking is ev):
+            self._checking = ev
+            self._background.start(
+                lambda _task: check_model(ev),
+                done=lambda findings: self._done(ev, findings, ""),
+                failed=lambda line: self._done(ev, [], line),
+            )
+        self.retranslate()
+
+    @property
+    def checking(self) -> bool:
+        return self._background.running
+
+    def wait(self, timeout_ms: int = 60_000) -> bool:
+        """Wait (the event loop turning) until the check under way has been shown; True when it has."""
+        return self._background.wait(timeout_ms)
+
+    def _done(self, ev: Evaluation, findings: list[Finding], problem: str) -> None:
+        self.findings, self._checked, self._problem = findings, ev, problem
+        if not summarize(ev, self.doc.evaluation).ranking:
+            self._checked = self.doc.evaluation  # changed meanwhile, but nothing the check reads
         self.retranslate()
 
     def texts(self) -> list[str]:
@@ -128,11 +151,14 @@ class ModelCheckView(QWidget):
         self.heading.setText(message("model_check.title", lang))
         self.hint.setText(message("model_check.intro", lang))
         warnings = sum(f.severity == "warning" for f in self.findings)
-        self.summary.setText(
-            message("model_check.count", lang, warnings=warnings, notes=len(self.findings) - warnings)
-            if self.findings
-            else message("model_check.none", lang)
-        )
+        if self._checked is None or self._problem:
+            self.summary.setText(self._problem or tr("Checking the model…", "Het model wordt gecontroleerd…"))
+        else:
+            self.summary.setText(
+                message("model_check.count", lang, warnings=warnings, notes=len(self.findings) - warnings)
+                if self.findings
+                else message("model_check.none", lang)
+            )
         self.scroll.setAccessibleName(message("model_check.title", lang))
         while len(self.rows) < len(self.findings):
             row = FindingRow()

@@ -2,19 +2,20 @@
 
 Both call the same core functions as the command line (``evaluator.report.export.export_memo`` and
 ``evaluator.report.verify.verify_memo``). The password and PIN fields are read once when exporting and cleared;
-they are never stored or logged.
+they are never stored or logged. The preview and the export (rendering, signing, writing) run off the GUI thread
+(:mod:`ui.background`): the dialog stays responsive, Export is disabled while one runs, and an outcome that
+arrives after the dialog closed is dropped.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,8 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.errors import AfwegingError, InputError
-from evaluator.model import Evaluation
 
+from .background import Background
 from .document import Document
 from .i18n import language, signals, tr
 
@@ -108,29 +109,6 @@ class _PagePreview(QWidget):
             lab.show()
 
 
-class _PreviewSignals(QObject):
-    done = Signal(int, object)  # generation, MemoResult or the error's text
-
-
-class _PreviewJob(QRunnable):
-    """Renders the unsigned memo off the GUI thread (reportlab, the sensitivity run, the first skcriteria import)."""
-
-    def __init__(self, generation: int, ev: Evaluation, lang: str, audit: list):
-        super().__init__()
-        self.generation, self.ev, self.lang, self.audit = generation, ev, lang, audit
-        self.signals = _PreviewSignals()
-
-    def run(self) -> None:
-        from evaluator.report.export import render_memo
-
-        try:
-            result: object = render_memo(self.ev, self.lang, audit=self.audit)  # the memo that will be signed
-        except Exception as exc:  # noqa: BLE001 - a worker must never die silently: the dialog shows why
-            result = exc.line() if isinstance(exc, InputError) else str(exc)
-        with contextlib.suppress(RuntimeError):  # the dialog, or a newer job, is gone: nobody waits for it
-            self.signals.done.emit(self.generation, result)
-
-
 class ExportMemoDialog(QDialog):
     """Export the decision memo of ``doc``: language, signing (none / PKCS#12 / PKCS#11), reason, preview."""
 
@@ -139,8 +117,9 @@ class ExportMemoDialog(QDialog):
         self.doc = doc
         self._tmp = tempfile.TemporaryDirectory(prefix="afweging-preview-")
         self._closed = False
-        self._preview_generation = 0
-        self._preview_job: _PreviewJob | None = None
+        self._previews = Background(self)  # the unsigned memo, rendered for the preview
+        self._exports = Background(self)  # the memo rendered, signed and written
+        self._export_ok: bool | None = None
         self.preview_path: Path | None = None
         self.exported: Path | None = None
 
@@ -335,20 +314,18 @@ class ExportMemoDialog(QDialog):
         """Render the unsigned memo in a worker thread (the window stays responsive), then show its pages."""
         if self._closed:  # a preview scheduled before the dialog was closed: its folder is gone
             return
-        self._preview_generation += 1
-        self._say(tr("Making the preview…", "Voorbeeld wordt gemaakt…"))
-        job = _PreviewJob(
-            self._preview_generation, self.doc.evaluation, self.lang.currentData(), self._audit()
-        )
-        job.signals.done.connect(self._preview_done, Qt.ConnectionType.QueuedConnection)
-        self._preview_job = job  # keeps its signal object alive until it has reported
-        QThreadPool.globalInstance().start(job)
+        from evaluator.report.export import render_memo
 
-    def _preview_done(self, generation: int, result: object) -> None:
-        if self._closed or generation != self._preview_generation:
-            return  # closed meanwhile, or a newer preview (another language) is on its way
-        if isinstance(result, str):
-            self._say(result, error=True)
+        self._say(tr("Making the preview…", "Voorbeeld wordt gemaakt…"))
+        ev, lang, audit = self.doc.evaluation, self.lang.currentData(), self._audit()
+        self._previews.start(  # a newer preview (another language) replaces one on its way
+            lambda _task: render_memo(ev, lang, audit=audit),  # the memo that will be signed
+            done=self._preview_done,
+            failed=lambda line: self._say(line, error=True),
+        )
+
+    def _preview_done(self, result: object) -> None:
+        if self._closed:
             return
         path = Path(self._tmp.name) / f"preview-{result.digest[:12]}.pdf"
         path.write_bytes(result.pdf)
@@ -379,33 +356,70 @@ class ExportMemoDialog(QDialog):
             self.password.clear()
             self.pin.clear()
 
+    @property
+    def exporting(self) -> bool:
+        return self._exports.running
+
     def export_to(self, path: str | os.PathLike) -> bool:
-        """Write the memo to ``path`` with the chosen options; shows the outcome; True when written."""
+        """Start writing the memo to ``path`` with the chosen options, off the GUI thread; True when started
+        (:meth:`wait_for_export` waits for the outcome, which the dialog shows). The secret fields are cleared
+        at once, whatever follows."""
         from evaluator.report.export import export_memo, signing_concerns
 
+        if self.exporting:
+            return False
         signing = self.modes.checkedId() != 0
         if signing and not self.confirm_signing(signing_concerns(self.doc.evaluation)):
+            self.password.clear()
+            self.pin.clear()
             self._say(tr("Not exported: signing was not confirmed.", "Niet geëxporteerd: ondertekenen is niet "
                          "bevestigd."))  # fmt: skip
             return False
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             key = self.signing_key()  # first: it clears the password and PIN fields, whatever follows
             lon = self.longevity() if signing else None
-            res = export_memo(self.doc.evaluation, path, lang=self.lang.currentData(), key=key,
-                              reason=self.reason.text().strip(), audit=self._audit(), longevity=lon)  # fmt: skip
         except AfwegingError as exc:
             self._say(exc.line() if isinstance(exc, InputError) else str(exc), error=True)
             return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.exported = Path(path)
+        ev, lang, reason, audit = (
+            self.doc.evaluation,
+            self.lang.currentData(),
+            self.reason.text().strip(),
+            self._audit(),
+        )
+        target = Path(path)
+        self._export_ok = None
+        self.export_button.setEnabled(False)
+        self._say(tr(f"Making {target.name}…", f"{target.name} wordt gemaakt…"))
+        self._exports.start(
+            lambda _task: export_memo(
+                ev, target, lang=lang, key=key, reason=reason, audit=audit, longevity=lon
+            ),
+            done=lambda res: self._exported(target, res),
+            failed=self._export_failed,
+            finish=True,  # quitting waits for the memo being written
+        )
+        return True
+
+    def wait_for_export(self, timeout_ms: int = 120_000) -> bool:
+        """Block until the export started last is done (for tests and scripts); True when the memo was written."""
+        self._exports.wait(timeout_ms)
+        return bool(self._export_ok)
+
+    def _exported(self, path: Path, res: object) -> None:
+        self._export_ok = True
+        self.export_button.setEnabled(True)
+        self.exported = path
         signed = (tr(f"signed by {res.signer}", f"ondertekend door {res.signer}") if res.signed
                   else tr("not signed", "niet ondertekend"))  # fmt: skip
-        name = Path(path).name
-        self._say(tr(f"Saved {name} ({res.pages} pages, {signed}) in {Path(path).parent}.",
-                     f"Opgeslagen: {name} ({res.pages} pagina's, {signed}) in {Path(path).parent}."))  # fmt: skip
-        return True
+        name = path.name
+        self._say(tr(f"Saved {name} ({res.pages} pages, {signed}) in {path.parent}.",
+                     f"Opgeslagen: {name} ({res.pages} pagina's, {signed}) in {path.parent}."))  # fmt: skip
+
+    def _export_failed(self, line: str) -> None:
+        self._export_ok = False
+        self.export_button.setEnabled(True)
+        self._say(line, error=True)
 
     def longevity(self):  # noqa: ANN201 - evaluator.report.ltv.Longevity
         """The signature level the form asks for (``InputError`` when it cannot work)."""
@@ -484,6 +498,8 @@ class ExportMemoDialog(QDialog):
 
     def done(self, r: int) -> None:
         self._closed = True
+        self._previews.close()  # an outcome arriving from now on is dropped
+        self._exports.close()
         self.password.clear()
         self.pin.clear()
         super().done(r)

@@ -7,11 +7,10 @@ thread after the page is first shown, so the import never delays the window.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +38,7 @@ from evaluator.methods import METHODS
 from evaluator.model import Evaluation, text
 from evaluator.summary import summarize
 
+from .background import Background
 from .charts.radar import RadarChart, RadarData
 from .charts.rainbow import RainbowChart, RainbowData
 from .compare_model import CompareModel, method_name
@@ -48,28 +48,6 @@ from .provisional_ranking import LABEL_EN, LABEL_NL, ProvisionalView, provisiona
 from .rainbow_data import rainbow_data
 
 RADAR_DEFAULT = 3  # alternatives shown in the profile until the user picks
-
-
-class _SlowSignals(QObject):
-    done = Signal(int, object)
-
-
-class _SlowRanking(QRunnable):
-    """Ranks one evaluation with the scikit-criteria methods, off the GUI thread."""
-
-    def __init__(self, generation: int, ev: Evaluation):
-        super().__init__()
-        self.generation, self.ev = generation, ev
-        self.signals = _SlowSignals()
-
-    def run(self) -> None:
-        try:
-            result: object = rank_slow_methods(self.ev)
-        except Exception as exc:  # never let a worker die silently; the table says why
-            result = str(exc)
-        # the page, or a newer job that replaced this one, may be gone: nobody waits for a stale result then
-        with contextlib.suppress(RuntimeError):
-            self.signals.done.emit(self.generation, result)
 
 
 def area_values(ev: Evaluation, r: LiveRanking) -> tuple[list[str], np.ndarray]:
@@ -96,7 +74,7 @@ class ResultsView(QWidget):
         self.ranker = LiveRanker()
         self.provisional_ranker = LiveRanker()
         self.provisional: ProvisionalView | None = None
-        self.ranking: LiveRanking | None = None
+        self._ranking: LiveRanking | None = None
         self.previewing = False
         self._ev: Evaluation = doc.evaluation
         self._generation = 0
@@ -104,7 +82,9 @@ class ResultsView(QWidget):
         self._slow_for = -1
         self._shown_once = False
         self._radar_ids: list[str] | None = None
-        self._pool = QThreadPool.globalInstance()
+        self._background = Background(self)  # the scikit-criteria methods, off the GUI thread
+        self._slow_started_for = -1
+        self._behind = False  # a change arrived while another page was in front
         self._slow_timer = QTimer(self, singleShot=True, interval=250, timeout=self._start_slow)
 
         self.title = QLabel()
@@ -200,19 +180,46 @@ class ResultsView(QWidget):
         self._stored_ev = ev
         if not self.previewing and not (touched.ranking or touched.alternatives):
             return  # a title, a decision text, a participant: the ranking is as it was
+        if self._in_background():
+            self._behind = True  # another page is in front: catch up when shown
+            return
+        self._show_stored(ev)
+
+    def _show_stored(self, ev: Evaluation) -> None:
         self.previewing = False
+        self._behind = False
         self._generation += 1
         self._slow = None
         self.refresh(ev)
         if self._shown_once:
             self._slow_timer.start()
 
+    @property
+    def ranking(self) -> LiveRanking | None:
+        """The ranking shown (brought up to date first when a change arrived while the page was behind)."""
+        if self._behind:
+            self._show_stored(self.doc.evaluation)
+        return self._ranking
+
+    @ranking.setter
+    def ranking(self, value: LiveRanking | None) -> None:
+        self._ranking = value
+
+    def _in_background(self) -> bool:
+        """Whether the page sits behind another one in a shown window (it then ranks when it is shown)."""
+        return self.window().isVisible() and not self.isVisible()
+
     def _previewed(self, ev: Evaluation) -> None:
+        if self._in_background():
+            self._behind = True
+            return
         self.previewing = True
         self.refresh(ev)
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)
+        if self._behind:
+            self._show_stored(self.doc.evaluation)
         if not self._shown_once:
             self._shown_once = True
             QTimer.singleShot(0, self._start_slow)  # after the first paint: the window comes first
@@ -220,10 +227,15 @@ class ResultsView(QWidget):
     def _start_slow(self) -> None:
         if self._slow_for == self._generation and self._slow is not None:
             return
-        job = _SlowRanking(self._generation, ranked_evaluation(self.doc.evaluation))
-        job.signals.done.connect(self._slow_done, Qt.ConnectionType.QueuedConnection)
-        self._job = job  # keep the signal object alive until it has reported
-        self._pool.start(job)
+        if self._background.running and self._slow_started_for == self._generation:
+            return  # already on its way
+        generation, ev = self._generation, ranked_evaluation(self.doc.evaluation)
+        self._slow_started_for = generation
+        self._background.start(
+            lambda _task: rank_slow_methods(ev),
+            done=lambda result: self._slow_done(generation, result),
+            failed=lambda _line: self._slow_done(generation, {}),  # the table shows those methods as missing
+        )
 
     def _slow_done(self, generation: int, result: object) -> None:
         if generation != self._generation:
@@ -236,10 +248,7 @@ class ResultsView(QWidget):
         """Block until the other methods are ranked (for tests and the report); True when they are."""
         if self._slow is None or self._slow_for != self._generation:
             self._start_slow()
-        self._pool.waitForDone(timeout_ms)
-        from PySide6.QtCore import QCoreApplication
-
-        QCoreApplication.processEvents()
+        self._background.wait(timeout_ms)
         return self._slow is not None and self._slow_for == self._generation
 
     # -- user actions ---------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The robustness page: how sure is the ranking? Rank acceptability, weight stability, method agreement.
 
-Run starts one worker (QThreadPool): first the SMAA rank acceptability (:func:`evaluator.sensitivity.acceptability`,
+Run starts one job (:mod:`ui.background`): first the SMAA rank acceptability (:func:`evaluator.sensitivity.acceptability`,
 reporting progress per chunk and stopping between chunks when Cancel sets its flag), then the stability intervals,
 then method agreement and the rank-reversal checks (scikit-criteria, imported in the worker, never on the GUI
 thread). The window stays responsive throughout. A stored change marks the result out of date; the user reruns.
@@ -8,10 +8,9 @@ thread). The window stays responsive throughout. A stored change marks the resul
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -34,6 +33,7 @@ from evaluator.model import Evaluation
 from evaluator.robustness import Settings
 from evaluator.summary import summarize
 
+from .background import Background, Task
 from .charts.acceptability import AcceptabilityChart, AcceptabilityRow
 from .compare_model import method_name
 from .document import Document
@@ -61,58 +61,41 @@ class Outcome:
     problem: str = ""  # why agreement/reversal are missing, if they are
 
 
-class _Signals(QObject):
-    progress = Signal(int, int, int)  # run, done, total
-    phase = Signal(int, str)  # run, "acceptability" | "agreement"
-    finished = Signal(int, object)  # run, Outcome
-    cancelled = Signal(int, int, int)  # run, done, total
-    failed = Signal(int, str)
-
-
-class _Run(QRunnable):
-    """One robustness run off the GUI thread; ``cancel`` (a threading.Event) stops it between chunks."""
+class _Run:
+    """One robustness run, called in a worker thread with its :class:`~ui.background.Task`; the task's cancel
+    flag stops it between chunks."""
 
     def __init__(self, run_id: int, ev: Evaluation, settings: Settings):
-        super().__init__()
         self.run_id, self.ev, self.settings = run_id, ev, settings
-        self.cancel = threading.Event()
-        self.signals = _Signals()
         self.done = 0
 
-    def _progress(self, done: int, total: int) -> None:
-        self.done = done
-        self.signals.progress.emit(self.run_id, done, total)
-
-    def run(self) -> None:
+    def __call__(self, task: Task) -> Outcome:
         from evaluator.errors import InputError
         from evaluator.robustness import run as robustness_run
         from evaluator.sensitivity import Cancelled
 
-        s = self.settings
-        try:
-            self.signals.phase.emit(self.run_id, "acceptability")
-            result = robustness_run(self.ev, s, self._progress, self.cancel)
-            acc, stability = result.acceptability, result.stability
-            if self.cancel.is_set():
-                raise Cancelled("cancelled")
-            self.signals.phase.emit(self.run_id, "agreement")
-            agreement, reversal, problem = None, None, ""
-            try:
-                from evaluator.agreement import method_agreement, rank_reversal
+        def progress(done: int, total: int) -> None:
+            self.done = done
+            task.progress(done, total)
 
-                agreement = method_agreement(self.ev, FAST_METHODS)
-                if self.cancel.is_set():
-                    raise Cancelled("cancelled")
-                reversal = rank_reversal(self.ev, s.method)
-            except InputError as exc:
-                problem = str(exc)
-            self.signals.finished.emit(
-                self.run_id, Outcome(self.ev, s, acc, stability, agreement, reversal, problem)
-            )
-        except Cancelled:
-            self.signals.cancelled.emit(self.run_id, self.done, s.samples)
-        except Exception as exc:  # noqa: BLE001 - a worker must report, never die silently
-            self.signals.failed.emit(self.run_id, str(exc))
+        s = self.settings
+        task.stage("acceptability")
+        result = robustness_run(self.ev, s, progress, task.cancel)
+        acc, stability = result.acceptability, result.stability
+        if task.cancelled:
+            raise Cancelled("cancelled")
+        task.stage("agreement")
+        agreement, reversal, problem = None, None, ""
+        try:
+            from evaluator.agreement import method_agreement, rank_reversal
+
+            agreement = method_agreement(self.ev, FAST_METHODS)
+            if task.cancelled:
+                raise Cancelled("cancelled")
+            reversal = rank_reversal(self.ev, s.method)
+        except InputError as exc:
+            problem = str(exc)
+        return Outcome(self.ev, s, acc, stability, agreement, reversal, problem)
 
 
 class SensitivityView(QWidget):
@@ -127,7 +110,7 @@ class SensitivityView(QWidget):
         self._run_id = 0
         self._state = "idle"  # idle | running | agreement | cancelled | failed | done
         self._state_detail: tuple = ()
-        self._pool = QThreadPool.globalInstance()
+        self._background = Background(self)
 
         self.title = QLabel()
         self.title.setFont(scaled_font(HEADING, bold=True))
@@ -337,34 +320,34 @@ class SensitivityView(QWidget):
         from evaluator.errors import InputError
 
         self._store_settings()
-        if self._run is not None:
-            self._run.cancel.set()
+        self._background.cancel()
         self._run_id += 1
         try:
             settings = self.settings()
         except InputError as exc:
             self._set_state("failed", (exc.problem,))
             return
-        job = _Run(self._run_id, self.doc.evaluation, settings)
-        job.signals.progress.connect(self._on_progress)
-        job.signals.phase.connect(self._on_phase)
-        job.signals.finished.connect(self._on_finished)
-        job.signals.cancelled.connect(self._on_cancelled)
-        job.signals.failed.connect(self._on_failed)
-        self._run = job
+        job = self._run = _Run(self._run_id, self.doc.evaluation, settings)
+        rid = job.run_id
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setValue(0)
         self._set_state("running", (0, job.settings.samples))
-        self._pool.start(job)
+        self._background.start(
+            job,
+            done=lambda outcome: self._on_finished(rid, outcome),
+            failed=lambda line: self._on_failed(rid, line),
+            progress=lambda done, total: self._on_progress(rid, done, total),
+            stage=lambda phase: self._on_phase(rid, phase),
+            cancelled=lambda: self._on_cancelled(rid, job.done, job.settings.samples),
+        )
 
     def cancel(self) -> None:
         if self._run is not None:
-            self._run.cancel.set()
+            self._background.cancel()
             self.cancel_button.setEnabled(False)
 
     def _cancel_flag_only(self, *_: object) -> None:
-        if self._run is not None:
-            self._run.cancel.set()
+        self._background.cancel()
 
     def _current(self, run_id: int) -> bool:
         return self._run is not None and run_id == self._run_id

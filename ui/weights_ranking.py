@@ -6,7 +6,7 @@ The same rainbow chart as the results page (:mod:`ui.rainbow_data`), re-ranked b
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from evaluator.errors import InputError
@@ -33,6 +33,7 @@ class RankingPanel(QWidget):
         self.provisional: ProvisionalView | None = None
         self.previewing = False
         self._ev = doc.evaluation
+        self._behind = False  # a change arrived while another page was in front
         self.title = QLabel()
         f = QFont(self.title.font())
         f.setPointSizeF(f.pointSizeF() * 1.3)
@@ -56,7 +57,15 @@ class RankingPanel(QWidget):
 
     def _stored(self, ev: Evaluation) -> None:
         self.previewing = False
+        if self.window().isVisible() and not self.isVisible():
+            self._behind = True  # another page is in front: rank when shown
+            return
         self.refresh(ev)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        if self._behind:
+            self.refresh()
+        super().showEvent(event)
 
     def _previewed(self, ev: Evaluation) -> None:
         self.previewing = True
@@ -64,9 +73,12 @@ class RankingPanel(QWidget):
 
     def names(self) -> list[str]:
         """The alternatives as the panel shows them, best first."""
+        if self._behind:
+            self.refresh()
         return [r.name for r in self.chart.data().rows]
 
     def refresh(self, ev: Evaluation | None = None) -> None:
+        self._behind = False
         ev = self.doc.evaluation if ev is None else ev
         self._ev = ev
         try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from evaluator.changes import SetWeights
 from evaluator.errors import InputError
 from evaluator.model import Evaluation, text
+from evaluator.summary import summarize
 from evaluator.weight_scopes import AREAS, scopes
 from evaluator.weighting import global_weights
 
@@ -95,8 +96,8 @@ class WeightRow:
         self.spin.blockSignals(False)
         if self.slider.isSliderDown():
             self.view.preview(self.key, float(value))
-        else:  # keyboard, wheel or a click on the groove: one step, stored at once
-            self.view.set_weight(self.key, float(value))
+        else:  # keyboard, wheel or a click on the groove: a step, stored at once (a run of them: one undo step)
+            self.view.set_weight(self.key, float(value), step=True)
 
     def _slider_released(self) -> None:
         self.view.set_weight(self.key, float(self.slider.value()))
@@ -105,7 +106,7 @@ class WeightRow:
         self.slider.blockSignals(True)
         self.slider.setValue(int(round(value)))
         self.slider.blockSignals(False)
-        self.view.set_weight(self.key, float(value))
+        self.view.set_weight(self.key, float(value), step=True)
 
 
 class PointsPanel(QWidget):
@@ -174,9 +175,9 @@ class PointsPanel(QWidget):
         """Shares (and, for a stored change, the slider positions) of ``ev``."""
         self.build(ev)
         try:
-            gw = global_weights(ev)
+            gw = usable = global_weights(ev)
         except InputError:
-            gw = {c.id: 0.0 for c in ev.criteria}
+            gw, usable = {c.id: 0.0 for c in ev.criteria}, None
         area_share = {a.id: sum(gw[c.id] for c in ev.criteria_of(a.id)) for a in ev.areas}
         for key, r in self.rows.items():
             if stored or not r.slider.isSliderDown():
@@ -184,7 +185,7 @@ class PointsPanel(QWidget):
             share = area_share.get(key, gw.get(key, 0.0))
             r.share.setText(percent(share, 1))
         if stored:
-            self.show_stability(ev)
+            self.show_stability(ev, usable)
         lang = language()
         for a in ev.areas:
             if a.id in self.headers:
@@ -196,10 +197,15 @@ class PointsPanel(QWidget):
                     + ")"
                 )
 
-    def show_stability(self, ev: Evaluation) -> None:
+    def show_stability(self, ev: Evaluation, gw: dict[str, float] | None = None) -> None:
         """Under each criterion slider, the positions that keep the current first alternative first (exact, WSM)."""
         from evaluator.stability import stability_intervals
 
+        if gw is None:
+            try:
+                gw = global_weights(ev)
+            except InputError:
+                gw = None
         try:
             stab = {s.criterion: s for s in stability_intervals(ev, "wsm")}
         except InputError:
@@ -212,7 +218,7 @@ class PointsPanel(QWidget):
                 r.band.set_band(None, None)
                 r.band.setToolTip("")
                 continue
-            share, rest = area_share_and_rest(ev, key)
+            share, rest = area_share_and_rest(ev, key, gw)
             r.band.set_band(points_for_weight(s.low, share, rest), points_for_weight(s.high, share, rest))
             top = ev.alternative(s.top).name
             name = f"{key} {text(ev.criterion(key).name, lang)}"
@@ -329,29 +335,56 @@ class WeightsView(QWidget):
         self.ranking = RankingPanel(doc)  # beside the sliders: the order moves while a slider is dragged
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.tabs)
-        self.split.addWidget(self.ranking)
+        self.beside = (
+            QScrollArea()
+        )  # a long ranking scrolls: it must not make the window taller than the screen
+        self.beside.setWidgetResizable(True)
+        self.beside.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.beside.setWidget(self.ranking)
+        self.split.addWidget(self.beside)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
         self.split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
         lay.addWidget(self.split, 1)
-        doc.changed.connect(lambda ev: self.points.show_weights(ev, stored=True))
+        self._shown = doc.evaluation
+        self._behind = False  # a change arrived while another page was in front
+        doc.changed.connect(self._stored)
         doc.previewed.connect(lambda ev: self.points.show_weights(ev, stored=False))
         signals.language_changed.connect(self.retranslate)
-        self.points.show_weights(doc.evaluation, stored=True)
+        self.points.build(doc.evaluation)  # the rows; retranslate names them and shows the weights
         self.retranslate()
+
+    def _stored(self, ev: Evaluation) -> None:
+        """Weights, shares and stability bands follow a stored change that could move them (not a title); behind
+        another page of a shown window, when this page is shown again."""
+        old, self._shown = self._shown, ev
+        if summarize(old, ev).ranking:
+            if self.window().isVisible() and not self.isVisible():
+                self._behind = True
+            else:
+                self.points.show_weights(ev, stored=True)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        if self._behind:
+            self._behind = False
+            self.points.show_weights(self.doc.evaluation, stored=True)
+        super().showEvent(event)
 
     # -- edits ----------------------------------------------------------------------------------------------
     def preview(self, key: str, points: float) -> None:
         self.doc.preview_soon(SetWeights({key: points}))
 
-    def set_weight(self, key: str, points: float) -> bool:
-        """Store one weight as one undo step (nothing when it is unchanged)."""
+    def set_weight(self, key: str, points: float, step: bool = False) -> bool:
+        """Store one weight as one undo step (nothing when it is unchanged); ``step``: a keyboard step, which
+        joins the previous steps on the same weight (ui.document: one undo step, one audit entry)."""
         if float(self.doc.evaluation.weights.get(key, math.nan)) == points:
             self.points.show_weights(self.doc.evaluation, stored=True)  # end a preview that changed nothing
             return False
-        return self.doc.apply(SetWeights({key: points}, method="points"))
+        return self.doc.apply(
+            SetWeights({key: points}, method="points"), merge=f"weight:{key}" if step else None
+        )
 
     def equal_weights(self) -> bool:
         ev = self.doc.evaluation
@@ -383,6 +416,7 @@ class WeightsView(QWidget):
         self.tabs.setTabText(1, tr("&Swing", "&Swing"))
         self.tabs.setTabText(2, tr("&Rank order", "&Rangorde"))
         self.tabs.setTabText(3, tr("Pa&irwise (AHP)", "P&aarsgewijs (AHP)"))
+        self.beside.setAccessibleName(tr("Ranking with these weights", "Rangorde met deze gewichten"))
         self.points.retranslate(ev)
         self.points.show_weights(ev, stored=True)
         self.swing.retranslate()

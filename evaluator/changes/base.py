@@ -27,6 +27,7 @@ from ..serial import (
     criterion_to_data,
     participant_to_data,
 )
+from ..summary import changed_keys, note_changed_keys
 
 _REGISTRY: dict[str, type[Change]] = {}
 
@@ -58,6 +59,11 @@ class Change(ABC):
     @abstractmethod
     def _from_data(cls, r: Reader) -> Change:
         """The change from its plain-data form (read through ``r``, which names the place of a problem)."""
+
+    def covers(self, earlier: Change) -> bool:
+        """Whether applying ``earlier`` and then this change leaves what this change alone leaves (it sets
+        everything ``earlier`` set): then a run of such steps is recorded as its last step only."""
+        return False
 
     def to_data(self) -> dict[str, Any]:
         d: dict[str, Any] = {"type": self.kind}
@@ -203,8 +209,15 @@ class Batch(Change):
     description: str = ""
 
     def apply(self, ev: Evaluation) -> Evaluation:
+        first, keys = ev.assessments, set()
         for ch in self.changes:
+            before = ev.assessments
             ev = ch.apply(ev)
+            if keys is not None and ev.assessments is not before:
+                step = changed_keys(before, ev.assessments)
+                keys = None if step is None else keys | step
+        if keys is not None and ev.assessments is not first:  # the cells of every step, noted as one
+            note_changed_keys(first, ev.assessments, frozenset(keys))
         return ev
 
     def inverse(self, ev: Evaluation) -> Change:

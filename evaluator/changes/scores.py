@@ -16,6 +16,7 @@ from ..serial import (
     Reader,
     assessment_from_data,
 )
+from ..summary import note_changed_keys
 from .base import (
     Change,
     _alt_name,
@@ -47,7 +48,15 @@ class SetAssessment(Change):
         else:
             _refuse_assessment(f"{_alt_name(ev, self.alternative)} · {self.criterion}", crit, self.assessment)
             new[key] = self.assessment
-        return replace(ev, assessments=frozen_map(new))
+        out = frozen_map(new)
+        note_changed_keys(ev.assessments, out, frozenset((key,)))  # one cell: what compares looks at it only
+        return replace(ev, assessments=out)
+
+    def covers(self, earlier: Change) -> bool:
+        return isinstance(earlier, SetAssessment) and (earlier.alternative, earlier.criterion) == (
+            self.alternative,
+            self.criterion,
+        )
 
     def inverse(self, ev: Evaluation) -> Change:
         return SetAssessment(

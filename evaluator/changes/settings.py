@@ -47,6 +47,9 @@ class SetSetting(Change):
         self._need()
         return settings.with_value(ev, self.name, self.value)
 
+    def covers(self, earlier: Change) -> bool:
+        return isinstance(earlier, SetSetting) and earlier.name == self.name
+
     def inverse(self, ev: Evaluation) -> Change:
         self._need()
         return SetSetting(self.name, settings.get(ev, self.name))

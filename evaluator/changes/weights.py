@@ -79,6 +79,13 @@ class SetWeights(Change):
             del pw[self.participant]
         return replace(ev, participant_weights=frozen_map(pw))
 
+    def covers(self, earlier: Change) -> bool:
+        return (
+            isinstance(earlier, SetWeights)
+            and earlier.participant == self.participant
+            and (self.replace_all or (not earlier.replace_all and set(earlier.weights) <= set(self.weights)))
+        )
+
     def inverse(self, ev: Evaluation) -> Change:
         cur = self._current(ev)
         if self.participant is not None and self.participant not in ev.participant_weights:

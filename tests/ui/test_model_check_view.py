@@ -17,10 +17,13 @@ from ui.settings import Settings
 def open_page(qtbot, window: MainWindow, key: str = "check"):
     page = window.show_page(key)
     qtbot.waitUntil(page.isVisible)  # a page built just now is shown on the next turn of the event loop
+    if key == "check":
+        assert page.wait()  # the check runs off the GUI thread
     return page
 
 
 def texts(page) -> list[str]:
+    page.wait()  # a check under way (after a change) has been shown
     return page.texts()
 
 

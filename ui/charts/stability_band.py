@@ -10,6 +10,7 @@ position where the criterion's share of the total reaches ``low`` to where it re
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -25,18 +26,22 @@ TRACK_COLOUR = "#d9d9d9"
 EDGE_COLOUR = "#000000"  # the band's ends: 4.2:1 against the band
 
 
-def area_share_and_rest(ev: Evaluation, criterion: str) -> tuple[float, float]:
+def area_share_and_rest(
+    ev: Evaluation, criterion: str, gw: Mapping[str, float] | None = None
+) -> tuple[float, float]:
     """The criterion's area share of the total weight and the points of the other criteria in its area.
 
     An area whose criteria hold no points yet passes no weight down; it is given the share it would have once
-    this criterion gets points."""
+    this criterion gets points. ``gw``: ``global_weights(ev)`` when the caller has it (one per criterion row
+    made it quadratic in the number of criteria)."""
     c = ev.criterion(criterion)
     pts = ev.weights
     rest = sum(float(pts.get(o.id, 0.0)) for o in ev.criteria_of(c.area) if o.id != criterion)
-    try:
-        gw = global_weights(ev)
-    except Exception:  # noqa: BLE001 - no usable weights: no band
-        return 0.0, rest
+    if gw is None:
+        try:
+            gw = global_weights(ev)
+        except Exception:  # noqa: BLE001 - no usable weights: no band
+            return 0.0, rest
     share = sum(gw[o.id] for o in ev.criteria_of(c.area))
     if share <= 0:
         live = {

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from evaluator.changes import UpdateAlternative
 from evaluator.model import Alternative, Evaluation
+from evaluator.summary import summarize
 
 from ..document import Document
 from ..i18n import tr
@@ -26,9 +27,23 @@ class AlternativesModel(QAbstractTableModel):
         super().__init__(parent)
         self.doc = doc
         self._ev = doc.evaluation
-        doc.changed.connect(self.refresh)
+        doc.changed.connect(self._stored)
+
+    def _stored(self, ev: Evaluation) -> None:
+        """A stored change: repaint only the rows it touched (a score, a weight, a title: none)."""
+        touched = summarize(self._ev, ev)
+        old = self._ev
+        if touched.everything or [a.id for a in ev.alternatives] != [a.id for a in old.alternatives]:
+            self.refresh(ev)
+            return
+        self._ev = ev
+        if touched.alternatives:
+            for r, a in enumerate(ev.alternatives):
+                if a is not old.alternatives[r]:
+                    self.dataChanged.emit(self.index(r, 0), self.index(r, len(FIELDS) - 1))
 
     def refresh(self, ev: Evaluation | None = None) -> None:
+        """Show ``ev`` (default: the document's) anew, every cell and the headers (a language switch)."""
         ev = self.doc.evaluation if ev is None else ev
         same = [a.id for a in ev.alternatives] == [a.id for a in self._ev.alternatives]
         if same:

@@ -55,8 +55,14 @@ class AuditModel(QAbstractTableModel):
         doc.changed.connect(self.refresh)
 
     def refresh(self, *_: object) -> None:
-        """Add the entries recorded since the newest one shown (one per change; not the whole trail again)."""
-        newer = self.doc.audit(after=self._rows[0].seq if self._rows else 0)
+        """Add the entries recorded since the newest one shown (one per change; not the whole trail again). The
+        newest one shown is read again: a run of keyboard steps rewrites its one entry (Store.amend)."""
+        newer = self.doc.audit(after=self._rows[0].seq - 1 if self._rows else 0)
+        if newer and self._rows and newer[-1].seq == self._rows[0].seq:
+            again = newer.pop()
+            if again != self._rows[0]:
+                self._rows[0] = again
+                self.dataChanged.emit(self.index(0, 0), self.index(0, 3))
         if newer:
             self.beginInsertRows(QModelIndex(), 0, len(newer) - 1)
             self._rows[:0] = newer

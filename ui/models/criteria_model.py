@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 
 from evaluator.model import Area, Criterion, Evaluation, Scale, text
 from evaluator.scales import unit_text
+from evaluator.summary import summarize
 
 from ..document import Document
 from ..i18n import language, number, tr
@@ -56,13 +57,24 @@ class CriteriaModel(QAbstractItemModel):
         super().__init__(parent)
         self.doc = doc
         self._ev = doc.evaluation
-        doc.changed.connect(self.refresh)
+        self._grouped_for: Evaluation | None = None
+        self._grouped: list[tuple[Criterion, ...]] = []
+        doc.changed.connect(self._stored)
 
     @staticmethod
     def _shape(ev: Evaluation) -> tuple:
         return tuple((a.id, tuple(c.id for c in ev.criteria_of(a.id))) for a in ev.areas)
 
+    def _stored(self, ev: Evaluation) -> None:
+        """A stored change: repaint only when it touched the areas or criteria (not a score, weight or title)."""
+        touched = summarize(self._ev, ev)
+        if touched.everything or touched.areas or touched.criteria:
+            self.refresh(ev)
+        else:
+            self._ev = ev
+
     def refresh(self, ev: Evaluation | None = None) -> None:
+        """Show ``ev`` (default: the document's) anew, every cell and the headers (a language switch)."""
         ev = self.doc.evaluation if ev is None else ev
         if self._shape(ev) == self._shape(self._ev):
             self._ev = ev
@@ -84,8 +96,18 @@ class CriteriaModel(QAbstractItemModel):
             return None
         if index.internalId() == AREA:
             return self._ev.areas[index.row()]
-        area = self._ev.areas[index.internalId() - 1]
-        return self._ev.criteria_of(area.id)[index.row()]
+        return self._criteria_of(index.internalId() - 1)[index.row()]
+
+    def _criteria_of(self, area_row: int) -> tuple[Criterion, ...]:
+        """The criteria of the area in row ``area_row``, grouped once per evaluation shown (a paint asks for
+        every visible cell, and ``Evaluation.criteria_of`` goes through every criterion)."""
+        if self._grouped_for is not self._ev:
+            grouped: dict[str, list[Criterion]] = {a.id: [] for a in self._ev.areas}
+            for c in self._ev.criteria:
+                grouped.setdefault(c.area, []).append(c)
+            self._grouped = [tuple(grouped[a.id]) for a in self._ev.areas]
+            self._grouped_for = self._ev
+        return self._grouped[area_row]
 
     def index_of(self, item_id: str) -> QModelIndex:
         for r, a in enumerate(self._ev.areas):
@@ -115,7 +137,7 @@ class CriteriaModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self._ev.areas)
         if parent.internalId() == AREA and parent.column() == 0:
-            return len(self._ev.criteria_of(self._ev.areas[parent.row()].id))
+            return len(self._criteria_of(parent.row()))
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -7,6 +7,7 @@ colour in every evaluation; a low-confidence or ranged score carries a "?" and s
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -18,6 +19,7 @@ from evaluator.changes import set_score
 from evaluator.model import Assessment, Criterion, Evaluation, text
 from evaluator.problem import value_matrix
 from evaluator.scales import format_score, with_unit
+from evaluator.scales import values as scale_values
 from evaluator.summary import EVERYTHING, summarize
 
 from .. import style
@@ -53,6 +55,20 @@ def uncertainty_reason(s: Assessment) -> str:
     return ", ".join(reasons)
 
 
+@functools.cache
+def _brushes(step: int) -> tuple[QBrush, QBrush]:
+    """(background, text) brushes of one step of the colour ramp (-1: not scored); made once, not per cell."""
+    bg, fg = style.value_colours(math.nan if step < 0 else step / (len(style.RAMP) - 1))
+    return QBrush(QColor(bg)), QBrush(QColor(fg))
+
+
+def _step(value: float) -> int:
+    """The ramp step ``style.value_colours`` gives ``value`` (-1: NaN, not scored)."""
+    if math.isnan(value):
+        return -1
+    return round(min(1.0, max(0.0, value)) * (len(style.RAMP) - 1))
+
+
 class ScoresModel(QAbstractTableModel):
     """Rows: alternatives; columns: criteria. ``Qt.EditRole`` is the score as a float (or ``None``)."""
 
@@ -69,6 +85,19 @@ class ScoresModel(QAbstractTableModel):
         if not ev.criteria or not ev.alternatives:
             return np.zeros((len(ev.alternatives), len(ev.criteria)))
         return value_matrix(ev)
+
+    @staticmethod
+    def _column_values(ev: Evaluation, j: int) -> np.ndarray:
+        """Column ``j`` of :meth:`_compute_values` (its scores through the criterion's value function)."""
+        c = ev.criteria[j]
+        col = np.array(
+            [
+                np.nan if (s := ev.assessments.get((a.id, c.id))) is None or s.value is None else s.value
+                for a in ev.alternatives
+            ],
+            dtype=float,
+        )
+        return scale_values(c.scale, col)
 
     @staticmethod
     def _shape(ev: Evaluation) -> tuple:
@@ -101,19 +130,21 @@ class ScoresModel(QAbstractTableModel):
             return
         if not touched.scores:
             return
-        self._values = self._compute_values(ev)
         rows = {a.id: i for i, a in enumerate(ev.alternatives)}
         cols = {c.id: j for j, c in enumerate(ev.criteria)}
         last = self.rowCount() - 1
-        for a_id, c_id in touched.scores:
-            if a_id not in rows or c_id not in cols:
-                continue
-            j = cols[c_id]
+        cells = [(rows[a], cols[c]) for a, c in touched.scores if a in rows and c in cols]
+        if len(cells) > len(ev.alternatives):  # many cells (a pasted block): the whole matrix at once
+            self._values = self._compute_values(ev)
+        else:  # a cell's value depends on its column only: recompute just those columns
+            for j in {j for _, j in cells}:
+                self._values[:, j] = self._column_values(ev, j)
+        for i, j in cells:
             if ev.criteria[j].scale.bounded:
-                self.dataChanged.emit(self.index(rows[a_id], j), self.index(rows[a_id], j))
+                self.dataChanged.emit(self.index(i, j), self.index(i, j))
             else:
                 self.dataChanged.emit(self.index(0, j), self.index(last, j))
-        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, last))  # row marks (missing scores)
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, i, i)  # its row's marks (missing scores)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._ev.alternatives)
@@ -151,8 +182,7 @@ class ScoresModel(QAbstractTableModel):
             return s.value
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             v = float(self._values[index.row(), index.column()]) if s.value is not None else math.nan
-            bg, fg = style.value_colours(v)
-            return QBrush(QColor(bg if role == Qt.ItemDataRole.BackgroundRole else fg))
+            return _brushes(_step(v))[0 if role == Qt.ItemDataRole.BackgroundRole else 1]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(index, crit, s)
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -104,7 +104,8 @@ class AssessmentPanel(QWidget):
         layout.addWidget(self.uncertain)
         layout.addLayout(self.form)
         layout.addStretch(1)
-        doc.changed.connect(self._reload)
+        self._shown: tuple = ()
+        doc.changed.connect(self._stored)
         signals.language_changed.connect(self.retranslate)
         self.retranslate()
 
@@ -173,8 +174,20 @@ class AssessmentPanel(QWidget):
             self.score.editingFinished.connect(self._commit_score)
         self.score_holder.addWidget(self.score, 1)
 
+    def _what(self, ev: Evaluation) -> tuple:
+        """What the panel shows of ``ev``: the cell, its assessment, the alternatives, criteria and language."""
+        key = (self.alternative, self.criterion)
+        return (*key, language(), ev.alternatives, ev.criteria, ev.assessments.get(key))
+
+    def _stored(self, ev: Evaluation) -> None:
+        """A stored change: reload only when it touched what the panel shows (not a title, not another cell:
+        reloading repainted the panel, and with it the whole score matrix beside it)."""
+        if len(self._shown) != 6 or any(a is not b for a, b in zip(self._shown, self._what(ev), strict=True)):
+            self._reload()
+
     def _reload(self, *_: object) -> None:
         ev = self.doc.evaluation
+        self._shown = self._what(ev)
         crit = self._crit(ev)
         ok = (
             crit is not None
