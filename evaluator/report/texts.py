@@ -1,8 +1,14 @@
-"""Every fixed text of the memo, in Dutch and English, and numbers written the way each language writes them."""
+"""Every fixed text of the memo, and numbers written the way each language writes them.
+
+The texts are English here, keyed; the Dutch is in the gettext catalogue with the key as msgctxt
+(:mod:`evaluator.i18n`). The memo is written in the language chosen for it, whatever the session's.
+"""
 
 from __future__ import annotations
 
-TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Dutch)
+from ..i18n import pgettext
+
+TEXTS: dict[str, str] = {  # key: English
     "kind": ("DECISION MEMO", "BESLISNOTITIE"),
     "question": ("Question", "Vraag"),
     "date": ("Date", "Datum"),
@@ -206,8 +212,11 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Dutch)
 
 
 def t(key: str, lang: str, **kw: object) -> str:
-    en, nl = TEXTS[key]
-    s = nl if lang == "nl" else en
+    entry = TEXTS[key]
+    if isinstance(entry, tuple):  # (English, Dutch): an entry tools/i18n_codemod.py has not moved yet
+        entry = entry[1] if lang == "nl" else entry[0]
+        return entry.format(**kw) if kw else entry
+    s = pgettext(key, entry, lang)
     return s.format(**kw) if kw else s
 
 

@@ -1,4 +1,5 @@
-"""Findings and fixed texts in words, from one catalogue (:mod:`evaluator.text.messages`), in Dutch or English.
+"""Findings and fixed texts in words, from one catalogue (:mod:`evaluator.text.messages`, English, keyed; the
+Dutch is in the gettext catalogue with the key as context, see :mod:`evaluator.i18n`), in Dutch or English.
 
 :func:`render` turns a :class:`~evaluator.findings.Finding` into its sentence; :func:`message` gives any
 catalogue entry. Names of criteria and alternatives are looked up in the evaluation when the text is rendered
@@ -25,6 +26,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..findings import Finding
+from ..i18n import pgettext
 from ..model import Evaluation, Scale
 from ..model import text as pick
 from .messages import MESSAGES
@@ -148,7 +150,9 @@ def _scale(ev: Evaluation | None, cid: str) -> Scale | None:
 
 def _template(key: str, lang: str) -> str:
     entry = MESSAGES[key]  # a KeyError here is a missing catalogue entry: a test guards every kind
-    return entry.get(lang) or entry["en"]
+    if isinstance(entry, dict):  # {"en", "nl"}: an entry tools/i18n_codemod.py has not moved yet
+        return entry.get(lang) or entry["en"]
+    return pgettext(key, entry, lang)
 
 
 class _Formatter(string.Formatter):

@@ -1,4 +1,5 @@
-"""The message catalogue: every sentence a finding becomes, in Dutch and English, keyed by the finding's kind.
+"""The message catalogue: every sentence a finding becomes, in English, keyed by the finding's kind; the Dutch is
+in the gettext catalogue (evaluator/locale/nl/LC_MESSAGES/afweging.po) with the key as msgctxt.
 
 Placeholders name the finding's fields and parameters, with a format that says how to write them in the
 reader's language (see :mod:`evaluator.text`): ``{criterion:crit}`` a criterion with its name,
@@ -9,12 +10,12 @@ score on the finding's criterion's scale, ``{basis:msg}`` another entry of this 
 Fields of every finding: ``criterion``, ``criterion2`` (first and second criterion), ``criteria``,
 ``alternative`` (the first alternative), ``others`` (the rest), ``alternatives``, ``value``; plus its ``params``.
 
-A test fails when an entry lacks a language, or when a finding kind that the analyses produce has no entry.
+A test fails when an entry lacks a Dutch translation (tests/test_i18n.py), or when a finding kind that the analyses produce has no entry.
 """
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, str] = {
     # -- model check findings (evaluator.modelcheck) ----------------------------------------------------------
     "missing_score": {
         "en": "{alternative:alt} has no score on {criteria:crits}: it is left out of the ranking until it is "
