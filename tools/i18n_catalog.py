@@ -86,7 +86,7 @@ def extract(pot: Path = POT) -> Path:
     pot.parent.mkdir(parents=True, exist_ok=True)
     kw = [a for k in KEYWORDS for a in ("-k", k)]
     pybabel("extract", "-F", "babel.cfg", *kw, "-c", "Translators:", "--add-location=file", "--sort-output",
-            "--project=Afweging", "-o", str(pot), "evaluator", "ui")  # fmt: skip
+            "--project=Afweging", "-o", str(pot), ".")  # fmt: skip
     return pot
 
 

@@ -146,7 +146,42 @@ def looks_translated(node: ast.expr) -> bool:
     return any(isinstance(p, str) and re.search(r"[^\W\d_]{2}", p) for p in t.parts)
 
 
-_FUNCS_OF_VALUE = {"str", "repr", "int", "float", "round", "abs", "sorted", "list", "tuple", "set", "format"}
+_HELPERS = {
+    "str",
+    "repr",
+    "int",
+    "float",
+    "round",
+    "abs",
+    "sorted",
+    "list",
+    "tuple",
+    "set",
+    "format",
+    "number",
+    "percent",
+    "pct",
+    "num",
+    "text",
+    "pick",
+    "fmt",
+    "date_text",
+    "moment_text",
+    "plain",
+    "_plain",
+}
+_STR_METHODS = {
+    "strip",
+    "lower",
+    "upper",
+    "casefold",
+    "title",
+    "capitalize",
+    "replace",
+    "format",
+    "rstrip",
+    "lstrip",
+}
 
 
 def derive(e: ast.expr) -> str:
@@ -164,14 +199,17 @@ def derive(e: ast.expr) -> str:
         f = e.func
         if isinstance(f, ast.Name) and f.id == "len" and e.args:
             return "n_" + derive(e.args[0])
-        if isinstance(f, ast.Name) and f.id in _FUNCS_OF_VALUE and e.args:
-            return derive(e.args[0])
-        if isinstance(f, ast.Attribute) and f.attr == "join" and e.args:
-            return derive(e.args[0])
+        first = e.args[0] if e.args else None
+        if isinstance(f, ast.Name) and f.id in _HELPERS and first is not None:
+            return derive(first)  # number(s.low, 1) → low, text(c.name, lang) → name
+        if isinstance(f, ast.Name):
+            return f.id  # participant_label(ev, pid) → participant_label
+        if isinstance(f, ast.Attribute) and f.attr in ("join", "get") and first is not None:
+            return derive(first)  # ", ".join(names) → names; labels.get(key) → key
+        if isinstance(f, ast.Attribute) and f.attr in _STR_METHODS:
+            return derive(f.value)  # name.strip() → name
         if isinstance(f, ast.Attribute):
             return f.attr
-        if isinstance(f, ast.Name):
-            return f.id
     return "value"
 
 
