@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .errors import InputError
+from .i18n import gettext
 from .methods import METHODS, decision, method, rank
 from .model import Evaluation
 from .problem import Problem, build_problem
@@ -115,7 +116,7 @@ def _join(items: Sequence[str], lang: str) -> str:
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    last = " en " if lang == "nl" else " and "
+    last = gettext(" and ", lang)
     return ", ".join(items[:-1]) + last + items[-1]
 
 

@@ -44,6 +44,7 @@ from typing import Any
 
 from .changes import Batch, SetWeights
 from .errors import InputError
+from .i18n import gettext
 from .io.xlsx_limits import Limits
 from .model import Evaluation, text
 from .weighting import points_from_global
@@ -509,5 +510,5 @@ def import_ballots(
         seen[b.participant] = b.file
         ballots.append(b)
     names = ", ".join(participant_label(ev, b.participant, lang) for b in ballots)
-    desc = f"Stembiljetten ingelezen: {names}" if lang == "nl" else f"Ballots imported: {names}"
+    desc = gettext("Ballots imported: {names}", lang).format(names=names)
     return Batch(tuple(b.change(ev) for b in ballots), desc), ballots

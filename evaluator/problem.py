@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import InputError
+from .i18n import gettext
 from .model import Evaluation, text
 from .scales import values as scale_values
 from .weighting import global_weights
@@ -32,7 +33,7 @@ class Exclusion:
         crit = ev.criterion(self.criterion)
         cname = f"{crit.id} {text(crit.name, lang)}"
         if self.kind == "missing":
-            return f"{cname}: nog geen score" if lang == "nl" else f"{cname}: not scored yet"
+            return gettext("{cname}: not scored yet", lang).format(cname=cname)
         from .scales import format_score
 
         s, m = format_score(crit.scale, self.score, lang), format_score(crit.scale, self.minimum, lang)

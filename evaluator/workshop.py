@@ -41,6 +41,7 @@ import numpy as np
 
 from .changes import AGGREGATIONS, Batch, ClearParticipantWeights, SetWeights
 from .errors import InputError
+from .i18n import gettext
 from .model import Evaluation, text
 from .weighting import ahp_weights, global_weights, points_from_global
 
@@ -84,7 +85,7 @@ def participant_label(ev: Evaluation, participant_id: str, lang: str = "nl") -> 
     for i, p in enumerate(ev.participants, start=1):
         if p.id == participant_id:
             if ev.anonymous:
-                return f"Deelnemer {i}" if lang == "nl" else f"Participant {i}"
+                return gettext("Participant {i}", lang).format(i=i)
             return p.name
     raise KeyError(participant_id)
 

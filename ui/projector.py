@@ -46,7 +46,7 @@ class ProjectorWindow(QWidget):
             str, dict[str, float]
         ] = {}  # participant id → importance per criterion before voting
         self.message = ""
-        self.setWindowTitle(tr("Projector — Afweging", "Beamer — Afweging"))
+        self.setWindowTitle(tr("Projector — Afweging"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
         pal = self.palette()
@@ -126,7 +126,7 @@ class ProjectorWindow(QWidget):
         total = sum(importance.get(c.id, 0.0) for c in ev.criteria)
         if total > 0:
             leaf = {c.id: importance.get(c.id, 0.0) / total for c in ev.criteria}
-            how = tr(f"projector vote: {cid} → {digit}", f"stem op de beamer: {cid} → {digit}")
+            how = tr("projector vote: {cid} → {digit}").format(cid=cid, digit=digit)
             if not self.doc.apply(SetWeights(points_from_global(ev, leaf), pid, True), reason=how):
                 return False
         self.votes[pid] = mine
@@ -166,7 +166,7 @@ class ProjectorWindow(QWidget):
         try:
             getattr(self, f"_paint_{self.view}")(p, ev, lang, body)
         except InputError as exc:
-            self._title(p, tr("Cannot show this", "Dit kan niet getoond worden"))
+            self._title(p, tr("Cannot show this"))
             p.setFont(self._font(1 / 24))
             p.setPen(QColor(FG))
             p.drawText(body, Qt.TextFlag.TextWordWrap, exc.line())
@@ -194,31 +194,27 @@ class ProjectorWindow(QWidget):
                 rk = rankings(ev)
                 order = sorted(range(len(rk.alternatives)), key=lambda i: (rk.group[i], i))
                 return (
-                    tr("Ranking with the group weights: ", "Rangorde met de groepsgewichten: ")
+                    tr("Ranking with the group weights: ")
                     + "; ".join(f"{rk.group[i]}. {rk.names[i]}" for i in order)
                     + "."
                 )
             if self.view == "disagreement":
-                return tr("Where we disagree. ", "Waar we verschillen. ") + spread_description(
-                    spread_rows(ev, lang), lang
-                )
+                return tr("Where we disagree. ") + spread_description(spread_rows(ev, lang), lang)
             cid = self.current_criterion()
             if cid is None:
-                return tr("No criteria.", "Geen criteria.")
+                return tr("No criteria.")
             c = ev.criterion(cid)
             pid = self.voter()
             who = (
-                tr(
-                    f"Vote now: {participant_label(ev, pid, lang)}, press 0 to 9.",
-                    f"Nu stemmen: {participant_label(ev, pid, lang)}, toets 0 tot 9.",
+                tr("Vote now: {participant_label}, press 0 to 9.").format(
+                    participant_label=participant_label(ev, pid, lang)
                 )  # fmt: skip
                 if pid is not None
-                else tr("Everyone has voted on this criterion.", "Iedereen heeft over dit criterium gestemd.")
+                else tr("Everyone has voted on this criterion.")
             )
             return (
-                tr(
-                    f"Criterion {self.position() + 1} of {len(self.agenda())} on the agenda: ",
-                    f"Criterium {self.position() + 1} van {len(self.agenda())} op de agenda: ",
+                tr("Criterion {value} of {n_agenda} on the agenda: ").format(
+                    value=self.position() + 1, n_agenda=len(self.agenda())
                 )
                 + f"{c.id} {text(c.name, lang)}. {text(c.description, lang)} {who}"
             )
@@ -243,12 +239,12 @@ class ProjectorWindow(QWidget):
     def _paint_ranking(self, p: QPainter, ev: Evaluation, lang: str, body: QRectF) -> None:
         rk = rankings(ev)
         gw = group_weights(ev)
-        self._title(p, tr("Ranking", "Rangorde"), tr("Group weights: ", "Groepsgewichten: ") + gw.name(lang))
+        self._title(p, tr("Ranking"), tr("Group weights: ") + gw.name(lang))
         voters = list(rk.participants)[:6]
         order = sorted(range(len(rk.alternatives)), key=lambda i: (rk.group[i], i))
         rows = order[: max(1, int(body.height() // (self.height() / 14)))]
         row_h = min(body.height() / max(1, len(rows) + 1), self.height() / 12)
-        heads = [tr("Group", "Groep"), *(participant_label(ev, v, lang) for v in voters)]
+        heads = [tr("Group"), *(participant_label(ev, v, lang) for v in voters)]
         head_font = self._font(1 / 30, bold=True)
         p.setFont(head_font)
         fm = p.fontMetrics()
@@ -279,16 +275,14 @@ class ProjectorWindow(QWidget):
     def _paint_disagreement(self, p: QPainter, ev: Evaluation, lang: str, body: QRectF) -> None:
         self._title(
             p,
-            tr("Where we disagree", "Waar we verschillen"),
+            tr("Where we disagree"),
             DISAGREEMENT_MEASURE[lang][:1].upper() + DISAGREEMENT_MEASURE[lang][1:],
         )
         rows = spread_rows(ev, lang)
         if not rows:
             p.setFont(self._font(1 / 22))
             p.setPen(QColor(FG))
-            p.drawText(
-                body, Qt.TextFlag.TextWordWrap, tr("Nobody has voted yet.", "Nog niemand heeft gestemd.")
-            )
+            p.drawText(body, Qt.TextFlag.TextWordWrap, tr("Nobody has voted yet."))
             return
         rows = rows[: max(1, int(body.height() // (self.height() / 16)))]
         paint_spread(p, body, rows, self._font(1 / 30), DARK, highlight=self.position())
@@ -296,7 +290,7 @@ class ProjectorWindow(QWidget):
     def _paint_criterion(self, p: QPainter, ev: Evaluation, lang: str, body: QRectF) -> None:
         cid = self.current_criterion()
         if cid is None:
-            self._title(p, tr("No criteria", "Geen criteria"))
+            self._title(p, tr("No criteria"))
             return
         c = ev.criterion(cid)
         agenda = self.agenda()
@@ -319,10 +313,9 @@ class ProjectorWindow(QWidget):
         p.setFont(self._font(1 / 22, bold=True))
         p.setPen(QColor(ACCENT))
         if pid is not None:
-            line = tr(f"Vote now: {participant_label(ev, pid, lang)} — press 0 … 9",
-                      f"Nu stemmen: {participant_label(ev, pid, lang)} — toets 0 … 9")  # fmt: skip
+            line = tr("Vote now: {participant_label} — press 0 … 9").format(participant_label=participant_label(ev, pid, lang))  # fmt: skip
         else:
-            line = tr("Everyone has voted on this criterion", "Iedereen heeft over dit criterium gestemd")
+            line = tr("Everyone has voted on this criterion")
         p.drawText(
             QRectF(body.left(), y, body.width(), body.height() * 0.12), Qt.AlignmentFlag.AlignVCenter, line
         )
@@ -350,10 +343,7 @@ class ProjectorWindow(QWidget):
 
 
 def key_help() -> str:
-    return tr(
-        "Tab: next view · ←/→: criterion · 0–9: vote · Esc: leave",
-        "Tab: volgende weergave · ←/→: criterium · 0–9: stemmen · Esc: sluiten",
-    )
+    return tr("Tab: next view · ←/→: criterion · 0–9: vote · Esc: leave")
 
 
 def open_projector(doc: Document, previous: ProjectorWindow | None = None) -> ProjectorWindow:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from evaluator.i18n import gettext
 from evaluator.model import Evaluation, text
 from evaluator.scales import format_score
 
@@ -23,15 +24,11 @@ class Item:
 
 def scopes(ev: Evaluation, lang: str) -> list[tuple[str, str]]:
     """(scope id, label): among areas first, then within each area that has criteria."""
-    among = "Tussen de gebieden" if lang == "nl" else "Among the areas"
+    among = gettext("Among the areas", lang)
     out = [(AREAS, among)]
     for a in ev.areas:
         if ev.criteria_of(a.id):
-            label = (
-                f"Binnen {a.id} {text(a.name, lang)}"
-                if lang == "nl"
-                else f"Within {a.id} {text(a.name, lang)}"
-            )
+            label = gettext("Within {id} {name}", lang).format(id=a.id, name=text(a.name, lang))
             out.append((a.id, label))
     return out
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
 from ..errors import ChangeError, InputError
+from ..i18n import gettext
 from ..invariants import Problem, assessment_problem, check
 from ..model import (
     Alternative,
@@ -105,14 +106,12 @@ def apply_change(ev: Evaluation, change: Change) -> tuple[Evaluation, Change]:
     untouched either way.
     """
     if not isinstance(change, Change):
-        raise ChangeError(f"not a change: {change!r}", nl=f"geen wijziging: {change!r}")
+        raise ChangeError(gettext("not a change: {change!r}").format(change=change))
     try:  # the audit trail stores the change as data: it must read back as the same change, or replay breaks
         change_from_data(change.to_data())
     except (InputError, TypeError, ValueError) as exc:
         line = exc.line() if isinstance(exc, InputError) else str(exc)
-        raise ChangeError(
-            f"this change cannot be recorded: {line}", nl=f"deze wijziging kan niet worden vastgelegd: {line}"
-        ) from None
+        raise ChangeError(gettext("this change cannot be recorded: {line}").format(line=line)) from None
     inverse = change.inverse(ev)
     new = change.apply(ev)
     problem = check(new, before=ev)
@@ -219,7 +218,7 @@ class Batch(Change):
             return self.description
         if len(self.changes) == 1:
             return self.changes[0].label(ev, lang)
-        return _lang(lang, f"{len(self.changes)} wijzigingen", f"{len(self.changes)} changes")
+        return gettext("{n_changes} changes", lang).format(n_changes=len(self.changes))
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from ..errors import ChangeError
+from ..i18n import gettext
 from ..model import (
     Evaluation,
     Participant,
@@ -20,7 +21,6 @@ from .base import (
     Batch,
     Change,
     _insert,
-    _lang,
     _need_participant,
 )
 from .weights import SetWeights
@@ -48,9 +48,7 @@ class AddParticipant(Change):
         return RemoveParticipant(self.participant.id)
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(
-            lang, f"Deelnemer toevoegen: {self.participant.name}", f"Add participant: {self.participant.name}"
-        )
+        return gettext("Add participant: {name}", lang).format(name=self.participant.name)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -86,7 +84,7 @@ class RemoveParticipant(Change):
             name = ev.participant(self.participant).name
         except KeyError:
             name = self.participant
-        return _lang(lang, f"Deelnemer verwijderen: {name}", f"Remove participant: {name}")
+        return gettext("Remove participant: {name}", lang).format(name=name)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -111,9 +109,7 @@ class UpdateParticipant(Change):
         return UpdateParticipant(_need_participant(ev, self.participant.id))
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(
-            lang, f"Deelnemer wijzigen: {self.participant.name}", f"Edit participant: {self.participant.name}"
-        )
+        return gettext("Edit participant: {name}", lang).format(name=self.participant.name)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from ..errors import ChangeError
+from ..i18n import gettext
 from ..model import (
     Alternative,
     Area,
@@ -31,7 +32,6 @@ from .base import (
     _check_weight,
     _ids,
     _insert,
-    _lang,
     _need_alt,
     _need_area,
     _need_crit,
@@ -70,11 +70,7 @@ class AddAlternative(Change):
         return RemoveAlternative(self.alternative.id)
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(
-            lang,
-            f"Alternatief toevoegen: {self.alternative.name}",
-            f"Add alternative: {self.alternative.name}",
-        )
+        return gettext("Add alternative: {name}", lang).format(name=self.alternative.name)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -107,7 +103,7 @@ class RemoveAlternative(Change):
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
         name = _alt_name(ev, self.alternative)
-        return _lang(lang, f"Alternatief verwijderen: {name}", f"Remove alternative: {name}")
+        return gettext("Remove alternative: {name}", lang).format(name=name)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -141,11 +137,7 @@ class UpdateAlternative(Change):
         return UpdateAlternative(_need_alt(ev, self.alternative.id))
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(
-            lang,
-            f"Alternatief wijzigen: {self.alternative.name}",
-            f"Edit alternative: {self.alternative.name}",
-        )
+        return gettext("Edit alternative: {name}", lang).format(name=self.alternative.name)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -168,7 +160,7 @@ class MoveAlternative(Change):
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
         name = _alt_name(ev, self.alternative)
-        return _lang(lang, f"Alternatief verplaatsen: {name}", f"Move alternative: {name}")
+        return gettext("Move alternative: {name}", lang).format(name=name)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -201,7 +193,7 @@ class AddArea(Change):
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
         n = text(self.area.name, lang)
-        return _lang(lang, f"Gebied toevoegen: {n}", f"Add area: {n}")
+        return gettext("Add area: {n}", lang).format(n=n)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -244,7 +236,7 @@ class RemoveArea(Change):
         return Batch(tuple(restore), "")
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(lang, f"Gebied verwijderen: {self.area}", f"Remove area: {self.area}")
+        return gettext("Remove area: {area}", lang).format(area=self.area)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -265,7 +257,7 @@ class UpdateArea(Change):
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
         n = text(self.area.name, lang)
-        return _lang(lang, f"Gebied wijzigen: {n}", f"Edit area: {n}")
+        return gettext("Edit area: {n}", lang).format(n=n)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -312,9 +304,7 @@ class AddCriterion(Change):
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
         n = text(self.criterion.name, lang)
-        return _lang(
-            lang, f"Criterium toevoegen: {self.criterion.id} {n}", f"Add criterion: {self.criterion.id} {n}"
-        )
+        return gettext("Add criterion: {id} {n}", lang).format(id=self.criterion.id, n=n)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -356,7 +346,7 @@ class RemoveCriterion(Change):
         return Batch(tuple(restore), "") if len(restore) > 1 else restore[0]
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(lang, f"Criterium verwijderen: {self.criterion}", f"Remove criterion: {self.criterion}")
+        return gettext("Remove criterion: {criterion}", lang).format(criterion=self.criterion)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -390,7 +380,7 @@ class UpdateCriterion(Change):
         return UpdateCriterion(_need_crit(ev, self.criterion.id))
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(lang, f"Criterium wijzigen: {self.criterion.id}", f"Edit criterion: {self.criterion.id}")
+        return gettext("Edit criterion: {id}", lang).format(id=self.criterion.id)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:

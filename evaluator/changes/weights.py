@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from ..errors import ChangeError
+from ..i18n import gettext
 from ..model import (
     Evaluation,
     frozen_map,
@@ -21,7 +22,6 @@ from .base import (
     _check_weight,
     _fmt,
     _ids,
-    _lang,
     _need_participant,
 )
 
@@ -84,8 +84,8 @@ class SetWeights(Change):
                 who = f" ({self.participant})"
         if len(self.weights) == 1 and not self.replace_all:
             ((k, v),) = self.weights.items()
-            return _lang(lang, f"Gewicht {k} → {_fmt(v)}{who}", f"Weight {k} → {_fmt(v)}{who}")
-        return _lang(lang, f"Gewichten ({len(self.weights)}){who}", f"Weights ({len(self.weights)}){who}")
+            return gettext("Weight {k} → {fmt}{who}", lang).format(k=k, fmt=_fmt(v), who=who)
+        return gettext("Weights ({n_weights}){who}", lang).format(n_weights=len(self.weights), who=who)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -112,7 +112,7 @@ class ClearParticipantWeights(Change):
         return Batch((), "")
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(lang, "Gewichten deelnemer wissen", "Clear participant's weights")
+        return gettext("Clear participant's weights", lang)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext
+
 HELP = "apply a JSON list of changes (the audit trail's own form) to a project, all or nothing"
 
 MAX_CHANGES_BYTES = 50_000_000
@@ -73,6 +75,6 @@ def run(args: argparse.Namespace) -> int:
         if args.lang == "nl"
         else f"{n} change" + "s" * (n > 1)
     )
-    entry = "als één vermelding" if args.lang == "nl" else "as one entry"
+    entry = gettext("as one entry", args.lang)
     print(f"{args.file}: {what} {entry} (#{seq}): {label}")
     return 0

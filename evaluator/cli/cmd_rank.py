@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext
+
 HELP = "rank the alternatives of an evaluation or a decision matrix"
 
 
@@ -76,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         rows = [(int(ranking.ranks[i]), ranking.names[i], float(ranking.scores[i])) for i in ranking.order()]
         print_table(["rank", "alternative", "score"], rows, "rlr")
         if excluded:
-            print("\nExcluded from the ranking:" if args.lang == "en" else "\nUitgesloten van de rangorde:")
+            print(gettext("\nExcluded from the ranking:", args.lang))
             for x in excluded:
                 print(f"  {x['name']}: " + "; ".join(x["reasons"]))
     return 0

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import InputError
+from ..i18n import gettext
 from ..model import Evaluation, text
 from .table import csv_text, text_cells
 
@@ -210,7 +211,7 @@ def _robustness(
     try:
         data = to_data(ev, run(ev, resolve(ev)))
     except InputError as exc:
-        what = "Robustness not computed" if lang == "en" else "Robuustheid niet berekend"
+        what = gettext("Robustness not computed", lang)
         notes.append(f"{what}: {exc.line()}")
         return None
     n = len(data["alternatives"])

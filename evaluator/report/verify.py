@@ -21,6 +21,7 @@ from typing import Any
 
 from .. import settings
 from ..errors import InputError
+from ..i18n import gettext
 
 CHECKS = ("signature", "trust", "unchanged", "attachment", "digest", "ranking")
 # A check that rests on another means nothing when that one failed or was not run: it is shown "not checked".
@@ -662,21 +663,19 @@ def describe(v: Verification, lang: str = "en") -> list[str]:
     """The result in plain words, one line each: the verdict, then each check."""
     when = v.signed_at[:16].replace("T", " ") + " UTC" if v.signed_at.endswith("+00:00") else v.signed_at
     if v.valid:
-        head = (
-            f"GELDIG — ondertekend door {v.signer}" if lang == "nl" else f"VALID — signed by {v.signer}"
-        ) + (f", {when}" if when else "")
+        head = (gettext("VALID — signed by {signer}", lang).format(signer=v.signer)) + (
+            f", {when}" if when else ""
+        )
         if v.judged_at:
-            head += (
-                " (beoordeeld op het moment van ondertekenen, met de validatiegegevens in de notitie; het "
-                "certificaat is sindsdien verlopen)"
-                if lang == "nl"
-                else " (judged at the time of signing with the validation data in the memo; the certificate "
-                "has expired since)"
+            head += gettext(
+                " (judged at the time of signing with the validation data in the memo; the certificate "
+                "has expired since)",
+                lang,
             )
     else:
         f = v.failed[0] if v.failed else None
         what = f"{_SHORT[f.name][lang == 'nl']}: {f.detail}" if f else ""
-        head = ("ONGELDIG — " if lang == "nl" else "INVALID — ") + what
+        head = (gettext("INVALID — ", lang)) + what
     lines = [head]
     for c in v.checks:
         ok = v.status(c.name)
@@ -684,9 +683,7 @@ def describe(v: Verification, lang: str = "en") -> list[str]:
         if ok is None and (
             c.ok is not None or not c.detail
         ):  # not run, or resting on a check that did not pass
-            lines.append(
-                f"{mark} {c.label(lang)}: " + ("niet gecontroleerd" if lang == "nl" else "not checked")
-            )
+            lines.append(f"{mark} {c.label(lang)}: " + (gettext("not checked", lang)))
             continue
         # The details are English; in Dutch, a passed check shows only the data it carries (the hash, the winner).
         show = c.detail and (lang != "nl" or not ok or c.name in ("digest", "ranking"))

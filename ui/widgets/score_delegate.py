@@ -38,7 +38,7 @@ def parse_number(typed: str, unit: str = "") -> float | None:
         c.setNumberOptions(QLocale.NumberOption.RejectGroupSeparator)
         value, ok = c.toDouble(s)
     if not ok or value != value or value in (float("inf"), float("-inf")):
-        raise NotANumber(tr(f"“{typed.strip()}” is not a number", f"“{typed.strip()}” is geen getal"))
+        raise NotANumber(tr("“{typed}” is not a number").format(typed=typed.strip()))
     return float(value)
 
 
@@ -49,12 +49,10 @@ class NumberEdit(QLineEdit):
         super().__init__(parent)
         self.unit = crit.scale.unit or ""
         bounds = crit.scale.bounds
-        hint = tr("number", "getal")
+        hint = tr("number")
         if bounds is not None:
             hint = f"{number(bounds[0], 0)}–{number(bounds[1], 0)}"
-        self.setPlaceholderText(
-            f"{hint} {self.unit}".strip() + tr(" (empty: not scored)", " (leeg: geen score)")
-        )
+        self.setPlaceholderText(f"{hint} {self.unit}".strip() + tr(" (empty: not scored)"))
 
     def set_value(self, value: float | None) -> None:
         if value is None:
@@ -71,14 +69,14 @@ def score_editor(crit: Criterion, parent: QWidget | None = None) -> QWidget:
     scale = crit.scale
     if scale.kind in ("ordinal", "boolean"):
         box = QComboBox(parent)
-        box.addItem(tr("– not scored", "– geen score"), None)
+        box.addItem(tr("– not scored"), None)
         values = [lv.value for lv in scale.levels] if scale.kind == "ordinal" else [1.0, 0.0]
         for v in values:
             box.addItem(score_text(crit, v), float(v))
-        box.setAccessibleName(tr("Score", "Score"))
+        box.setAccessibleName(tr("Score"))
         return box
     edit = NumberEdit(crit, parent)
-    edit.setAccessibleName(tr("Score", "Score"))
+    edit.setAccessibleName(tr("Score"))
     return edit
 
 
