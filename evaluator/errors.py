@@ -35,7 +35,8 @@ class CheckFailed(AfwegingError):
 class ChangeError(AfwegingError):
     """A change that cannot be applied to this evaluation (unknown id, value off the scale, ...).
 
-    ``str(error)`` is the English reason; :meth:`text` gives it in the user's language where a Dutch one was given.
+    ``str(error)`` is the reason in the session's language (:mod:`evaluator.i18n`, the app's or ``--lang``).
+    ``nl=`` is the old form with the Dutch beside the English (tools/i18n_codemod.py moves it to the catalogue).
     """
 
     def __init__(self, problem: str, nl: str | None = None):
@@ -43,7 +44,7 @@ class ChangeError(AfwegingError):
         self.problem = problem
         self.nl = nl
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: str | None = None) -> str:
         return self.nl if lang == "nl" and self.nl else self.problem
 
 

@@ -27,7 +27,7 @@ from .model import CONFIDENCES, Assessment, Criterion, Evaluation
 # The wording of every validity problem in English, filled in with the problem's params; the Dutch is in the
 # gettext catalogue with the key as msgctxt (evaluator.i18n).
 MESSAGES: dict[str, str] = {
-    "setting": ("{detail}", "{detail_nl}"),
+    "setting": "{detail}",
     "unknown_method": "unknown method {value!r} (choose one of: {choices})",
     "robustness_method": "sensitivity analysis runs {choices}, not {value!r}",
     "robustness_keys": "unknown robustness setting {key!r} (expected: {choices})",
@@ -43,7 +43,7 @@ MESSAGES: dict[str, str] = {
     "minimum": "minimum {value:g} lies outside the scale {low:g}–{high:g}",
     "unknown_alternative": "unknown alternative {id!r}",
     "unknown_criterion": "unknown criterion {id!r}",
-    "field_type": ("{field} must be {kind}, not {value!r}", "{field} moet {kind_nl} zijn, niet {value!r}"),
+    "field_type": "{field} must be {kind}, not {value!r}",
     "half_range": "give both ends of the range (low and high) or neither",
     "range_order": "range low {low:g} is above high {high:g}",
     "outside_range": "score {value:g} lies outside its own range {low:g}–{high:g}",
@@ -67,10 +67,14 @@ class Problem:
 
     def text(self, lang: str | None = None) -> str:
         """What is wrong, in ``lang`` (by default the session's language)."""
+        lang = lang or language()
+        params = dict(self.params)
+        if lang == "nl":  # words the check wrote in both languages: ``detail`` and ``detail_nl``
+            params.update({k[:-3]: v for k, v in self.params.items() if k.endswith("_nl")})
         entry = MESSAGES[self.key]
         if isinstance(entry, tuple):  # (English, Dutch): an entry tools/i18n_codemod.py has not moved yet
-            return (entry[1] if (lang or language()) == "nl" else entry[0]).format(**self.params)
-        return pgettext(self.key, entry, lang).format(**self.params)
+            return (entry[1] if lang == "nl" else entry[0]).format(**params)
+        return pgettext(self.key, entry, lang).format(**params)
 
     def line(self, lang: str | None = None) -> str:
         return f"{self.place}: {self.text(lang)}" if self.place else self.text(lang)
@@ -87,7 +91,7 @@ def require(ev: Evaluation, file: str | None = None) -> Evaluation:
 
     problem = check(ev)
     if problem is not None:
-        raise InputError(problem.text("en"), file, problem.place or None)
+        raise InputError(problem.text(), file, problem.place or None)
     return ev
 
 

@@ -290,7 +290,7 @@ def check_assessment(ev_criterion: Criterion, s: Assessment) -> str | None:
     from .invariants import Problem, assessment_problem
 
     found = assessment_problem(ev_criterion, s)
-    return Problem("", *found).text("en") if found else None
+    return Problem("", *found).text() if found else None
 
 
 def participant_from_data(data: Any, place: str, file: str | None = None) -> Participant:

@@ -530,7 +530,11 @@ def add_entries(catalog, entries: list[Entry], notes: list[str]) -> int:  # noqa
                 notes.append(f"{e.where}: {e.msgid!r} is already translated {old.string!r}; kept that, not "
                              f"{e.msgstr!r}")  # fmt: skip
             continue
-        catalog.add(e.msgid, e.msgstr, context=e.context)
+        if old is not None:  # extracted before its Dutch was known (make i18n ran on a half-converted tree)
+            old.string = e.msgstr
+            old.flags.discard("fuzzy")
+        else:
+            catalog.add(e.msgid, e.msgstr, context=e.context)
         added += 1
     return added
 

@@ -33,20 +33,24 @@ from .weight_scopes import Item, items, scopes
 # the 17 choices of a judgement, left item's importance over the right one's: 9 … 2, 1, 1/2 … 1/9
 SAATY = tuple([float(v) for v in range(9, 1, -1)] + [1.0] + [1.0 / v for v in range(2, 10)])
 CR_LIMIT = 0.10
-_WORDS = {
-    1: ("equal", "even belangrijk"),
-    3: ("moderately", "iets belangrijker"),
-    5: ("strongly", "duidelijk belangrijker"),
-    7: ("very strongly", "veel belangrijker"),
-    9: ("extremely", "uitermate belangrijker"),
-}
+
+
+def _word(k: int) -> str:
+    """The word for a judgement of ``k`` on Saaty's scale (1, 3, 5, 7, 9); none in between."""
+    words = {
+        1: tr("equal"),
+        3: tr("moderately"),
+        5: tr("strongly"),
+        7: tr("very strongly"),
+        9: tr("extremely"),
+    }
+    return words.get(k, "")
 
 
 def judgement_text(v: float) -> str:
     """A choice as a person reads it: "← 5 strongly", "1 equal", "3 moderately →"."""
     k = round(v if v >= 1 else 1 / v)
-    en, nl = _WORDS.get(k, ("", ""))
-    word = tr(en, nl)
+    word = _word(k)
     if k == 1:
         return f"1 {word}"
     return f"◀ {k} {word}".rstrip() if v > 1 else f"{k} {word} ▶".replace("  ", " ")

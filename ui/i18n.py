@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QObject, Signal
 
 from evaluator import i18n as core
-from evaluator.i18n import LANGUAGES, gettext, ngettext, pgettext  # noqa: F401 - the app's words come from here
+from evaluator.i18n import LANGUAGES, N_, gettext, ngettext, pgettext  # noqa: F401 - the app's words come from here
 
 _state = {"lang": "nl"}  # the app's default until its setting is read (set_language also sets the core's)
 

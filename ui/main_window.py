@@ -35,7 +35,7 @@ from evaluator.errors import InputError
 
 from . import results_export, table_copy
 from .document import Document
-from .i18n import install_qt_translations, language, set_language, signals, tr
+from .i18n import N_, install_qt_translations, language, set_language, signals, tr
 from .settings import Settings, data_dir
 from .style import use_readable_palette
 from .widgets.focus_ring import install_focus_ring
@@ -44,13 +44,12 @@ from .widgets.focus_ring import install_focus_ring
 @dataclass(frozen=True)
 class Page:
     key: str
-    en: str
-    nl: str
+    en: str  # the title in English, translated where it is shown
     widget: str  # "module:Class", imported when the page is first shown
 
     @property
     def title(self) -> str:
-        return tr(self.en, self.nl)
+        return tr(self.en)
 
     def build(self, doc: Document) -> QWidget:
         module, _, cls = self.widget.partition(":")
@@ -58,16 +57,16 @@ class Page:
 
 
 PAGES: list[Page] = [
-    Page("evaluation", "Evaluation", "Afweging", "ui.evaluation_view:EvaluationView"),
-    Page("criteria", "Criteria", "Criteria", "ui.criteria_view:CriteriaView"),
-    Page("alternatives", "Alternatives", "Alternatieven", "ui.alternatives_view:AlternativesView"),
-    Page("scores", "Scores", "Scores", "ui.scores_view:ScoresView"),
-    Page("weights", "Weights", "Gewichten", "ui.weights_view:WeightsView"),
-    Page("results", "Results", "Resultaat", "ui.results_view:ResultsView"),
-    Page("sensitivity", "Robustness", "Robuustheid", "ui.sensitivity_view:SensitivityView"),
-    Page("workshop", "Workshop", "Werksessie", "ui.workshop_view:WorkshopView"),
-    Page("audit", "Audit trail", "Logboek", "ui.audit_view:AuditView"),
-    Page("check", "Model check", "Modelcontrole", "ui.model_check_view:ModelCheckView"),
+    Page("evaluation", N_("Evaluation"), "ui.evaluation_view:EvaluationView"),
+    Page("criteria", N_("Criteria"), "ui.criteria_view:CriteriaView"),
+    Page("alternatives", N_("Alternatives"), "ui.alternatives_view:AlternativesView"),
+    Page("scores", N_("Scores"), "ui.scores_view:ScoresView"),
+    Page("weights", N_("Weights"), "ui.weights_view:WeightsView"),
+    Page("results", N_("Results"), "ui.results_view:ResultsView"),
+    Page("sensitivity", N_("Robustness"), "ui.sensitivity_view:SensitivityView"),
+    Page("workshop", N_("Workshop"), "ui.workshop_view:WorkshopView"),
+    Page("audit", N_("Audit trail"), "ui.audit_view:AuditView"),
+    Page("check", N_("Model check"), "ui.model_check_view:ModelCheckView"),
 ]
 APP_NAME = "Afweging"  # also the application's display name (ui.app), which title bars append
 FIRST_PAGE = "results"  # the ranking is what people open the app for

@@ -284,13 +284,13 @@ class ExportMemoDialog(QDialog):
         self.p11_lib.setPlaceholderText(tr("no smartcard middleware found; choose its library"))  # fmt: skip
         self.ltv_box.setTitle(tr("Valid after the certificate expires"))
         self._l_level.setText(tr("Signature level"))
-        for i, (en, nl) in enumerate((
-            ("B-B — valid while the certificate is", "B-B — geldig zolang het certificaat geldig is"),
-            ("B-T — with a time-stamp", "B-T — met een tijdstempel"),
-            ("B-LT — time-stamp and validation data", "B-LT — tijdstempel en validatiegegevens"),
-            ("B-LTA — B-LT and a document time-stamp (archive)", "B-LTA — B-LT en een documenttijdstempel (archief)"),
+        for i, level_text in enumerate((
+            tr("B-B — valid while the certificate is"),
+            tr("B-T — with a time-stamp"),
+            tr("B-LT — time-stamp and validation data"),
+            tr("B-LTA — B-LT and a document time-stamp (archive)"),
         )):  # fmt: skip
-            self.level.setItemText(i, tr(en, nl))
+            self.level.setItemText(i, level_text)
         self._l_tsa.setText(tr("Time-stamp authority (URL)"))
         self.tsa_url.setPlaceholderText(tr("asked over the network when you export"))  # fmt: skip
         self._l_vdata.setText(tr("Validation data (files)"))
@@ -406,8 +406,7 @@ class ExportMemoDialog(QDialog):
         """Ask before signing a concept or a memo that records no decision; True: sign (no concerns: no question)."""
         if not concerns:
             return True
-        nl = {"it records no decision": "er is geen besluit vastgelegd"}
-        why = "; ".join(tr(c, nl.get(c, c.replace("its status is", "de status is"))) for c in concerns)
+        why = "; ".join(_concern(c) for c in concerns)
         box = QMessageBox(QMessageBox.Icon.Question, tr("Sign a concept?"),
                           tr("This memo is not final: {why}. Sign it anyway?").format(why=why),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)  # fmt: skip
@@ -574,3 +573,13 @@ def _default_pkcs11_lib() -> str:
     from evaluator.report.sign import default_pkcs11_lib
 
     return default_pkcs11_lib()
+
+
+def _concern(concern: str) -> str:
+    """A concern the core names in English (report.export) in the app's language."""
+    if concern == "it records no decision":
+        return tr("it records no decision")
+    if concern.startswith("its status is "):
+        status = concern[len("its status is ") :]
+        return tr("its status is {status}").format(status=status)
+    return concern

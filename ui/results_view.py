@@ -43,7 +43,7 @@ from .compare_model import CompareModel, fast_ranks, method_name, rank_slow_meth
 from .document import Document
 from .i18n import language, signals, tr
 from .live_ranking import LiveRanker, LiveRanking
-from .provisional_ranking import LABEL_EN, LABEL_NL, ProvisionalView, provisional_view, ranked_evaluation
+from .provisional_ranking import ProvisionalView, provisional_view, ranked_evaluation
 from .rainbow_data import rainbow_data
 
 RADAR_DEFAULT = 3  # alternatives shown in the profile until the user picks
@@ -300,7 +300,7 @@ class ResultsView(QWidget):
     def _rainbow(self, ev: Evaluation, r: LiveRanking) -> RainbowData:
         data = rainbow_data(ev, r)
         if self.provisional is not None:
-            data = replace(data, caption=tr(LABEL_EN, LABEL_NL).upper() + " · " + data.caption)
+            data = replace(data, caption=tr("Provisional ranking").upper() + " · " + data.caption)
         return data
 
     def _fill_excluded(self, r: LiveRanking) -> None:

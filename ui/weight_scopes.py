@@ -42,7 +42,7 @@ def items(ev: Evaluation, scope: str, lang: str) -> list[Item]:
         swing = ""
         if b is not None:
             lo, hi = (b[1], b[0]) if c.scale.direction == "cost" else b
-            word = ("van", "naar") if lang == "nl" else ("from", "to")
-            swing = f"{word[0]} {format_score(c.scale, lo, lang)} {word[1]} {format_score(c.scale, hi, lang)}"
+            low, high = format_score(c.scale, lo, lang), format_score(c.scale, hi, lang)
+            swing = gettext("from {low} to {high}", lang).format(low=low, high=high)
         out.append(Item(c.id, f"{c.id} {text(c.name, lang)}", swing))
     return out

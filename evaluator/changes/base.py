@@ -101,7 +101,7 @@ def change_from_data(data: Any, place: str = "change", file: str | None = None) 
 def apply_change(ev: Evaluation, change: Change) -> tuple[Evaluation, Change]:
     """Apply ``change`` to ``ev``: the new evaluation and the change that undoes it.
 
-    Raises ``ChangeError`` (with a readable reason in English and Dutch) when the change does not fit, which is
+    Raises ``ChangeError`` (with a readable reason in the session's language) when the change does not fit, which is
     exactly when the evaluation it would leave could not be loaded (:func:`evaluator.invariants.check`); ``ev`` is
     untouched either way.
     """
@@ -116,15 +116,11 @@ def apply_change(ev: Evaluation, change: Change) -> tuple[Evaluation, Change]:
     new = change.apply(ev)
     problem = check(new, before=ev)
     if problem is not None:
-        raise ChangeError(problem.line("en"), nl=problem.line("nl"))
+        raise ChangeError(problem.line())
     return new, inverse
 
 
 # -- helpers --------------------------------------------------------------------------------------------------
-
-
-def _lang(lang: str, nl: str, en: str) -> str:
-    return nl if lang == "nl" else en
 
 
 def _alt_name(ev: Evaluation, alt_id: str) -> str:
@@ -167,7 +163,7 @@ def _refuse_assessment(where: str, crit: Criterion, s: Assessment) -> None:
     found = assessment_problem(crit, s)
     if found:
         problem = Problem("", *found)
-        raise ChangeError(f"{where}: {problem.text('en')}", nl=f"{where}: {problem.text('nl')}")
+        raise ChangeError(f"{where}: {problem.text()}")
 
 
 def _check_weight(key: str, v: float) -> None:

@@ -6,7 +6,7 @@ The texts are English here, keyed; the Dutch is in the gettext catalogue with th
 
 from __future__ import annotations
 
-from ..i18n import gettext, pgettext
+from ..i18n import N_, gettext, pgettext
 
 TEXTS: dict[str, str] = {  # key: English
     "kind": "DECISION MEMO",
@@ -186,50 +186,48 @@ def moment_text(iso: str, lang: str, short: bool = False) -> str:
     moment = _local(iso)
     if moment is None:
         return iso
-    if short:
-        pattern = gettext("dd/MM/y HH:mm", lang)
-    else:
-        pattern = gettext("d MMMM y, HH:mm", lang)
+    # Translators: a CLDR date pattern (Babel's format_datetime), e.g. dd-MM-y HH:mm and d MMMM y 'om' HH:mm.
+    pattern = gettext("dd/MM/y HH:mm", lang) if short else gettext("d MMMM y, HH:mm", lang)
     return f"{format_datetime(moment, pattern, locale=_locale(lang))} {moment.strftime('%Z')}".strip()
 
 
 # Reasons the app and the CLI record in English on their own; a reason a person typed is shown as typed.
 REASON_TEXTS = {
-    "new from sample": ("new from the sample", "nieuw vanuit het voorbeeld"),
-    "new from catalogue": ("new from the catalogue", "nieuw vanuit de catalogus"),
-    "ballot export": ("ballot export", "stemformulier uitgegeven"),
-    "undo": ("undo", "ongedaan gemaakt"),
-    "redo": ("redo", "opnieuw uitgevoerd"),
+    "new from sample": N_("new from the sample"),
+    "new from catalogue": N_("new from the catalogue"),
+    "ballot export": N_("ballot export"),
+    "undo": N_("undo"),
+    "redo": N_("redo"),
 }
-REASON_PREFIXES = {"imported from ": ("imported from ", "geïmporteerd uit ")}
+REASON_PREFIXES = {"imported from ": N_("imported from {file}")}
 
 
 def reason_text(reason: str, lang: str) -> str:
     """A recorded reason in the memo's language when it is one the program wrote itself; else as typed."""
-    pair = REASON_TEXTS.get(reason.strip().casefold())
-    if pair is not None:
-        return pair[1] if lang == "nl" else pair[0]
-    for prefix, (en, nl) in REASON_PREFIXES.items():
+    known = REASON_TEXTS.get(reason.strip().casefold())
+    if known is not None:
+        return gettext(known, lang)
+    for prefix, words in REASON_PREFIXES.items():
         if reason.startswith(prefix):
-            return (nl if lang == "nl" else en) + reason[len(prefix) :]
+            return gettext(words, lang).format(file=reason[len(prefix) :])
     return reason
 
 
 # The usual statuses of a decision memo; any other text is shown as typed.
 STATUS_TEXTS = {
-    "draft": ("draft", "concept"),
-    "concept": ("draft", "concept"),
-    "review": ("for review", "ter bespreking"),
-    "final": ("final", "definitief"),
-    "definitief": ("final", "definitief"),
-    "decided": ("adopted", "vastgesteld"),
-    "vastgesteld": ("adopted", "vastgesteld"),
+    "draft": N_("draft"),
+    "concept": N_("draft"),
+    "review": N_("for review"),
+    "final": N_("final"),
+    "definitief": N_("final"),
+    "decided": N_("adopted"),
+    "vastgesteld": N_("adopted"),
 }
 
 
 def status_text(status: str, lang: str) -> str:
     """The evaluation's status in the memo's language (``draft`` → ``concept``); free text as typed."""
-    pair = STATUS_TEXTS.get(status.strip().casefold())
-    if pair is None:
+    known = STATUS_TEXTS.get(status.strip().casefold())
+    if known is None:
         return status or "—"
-    return pair[1] if lang == "nl" else pair[0]
+    return gettext(known, lang)

@@ -21,7 +21,7 @@ from typing import Any
 
 from .. import settings
 from ..errors import InputError
-from ..i18n import gettext
+from ..i18n import gettext, pgettext
 
 CHECKS = ("signature", "trust", "unchanged", "attachment", "digest", "ranking")
 # A check that rests on another means nothing when that one failed or was not run: it is shown "not checked".
@@ -36,22 +36,13 @@ _SHORT = {
     "ranking": ("ranking", "rangorde"),
 }
 
-_TEXT = {
-    "signature": ("The signature is mathematically valid", "De handtekening is wiskundig geldig"),
-    "trust": (
-        "The signer's certificate leads to a trusted root",
-        "Het certificaat van de ondertekenaar leidt naar een vertrouwde basis",
-    ),  # fmt: skip
-    "unchanged": ("Nothing was changed after signing", "Er is na het ondertekenen niets gewijzigd"),
-    "attachment": ("The decision data is attached", "De besluitgegevens zijn bijgevoegd"),
-    "digest": (
-        "The attached data is the data the memo names (SHA-256)",
-        "De bijgevoegde gegevens zijn die welke de notitie noemt (SHA-256)",
-    ),  # fmt: skip
-    "ranking": (
-        "Recomputing from the attached data gives the stated ranking",
-        "Herberekenen uit de bijgevoegde gegevens geeft de vermelde rangorde",
-    ),  # fmt: skip
+TEXTS = {  # check: (English, Dutch) until the codemod, then English; msgctxt = check
+    "signature": "The signature is mathematically valid",
+    "trust": "The signer's certificate leads to a trusted root",  # fmt: skip
+    "unchanged": "Nothing was changed after signing",
+    "attachment": "The decision data is attached",
+    "digest": "The attached data is the data the memo names (SHA-256)",  # fmt: skip
+    "ranking": "Recomputing from the attached data gives the stated ranking",  # fmt: skip
 }
 
 
@@ -62,8 +53,10 @@ class Check:
     detail: str = ""
 
     def label(self, lang: str = "en") -> str:
-        en, nl = _TEXT[self.name]
-        return nl if lang == "nl" else en
+        entry = TEXTS[self.name]
+        if isinstance(entry, tuple):  # (English, Dutch): before tools/i18n_codemod.py
+            return entry[1] if lang == "nl" else entry[0]
+        return pgettext(self.name, entry, lang)
 
 
 @dataclass

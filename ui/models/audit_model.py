@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from evaluator.store import AuditEntry
 
 from ..document import Document
-from ..i18n import language, locale, tr
+from ..i18n import language, locale, pgettext, tr
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -43,7 +43,7 @@ def what(entry: AuditEntry) -> str:
         return tr("File created")
     label = entry.label_in(language())
     if entry.reason == "undo":
-        return tr("Undo") + ": " + label
+        return pgettext("audit", "Undo") + ": " + label
     return label
 
 

@@ -25,12 +25,11 @@ from ..document import Document
 from ..i18n import language, number, tr
 
 Index = QModelIndex | QPersistentModelIndex
-CONFIDENCE_NAMES = {"high": ("high", "hoog"), "medium": ("medium", "middel"), "low": ("low", "laag")}
 
 
 def confidence_text(confidence: str) -> str:
-    en, nl = CONFIDENCE_NAMES.get(confidence, ("not stated", "niet opgegeven"))
-    return tr(en, nl)
+    names = {"high": tr("high"), "medium": tr("medium"), "low": tr("low")}
+    return names.get(confidence) or tr("not stated")
 
 
 def score_text(crit: Criterion, value: float | None) -> str:
