@@ -42,6 +42,13 @@ PO = ROOT / PO_PATH
 DEFAULT_PATHS = ("evaluator", "ui")
 SKIP = {"evaluator/i18n.py", "ui/i18n.py"}  # the implementations of the old and new forms
 KEYED = ("MESSAGES", "TEXTS")
+ERRORS = (
+    "InputError",
+    "ChangeError",
+    "CheckFailed",
+    "StoreError",
+    "StaleFile",
+)  # --errors: their English message
 WRAP = 88  # a converted literal longer than this is split into implicitly concatenated pieces
 
 
@@ -285,7 +292,8 @@ def fields_of(template: str) -> list[tuple[str, str, str]]:
 
 
 class Converter:
-    def __init__(self, rel: str, source: bytes):
+    def __init__(self, rel: str, source: bytes, errors: bool = False):
+        self.errors = errors
         self.rel = rel
         self.src = source
         self.text = source.decode("utf-8")
@@ -382,6 +390,33 @@ class Converter:
             if inner is not None:
                 self.result.needs_gettext = True
                 self.replace(node, f"{self.seg(f)}({inner}{rest})")
+        elif self.errors and name in ERRORS and node.args and not any(k.arg == "nl" for k in node.keywords):
+            self.visit_error(node)
+
+    def visit_error(self, node: ast.Call) -> None:
+        """``InputError("English", ...)`` → ``InputError(gettext("English"), ...)``: a message for the catalogue,
+        whose Dutch a translator adds (tests/test_i18n.py fails until then)."""
+        first = node.args[0]
+        if not (isinstance(first, ast.Constant | ast.JoinedStr) and looks_translated(first)):
+            return  # a variable, a call (already translated), or no words
+        try:
+            en = text_of(first)
+        except Unconvertible as exc:
+            self.fail(node, str(exc))
+            return
+        names, exprs = placeholder_names(en) if en.fstring else ({}, {})
+        msgid = en.template(names or None)
+        self.result.entries.append(Entry(msgid, "", None, self.where(node)))
+        lit = self.seg(first) if not en.fstring else wrapped(msgid, self.indent(node))
+        text = f"gettext({lit})"
+        if en.fstring:
+            text += (
+                ".format("
+                + ", ".join(f"{names[k]}={ast.unparse(exprs[k])}" for k in dict.fromkeys(en.keys()))
+                + ")"
+            )
+        self.result.needs_gettext = True
+        self.replace(first, text)
 
     def lang_test(self, test: ast.expr) -> tuple[ast.expr, bool] | None:
         """``(lang expression, True when the first branch is the Dutch)`` for ``x == "nl"`` and the like."""
@@ -474,13 +509,13 @@ def add_import(source: bytes, rel: str) -> bytes:
     return b"".join(lines)
 
 
-def convert_file(path: Path, rel: str) -> tuple[bytes, FileResult]:
+def convert_file(path: Path, rel: str, errors: bool = False) -> tuple[bytes, FileResult]:
     """The converted source and what was found; passes until nothing changes (a pair inside a pair)."""
     source = path.read_bytes()
     total = FileResult()
     for _ in range(10):
         tree = ast.parse(source, filename=rel)
-        conv = Converter(rel, source)
+        conv = Converter(rel, source, errors)
         result = conv.run(tree)
         total.entries += result.entries
         total.notes = result.notes
@@ -525,6 +560,8 @@ def add_entries(catalog, entries: list[Entry], notes: list[str]) -> int:  # noqa
     added = 0
     for e in entries:
         old = catalog.get(e.msgid, context=e.context)
+        if old is not None and not e.msgstr:
+            continue  # --errors: already in the catalogue
         if old is not None and old.string:
             if old.string != e.msgstr:
                 notes.append(f"{e.where}: {e.msgid!r} is already translated {old.string!r}; kept that, not "
@@ -556,7 +593,9 @@ def ruff(files: list[Path]) -> None:
     if not exe or not files:
         return
     names = [str(f) for f in files]
-    subprocess.run([exe, "check", "--quiet", "--select", "I,F401", "--fix", *names], cwd=ROOT, check=False)
+    subprocess.run(
+        [exe, "check", "--quiet", "--select", "I,F401,UP034", "--fix", *names], cwd=ROOT, check=False
+    )
     subprocess.run([exe, "format", "--quiet", *names], cwd=ROOT, check=False)
 
 
@@ -566,6 +605,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("paths", nargs="*", default=list(DEFAULT_PATHS))
     ap.add_argument("--check", action="store_true", help="change nothing; exit 1 when there is a pair left")
     ap.add_argument("--no-format", action="store_true", help="do not run ruff on the changed files")
+    ap.add_argument("--errors", action="store_true",
+                    help="also wrap English-only error messages (InputError, ChangeError, CheckFailed) in gettext; "
+                    "their Dutch is left empty in the .po for a translator")  # fmt: skip
     ap.add_argument("--root", type=Path, default=ROOT, help="the source tree (default: this checkout)")
     args = ap.parse_args(argv)
     ROOT = args.root.resolve()
@@ -577,7 +619,7 @@ def main(argv: list[str] | None = None) -> int:
     pending: dict[Path, bytes] = {}
     for path in python_files(args.paths):
         rel = path.relative_to(ROOT).as_posix()
-        new, result = convert_file(path, rel)
+        new, result = convert_file(path, rel, args.errors)
         failures += result.failures
         notes += result.notes
         entries += result.entries
