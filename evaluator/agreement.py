@@ -125,11 +125,16 @@ def method_agreement(
 ) -> MethodAgreement:
     """Rank with each of ``methods`` and compare the rankings (scikit-criteria's ``RanksComparator``)."""
     if not methods:
-        raise InputError("method agreement needs at least one method", place="methods")
+        raise InputError(gettext("method agreement needs at least one method"), place="methods")
     for m in methods:
         method(m)
     if correlation not in ("kendall", "spearman"):
-        raise InputError(f"correlation must be kendall or spearman, not {correlation!r}", place="correlation")
+        raise InputError(
+            gettext("correlation must be kendall or spearman, not {correlation!r}").format(
+                correlation=correlation
+            ),
+            place="correlation",
+        )
     p = build_problem(ev)
     excluded = tuple(a.id for a in ev.alternatives if a.id not in set(p.alternatives))
     rankings = [rank(p, m, ev.method_params) for m in methods]
@@ -163,7 +168,10 @@ def rank_reversal(
     """Rank-reversal checks for ``method``, one plain sentence per finding (see the module docstring)."""
     if method not in REVERSAL_METHODS:
         raise InputError(
-            f"rank reversal checks run for {', '.join(REVERSAL_METHODS)}; not {method!r}", place="method"
+            gettext("rank reversal checks run for {REVERSAL_METHODS}; not {method!r}").format(
+                REVERSAL_METHODS=", ".join(REVERSAL_METHODS), method=method
+            ),
+            place="method",
         )
     nl = lang == "nl"
     p = build_problem(ev)

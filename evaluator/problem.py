@@ -121,9 +121,9 @@ def build_problem(
 ) -> Problem:
     """The decision problem for ``ev`` (agreed weights unless ``weights`` points are given)."""
     if not ev.criteria:
-        raise InputError("the evaluation has no criteria")
+        raise InputError(gettext("the evaluation has no criteria"))
     if not ev.alternatives:
-        raise InputError("the evaluation has no alternatives")
+        raise InputError(gettext("the evaluation has no alternatives"))
     gw = global_weights(ev, weights)
     w = np.array([gw[c.id] for c in ev.criteria])
     m = score_matrix(ev) if scores is None else np.asarray(scores, dtype=float)

@@ -17,6 +17,7 @@ from typing import Any
 
 from . import settings
 from .errors import InputError
+from .i18n import gettext
 from .model import Evaluation
 
 SCHEMA = 1  # the shape of :func:`to_data`'s object; a later version reads every earlier one
@@ -66,14 +67,16 @@ def resolve(ev: Evaluation, **overrides: Any) -> Settings:
             "--method" if overrides.get("method") else "robustness.method" if values["method"] else "method"
         )
         raise InputError(
-            f"{where} is {method!r}; sensitivity analysis runs {', '.join(FAST_METHODS)} (choose one with --method)"
+            gettext(
+                "{where} is {method!r}; sensitivity analysis runs {FAST_METHODS} (choose one with --method)"
+            ).format(where=where, method=method, FAST_METHODS=", ".join(FAST_METHODS))
         )
     spread = values["spread"]
     if values["weights"] == "around" and spread == settings.SPREAD_PARTICIPANTS:
         from .sensitivity import participants_spread
 
         if participants_spread(ev) is None:
-            raise InputError("a spread from the participants needs weights from at least two participants",
+            raise InputError(gettext("a spread from the participants needs weights from at least two participants"),
                              place="robustness.spread")  # fmt: skip
     return Settings(
         method, values["weights"], spread, values["scores"], int(values["samples"]), int(values["seed"])

@@ -133,7 +133,11 @@ class GroupWeights:
 
 def _check_aggregation(aggregation: str) -> None:
     if aggregation not in AGGREGATIONS:
-        raise InputError(f"unknown group weighting {aggregation!r}; choose one of: {', '.join(AGGREGATIONS)}")
+        raise InputError(
+            gettext("unknown group weighting {aggregation!r}; choose one of: {AGGREGATIONS}").format(
+                aggregation=aggregation, AGGREGATIONS=", ".join(AGGREGATIONS)
+            )
+        )
 
 
 def group_weights(ev: Evaluation, aggregation: str | None = None) -> GroupWeights:
@@ -151,7 +155,7 @@ def group_weights(ev: Evaluation, aggregation: str | None = None) -> GroupWeight
     elif agg == "median":
         g = np.median(m, axis=0)
         if g.sum() <= 0:
-            raise InputError("the median of the participants' weights is 0 for every criterion")
+            raise InputError(gettext("the median of the participants' weights is 0 for every criterion"))
     else:
         g = _geometric(ev, per)
     g = g / g.sum()
@@ -176,8 +180,10 @@ def _geometric(ev: Evaluation, per: Mapping[str, Mapping[str, float]]) -> np.nda
         gw = global_weights(ev, points)
     except InputError:
         raise InputError(
-            "the geometric mean leaves no weight: every criterion has 0 from at least one participant; "
-            "use the mean or the median"
+            gettext(
+                "the geometric mean leaves no weight: every criterion has 0 from at least one participant; "
+                "use the mean or the median"
+            )
         ) from None
     return np.array([gw[c.id] for c in ev.criteria])
 
@@ -279,7 +285,7 @@ def adopt_group_weights(ev: Evaluation, aggregation: str | None = None) -> SetWe
     """The change that makes the group weights the agreed weights (area and criterion points)."""
     gw = group_weights(ev, aggregation)
     if gw.aggregation == AGREED:
-        raise InputError("no participant has weighed yet; there are no group weights to adopt")
+        raise InputError(gettext("no participant has weighed yet; there are no group weights to adopt"))
     return SetWeights(points_from_global(ev, gw.group), None, True)
 
 
@@ -297,7 +303,9 @@ def points_from_pairwise(ids: tuple[str, ...], pairwise: np.ndarray) -> tuple[di
     """
     if len(ids) != np.asarray(pairwise).shape[0]:
         raise InputError(
-            f"pairwise comparison: {len(ids)} items but a {np.asarray(pairwise).shape[0]}-row matrix"
+            gettext("pairwise comparison: {n_ids} items but a {shape}-row matrix").format(
+                n_ids=len(ids), shape=np.asarray(pairwise).shape[0]
+            )
         )
     w, cr = ahp_weights(pairwise)
     return {i: float(100.0 * x) for i, x in zip(ids, w, strict=True)}, cr

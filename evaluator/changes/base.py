@@ -134,28 +134,28 @@ def _need_alt(ev: Evaluation, alt_id: str) -> Alternative:
     try:
         return ev.alternative(alt_id)
     except KeyError:
-        raise ChangeError(f"no alternative with id {alt_id!r}") from None
+        raise ChangeError(gettext("no alternative with id {alt_id!r}").format(alt_id=alt_id)) from None
 
 
 def _need_crit(ev: Evaluation, crit_id: str) -> Criterion:
     try:
         return ev.criterion(crit_id)
     except KeyError:
-        raise ChangeError(f"no criterion with id {crit_id!r}") from None
+        raise ChangeError(gettext("no criterion with id {crit_id!r}").format(crit_id=crit_id)) from None
 
 
 def _need_area(ev: Evaluation, area_id: str) -> Area:
     try:
         return ev.area(area_id)
     except KeyError:
-        raise ChangeError(f"no area with id {area_id!r}") from None
+        raise ChangeError(gettext("no area with id {area_id!r}").format(area_id=area_id)) from None
 
 
 def _need_participant(ev: Evaluation, pid: str) -> Participant:
     try:
         return ev.participant(pid)
     except KeyError:
-        raise ChangeError(f"no participant with id {pid!r}") from None
+        raise ChangeError(gettext("no participant with id {pid!r}").format(pid=pid)) from None
 
 
 def _refuse_assessment(where: str, crit: Criterion, s: Assessment) -> None:
@@ -168,9 +168,9 @@ def _refuse_assessment(where: str, crit: Criterion, s: Assessment) -> None:
 
 def _check_weight(key: str, v: float) -> None:
     if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-        raise ChangeError(f"weight of {key} must be a finite number, not {v!r}")
+        raise ChangeError(gettext("weight of {key} must be a finite number, not {v!r}").format(key=key, v=v))
     if v < 0:
-        raise ChangeError(f"weight of {key} must not be negative ({v:g})")
+        raise ChangeError(gettext("weight of {key} must not be negative ({v:g})").format(key=key, v=v))
 
 
 def _ids(ev: Evaluation) -> set[str]:

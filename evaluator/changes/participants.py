@@ -37,11 +37,11 @@ class AddParticipant(Change):
     def apply(self, ev: Evaluation) -> Evaluation:
         p = self.participant
         if not p.id.strip() or not p.name.strip():
-            raise ChangeError("a participant needs an id and a name")
+            raise ChangeError(gettext("a participant needs an id and a name"))
         if any(q.id == p.id for q in ev.participants):
-            raise ChangeError(f"there already is a participant with id {p.id!r}")
+            raise ChangeError(gettext("there already is a participant with id {id!r}").format(id=p.id))
         if any(q.name.casefold() == p.name.casefold() for q in ev.participants):
-            raise ChangeError(f"there already is a participant named {p.name!r}")
+            raise ChangeError(gettext("there already is a participant named {name!r}").format(name=p.name))
         return replace(ev, participants=_insert(ev.participants, p, self.position))
 
     def inverse(self, ev: Evaluation) -> Change:

@@ -51,11 +51,15 @@ class AddAlternative(Change):
 
     def apply(self, ev: Evaluation) -> Evaluation:
         if not self.alternative.id.strip() or not self.alternative.name.strip():
-            raise ChangeError("an alternative needs an id and a name")
+            raise ChangeError(gettext("an alternative needs an id and a name"))
         if any(a.id == self.alternative.id for a in ev.alternatives):
-            raise ChangeError(f"there already is an alternative with id {self.alternative.id!r}")
+            raise ChangeError(
+                gettext("there already is an alternative with id {id!r}").format(id=self.alternative.id)
+            )
         if any(a.name.casefold() == self.alternative.name.casefold() for a in ev.alternatives):
-            raise ChangeError(f"there already is an alternative named {self.alternative.name!r}")
+            raise ChangeError(
+                gettext("there already is an alternative named {name!r}").format(name=self.alternative.name)
+            )
         new = dict(ev.assessments)
         for c_id, s in self.assessments.items():
             _refuse_assessment(f"{self.alternative.name} · {c_id}", _need_crit(ev, c_id), s)
@@ -120,12 +124,14 @@ class UpdateAlternative(Change):
     def apply(self, ev: Evaluation) -> Evaluation:
         _need_alt(ev, self.alternative.id)
         if not self.alternative.name.strip():
-            raise ChangeError("an alternative needs a name")
+            raise ChangeError(gettext("an alternative needs a name"))
         if any(
             a.id != self.alternative.id and a.name.casefold() == self.alternative.name.casefold()
             for a in ev.alternatives
         ):
-            raise ChangeError(f"there already is an alternative named {self.alternative.name!r}")
+            raise ChangeError(
+                gettext("there already is an alternative named {name!r}").format(name=self.alternative.name)
+            )
         return replace(
             ev,
             alternatives=tuple(
@@ -179,9 +185,9 @@ class AddArea(Change):
 
     def apply(self, ev: Evaluation) -> Evaluation:
         if not self.area.id.strip():
-            raise ChangeError("an area needs an id")
+            raise ChangeError(gettext("an area needs an id"))
         if self.area.id in _ids(ev):
-            raise ChangeError(f"id {self.area.id!r} is already in use")
+            raise ChangeError(gettext("id {id!r} is already in use").format(id=self.area.id))
         w = dict(ev.weights)
         if self.weight is not None:
             _check_weight(self.area.id, self.weight)
@@ -214,7 +220,9 @@ class RemoveArea(Change):
     def apply(self, ev: Evaluation) -> Evaluation:
         _need_area(ev, self.area)
         if ev.criteria_of(self.area):
-            raise ChangeError(f"area {self.area} still has criteria; remove or move them first")
+            raise ChangeError(
+                gettext("area {area} still has criteria; remove or move them first").format(area=self.area)
+            )
         w = {k: v for k, v in ev.weights.items() if k != self.area}
         pw = {
             p: frozen_map({k: v for k, v in m.items() if k != self.area})
@@ -275,9 +283,9 @@ class AddCriterion(Change):
     def apply(self, ev: Evaluation) -> Evaluation:
         c = self.criterion
         if not c.id.strip():
-            raise ChangeError("a criterion needs an id")
+            raise ChangeError(gettext("a criterion needs an id"))
         if c.id in _ids(ev):
-            raise ChangeError(f"id {c.id!r} is already in use")
+            raise ChangeError(gettext("id {id!r} is already in use").format(id=c.id))
         _need_area(ev, c.area)
         problem = check_scale(c.scale)
         if problem:

@@ -53,7 +53,7 @@ class SetWeights(Change):
         known = _ids(ev)
         for k, v in self.weights.items():
             if k not in known:
-                raise ChangeError(f"no area or criterion with id {k!r}")
+                raise ChangeError(gettext("no area or criterion with id {k!r}").format(k=k))
             _check_weight(k, v)
         base = {} if self.replace_all else dict(self._current(ev))
         base.update({k: float(v) for k, v in self.weights.items()})

@@ -36,9 +36,11 @@ def read_changes(path: str) -> list:
     if isinstance(data, dict) and "type" in data:
         data = [data]
     if not isinstance(data, list):
-        raise InputError(f"expected a JSON list of changes, found {type(data).__name__}", path)
+        raise InputError(
+            gettext("expected a JSON list of changes, found {name}").format(name=type(data).__name__), path
+        )
     if not data:
-        raise InputError("the list of changes is empty; nothing to apply", path)
+        raise InputError(gettext("the list of changes is empty; nothing to apply"), path)
     return [change_from_data(item, f"[{i}]", path) for i, item in enumerate(data)]
 
 
@@ -50,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     from ..store import Store
 
     if Path(args.file).suffix.lower() != ".afweging":
-        raise InputError("changes are applied to a project file (.afweging), which keeps the audit trail",
+        raise InputError(gettext("changes are applied to a project file (.afweging), which keeps the audit trail"),
                          args.file)  # fmt: skip
     changes = read_changes(args.changes)
     # Try every change on the evaluation in memory first, from a read-only open: a change that does not fit is
@@ -62,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
                 ev, _ = apply_change(ev, change)
             except ChangeError as exc:
                 raise InputError(
-                    f"change {i} does not fit: {exc.text(args.lang)}", args.changes, f"[{i}]"
+                    gettext("change {i} does not fit: {text}").format(i=i, text=exc.text(args.lang)),
+                    args.changes,
+                    f"[{i}]",
                 ) from None
     change = changes[0] if len(changes) == 1 else Batch(tuple(changes))
     with Store.open(args.file) as st:

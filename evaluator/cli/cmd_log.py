@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext
+
 HELP = "the audit trail of a project: who changed what, when and why"
 
 
@@ -42,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from .common import print_json, print_table
 
     if Path(args.file).suffix.lower() != ".afweging":
-        raise InputError("only a project file (.afweging) keeps an audit trail", args.file)
+        raise InputError(gettext("only a project file (.afweging) keeps an audit trail"), args.file)
     data = entries(args.file, args.lang)
     if args.format == "json":
         print_json(data)

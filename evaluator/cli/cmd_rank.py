@@ -94,15 +94,15 @@ def _export(args: argparse.Namespace) -> int:
     from .common import load, refuse_overwrite
 
     if args.out is None:
-        raise InputError("--format xlsx writes a file: add --out RESULTS.xlsx")
+        raise InputError(gettext("--format xlsx writes a file: add --out RESULTS.xlsx"))
     ext = os.path.splitext(args.out)[1].lower().lstrip(".")
     fmt = args.format or ext
     if fmt not in ("xlsx", "csv"):
-        raise InputError("--out writes .xlsx or .csv (with --format xlsx or csv)", args.out)
+        raise InputError(gettext("--out writes .xlsx or .csv (with --format xlsx or csv)"), args.out)
     if ext != fmt:
-        raise InputError(f"does not end in .{fmt} (--format {fmt})", args.out)
+        raise InputError(gettext("does not end in .{fmt} (--format {fmt})").format(fmt=fmt), args.out)
     if os.path.abspath(args.out) == os.path.abspath(args.file):
-        raise InputError("is the file being ranked; choose another output", args.out)
+        raise InputError(gettext("is the file being ranked; choose another output"), args.out)
     ev = load(args.file)
     refuse_overwrite(args.out, args.force)
     try:
@@ -110,7 +110,9 @@ def _export(args: argparse.Namespace) -> int:
     except InputError as exc:
         raise exc.at(args.file) from None
     except OSError as exc:
-        raise InputError(f"cannot be written ({exc.strerror or exc})", args.out) from None
+        raise InputError(
+            gettext("cannot be written ({value})").format(value=exc.strerror or exc), args.out
+        ) from None
     for note in notes:
         print(f"afweging: note: {note}", file=sys.stderr)
     print(args.out)

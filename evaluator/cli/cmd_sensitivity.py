@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext
+
 HELP = "how sure is the ranking: rank acceptability (SMAA) and weight stability intervals"
 
 
@@ -56,7 +58,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             spread = float(spread.replace(",", "."))
         except ValueError:
-            raise InputError(f"--spread must be a number or 'participants', not {args.spread!r}") from None
+            raise InputError(
+                gettext("--spread must be a number or 'participants', not {spread!r}").format(
+                    spread=args.spread
+                )
+            ) from None
     ev = load(args.file)
     try:
         s = resolve(ev, method=args.method, weights=args.weights, spread=spread, scores=args.scores,

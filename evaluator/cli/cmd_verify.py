@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext
+
 HELP = "check a memo's signature against trusted roots and recompute its ranking from the attached data"
 
 
@@ -29,7 +31,11 @@ def _moment(text: str | None):  # noqa: ANN202 - datetime | None
     try:
         moment = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise InputError(f"--at {text!r} is not a date (YYYY-MM-DD) or a moment (YYYY-MM-DDTHH:MM)") from None
+        raise InputError(
+            gettext("--at {text!r} is not a date (YYYY-MM-DD) or a moment (YYYY-MM-DDTHH:MM)").format(
+                text=text
+            )
+        ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 

@@ -8,6 +8,7 @@ import os
 from typing import Any
 
 from ..errors import InputError
+from ..i18n import gettext
 from ..model import Evaluation
 from ..serial import evaluation_from_data, evaluation_to_data
 
@@ -38,15 +39,17 @@ def parse_json(raw: bytes | str, file: str | os.PathLike | None = None) -> Any:
             raw = raw.decode("utf-8")
         return json.loads(raw, parse_constant=no_constants)
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", file) from None
+        raise InputError(gettext("not UTF-8 text (byte {start})").format(start=exc.start), file) from None
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"not valid JSON: {exc.msg}", file, f"line {exc.lineno}, column {exc.colno}"
+            gettext("not valid JSON: {msg}").format(msg=exc.msg),
+            file,
+            f"line {exc.lineno}, column {exc.colno}",
         ) from None
     except ValueError as exc:
-        raise InputError(f"not valid JSON: {exc}", file) from None
+        raise InputError(gettext("not valid JSON: {exc}").format(exc=exc), file) from None
     except RecursionError:
-        raise InputError("not valid JSON: nested too deeply", file) from None
+        raise InputError(gettext("not valid JSON: nested too deeply"), file) from None
 
 
 def read_json(path: str | os.PathLike) -> Evaluation:

@@ -350,7 +350,7 @@ def write_results(ev: Evaluation, path: str | os.PathLike, lang: str, method: st
     (a method that could not rank, a robustness analysis that could not run)."""
     ext = os.path.splitext(os.fspath(path))[1].lower()
     if ext not in (".xlsx", ".csv"):
-        raise InputError("results are exported as .xlsx or .csv", path)
+        raise InputError(gettext("results are exported as .xlsx or .csv"), path)
     tables = results_tables(ev, lang, method)
     if ext == ".xlsx":
         write_results_xlsx(tables, path)

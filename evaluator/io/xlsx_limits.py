@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
+from ..i18n import gettext
 
 
 @dataclass(frozen=True)
@@ -47,28 +48,34 @@ def check_zip(raw: bytes, file: str, limits: Limits) -> None:
             members = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         detail = " ".join(f"{type(exc).__name__}: {exc}".split())
-        raise InputError(f"is not a readable XLSX workbook ({detail})", file) from None
+        raise InputError(
+            gettext("is not a readable XLSX workbook ({detail})").format(detail=detail), file
+        ) from None
     if len(members) > limits.members:
-        raise InputError(f"holds {len(members)} parts; an XLSX workbook Afweging reads has at most "
-                         f"{limits.members}", file)  # fmt: skip
+        raise InputError(gettext("holds {n_members} parts; an XLSX workbook Afweging reads has at most {members}").format(n_members=len(members), members=limits.members), file)  # fmt: skip
     total = 0
     for m in members:
         if m.file_size > limits.member_bytes:
             raise InputError(
-                f"part {m.filename!r} unpacks to {_mb(m.file_size)}, more than the {_mb(limits.member_bytes)} "
-                "Afweging reads (refused unread)",
+                gettext(
+                    "part {filename!r} unpacks to {mb}, more than the {mb2} Afweging reads (refused unread)"
+                ).format(filename=m.filename, mb=_mb(m.file_size), mb2=_mb(limits.member_bytes)),
                 file,
             )
         if m.file_size > RATIO_FROM and m.file_size > limits.ratio * max(m.compress_size, 1):
             raise InputError(
-                f"part {m.filename!r} unpacks from {_mb(m.compress_size)} to {_mb(m.file_size)}; that is a "
-                "zip bomb, not a spreadsheet (refused unread)",
+                gettext(
+                    "part {filename!r} unpacks from {mb} to {mb2}; that is a zip bomb, not a spreadsheet "
+                    "(refused unread)"
+                ).format(filename=m.filename, mb=_mb(m.compress_size), mb2=_mb(m.file_size)),
                 file,
             )
         total += m.file_size
     if total > limits.total_bytes:
         raise InputError(
-            f"unpacks to {_mb(total)}, more than the {_mb(limits.total_bytes)} Afweging reads (refused unread)",
+            gettext("unpacks to {mb}, more than the {mb2} Afweging reads (refused unread)").format(
+                mb=_mb(total), mb2=_mb(limits.total_bytes)
+            ),
             file,
         )
 
@@ -86,7 +93,7 @@ def open_workbook(raw: bytes, file: str, limits: Limits) -> Any:
 
 def unreadable(exc: BaseException, file: str) -> InputError:
     detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # parsers' messages can run over several lines
-    return InputError(f"is not a readable XLSX workbook ({detail})", file)
+    return InputError(gettext("is not a readable XLSX workbook ({detail})").format(detail=detail), file)
 
 
 def cells(ws: Any, file: str, limit: int) -> Iterator[tuple[int, int, Any]]:
@@ -112,7 +119,9 @@ def cells(ws: Any, file: str, limit: int) -> Iterator[tuple[int, int, Any]]:
                 seen += 1 + len(row)
                 if seen > limit:
                     raise InputError(
-                        f"holds more than {limit} cells; this is not a sheet Afweging made or reads",
+                        gettext(
+                            "holds more than {limit} cells; this is not a sheet Afweging made or reads"
+                        ).format(limit=limit),
                         file,
                         f"sheet {ws.title!r}",
                     )

@@ -134,7 +134,7 @@ def load_trust_roots(paths: Sequence[str | os.PathLike]) -> list[Any]:
                 c.native  # noqa: B018
                 roots.append(c)
         except Exception:  # noqa: BLE001 - asn1crypto raises many kinds; all mean "not a certificate"
-            raise InputError("is not a certificate (PEM or DER)", p) from None
+            raise InputError(gettext("is not a certificate (PEM or DER)"), p) from None
     return roots
 
 
@@ -291,7 +291,7 @@ def verify_memo(
     raw = read_bytes(path)
     out = Verification(os.fspath(path))
     if not raw.startswith(b"%PDF-"):
-        raise InputError("is not a PDF file", path)
+        raise InputError(gettext("is not a PDF file"), path)
     try:
         reader = PdfFileReader(io.BytesIO(raw), strict=False)
         sigs = list(reader.embedded_signatures)
