@@ -13,10 +13,13 @@ evaluator/locale/nl/LC_MESSAGES/afweging.po with its English as msgid):
   n_pages=len(pages))``: a placeholder's name is the expression when it is a simple name, else derived from it
   (``self.title`` → ``title``, ``len(items)`` → ``n_items``). Both texts must use the same expressions.
 - ``_lang(lang, "nl", "en")`` → ``gettext("en", lang)``; ``"nl" if lang == "nl" else "en"`` (also ``!=``,
-  ``== "en"``) → ``gettext("en", lang)``; ``ChangeError("en", nl="nl")`` → ``ChangeError(gettext("en"))``;
+  ``== "en"``, and a flag ``nl = lang == "nl"`` … ``"nl" if nl else "en"``) → ``gettext("en", lang)``; ``ChangeError("en", nl="nl")`` → ``ChangeError(gettext("en"))``;
   ``gettext`` is imported where it is not yet.
 - keyed catalogues (module-level ``MESSAGES``/``TEXTS``): ``"key": {"en": E, "nl": N}`` or ``"key": (E, N)`` →
   ``"key": E``, with msgctxt = key in the .po.
+
+``--errors`` also wraps English-only error messages (``InputError("...")`` and the like) in ``gettext``; their
+Dutch is left empty in the .po for a translator.
 
 It exits 1 and lists the sites it could not convert (a pair whose texts use different expressions, a pair of
 variables, a placeholder inside a format spec, a keyed entry whose placeholders differ): those need a hand.
@@ -362,6 +365,26 @@ class Converter:
             self.result.edits.append(Edit(a, b, text))
 
     def run(self, tree: ast.Module) -> FileResult:
+        self.aliases: dict[int, tuple[ast.expr, bool]] = {}  # id(IfExp test) → a flag like nl = lang == "nl"
+        for func in ast.walk(tree):
+            if isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
+                flags = {}
+                for st in ast.walk(func):
+                    if (
+                        isinstance(st, ast.Assign)
+                        and len(st.targets) == 1
+                        and isinstance(st.targets[0], ast.Name)
+                    ):
+                        found = self.lang_test(st.value)
+                        if found is not None:
+                            flags[st.targets[0].id] = found
+                for node in ast.walk(func):
+                    if (
+                        isinstance(node, ast.IfExp)
+                        and isinstance(node.test, ast.Name)
+                        and node.test.id in flags
+                    ):
+                        self.aliases[id(node.test)] = flags[node.test.id]
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 self.visit_call(node)
@@ -431,7 +454,7 @@ class Converter:
         return left, dutch_first
 
     def visit_ifexp(self, node: ast.IfExp) -> None:
-        found = self.lang_test(node.test)
+        found = self.aliases.get(id(node.test)) or self.lang_test(node.test)
         if found is None:
             return
         lang, dutch_first = found
@@ -596,6 +619,9 @@ def ruff(files: list[Path]) -> None:
     subprocess.run(
         [exe, "check", "--quiet", "--select", "I,F401,UP034", "--fix", *names], cwd=ROOT, check=False
     )
+    # a flag like ``nl = lang == "nl"`` that no choice uses any more
+    subprocess.run([exe, "check", "--quiet", "--select", "F841", "--fix", "--unsafe-fixes", *names], cwd=ROOT,
+                   check=False)  # fmt: skip
     subprocess.run([exe, "format", "--quiet", *names], cwd=ROOT, check=False)
 
 
