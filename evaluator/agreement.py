@@ -24,7 +24,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .errors import InputError
-from .i18n import gettext
+from .formats import num
+from .i18n import gettext, ngettext
 from .methods import METHODS, decision, method, rank
 from .model import Evaluation
 from .problem import Problem, build_problem
@@ -69,30 +70,25 @@ class MethodAgreement:
 
     def summary(self, lang: str = "nl") -> str:
         """One or two sentences: do the methods agree on first place, and how alike are the rankings?"""
-        nl = lang == "nl"
         if not self.alternatives:
-            return "Er valt niets te vergelijken." if nl else "There is nothing to compare."
+            return gettext("There is nothing to compare.", lang)
         names = {m: METHODS[m].title(lang) for m in self.methods}
         groups: dict[str, list[str]] = {}
         for m, first in self.firsts().items():
             groups.setdefault(_join(first, lang), []).append(names[m])
         if len(groups) == 1:
             (who,) = groups
-            out = (
-                f"Alle {len(self.methods)} methoden zetten {who} op de eerste plaats."
-                if nl
-                else f"All {len(self.methods)} methods put {who} first."
+            out = gettext("All {n_methods} methods put {who} first.", lang).format(
+                n_methods=len(self.methods), who=who
             )
         else:
-            parts = [f"{_join(ms, lang)} {'zet' if nl and len(ms) == 1 else 'zetten' if nl else 'puts' if len(ms) == 1 else 'put'} {who} eerst"
-                     if nl else
-                     f"{_join(ms, lang)} {'puts' if len(ms) == 1 else 'put'} {who} first"
-                     for who, ms in groups.items()]  # fmt: skip
-            head = (
-                "De methoden verschillen over de eerste plaats: "
-                if nl
-                else "The methods disagree on first place: "
-            )
+            parts = [
+                ngettext("{methods} puts {who} first", "{methods} put {who} first", len(ms), lang).format(
+                    methods=_join(ms, lang), who=who
+                )
+                for who, ms in groups.items()
+            ]
+            head = gettext("The methods disagree on first place: ", lang)
             out = head + "; ".join(parts) + "."
         k = len(self.methods)
         if k > 1 and len(self.alternatives) > 1:
@@ -100,15 +96,18 @@ class MethodAgreement:
             c = self.correlation[iu]
             if np.all(np.isfinite(c)):
                 a, b = iu[0][int(np.argmin(c))], iu[1][int(np.argmin(c))]
-                lo = f"{c.min():.2f}".replace(".", ",") if nl else f"{c.min():.2f}"
-                tau = "Kendalls τ" if self.correlation_kind == "kendall" else "Spearmans ρ"
-                out += (
-                    f" De rangordes lijken het minst op elkaar bij {names[self.methods[a]]} en "
-                    f"{names[self.methods[b]]} ({tau} {lo}; 1 is gelijk)."
-                    if nl
-                    else f" The rankings differ most between {names[self.methods[a]]} and "
-                    f"{names[self.methods[b]]} ({tau.replace('s ', chr(39) + 's ')} {lo}; 1 is identical)."
+                tau = (
+                    gettext("Kendall's τ", lang)
+                    if self.correlation_kind == "kendall"
+                    else gettext("Spearman's ρ", lang)
                 )
+                out += " " + gettext(
+                    "The rankings differ most between {first} and {second} ({coefficient} {value}; 1 is identical).",
+                    lang,
+                ).format(
+                    first=names[self.methods[a]], second=names[self.methods[b]], coefficient=tau,
+                    value=num(float(c.min()), lang, 2),
+                )  # fmt: skip
         return out
 
 
@@ -173,29 +172,24 @@ def rank_reversal(
             ),
             place="method",
         )
-    nl = lang == "nl"
     p = build_problem(ev)
     params = ev.method_params  # names are per method (v, p, q, lambda): they apply whichever is asked
     n = len(p.alternatives)
     name = dict(zip(p.alternatives, p.names, strict=True))
     mname = METHODS[method].title(lang)
     if n < 3:
-        return [
-            f"Met {n} alternatief/alternatieven valt er geen rangomkering te toetsen."
-            if nl
-            else f"With {n} alternative(s) there is no rank reversal to check."
-        ]
+        return [gettext("With {n} alternative(s) there is no rank reversal to check.", lang).format(n=n)]
     reference = rank(p, method, params)
     top = p.alternatives[reference.order()[0]]
     dm, maker, _ = decision(p, method, params)
-    out = [_invariance(dm, maker, p, top, name, mname, repeat, seed, nl)]
-    out += _transitivity(dm, maker, name, mname, nl)
-    out.append(_leave_one_out(p, method, params, reference.ranks, name, nl))
+    out = [_invariance(dm, maker, p, top, name, mname, repeat, seed, lang)]
+    out += _transitivity(dm, maker, name, mname, lang)
+    out.append(_leave_one_out(p, method, params, reference.ranks, name, lang))
     return out
 
 
 def _invariance(
-    dm, maker, p: Problem, top: str, name: dict, mname: str, repeat: int, seed: int, nl: bool
+    dm, maker, p: Problem, top: str, name: dict, mname: str, repeat: int, seed: int, lang: str
 ) -> str:  # noqa: ANN001
     from skcriteria.ranksrev import RankInvariantChecker
 
@@ -205,14 +199,12 @@ def _invariance(
         stuck = _cannot_worsen(dm, maker, checker)
         if stuck:
             # scikit-criteria draws noise until one value is > 0: with a zero bound it would loop for ever
-            who = _join([name.get(a, a) for a in stuck], "nl" if nl else "en")
-            return (
-                f"Een lager geplaatst alternatief iets slechter maken ({mname}): niet te toetsen, want {who} "
-                "kan niet slechter worden zonder het volgende alternatief voorbij te gaan (gelijke scores)."
-                if nl
-                else f"Making a lower-ranked alternative slightly worse ({mname}): not testable, because {who} "
-                "cannot be made worse without passing the next alternative (identical scores)."
-            )
+            who = _join([name.get(a, a) for a in stuck], lang)
+            return gettext(
+                "Making a lower-ranked alternative slightly worse ({mname}): not testable, because "
+                "{who} cannot be made worse without passing the next alternative (identical scores).",
+                lang,
+            ).format(mname=mname, who=who)
         cmp = checker.evaluate(dm)
     named = list(cmp.named_ranks.items())
     ref = named[0][1]
@@ -233,33 +225,31 @@ def _invariance(
         ):
             reordered += 1
     trials = len(named) - 1
-    if nl:
-        head = f"Een lager geplaatst alternatief iets slechter maken ({trials} proeven, {mname}): "
-        if not lost:
-            s = head + f"{name[top]} bleef elke keer eerst"
-        else:
-            who = _join([name[a] for a in lost], "nl")
-            s = (
-                head
-                + f"{name[top]} verloor de eerste plaats in {sum(lost.values())} proeven (als {who} slechter werd)"
-            )
-        s += (
-            " en de volgorde van de andere alternatieven bleef gelijk."
-            if not reordered
-            else f"; de volgorde van de andere alternatieven veranderde in {reordered} proeven."
-        )
-        return s
-    head = f"Making a lower-ranked alternative slightly worse ({trials} trials, {mname}): "
+    head = ngettext(
+        "Making a lower-ranked alternative slightly worse ({trials} trial, {method}): ",
+        "Making a lower-ranked alternative slightly worse ({trials} trials, {method}): ",
+        trials,
+        lang,
+    ).format(trials=trials, method=mname)
     if not lost:
-        s = head + f"{name[top]} stayed first every time"
+        s = head + gettext("{first} stayed first every time", lang).format(first=name[top])
     else:
-        who = _join([name[a] for a in lost], "en")
-        s = head + f"{name[top]} lost first place in {sum(lost.values())} trials (when {who} was made worse)"
-    s += (
-        " and the order of the other alternatives stayed the same."
-        if not reordered
-        else f"; the order of the other alternatives changed in {reordered} trials."
-    )
+        n_lost = sum(lost.values())
+        s = head + ngettext(
+            "{first} lost first place in {n} trial (when {who} was made worse)",
+            "{first} lost first place in {n} trials (when {who} was made worse)",
+            n_lost,
+            lang,
+        ).format(first=name[top], n=n_lost, who=_join([name[a] for a in lost], lang))
+    if not reordered:
+        s += gettext(" and the order of the other alternatives stayed the same.", lang)
+    else:
+        s += ngettext(
+            "; the order of the other alternatives changed in {n} trial.",
+            "; the order of the other alternatives changed in {n} trials.",
+            reordered,
+            lang,
+        ).format(n=reordered)
     return s
 
 
@@ -278,7 +268,7 @@ def _cannot_worsen(dm, maker, checker) -> list[str]:  # noqa: ANN001 - scikit-cr
     return out
 
 
-def _transitivity(dm, maker, name: dict, mname: str, nl: bool) -> list[str]:  # noqa: ANN001
+def _transitivity(dm, maker, name: dict, mname: str, lang: str) -> list[str]:  # noqa: ANN001
     from skcriteria.ranksrev import RankTransitivityChecker
 
     with warnings.catch_warnings():
@@ -288,11 +278,11 @@ def _transitivity(dm, maker, name: dict, mname: str, nl: bool) -> list[str]:  # 
         except (ValueError, FloatingPointError, ZeroDivisionError):
             # e.g. scikit-criteria's TOPSIS on a pair of identical alternatives: 0/0, "not a ranking"
             return [
-                f"Elk paar alternatieven apart vergeleken ({mname}): niet te toetsen, want {mname} kan een "
-                "paar gelijke alternatieven niet rangschikken."
-                if nl
-                else f"Comparing every pair of alternatives on its own ({mname}): not testable, because {mname} "
-                "cannot rank a pair of identical alternatives."
+                gettext(
+                    "Comparing every pair of alternatives on its own ({mname}): not testable, because "
+                    "{mname} cannot rank a pair of identical alternatives.",
+                    lang,
+                ).format(mname=mname)
             ]
     extra = res.extra_
     tied = set()
@@ -306,10 +296,11 @@ def _transitivity(dm, maker, name: dict, mname: str, nl: bool) -> list[str]:  # 
     out = []
     if not cycles:
         out.append(
-            "Elk paar alternatieven apart vergeleken: de uitkomsten zijn consistent (geen kringen zoals A > B > C > A)."
-            if nl
-            else "Comparing every pair of alternatives on its own: the results are consistent "
-            "(no cycles such as A > B > C > A)."
+            gettext(
+                "Comparing every pair of alternatives on its own: the results are consistent "
+                "(no cycles such as A > B > C > A).",
+                lang,
+            )
         )
     else:
         c = [*cycles[0], cycles[0][0]]
@@ -317,30 +308,22 @@ def _transitivity(dm, maker, name: dict, mname: str, nl: bool) -> list[str]:  # 
             (" = " if frozenset((a, b)) in tied else " > ") + name.get(b, b)
             for a, b in zip(c, c[1:], strict=False)
         )
-        what = (f"{len(cycles)} kring" if len(cycles) == 1 else f"{len(cycles)} kringen") if nl else (
-            f"{len(cycles)} cycle" if len(cycles) == 1 else f"{len(cycles)} cycles")  # fmt: skip
+        what = ngettext("{n} cycle", "{n} cycles", len(cycles), lang).format(n=len(cycles))
         out.append(
-            f"Elk paar alternatieven apart vergeleken: {what} gevonden, bijvoorbeeld {example}."
-            if nl
-            else f"Comparing every pair of alternatives on its own: {what} found, e.g. {example}."
+            gettext(
+                "Comparing every pair of alternatives on its own: {what} found, e.g. {example}.", lang
+            ).format(what=what, example=example)
         )
     if bool(extra["test_criterion_3"]):
-        out.append(
-            "De rangorde opnieuw opgebouwd uit de paren is dezelfde."
-            if nl
-            else "The ranking rebuilt from the pairs is the same."
-        )
+        out.append(gettext("The ranking rebuilt from the pairs is the same.", lang))
         return out
     named = list(res.named_ranks.values())
     swap = _first_swap(named[0], named[1]) if len(named) > 1 else None
-    if nl:
-        s = f"De rangorde opnieuw opgebouwd uit de paren wijkt af van die van {mname}"
-        if swap:
-            s += f" (bijvoorbeeld {name.get(swap[0], swap[0])} tegenover {name.get(swap[1], swap[1])})"
-    else:
-        s = f"The ranking rebuilt from the pairs differs from {mname}'s"
-        if swap:
-            s += f" (e.g. {name.get(swap[0], swap[0])} against {name.get(swap[1], swap[1])})"
+    s = gettext("The ranking rebuilt from the pairs differs from {method}'s", lang).format(method=mname)
+    if swap:
+        s += gettext(" (e.g. {first} against {second})", lang).format(
+            first=name.get(swap[0], swap[0]), second=name.get(swap[1], swap[1])
+        )
     out.append(s + ".")
     return out
 
@@ -367,7 +350,7 @@ def _first_swap(a, b) -> tuple[str, str] | None:  # noqa: ANN001 - scikit-criter
 
 
 def _leave_one_out(
-    p: Problem, method_id: str, params: Mapping[str, float], ref: np.ndarray, name: dict, nl: bool
+    p: Problem, method_id: str, params: Mapping[str, float], ref: np.ndarray, name: dict, lang: str
 ) -> str:
     changed = []
     n = len(p.alternatives)
@@ -384,16 +367,12 @@ def _leave_one_out(
         if np.any(np.sign(before[:, None] - before[None, :]) != np.sign(r[:, None] - r[None, :])):
             changed.append(p.alternatives[drop])
     if not changed:
-        return (
-            f"Steeds één alternatief weglaten ({n} proeven): de volgorde van de rest veranderde nooit."
-            if nl
-            else f"Leaving out one alternative at a time ({n} trials): the order of the rest never changed."
-        )
-    who = _join([name[a] for a in changed], "nl" if nl else "en")
-    return (
-        f"Steeds één alternatief weglaten ({n} proeven): zonder {who} verandert de volgorde van de rest "
-        "(rangomkering)."
-        if nl
-        else f"Leaving out one alternative at a time ({n} trials): without {who} the order of the rest changes "
-        "(rank reversal)."
-    )
+        return gettext(
+            "Leaving out one alternative at a time ({n} trials): the order of the rest never changed.", lang
+        ).format(n=n)
+    who = _join([name[a] for a in changed], lang)
+    return gettext(
+        "Leaving out one alternative at a time ({n} trials): without {who} the order of "
+        "the rest changes (rank reversal).",
+        lang,
+    ).format(n=n, who=who)

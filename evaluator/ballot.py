@@ -127,7 +127,6 @@ def write_ballot(
     if not ev.criteria:
         raise InputError(gettext("the evaluation has no criteria to weigh"))
     who = participant_label(ev, participant, lang)
-    nl = lang == "nl"
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = SHEET_TITLES[lang]
@@ -176,22 +175,21 @@ def write_ballot(
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # people may widen columns to read the descriptions
 
-    info = wb.create_sheet("toelichting" if nl else "instructions")
+    info = wb.create_sheet(gettext("instructions", lang))
     lines = [
-        ("Stembiljet" if nl else "Ballot", ev.title),
-        ("Deelnemer" if nl else "Participant", who),
-        ("Vraag" if nl else "Question", ev.question),
+        (gettext("Ballot", lang), ev.title),
+        (gettext("Participant", lang), who),
+        (gettext("Question", lang), ev.question),
         (
-            "Wat te doen" if nl else "What to do",
-            "Geef op het eerste blad elk criterium 0 tot 100 punten in de gele kolom 'weight': hoe belangrijk "
-            "het voor u is. Alleen de verhouding telt; 0 betekent dat het niet meeweegt. Laat geen cel leeg. "
-            "Bewaar het bestand en stuur het terug; wijzig niets anders."
-            if nl
-            else "On the first sheet, give each criterion 0 to 100 points in the yellow 'weight' column: how "
-            "important it is to you. Only the proportions count; 0 means it does not count. Leave no cell "
-            "empty. Save the file and send it back; change nothing else.",
+            gettext("What to do", lang),
+            gettext(
+                "On the first sheet, give each criterion 0 to 100 points in the yellow 'weight' column: how "
+                "important it is to you. Only the proportions count; 0 means it does not count. Leave no cell "
+                "empty. Save the file and send it back; change nothing else.",
+                lang,
+            ),
         ),
-        ("Kenmerk" if nl else "Identifier", f"{evaluation_key(ev, created)}/{participant}"),
+        (gettext("Identifier", lang), f"{evaluation_key(ev, created)}/{participant}"),
     ]
     for k, v in lines:
         info.append([k, v])
@@ -236,7 +234,7 @@ def write_ballot(
     ids.sheet_state = "hidden"
     ids.protection.sheet = True
     wb.security = WorkbookProtection(lockStructure=True)
-    wb.properties.title = f"Afweging — {'stembiljet' if nl else 'ballot'}: {ev.title} — {who}"
+    wb.properties.title = f"Afweging — {gettext('ballot', lang)}: {ev.title} — {who}"
     wb.properties.creator = "Afweging"
     wb.active = 0
     buf = io.BytesIO()  # built in memory, written in one go: a killed export leaves no temporary file
@@ -310,7 +308,9 @@ class _Identifier:
 
     def place(self, name: str) -> str:
         row = self.rows.get(name)
-        return f"sheet {ID_SHEET!r}, cell B{row}" if row else f"sheet {ID_SHEET!r}"
+        if row:
+            return gettext("sheet {sheet!r}, cell {cell}").format(sheet=ID_SHEET, cell=f"B{row}")
+        return gettext("sheet {sheet!r}").format(sheet=ID_SHEET)
 
 
 def _identifier(wb: Any, file: str, n: int) -> _Identifier:
@@ -468,7 +468,7 @@ def _check(ev: Evaluation, wb: Any, file: str, created: str, key: bytes | None) 
             file,
         ) from None
     ws = wb.worksheets[0]
-    where = lambda coord: f"sheet {ws.title!r}, cell {coord}"  # noqa: E731
+    where = lambda coord: gettext("sheet {sheet!r}, cell {cell}").format(sheet=ws.title, cell=coord)  # noqa: E731
     if ws.title != ident.values.get("sheet"):
         raise InputError(
             gettext("the first sheet should be {value!r}; the workbook was rearranged").format(
@@ -497,7 +497,11 @@ def _check(ev: Evaluation, wb: Any, file: str, created: str, key: bytes | None) 
             )
     # 2. every locked cell as written
     if len(ident.digests) != 5 + 4 * n:
-        raise InputError(gettext("the ballot's identifier sheet is incomplete"), file, f"sheet {ID_SHEET!r}")
+        raise InputError(
+            gettext("the ballot's identifier sheet is incomplete"),
+            file,
+            gettext("sheet {sheet!r}").format(sheet=ID_SHEET),
+        )
     for coord, d in ident.digests.items():
         if _digest(table.get(coord)) != d:
             raise InputError(

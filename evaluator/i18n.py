@@ -61,10 +61,12 @@ def supported(tag: str | None) -> str | None:
 
 
 def detect_language(environ: Mapping[str, str] | None = None, default: str = SOURCE) -> str:
-    """The user's language from the locale: ``LANGUAGE`` (a ``:`` list), ``LC_ALL``, ``LC_MESSAGES``, ``LANG``,
+    """The user's language: ``AFWEGING_LANG``, else the locale's: ``LANGUAGE`` (a ``:`` list), ``LC_ALL``, ``LC_MESSAGES``, ``LANG``,
     as gettext reads them; on Windows, where these are usually unset, the user's display language. A locale
     without a supported language (``C``, ``de_DE``) gives ``default``."""
     env = os.environ if environ is None else environ
+    if supported(env.get("AFWEGING_LANG")):  # Afweging's own choice, before the locale's
+        return supported(env["AFWEGING_LANG"])  # type: ignore[return-value]
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var, "")
         if not value:

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import settings
 from .errors import InputError
-from .i18n import gettext
+from .i18n import gettext, language
 from .model import Evaluation
 
 SCHEMA = 1  # the shape of :func:`to_data`'s object; a later version reads every earlier one
@@ -57,9 +57,10 @@ def resolve(ev: Evaluation, **overrides: Any) -> Settings:
             value = settings.get(ev, name)
         found = settings.ALL[name].check(value)
         if found and overrides.get(key) is not None:
-            raise InputError(found[0].replace(name, f"--{key}", 1))
+            english, dutch = found[0].replace(name, f"--{key}", 1), f"--{key}: {found[1]}"
+            raise InputError(dutch if language() == "nl" else english)  # settings word both (settings.check)
         if found:
-            raise InputError(found[0], place=name)
+            raise InputError(found[1] if language() == "nl" else found[0], place=name)
         values[key] = value
     method = values["method"] or ev.method
     if method not in FAST_METHODS:

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from .i18n import gettext
 from .model import Evaluation, text
 
 RUNNER_UP = 0.1  # the verdict names the runner-up when it is first in at least this share
@@ -66,9 +67,9 @@ def pct(x: float, lang: str, share: bool = True) -> str:
     v = 100.0 * x
     nl = lang == "nl"
     if share and 99.5 <= v < 100.0:
-        return "meer dan 99 %" if nl else "more than 99 %"
+        return gettext("more than 99 %", lang)
     if share and 0.0 < v < 0.5:
-        return "minder dan 1 %" if nl else "less than 1 %"
+        return gettext("less than 1 %", lang)
     whole = math.floor(v + 0.5)
     if abs(v - whole) >= 0.05 and (v < 10 or not share):  # weights keep one decimal, as the table shows them
         t = f"{v:.1f}"
@@ -87,20 +88,14 @@ def render(ev: Evaluation, v: Mapping[str, Any], lang: str = "nl") -> str:
     """The verdict's sentence in ``lang`` (``nl`` or ``en``), from :func:`verdict_data`'s data."""
     nl = lang == "nl"
     if v["kind"] == "nothing":
-        return (
-            "Er valt niets te rangschikken: elk alternatief mist een score of valt af op een minimumeis."
-            if nl
-            else "There is nothing to rank: every alternative lacks a score or fails a minimum requirement."
+        return gettext(
+            "There is nothing to rank: every alternative lacks a score or fails a minimum requirement.", lang
         )
     if v["kind"] == "single":
         only = _name(ev, v["first"])
         if not v["excluded"]:
-            return f"Er is maar één alternatief: {only}." if nl else f"There is only one alternative: {only}."
-        return (
-            f"Alleen {only} doet mee; de andere alternatieven vallen af."
-            if nl
-            else f"Only {only} takes part; the other alternatives drop out."
-        )
+            return gettext("There is only one alternative: {only}.", lang).format(only=only)
+        return gettext("Only {only} takes part; the other alternatives drop out.", lang).format(only=only)
     where = {
         ("uniform", True): "van alle denkbare wegingen",
         ("uniform", False): "of all possible weightings",
@@ -108,10 +103,10 @@ def render(ev: Evaluation, v: Mapping[str, Any], lang: str = "nl") -> str:
         ("around", False): "of the weightings around the agreed weights",
     }[(v["weights"], nl)]
     if v["ranged"]:
-        where += " met scores binnen hun marges" if nl else " with scores drawn within their ranges"
+        where += gettext(" with scores drawn within their ranges", lang)
     name = _name(ev, v["first"])
     share = pct(v["share"], lang)
-    first = f"{name} staat eerst in {share} {where}" if nl else f"{name} ranks first in {share} {where}"
+    first = gettext("{name} ranks first in {share} {where}", lang).format(name=name, share=share, where=where)
     if v["runner_up"] is not None:  # a close race: name the runner-up too
         first += f", {_name(ev, v['runner_up'])} in {pct(v['runner_up_share'], lang)}"
     first += "."
@@ -120,11 +115,7 @@ def render(ev: Evaluation, v: Mapping[str, Any], lang: str = "nl") -> str:
     lead = ""
     if v["top"] != v["first"]:
         top = _name(ev, v["top"])
-        lead = (
-            f"Met de afgesproken gewichten staat {top} eerst; "
-            if nl
-            else f"With the agreed weights {top} ranks first; "
-        )
+        lead = gettext("With the agreed weights {top} ranks first; ", lang).format(top=top)
     edge = v["edge"]
     if edge is None:
         if nl:

@@ -5,6 +5,9 @@ Each verb lives in its own module ``evaluator/cli/cmd_<verb>.py`` defining ``HEL
 and ``run(args) -> int``; this module finds them, so adding a verb touches no other file. Module-level imports in
 those files stay light: heavy libraries are imported inside ``run``.
 
+Messages are in the session's language (:mod:`evaluator.i18n`): ``--lang`` where a verb has it, else
+``AFWEGING_LANG``, else the user's locale; every verb's ``--lang`` defaults to that language.
+
 Exit status: 0 success; 1 a check that failed; 2 input that cannot be used — one line on stderr naming the file,
 the place and the problem, never a traceback.
 """
@@ -17,7 +20,9 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
+from .. import i18n
 from ..errors import AfwegingError, ChangeError, CheckFailed, InputError
+from ..i18n import gettext
 
 
 def verb_names() -> set[str]:
@@ -67,8 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..logs import setup_logging
 
     setup_logging()
+    i18n.set_language(None)  # the user's locale (or AFWEGING_LANG); a verb's --lang may choose another
     if argv and argv[0] not in _verbs() and not argv[0].startswith("-"):
-        return _fail(f"unknown verb {argv[0]!r}; try: afweging --help", 2)
+        return _fail(gettext("unknown verb {verb!r}; try: afweging --help").format(verb=argv[0]), 2)
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:
@@ -76,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "verb", None):
         build_parser().print_help()
         return 0
+    if hasattr(args, "lang"):
+        args.lang = i18n.set_language(args.lang)  # None: the session's; the verb reads args.lang
     try:
         return int(args._module.run(args) or 0)
     except InputError as exc:
@@ -87,18 +95,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AfwegingError as exc:
         return _fail(str(exc), 2)
     except KeyboardInterrupt:
-        return _fail("interrupted", 130)
+        return _fail(gettext("interrupted"), 130)
     except BrokenPipeError:
         return 0
     except MemoryError:
-        return _fail("out of memory; try fewer samples", 2)
+        return _fail(gettext("out of memory; try fewer samples"), 2)
     except Exception as exc:  # noqa: BLE001 - never a traceback for the user; the log keeps it
         import logging
 
         from ..logs import log_path
 
         logging.getLogger("afweging").exception("internal error in %s", args.verb)
-        return _fail(f"internal error ({type(exc).__name__}: {exc}); details in {log_path()}", 2)
+        return _fail(
+            gettext("internal error ({error}); details in {log}").format(
+                error=f"{type(exc).__name__}: {exc}", log=log_path()
+            ),
+            2,
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,7 +22,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("changes", metavar="CHANGES.json", help='a JSON list of changes, e.g. [{"type": "set_setting", '
                    '"name": "title", "value": "..."}]')  # fmt: skip
     p.add_argument("--reason", metavar="TEXT", default="", help="why, recorded in the audit trail")
-    p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of messages")
+    p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of messages")
 
 
 def read_changes(path: str) -> list:

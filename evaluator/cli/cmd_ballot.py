@@ -20,7 +20,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     ex.add_argument("file", metavar="FILE", help="the .afweging project file")
     ex.add_argument("--participant", metavar="NAME", required=True, help="the participant's name (or id)")
     ex.add_argument("--out", metavar="BALLOT.xlsx", required=True)
-    ex.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the ballot (default nl)")
+    ex.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=None,
+        help="language of the ballot (default: the user's locale)",
+    )
     ex.add_argument(
         "--add", action="store_true", help="add the participant to FILE first if there is none by that name"
     )
@@ -34,7 +39,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     im.add_argument("file", metavar="FILE", help="the .afweging project file")
     im.add_argument("ballots", metavar="BALLOT.xlsx", nargs="+")
     im.add_argument("--reason", default="", help="why, for the audit trail")
-    im.add_argument("--lang", choices=("nl", "en"), default="en", help="language of names and messages")
+    im.add_argument("--lang", choices=("nl", "en"), default=None, help="language of names and messages")
 
 
 def _open(path: str):  # noqa: ANN202 - a Store; imported lazily
@@ -56,7 +61,11 @@ def _open(path: str):  # noqa: ANN202 - a Store; imported lazily
     ):  # the change goes in; the other editor is told to reload when it next changes something
         import sys
 
-        print(f"afweging: note: {path} is also open in another window or program", file=sys.stderr)
+        print(
+            "afweging: "
+            + gettext("note: {path} is also open in another window or program").format(path=path),
+            file=sys.stderr,
+        )
     return st
 
 

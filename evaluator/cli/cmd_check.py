@@ -20,7 +20,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="the method whose first place the uncertain-score check watches; default: the file's",
     )
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of the findings")
+    p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of the findings")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ HELP = "the audit trail of a project: who changed what, when and why"
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="the .afweging project")
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of the labels")
+    p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of the labels")
 
 
 def entries(path: str, lang: str = "en") -> list[dict]:

@@ -32,7 +32,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     p.add_argument(
-        "--lang", choices=("nl", "en"), default="en", help="language of reasons, names and headers"
+        "--lang", choices=("nl", "en"), default=None, help="language of reasons, names and headers"
     )
 
 
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"{meth.title(args.lang)} — score: {meth.score[args.lang]}")
         rows = [(int(ranking.ranks[i]), ranking.names[i], float(ranking.scores[i])) for i in ranking.order()]
-        print_table(["rank", "alternative", "score"], rows, "rlr")
+        print_table([gettext("rank"), gettext("alternative"), gettext("score")], rows, "rlr")
         if excluded:
             print(gettext("\nExcluded from the ranking:", args.lang))
             for x in excluded:
@@ -114,6 +114,6 @@ def _export(args: argparse.Namespace) -> int:
             gettext("cannot be written ({value})").format(value=exc.strerror or exc), args.out
         ) from None
     for note in notes:
-        print(f"afweging: note: {note}", file=sys.stderr)
+        print("afweging: " + gettext("note: {note}").format(note=note), file=sys.stderr)
     print(args.out)
     return 0

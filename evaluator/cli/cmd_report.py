@@ -14,7 +14,9 @@ HELP = "write the decision memo as PDF, with the decision data attached, optiona
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help=".afweging, .json, .toml, .dmsy/.yaml, .csv or .xlsx")
     p.add_argument("--out", metavar="MEMO.pdf", required=True)
-    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the memo (default nl)")
+    p.add_argument(
+        "--lang", choices=("nl", "en"), default=None, help="language of the memo (default: the user's locale)"
+    )
     p.add_argument("--force", action="store_true", help="replace MEMO.pdf if it exists")
     g = p.add_argument_group("signing with a PKCS#12 file")
     g.add_argument("--sign", metavar="KEY.p12", help="sign with the key and certificate in this file")

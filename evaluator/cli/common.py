@@ -49,5 +49,7 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align: st
 
 def _fmt(c: Any) -> str:
     if isinstance(c, float):
-        return f"{c:.4f}"
+        from ..formats import num
+
+        return num(c, None, 4)  # as the session's language writes it: 0,7571 in Dutch
     return "" if c is None else str(c)

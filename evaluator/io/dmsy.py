@@ -35,7 +35,11 @@ def parse_yaml(raw: bytes, file: str | None) -> Any:
         raise InputError(gettext("not UTF-8 text (byte {start})").format(start=exc.start), file) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
+        where = (
+            gettext("line {line}, column {column}").format(line=mark.line + 1, column=mark.column + 1)
+            if mark
+            else None
+        )
         raise InputError(
             gettext("not valid YAML: {value}").format(value=exc.problem or exc.context), file, where
         ) from None

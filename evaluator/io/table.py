@@ -172,7 +172,12 @@ def read_csv(path: str | os.PathLike) -> Evaluation:
         ]
     except csv.Error as exc:
         raise InputError(gettext("is not valid CSV: {exc}").format(exc=exc), file) from None
-    bm = parse_rows(rows, file, lambda i, j: f"row {i + 1}, column {j + 1}", decimal_comma=delimiter != ",")
+    bm = parse_rows(
+        rows,
+        file,
+        lambda i, j: gettext("row {row}, column {column}").format(row=i + 1, column=j + 1),
+        decimal_comma=delimiter != ",",
+    )
     return bare_evaluation(bm, os.path.splitext(os.path.basename(file))[0])
 
 
@@ -202,7 +207,9 @@ def read_xlsx(path: str | os.PathLike) -> Evaluation:
                         "holds a value beyond the {MAX_XLSX_ROWS} rows and {MAX_XLSX_COLS} columns Afweging reads"
                     ).format(MAX_XLSX_ROWS=MAX_XLSX_ROWS, MAX_XLSX_COLS=MAX_XLSX_COLS),
                     file,
-                    f"sheet {sheet!r}, cell {_col_letter(c - 1)}{r}",
+                    gettext("sheet {sheet!r}, cell {cell}").format(
+                        sheet=sheet, cell=f"{_col_letter(c - 1)}{r}"
+                    ),
                 )
             grid.setdefault(r, {})[c] = v
     except IndexError:
@@ -218,7 +225,12 @@ def read_xlsx(path: str | os.PathLike) -> Evaluation:
             row[c - 1] = v
         rows.append(row)
     bm = parse_rows(
-        rows, file, lambda i, j: f"sheet {sheet!r}, cell {_col_letter(j)}{i + 1}", decimal_comma=True
+        rows,
+        file,
+        lambda i, j: gettext("sheet {sheet!r}, cell {cell}").format(
+            sheet=sheet, cell=f"{_col_letter(j)}{i + 1}"
+        ),
+        decimal_comma=True,
     )
     return bare_evaluation(bm, os.path.splitext(os.path.basename(file))[0])
 

@@ -123,7 +123,7 @@ def cells(ws: Any, file: str, limit: int) -> Iterator[tuple[int, int, Any]]:
                             "holds more than {limit} cells; this is not a sheet Afweging made or reads"
                         ).format(limit=limit),
                         file,
-                        f"sheet {ws.title!r}",
+                        gettext("sheet {sheet!r}").format(sheet=ws.title),
                     )
                 for cell in row:
                     if cell["value"] is not None:
@@ -131,4 +131,4 @@ def cells(ws: Any, file: str, limit: int) -> Iterator[tuple[int, int, Any]]:
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet raises what its parser raises
-        raise unreadable(exc, file).at(place=f"sheet {ws.title!r}") from None
+        raise unreadable(exc, file).at(place=gettext("sheet {sheet!r}").format(sheet=ws.title)) from None

@@ -122,74 +122,8 @@ def t(key: str, lang: str, **kw: object) -> str:
     return s.format(**kw) if kw else s
 
 
-# Numbers, dates and times are written by Babel (the CLDR's rules for each language), not by hand.
-LOCALES = {"nl": "nl_NL", "en": "en_GB"}
-
-
-def _locale(lang: str) -> str:
-    return LOCALES.get(lang, "en_GB")
-
-
-def num(x: float | None, lang: str, decimals: int = 2) -> str:
-    """A number with ``decimals`` decimals as the language writes it (``1.000.000,50`` in Dutch, ``1,000,000.50``
-    in English); ``–`` for none."""
-    from babel.numbers import format_decimal
-
-    if x is None:
-        return "–"
-    return format_decimal(x, "#,##0" + ("." + "0" * decimals if decimals > 0 else ""), locale=_locale(lang))
-
-
-def number(x: float | None, lang: str) -> str:
-    """A number as short as it is (``12,5``, ``1.000.000``, at most three decimals), never ``1e+06``."""
-    from babel.numbers import format_decimal
-
-    if x is None:
-        return "–"
-    return format_decimal(x, "#,##0.###", locale=_locale(lang))
-
-
-def pct(x: float, lang: str, decimals: int = 0) -> str:
-    return f"{num(100 * x, lang, decimals)} %"
-
-
-def date_text(iso: str, lang: str) -> str:
-    """An ISO date (``2026-11-30``, or the date of an ISO moment) written out: ``30 november 2026``; any other text
-    as typed."""
-    import datetime as dt
-
-    from babel.dates import format_date
-
-    moment = _local(iso) if len(iso.strip()) > 10 else None
-    try:
-        day = moment.date() if moment is not None else dt.date.fromisoformat(iso.strip())
-    except ValueError:
-        return iso
-    return format_date(day, "long", locale=_locale(lang))
-
-
-def _local(iso: str):  # noqa: ANN202 - datetime | None
-    import datetime as dt
-
-    try:
-        moment = dt.datetime.fromisoformat(iso.strip())
-    except ValueError:
-        return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone()  # the reader's own zone
-
-
-def moment_text(iso: str, lang: str, short: bool = False) -> str:
-    """An ISO moment (UTC in the data) in local time with its zone: ``30 november 2026 om 22:07 CET``, short
-    ``30-11-2026 22:07 CET``; any other text as typed."""
-    from babel.dates import format_datetime
-
-    moment = _local(iso)
-    if moment is None:
-        return iso
-    # Translators: a CLDR date pattern (Babel's format_datetime), e.g. dd-MM-y HH:mm and d MMMM y 'om' HH:mm.
-    pattern = gettext("dd/MM/y HH:mm", lang) if short else gettext("d MMMM y, HH:mm", lang)
-    return f"{format_datetime(moment, pattern, locale=_locale(lang))} {moment.strftime('%Z')}".strip()
-
+# Numbers, dates and times: one helper for the CLI, the app and the memo (evaluator.formats).
+from ..formats import date_text, moment_text, num, number, pct  # noqa: E402, F401 - the memo's names for them
 
 # Reasons the app and the CLI record in English on their own; a reason a person typed is shown as typed.
 REASON_TEXTS = {

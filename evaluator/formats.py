@@ -1,0 +1,83 @@
+"""Numbers, percentages, dates and moments as the reader's language writes them, by Babel (the CLDR's rules):
+``1.234,5`` and ``30 november 2026`` in Dutch, ``1,234.5`` and ``30 November 2026`` in English; never ``1e+06``.
+
+The one helper for the CLI's tables, the memo, the app's labels and the findings: each takes the language
+(``nl``/``en``), by default the session's (:func:`evaluator.i18n.language`).
+"""
+
+from __future__ import annotations
+
+import math
+
+from .i18n import gettext, language
+
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def _locale(lang: str | None) -> str:
+    return LOCALES.get(lang or language(), "en_GB")
+
+
+def num(x: float | None, lang: str | None = None, decimals: int = 2) -> str:
+    """A number with ``decimals`` decimals as the language writes it (``1.000.000,50`` in Dutch, ``1,000,000.50``
+    in English); ``–`` for none or not a number, ``∞`` for an infinite one, never ``-0``."""
+    return _decimal(x, "#,##0" + ("." + "0" * decimals if decimals > 0 else ""), lang)
+
+
+def number(x: float | None, lang: str | None = None) -> str:
+    """A number as short as it is (``12,5``, ``1.000.000``, at most three decimals), never ``1e+06``."""
+    return _decimal(x, "#,##0.###", lang)
+
+
+def _decimal(x: float | None, pattern: str, lang: str | None) -> str:
+    from babel.numbers import format_decimal
+
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    if isinstance(x, float) and math.isinf(x):
+        return "∞" if x > 0 else "−∞"
+    text = format_decimal(x, pattern, locale=_locale(lang))
+    return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
+
+
+def pct(x: float | None, lang: str | None = None, decimals: int = 0) -> str:
+    """A share as a percentage: ``0.125`` → ``12,5 %`` / ``12.5 %`` (with one decimal)."""
+    return "–" if x is None else f"{num(100 * x, lang, decimals)} %"
+
+
+def date_text(iso: str, lang: str | None = None) -> str:
+    """An ISO date (``2026-11-30``, or the date of an ISO moment) written out: ``30 november 2026``; any other text
+    as typed."""
+    import datetime as dt
+
+    from babel.dates import format_date
+
+    moment = _local(iso) if len(iso.strip()) > 10 else None
+    try:
+        day = moment.date() if moment is not None else dt.date.fromisoformat(iso.strip())
+    except ValueError:
+        return iso
+    return format_date(day, "long", locale=_locale(lang))
+
+
+def _local(iso: str):  # noqa: ANN202 - datetime | None
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(iso.strip())
+    except ValueError:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone()  # the reader's own zone
+
+
+def moment_text(iso: str, lang: str | None = None, short: bool = False) -> str:
+    """An ISO moment (UTC in the data) in local time with its zone: ``30 november 2026 om 22:07 CET``, short
+    ``30-11-2026 22:07 CET``; any other text as typed."""
+    from babel.dates import format_datetime
+
+    moment = _local(iso)
+    if moment is None:
+        return iso
+    # Translators: a CLDR date pattern (Babel's format_datetime), e.g. dd-MM-y HH:mm and d MMMM y 'om' HH:mm.
+    pattern = gettext("dd/MM/y HH:mm", lang) if short else gettext("d MMMM y, HH:mm", lang)
+    return f"{format_datetime(moment, pattern, locale=_locale(lang))} {moment.strftime('%Z')}".strip()
