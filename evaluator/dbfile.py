@@ -110,22 +110,24 @@ def problem(exc: sqlite3.Error) -> str:
     primary = code & 0xFF if isinstance(code, int) else None
     text = " ".join(str(exc).split())
     if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
-        return "is in use by another program that is writing to it; try again in a moment"
+        return gettext("is in use by another program that is writing to it; try again in a moment")
     if primary == sqlite3.SQLITE_FULL or "disk is full" in text:
-        return "cannot be written: the disk is full"
+        return gettext("cannot be written: the disk is full")
     if code in _WRITE_ERRORS:  # a failed write or flush: a full disk or quota, or a share that went away
-        return "cannot be written: the disk is full or cannot be reached"
+        return gettext("cannot be written: the disk is full or cannot be reached")
     if primary == sqlite3.SQLITE_READONLY or "readonly" in text:
-        return "cannot be written (a read-only disk or folder, or no permission to change it)"
+        return gettext("cannot be written (a read-only disk or folder, or no permission to change it)")
     if primary == sqlite3.SQLITE_TOOBIG or "too big" in text:
-        return f"holds a value larger than {MAX_CELL_BYTES // (1024 * 1024)} MB, more than Afweging reads"
+        return gettext("holds a value larger than {value} MB, more than Afweging reads").format(
+            value=MAX_CELL_BYTES // (1024 * 1024)
+        )
     if primary == sqlite3.SQLITE_CANTOPEN:
-        return "cannot be opened (no permission, or the folder is gone)"
+        return gettext("cannot be opened (no permission, or the folder is gone)")
     if primary == sqlite3.SQLITE_IOERR:
-        return f"cannot be read or written (input/output error: {text})"
+        return gettext("cannot be read or written (input/output error: {text})").format(text=text)
     if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return f"is damaged ({text})"
-    return f"is damaged or not an Afweging project ({text})"
+        return gettext("is damaged ({text})").format(text=text)
+    return gettext("is damaged or not an Afweging project ({text})").format(text=text)
 
 
 def first_line(report: str) -> str:

@@ -250,22 +250,26 @@ def signing_problem(exc: BaseException, name: str, tsa_url: str | None = None) -
     for e in chain:
         if isinstance(e, TimestampRequestError):
             where = f" at {tsa_url}" if tsa_url else ""
-            return f"the time-stamp authority{where} did not give a time-stamp ({e})"
+            return gettext("the time-stamp authority{where} did not give a time-stamp ({e})").format(
+                where=where, e=e
+            )
         if isinstance(e, cv.RevokedError):
-            return f"the certificate of {name} has been revoked, according to the validation data"
+            return gettext(
+                "the certificate of {name} has been revoked, according to the validation data"
+            ).format(name=name)
         if isinstance(e, cv.InsufficientRevinfoError | cv.StaleRevinfoError):
-            return (
+            return gettext(
                 "the validation data does not show that the certificates were valid now (no current CRL or "
                 "OCSP response for them); give a current CRL with --validation-data FILE, or allow fetching "
                 "with --fetch-validation-data"
             )
         if isinstance(e, cv.PathBuildingError):
-            return (
-                f"no chain from the certificate of {name} to a root among the validation data; give the CA "
-                "certificates with --validation-data FILE"
-            )
+            return gettext(
+                "no chain from the certificate of {name} to a root among the validation data; give "
+                "the CA certificates with --validation-data FILE"
+            ).format(name=name)
         if isinstance(e, cv.ExpiredError | cv.NotYetValidError):
-            return f"a certificate is not valid now ({e})"
+            return gettext("a certificate is not valid now ({e})").format(e=e)
     return f"signing failed: {type(exc).__name__}: {exc}".rstrip(": ")
 
 
