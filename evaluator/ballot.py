@@ -44,6 +44,7 @@ from typing import Any
 
 from .changes import Batch, SetWeights
 from .errors import InputError
+from .formats import fill
 from .i18n import gettext
 from .io.xlsx_limits import Limits
 from .model import Evaluation, text
@@ -282,7 +283,7 @@ def _weight(value: Any, file: str, place: str) -> float:
     if not isinstance(value, int | float):
         raise InputError(gettext("{value!r} is not a number from 0 to 100").format(value=value), file, place)
     if not math.isfinite(value) or value < 0 or value > 100:
-        raise InputError(gettext("{value:g} is not a number from 0 to 100").format(value=value), file, place)
+        raise InputError(fill(gettext("{value:g} is not a number from 0 to 100"), value=value), file, place)
     return float(value)
 
 

@@ -8,6 +8,8 @@ The one helper for the CLI's tables, the memo, the app's labels and the findings
 from __future__ import annotations
 
 import math
+import string
+from typing import Any
 
 from .i18n import gettext, language
 
@@ -81,3 +83,25 @@ def moment_text(iso: str, lang: str | None = None, short: bool = False) -> str:
     # Translators: a CLDR date pattern (Babel's format_datetime), e.g. dd-MM-y HH:mm and d MMMM y 'om' HH:mm.
     pattern = gettext("dd/MM/y HH:mm", lang) if short else gettext("d MMMM y, HH:mm", lang)
     return f"{format_datetime(moment, pattern, locale=_locale(lang))} {moment.strftime('%Z')}".strip()
+
+
+class _Filler(string.Formatter):
+    """``str.format`` that writes numbers the reader's way: ``{x:g}`` and a float ``{x}`` as :func:`number`
+    (never ``1e+06``), ``{x:,}`` with the language's thousands separator."""
+
+    def __init__(self, lang: str | None):
+        self.lang = lang
+
+    def format_field(self, value: Any, spec: str) -> str:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if spec == "g" or (spec == "" and isinstance(value, float)):
+                return number(value, self.lang)
+            if spec == ",":
+                return num(value, self.lang, 0)
+        return super().format_field(value, spec)
+
+
+def fill(template: str, lang: str | None = None, /, **fields: Any) -> str:
+    """``template.format(**fields)`` with numbers as ``lang`` (default: the session's language) writes them:
+    ``fill(gettext("weight {w:g} is negative"), w=-1e6)`` → ``gewicht -1.000.000 is negatief``."""
+    return _Filler(lang).format(template, **fields)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import settings
+from .formats import fill
 from .i18n import language, pgettext
 from .model import CONFIDENCES, Assessment, Criterion, Evaluation
 
@@ -73,8 +74,8 @@ class Problem:
             params.update({k[:-3]: v for k, v in self.params.items() if k.endswith("_nl")})
         entry = MESSAGES[self.key]
         if isinstance(entry, tuple):  # (English, Dutch): an entry tools/i18n_codemod.py has not moved yet
-            return (entry[1] if lang == "nl" else entry[0]).format(**params)
-        return pgettext(self.key, entry, lang).format(**params)
+            return fill(entry[1] if lang == "nl" else entry[0], lang, **params)
+        return fill(pgettext(self.key, entry, lang), lang, **params)  # numbers as the language writes them
 
     def line(self, lang: str | None = None) -> str:
         return f"{self.place}: {self.text(lang)}" if self.place else self.text(lang)

@@ -107,20 +107,15 @@ def value(scale: Scale, x: float) -> float:
 
 def format_score(scale: Scale, x: float | None, lang: str = "nl") -> str:
     """A score as a person reads it: the level's label, yes/no, or the number with its unit."""
+    from .formats import number
+    from .i18n import pgettext
     from .model import text
 
     if x is None:
         return "–"
     if scale.kind == "ordinal":
         lv = scale.level(x)
-        return f"{x:g} · {text(lv.label, lang)}" if lv else f"{x:g}"
+        return f"{number(x, lang)} · {text(lv.label, lang)}" if lv else number(x, lang)
     if scale.kind == "boolean":
-        return (
-            {"nl": "ja", "en": "yes"}[lang if lang in ("nl", "en") else "en"]
-            if x
-            else {
-                "nl": "nee",
-                "en": "no",
-            }[lang if lang in ("nl", "en") else "en"]
-        )
-    return f"{x:g} {scale.unit}".strip()
+        return pgettext("score", "yes", lang) if x else pgettext("score", "no", lang)
+    return f"{number(x, lang)} {scale.unit}".strip()  # never 1e+06

@@ -48,6 +48,7 @@ import numpy as np
 
 from . import fastengine, settings
 from .errors import InputError
+from .formats import fill
 from .i18n import gettext
 from .methods import METHODS, check_problem, sort_with_ties
 from .model import Evaluation
@@ -133,10 +134,13 @@ def _spread_vector(ev: Evaluation, spread: float | Mapping[str, float]) -> np.nd
         s = np.full(len(ev.criteria), float(spread))
     if not np.all(np.isfinite(s)) or np.any(s < 0) or np.any(s > MAX_SPREAD):
         raise InputError(
-            gettext(
-                "spread must lie between 0 and {MAX_SPREAD:g} (the relative standard deviation "
-                "of each weight)"
-            ).format(MAX_SPREAD=MAX_SPREAD),
+            fill(
+                gettext(
+                    "spread must lie between 0 and {MAX_SPREAD:g} (the relative standard deviation "
+                    "of each weight)"
+                ),
+                MAX_SPREAD=MAX_SPREAD,
+            ),
             place="spread",
         )
     return s
@@ -438,8 +442,8 @@ def acceptability(
         )
     if isinstance(samples, bool) or not isinstance(samples, Integral) or not 1 <= samples <= MAX_SAMPLES:
         raise InputError(
-            gettext("samples must be a whole number from 1 to {MAX_SAMPLES:,}").format(
-                MAX_SAMPLES=MAX_SAMPLES
+            fill(
+                gettext("samples must be a whole number from 1 to {MAX_SAMPLES:,}"), MAX_SAMPLES=MAX_SAMPLES
             ),
             place="samples",
         )

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from .errors import InputError
+from .formats import fill
 from .i18n import gettext
 from .model import Evaluation
 
@@ -34,8 +35,11 @@ def normalise(points: Sequence[float], what: str = "weights") -> np.ndarray:
     neg = np.flatnonzero(w < 0)
     if neg.size:
         raise InputError(
-            gettext("{what}: weight {value} is negative ({w:g})").format(
-                what=what, value=neg[0] + 1, w=w[neg[0]]
+            fill(
+                gettext("{what}: weight {value} is negative ({w:g})"),
+                what=what,
+                value=neg[0] + 1,
+                w=w[neg[0]],
             )
         )
     total = w.sum()
@@ -100,10 +104,16 @@ def check_pairwise(pairwise: np.ndarray) -> np.ndarray:
     if not np.allclose(a * a.T, 1.0, rtol=1e-6):
         i, j = np.argwhere(~np.isclose(a * a.T, 1.0, rtol=1e-6))[0]
         raise InputError(
-            gettext(
-                "pairwise comparison: judgement ({value}, {value2}) = {a:g} is not the reciprocal "
-                "of ({value2}, {value}) = {a2:g}"
-            ).format(value=i + 1, value2=j + 1, a=a[i, j], a2=a[j, i])
+            fill(
+                gettext(
+                    "pairwise comparison: judgement ({value}, {value2}) = {a:g} is not the reciprocal "
+                    "of ({value2}, {value}) = {a2:g}"
+                ),
+                value=i + 1,
+                value2=j + 1,
+                a=a[i, j],
+                a2=a[j, i],
+            )
         )
     return a
 
@@ -182,7 +192,7 @@ def global_weights(ev: Evaluation, weights: Mapping[str, float] | None = None) -
         if not isinstance(v, int | float) or not math.isfinite(v):
             raise InputError(gettext("weight of {key!r} is not a finite number ({v!r})").format(key=key, v=v))
         if v < 0:
-            raise InputError(gettext("weight of {key!r} is negative ({v:g})").format(key=key, v=v))
+            raise InputError(fill(gettext("weight of {key!r} is negative ({v:g})"), key=key, v=v))
     out = {c.id: 0.0 for c in ev.criteria}
     area_ids = [a.id for a in ev.areas if ev.criteria_of(a.id)]
     area_pts = {a: float(pts.get(a, 0.0)) for a in area_ids}

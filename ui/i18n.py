@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QObject, Signal
 
 from evaluator import i18n as core
+from evaluator.formats import num, pct
 from evaluator.i18n import LANGUAGES, N_, gettext, ngettext, pgettext  # noqa: F401 - the app's words come from here
 
 _state = {"lang": "nl"}  # the app's default until its setting is read (set_language also sets the core's)
@@ -80,9 +81,10 @@ def locale() -> QLocale:
 
 
 def number(x: float, decimals: int = 2) -> str:
-    """A number in the current locale's format (decimal comma in Dutch)."""
-    return locale().toString(float(x), "f", decimals)
+    """A number in the current language's format (decimal comma in Dutch), by the core's one helper
+    (:mod:`evaluator.formats`, Babel), the same as the CLI and the memo."""
+    return num(float(x), _state["lang"], decimals)
 
 
 def percent(x: float, decimals: int = 0) -> str:
-    return f"{number(100 * x, decimals)} %"
+    return pct(float(x), _state["lang"], decimals)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
 from ..errors import ChangeError, InputError
+from ..formats import fill
 from ..i18n import gettext
 from ..invariants import Problem, assessment_problem, check
 from ..model import (
@@ -170,7 +171,7 @@ def _check_weight(key: str, v: float) -> None:
     if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
         raise ChangeError(gettext("weight of {key} must be a finite number, not {v!r}").format(key=key, v=v))
     if v < 0:
-        raise ChangeError(gettext("weight of {key} must not be negative ({v:g})").format(key=key, v=v))
+        raise ChangeError(fill(gettext("weight of {key} must not be negative ({v:g})"), key=key, v=v))
 
 
 def _ids(ev: Evaluation) -> set[str]:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..formats import fill
 from ..i18n import gettext
 from ..model import Alternative, Area, Assessment, Criterion, Evaluation, Scale, frozen_map
 from ..weighting import global_weights
@@ -66,7 +67,7 @@ def check_number(x: object, file: str | None, place: str) -> float:
 def check_weights(weights: Sequence[float], file: str | None, place: Callable) -> None:
     for j, w in enumerate(weights):
         if w < 0:
-            raise InputError(gettext("weight {w:g} is negative").format(w=w), file, place(j))
+            raise InputError(fill(gettext("weight {w:g} is negative"), w=w), file, place(j))
     if weights and sum(weights) <= 0:
         raise InputError(gettext("all weights are zero"), file, place(None))
 

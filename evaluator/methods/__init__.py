@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import InputError
+from ..formats import fill
 from ..i18n import gettext
 from ..problem import Problem
 
@@ -485,8 +486,12 @@ def check_problem(p: Problem, method_id: str) -> None:
     if method_id in ("wpm", "waspas") and p.bare and np.any(m <= 0):
         i, j = np.argwhere(m <= 0)[0]
         raise InputError(
-            gettext("{method_id} needs positive values, but {names} has {m:g} on {criteria}").format(
-                method_id=method_id, names=p.names[i], m=m[i, j], criteria=p.criteria[j]
+            fill(
+                gettext("{method_id} needs positive values, but {names} has {m:g} on {criteria}"),
+                method_id=method_id,
+                names=p.names[i],
+                m=m[i, j],
+                criteria=p.criteria[j],
             )
         )
     if method_id in ("topsis", "moora") and p.bare:

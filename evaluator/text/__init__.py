@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..findings import Finding
+from ..formats import num
 from ..i18n import pgettext
 from ..model import Evaluation, Scale
 from ..model import text as pick
@@ -65,14 +66,7 @@ def render(finding: Finding, ev: Evaluation | None, lang: str = "nl") -> str:
 
 def number(x: float | None, lang: str = "nl", decimals: int = 2) -> str:
     """``x`` with a decimal comma and thousands points in Dutch, the other way round in English; ``–`` for none."""
-    if x is None:
-        return "–"
-    s = f"{x:,.{decimals}f}"
-    if s.startswith("-") and float(s.replace(",", "")) == 0:
-        s = s[1:]
-    if lang == "nl":
-        s = s.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return s
+    return num(x, lang, decimals)
 
 
 def percent(x: float, lang: str = "nl", decimals: int = 0) -> str:
