@@ -362,7 +362,7 @@ class Store:
         identity, data_version, seq = self._seen
         now = _identity(self.path)
         if now != identity:
-            what = "moved or deleted" if now is None else "replaced"
+            what = gettext("moved or deleted") if now is None else gettext("replaced")
             raise StaleFile(
                 gettext(
                     "{path}: another program {what} this file since you opened it; nothing was changed. "

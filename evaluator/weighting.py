@@ -20,8 +20,9 @@ from .model import Evaluation
 RANDOM_INDEX = (0.0, 0.0, 0.0, 0.58, 0.9, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59)
 
 
-def normalise(points: Sequence[float], what: str = "weights") -> np.ndarray:
+def normalise(points: Sequence[float], what: str | None = None) -> np.ndarray:
     """Points → weights summing to 1. Refuses negative, non-finite and all-zero points."""
+    what = what or gettext("weights")
     w = np.asarray(points, dtype=float)
     if w.ndim != 1 or w.size == 0:
         raise InputError(gettext("{what}: need at least one weight").format(what=what))
@@ -63,7 +64,7 @@ def swing(points: Sequence[float]) -> np.ndarray:
         raise InputError(gettext("swing weights: points run from 0 to 100 (the most important swing is 100)"))
     if p.size and np.nanmax(p) != 100:
         raise InputError(gettext("swing weights: give the most important swing 100 points"))
-    return normalise(p, "swing weights")
+    return normalise(p, gettext("swing weights"))
 
 
 def rank_order_centroid(ranks: Sequence[int]) -> np.ndarray:

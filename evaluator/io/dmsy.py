@@ -132,8 +132,8 @@ def parse_dmsy(doc: Any, file: str | None = None) -> BareMatrix:
         str(c) if isinstance(c, int | float) else c
         for c in listed("criteria", [f"C{j}" for j in range(m)], m)
     ]
-    check_names(alternatives, "alternative", file, lambda i: f"data.alternatives[{i}]")
-    check_names(criteria, "criterion", file, lambda j: f"data.criteria[{j}]")
+    check_names(alternatives, gettext("alternative"), file, lambda i: f"data.alternatives[{i}]")
+    check_names(criteria, gettext("criterion"), file, lambda j: f"data.criteria[{j}]")
     return BareMatrix(alternatives, criteria, rows, objectives, weights)
 
 

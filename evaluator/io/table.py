@@ -87,7 +87,7 @@ def parse_rows(
         )
     m = len(header) - 1
     criteria = [str(c).strip() if c is not None else "" for c in header[1:]]
-    check_names(criteria, "criterion", file, lambda j: place(top, j + 1))
+    check_names(criteria, gettext("criterion"), file, lambda j: place(top, j + 1))
     objectives = [1] * m
     weights = [1.0] * m
     alternatives: list[str] = []
@@ -129,7 +129,7 @@ def parse_rows(
         matrix.append([_number(cells[j + 1], file, place(i, j + 1), decimal_comma) for j in range(m)])
     if not matrix:
         raise InputError(gettext("has no alternatives (rows below the header)"), file)
-    check_names(alternatives, "alternative", file, lambda k: place(data_rows[k], 0))
+    check_names(alternatives, gettext("alternative"), file, lambda k: place(data_rows[k], 0))
     check_weights(weights, file, lambda j: "weight row" if j is None else place(top, j + 1))
     return BareMatrix(alternatives, criteria, matrix, objectives, weights)
 
