@@ -129,3 +129,40 @@ def npgettext(context: str, singular: str, plural: str, n: int, lang: str | None
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "translate later"
     """Marks a text for the catalogue where it is defined (a table of labels); translate it where it is shown."""
     return message
+
+
+class Message(str):
+    """An English text that can say itself in another language later: ``lazy_gettext("the file is {what}")
+    .format(what=w)`` is the English (for data, such as verify's JSON, that must not depend on the reader's
+    language), and ``.in_(lang)`` is the same text translated, for the reader."""
+
+    template: str
+    fields: dict
+
+    def __new__(cls, template: str, fields: dict | None = None) -> Message:
+        from .formats import fill
+
+        obj = super().__new__(cls, fill(template, SOURCE, **fields) if fields else template)
+        obj.template, obj.fields = template, dict(fields or {})
+        return obj
+
+    def format(self, *args: object, **fields: object) -> Message:  # type: ignore[override]
+        if args:
+            raise TypeError("a Message takes named placeholders only")
+        return Message(self.template, fields)
+
+    def in_(self, lang: str | None = None) -> str:
+        from .formats import fill
+
+        translated = gettext(self.template, lang)
+        return fill(translated, lang, **self.fields) if self.fields else translated
+
+
+def lazy_gettext(message: str) -> Message:
+    """``message`` kept in English, translatable later with :meth:`Message.in_` (see :class:`Message`)."""
+    return Message(message)
+
+
+def text_in(value: str, lang: str | None = None) -> str:
+    """A :class:`Message` in ``lang``; any other text as it is."""
+    return value.in_(lang) if isinstance(value, Message) else value

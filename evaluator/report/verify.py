@@ -21,7 +21,7 @@ from typing import Any
 
 from .. import settings
 from ..errors import InputError
-from ..i18n import gettext, pgettext
+from ..i18n import gettext, lazy_gettext, pgettext, text_in
 
 CHECKS = ("signature", "trust", "unchanged", "attachment", "digest", "ranking")
 # A check that rests on another means nothing when that one failed or was not run: it is shown "not checked".
@@ -104,7 +104,9 @@ class Verification:
             "file": self.file,
             "valid": self.valid,
             "failed": failed[0].name if failed else None,
-            "checks": [{"name": c.name, "ok": self.status(c.name), "detail": c.detail} for c in self.checks],
+            "checks": [
+                {"name": c.name, "ok": self.status(c.name), "detail": str(c.detail)} for c in self.checks
+            ],
             "signer": self.signer,
             "signed_at": self.signed_at,
             "reason": self.reason,
@@ -215,37 +217,37 @@ def _shape_problem(data: Any) -> str | None:
         kind = {list: "a list", str: "a string", bool: "true or false", type(None): "null"}.get(
             type(data), "a number"
         )
-        return gettext("is {kind}, not a JSON object").format(kind=kind)
+        return lazy_gettext("is {kind}, not a JSON object").format(kind=kind)
     if "evaluation" not in data or "results" not in data:
-        return gettext("not an Afweging decision file (no evaluation and results)")
+        return lazy_gettext("not an Afweging decision file (no evaluation and results)")
     ev, res = data["evaluation"], data["results"]
     if not isinstance(ev, dict):
-        return gettext("evaluation is not an object")
+        return lazy_gettext("evaluation is not an object")
     if not isinstance(res, dict):
-        return gettext("results is not an object")
+        return lazy_gettext("results is not an object")
     for key in ("alternatives", "criteria"):
         items = ev.get(key, [])
         if not isinstance(items, list):
-            return gettext("evaluation.{key} is not a list").format(key=key)
+            return lazy_gettext("evaluation.{key} is not a list").format(key=key)
         if len(items) > MAX_ITEMS:
-            return gettext(
+            return lazy_gettext(
                 "evaluation.{key} has {n_items} entries, more than the {MAX_ITEMS} verify recomputes"
             ).format(key=key, n_items=len(items), MAX_ITEMS=MAX_ITEMS)
     if not isinstance(res.get("method"), str):
-        return gettext("results.method is not a method name")
+        return lazy_gettext("results.method is not a method name")
     ranking = res.get("ranking")
     if not isinstance(ranking, list):
-        return gettext("results.ranking is not a list")
+        return lazy_gettext("results.ranking is not a list")
     for i, r in enumerate(ranking):
         if not isinstance(r, dict) or not _is_int(r.get("rank")) or not isinstance(r.get("name"), str):
-            return gettext("results.ranking[{i}] is not a row with a whole-number rank and a name").format(
-                i=i
-            )
+            return lazy_gettext(
+                "results.ranking[{i}] is not a row with a whole-number rank and a name"
+            ).format(i=i)
     methods = res.get("methods_requested")
     if methods is not None and (
         not isinstance(methods, list) or not all(isinstance(m, str) for m in methods) or len(methods) > 50
     ):
-        return gettext("results.methods_requested is not a short list of method names")
+        return lazy_gettext("results.methods_requested is not a short list of method names")
     for where, sens in (
         ("results.sensitivity", res.get("sensitivity")),
         ("robustness", data.get("robustness")),
@@ -253,21 +255,21 @@ def _shape_problem(data: Any) -> str | None:
         if not sens:
             continue
         if not isinstance(sens, dict):
-            return gettext("{where} is not an object").format(where=where)
+            return lazy_gettext("{where} is not an object").format(where=where)
         if "skipped" in sens:
             continue
         samples, seed = sens.get("samples", 0), sens.get("seed", 0)
         if not _is_int(samples) or samples < 0:
-            return gettext("{where}.samples is not a whole number of 0 or more").format(where=where)
+            return lazy_gettext("{where}.samples is not a whole number of 0 or more").format(where=where)
         if not _is_int(seed) or not 0 <= seed < 2**63:
-            return gettext("{where}.seed is not a whole number from 0 to 2^63").format(where=where)
+            return lazy_gettext("{where}.seed is not a whole number from 0 to 2^63").format(where=where)
         if samples > MAX_SAMPLES:
-            return gettext(
+            return lazy_gettext(
                 "{where} asks for {samples} samples, more than the {MAX_SAMPLES} verify recomputes"
             ).format(where=where, samples=samples, MAX_SAMPLES=MAX_SAMPLES)
         work = samples * max(1, len(ev.get("alternatives", []))) * max(1, len(ev.get("criteria", [])))
         if work > MAX_WORK:
-            return gettext(
+            return lazy_gettext(
                 "{where} asks for {samples} samples of {n_value} alternatives and {n_value2} criteria, "
                 "more than verify recomputes"
             ).format(
@@ -279,11 +281,11 @@ def _shape_problem(data: Any) -> str | None:
         if where == "robustness":
             for key in ("method", "weights", "scores"):
                 if not isinstance(sens.get(key), str):
-                    return gettext("robustness.{key} is not a name").format(key=key)
+                    return lazy_gettext("robustness.{key} is not a name").format(key=key)
             if not isinstance(sens.get("spread"), int | float | dict | type(None)) or isinstance(
                 sens.get("spread"), bool
             ):
-                return gettext("robustness.spread is not a number")
+                return lazy_gettext("robustness.spread is not a number")
     return None
 
 
@@ -326,7 +328,9 @@ def verify_memo(
         # A PDF header but a broken body: a damaged or cut-short memo is a failed check, not unreadable input.
         why = " ".join(str(exc).split())  # one line, whatever the parser's message
         out.checks.append(
-            Check("signature", False, gettext("the file is damaged or cut short ({why})").format(why=why))
+            Check(
+                "signature", False, lazy_gettext("the file is damaged or cut short ({why})").format(why=why)
+            )
         )
         out.checks += [Check(name, None) for name in CHECKS[1:]]
         return out
@@ -340,11 +344,11 @@ def verify_memo(
     try:
         data_raw = _attachment(reader, ATTACHMENT_NAME)
     except Exception as exc:  # noqa: BLE001 - a damaged attachment is a failed check, not a crash
-        out.checks += [Check("attachment", False, gettext("the attachment cannot be read ({exc})").format(exc=exc)),
+        out.checks += [Check("attachment", False, lazy_gettext("the attachment cannot be read ({exc})").format(exc=exc)),
                        Check("digest", None), Check("ranking", None)]  # fmt: skip
         return out
     if data_raw is None:
-        out.checks += [Check("attachment", False, gettext("no {ATTACHMENT_NAME} attached").format(ATTACHMENT_NAME=ATTACHMENT_NAME)),
+        out.checks += [Check("attachment", False, lazy_gettext("no {ATTACHMENT_NAME} attached").format(ATTACHMENT_NAME=ATTACHMENT_NAME)),
                        Check("digest", None), Check("ranking", None)]  # fmt: skip
         return out
     try:
@@ -359,7 +363,7 @@ def verify_memo(
         Check(
             "attachment",
             True,
-            gettext("{ATTACHMENT_NAME}, {n_data_raw} bytes").format(
+            lazy_gettext("{ATTACHMENT_NAME}, {n_data_raw} bytes").format(
                 ATTACHMENT_NAME=ATTACHMENT_NAME, n_data_raw=len(data_raw)
             ),
         )
@@ -389,14 +393,14 @@ def _digest_check(out: Verification, reader: Any, page_text: Any) -> None:
 
     stated = _keyword_digest(reader)
     if stated is None:
-        out.checks.append(Check("digest", False, gettext("the memo records no SHA-256 of its data")))
+        out.checks.append(Check("digest", False, lazy_gettext("the memo records no SHA-256 of its data")))
         return
     if stated != out.digest:
         out.checks.append(
             Check(
                 "digest",
                 False,
-                gettext("the memo names {stated}, the attachment is {digest}").format(
+                lazy_gettext("the memo names {stated}, the attachment is {digest}").format(
                     stated=stated, digest=out.digest
                 ),
             )
@@ -422,7 +426,7 @@ def _ranking_check(out: Verification, data: dict[str, Any], page_text: Any) -> N
             Check(
                 "ranking",
                 False,
-                gettext("the attached evaluation cannot be used: {line}").format(line=exc.line()),
+                lazy_gettext("the attached evaluation cannot be used: {line}").format(line=exc.line()),
             )
         )
         return
@@ -431,7 +435,9 @@ def _ranking_check(out: Verification, data: dict[str, Any], page_text: Any) -> N
             Check(
                 "ranking",
                 False,
-                gettext("the attached data cannot be recomputed ({name})").format(name=type(exc).__name__),
+                lazy_gettext("the attached data cannot be recomputed ({name})").format(
+                    name=type(exc).__name__
+                ),
             )
         )
         return
@@ -445,7 +451,7 @@ def _ranking_check(out: Verification, data: dict[str, Any], page_text: Any) -> N
         Check(
             "ranking",
             problem is None,
-            problem or gettext("{method}: {winner} first").format(method=out.method, winner=out.winner),
+            problem or lazy_gettext("{method}: {winner} first").format(method=out.method, winner=out.winner),
         )
     )
 
@@ -466,35 +472,37 @@ def _trust_problem(status: Any, when: dt.datetime | None = None, timestamped: bo
     cert = status.signing_cert
     indic = getattr(status, "trust_problem_indic", None)
     if indic in (AdESIndeterminate.NO_CERTIFICATE_CHAIN_FOUND, None) or cert is None:
-        return gettext("the signer's certificate does not lead to a given root")
+        return lazy_gettext("the signer's certificate does not lead to a given root")
     name = cert.subject.native.get("common_name", "the signer")
     validity = cert["tbs_certificate"]["validity"]
     start, end = validity["not_before"].native, validity["not_after"].native
     when = when or getattr(status, "validation_time", None) or dt.datetime.now(dt.UTC)
     if end < when:
         if timestamped:
-            return gettext("the certificate of {name} expired on {end:%Y-%m-%d}").format(name=name, end=end)
-        return gettext(
+            return lazy_gettext("the certificate of {name} expired on {end:%Y-%m-%d}").format(
+                name=name, end=end
+            )
+        return lazy_gettext(
             "the certificate of {name} expired on {end:%Y-%m-%d}; without a trusted timestamp "
             "from before then the signature can no longer be relied on"
         ).format(name=name, end=end)
     if start > when:
-        return gettext("the certificate of {name} is only valid from {start:%Y-%m-%d}").format(
+        return lazy_gettext("the certificate of {name} is only valid from {start:%Y-%m-%d}").format(
             name=name, start=start
         )
     if indic in (AdESIndeterminate.REVOKED_NO_POE, AdESIndeterminate.REVOKED_CA_NO_POE) or status.revoked:
-        return gettext("the certificate of {name} has been revoked").format(name=name)
+        return lazy_gettext("the certificate of {name} has been revoked").format(name=name)
     if indic == AdESIndeterminate.REVOCATION_OUT_OF_BOUNDS_NO_POE or "REVOCATION" in indic.name:
-        return gettext(
+        return lazy_gettext(
             "the memo's validation data does not show that the certificate of {name} was not revoked"
         ).format(name=name)
     usage = cert.key_usage_value.native if cert.key_usage_value is not None else None
     if usage is not None and "non_repudiation" not in usage:
-        return gettext(
+        return lazy_gettext(
             "the certificate of {name} is not meant for signing documents (its key usage lacks "
             "non-repudiation)"
         ).format(name=name)
-    return gettext("the certificate of {name} is not trusted ({name2})").format(
+    return lazy_gettext("the certificate of {name} is not trusted ({name2})").format(
         name=name, name2=indic.name.lower().replace("_", " ")
     )
 
@@ -524,14 +532,14 @@ def _judge_at_signing(
     if ts is None:
         return False, _trust_problem(status, moment)
     if not (ts.intact and ts.valid and ts.trusted):
-        return False, gettext(
+        return False, lazy_gettext(
             "{expired}, and its time-stamp cannot be trusted (is the TSA's root among --trust?)"
         ).format(expired=expired)
     signed = ts.timestamp
     past = past_context(reader, roots, signed)
     if past is None:
         return False, (
-            gettext(
+            lazy_gettext(
                 "{expired}; the memo has a time-stamp ({utc}) but no validation data (PAdES B-T), "
                 "so it cannot be judged at the time of signing"
             ).format(expired=expired, utc=_utc(signed))
@@ -539,15 +547,15 @@ def _judge_at_signing(
     try:
         then = validate_pdf_signature(first, signer_validation_context=past, ts_validation_context=vc)
     except Exception as exc:  # noqa: BLE001 - pyHanko fails in many ways on damaged validation data
-        return False, gettext("{expired}; judging it at the time of signing failed ({name}: {exc})").format(
-            expired=expired, name=type(exc).__name__, exc=exc
-        )
+        return False, lazy_gettext(
+            "{expired}; judging it at the time of signing failed ({name}: {exc})"
+        ).format(expired=expired, name=type(exc).__name__, exc=exc)
     if not (then.trusted and then.bottom_line):
         why = _trust_problem(then, signed, timestamped=True)
-        return False, gettext("at the time of signing ({utc}): {why}").format(utc=_utc(signed), why=why)
+        return False, lazy_gettext("at the time of signing ({utc}): {why}").format(utc=_utc(signed), why=why)
     out.judged_at = signed.isoformat(timespec="seconds")
     return True, (
-        gettext(
+        lazy_gettext(
             "signed by {name}; judged at the time of signing ({utc}, time-stamped by {tsa}) "
             "with the validation data in the memo: {expired}, after signing"
         ).format(name=name, utc=_utc(signed), tsa=_tsa(ts), expired=expired)
@@ -571,7 +579,7 @@ def _signature_checks(
 
     if not sigs:
         out.checks += [
-            Check("signature", False, gettext("the memo is not signed")),
+            Check("signature", False, lazy_gettext("the memo is not signed")),
             Check("trust", None),
             Check("unchanged", None),
         ]
@@ -587,7 +595,7 @@ def _signature_checks(
             Check(
                 "signature",
                 False,
-                gettext("the signature cannot be checked ({name}: {exc})").format(
+                lazy_gettext("the signature cannot be checked ({name}: {exc})").format(
                     name=type(exc).__name__, exc=exc
                 ),
             ),
@@ -621,11 +629,11 @@ def _signature_checks(
     unchanged = problem is None
 
     if not roots:
-        out.checks.append(Check("trust", False, gettext("no trust root given (--trust CERT.pem)")))
+        out.checks.append(Check("trust", False, lazy_gettext("no trust root given (--trust CERT.pem)")))
     else:
         trusted = bool(status.trusted)
         detail = (
-            gettext("signed by {signer}").format(signer=out.signer)
+            lazy_gettext("signed by {signer}").format(signer=out.signer)
             if trusted
             else _trust_problem(status, moment)
         )
@@ -637,7 +645,7 @@ def _signature_checks(
             trusted, detail = False, "pyHanko judges the signature invalid (key usage or signing policy)"
         out.checks.append(Check("trust", trusted, detail))
     out.checks.append(
-        Check("unchanged", unchanged, problem or gettext("the signature covers the whole file"))
+        Check("unchanged", unchanged, problem or lazy_gettext("the signature covers the whole file"))
     )
     return unchanged
 
@@ -655,7 +663,9 @@ def _unchanged_problem(
 
     others = [s for s in later if s.sig_object.get("/Type") != "/DocTimeStamp"]
     if others:
-        return gettext("the file holds {value} signatures; a memo holds one").format(value=len(others) + 1)
+        return lazy_gettext("the file holds {value} signatures; a memo holds one").format(
+            value=len(others) + 1
+        )
     problem = _covered_prefix_problem(raw, first, last=not later)
     if problem:
         return problem
@@ -663,7 +673,7 @@ def _unchanged_problem(
     for i, ts in enumerate(later):
         expected += 1
         if ts.signed_revision != expected:
-            return gettext("a document time-stamp does not directly follow the revision before it")
+            return lazy_gettext("a document time-stamp does not directly follow the revision before it")
         problem = _covered_prefix_problem(raw, ts, last=i == len(later) - 1) or _appended_problem(
             raw, reader, expected
         )
@@ -672,27 +682,29 @@ def _unchanged_problem(
         try:
             ts_status = validate_pdf_timestamp(ts, validation_context=vc)
         except Exception as exc:  # noqa: BLE001 - a damaged time-stamp is a failed check
-            return gettext("a document time-stamp cannot be checked ({name})").format(name=type(exc).__name__)
+            return lazy_gettext("a document time-stamp cannot be checked ({name})").format(
+                name=type(exc).__name__
+            )
         if not (ts_status.intact and ts_status.valid):
-            return gettext("a document time-stamp does not match the file")
+            return lazy_gettext("a document time-stamp does not match the file")
     revisions_after = reader.xrefs.total_revisions - 1 - expected
     if revisions_after:
         what = "the last document time-stamp" if later else "the signed one"
-        return gettext("the file has {revisions_after} revision(s) after {what}").format(
+        return lazy_gettext("the file has {revisions_after} revision(s) after {what}").format(
             revisions_after=revisions_after, what=what
         )
     if later:
         if status.coverage != SignatureCoverageLevel.ENTIRE_REVISION:
-            return gettext("the signature does not cover its whole revision")
+            return lazy_gettext("the signature does not cover its whole revision")
         if status.modification_level not in (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES):
-            return gettext("the file was changed after signing ({name})").format(
+            return lazy_gettext("the file was changed after signing ({name})").format(
                 name=status.modification_level.name.lower()
             )
         return None
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-        return gettext("the signature does not cover the whole file")
+        return lazy_gettext("the signature does not cover the whole file")
     if status.modification_level not in (None, ModificationLevel.NONE):
-        return gettext("the file was changed after signing ({name})").format(
+        return lazy_gettext("the file was changed after signing ({name})").format(
             name=status.modification_level.name.lower()
         )
     return None
@@ -709,7 +721,7 @@ def _appended_problem(raw: bytes, reader: Any, revision: int) -> str | None:
     for ref in xrefs.explicit_refs_in_revision(revision):
         offset = xrefs.get_xref_data(revision).try_resolve(ref)
         if not isinstance(offset, int):
-            return gettext(
+            return lazy_gettext(
                 "an appended revision keeps objects in object streams, which Afweging never writes"
             )
         objects[(ref.idnum, ref.generation)] = offset
@@ -735,7 +747,7 @@ def _covered_prefix_problem(raw: bytes, sig: Any, last: bool) -> str | None:
     br = list(sig.byte_range)
     if not last:
         if len(br) != 4 or not all(isinstance(v, int) for v in br) or br[2] + br[3] >= len(raw):
-            return gettext(
+            return lazy_gettext(
                 "the signature's /ByteRange does not end inside the file before a later time-stamp"
             )
         raw = raw[: br[2] + br[3]]
@@ -757,7 +769,7 @@ def describe(v: Verification, lang: str = "en") -> list[str]:
             )
     else:
         f = v.failed[0] if v.failed else None
-        what = f"{_short(f.name, lang)}: {f.detail}" if f else ""
+        what = f"{_short(f.name, lang)}: {text_in(f.detail, lang)}" if f else ""
         head = (gettext("INVALID — ", lang)) + what
     lines = [head]
     for c in v.checks:
@@ -770,5 +782,5 @@ def describe(v: Verification, lang: str = "en") -> list[str]:
             continue
         # A passed check in Dutch shows only the data it carries (the hash, the winner); a failed one says why.
         show = c.detail and (lang != "nl" or not ok or c.name in ("digest", "ranking"))
-        lines.append(f"{mark} {c.label(lang)}" + (f": {c.detail}" if show else ""))
+        lines.append(f"{mark} {c.label(lang)}" + (f": {text_in(c.detail, lang)}" if show else ""))
     return lines
