@@ -23,7 +23,8 @@ LOCALE_DIR = "evaluator/locale"
 PO = ROOT / LOCALE_DIR / "nl" / "LC_MESSAGES" / f"{DOMAIN}.po"
 MO = PO.with_suffix(".mo")
 POT = ROOT / "build" / f"{DOMAIN}.pot"
-KEYWORDS = ("tr", "N_", "lazy_gettext")  # besides Babel's defaults: gettext, ngettext, pgettext, npgettext, _, ...
+# besides Babel's defaults (gettext, ngettext, pgettext, npgettext, _, ...)
+KEYWORDS = ("tr", "N_", "lazy_gettext")
 KEYED = ("MESSAGES", "TEXTS")  # module-level dicts {key: English}, translated with pgettext(key, English)
 
 
