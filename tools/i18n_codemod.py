@@ -394,7 +394,28 @@ class Converter:
                 self.result.notes.append(f"{self.where(node)}: a statement that tests the language: review")
         for node in tree.body:
             self.visit_keyed(node)
+            self.visit_pair_table(node)
         return self.result
+
+    def visit_pair_table(self, node: ast.stmt) -> None:
+        """A module-level table whose values are (English, Dutch) pairs, other than the keyed catalogues: its
+        readers pick a language by hand, so it is named for a hand (a note, not a failure)."""
+        target = node.target if isinstance(node, ast.AnnAssign) else None
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+        if not (isinstance(target, ast.Name) and target.id not in KEYED and isinstance(node.value, ast.Dict)):
+            return
+
+        def pair(v: ast.expr) -> bool:
+            if isinstance(v, ast.Tuple) and len(v.elts) == 2:
+                return all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in v.elts)
+            if isinstance(v, ast.Dict):
+                return {k.value for k in v.keys if isinstance(k, ast.Constant)} == {"en", "nl"}
+            return False
+
+        if sum(pair(v) for v in node.value.values) >= 2:
+            self.result.notes.append(f"{self.where(node)}: {target.id} is a table of (English, Dutch) pairs: "
+                                     "move it to the catalogue by hand")  # fmt: skip
 
     def visit_call(self, node: ast.Call) -> None:
         f = node.func
