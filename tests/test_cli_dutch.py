@@ -103,3 +103,13 @@ def test_verify_in_a_dutch_session_is_dutch(signed: Path, pki: Pki) -> None:
         signer = re.search(r"ondertekend door (.+)", out)
         data = [signer.group(1)] if signer else []
         assert _english_words(out, *data, "SHA-256") == [], out
+
+
+def test_a_mistyped_command_line_is_answered_in_dutch(tmp_path: Path) -> None:
+    p = _dutch("rank", SAMPLE, "--format", "foo", cwd=tmp_path)
+    assert p.returncode == 2
+    assert "gebruik: afweging rank" in p.stderr and "ongeldige keuze: 'foo'" in p.stderr
+    p = _dutch("rank", cwd=tmp_path)
+    assert p.returncode == 2 and "de volgende argumenten zijn verplicht: FILE" in p.stderr
+    p = _dutch("rank", "--lang", "en", cwd=tmp_path)  # --lang chooses the parser's words too
+    assert "the following arguments are required: FILE" in p.stderr

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from .. import i18n
 from ..errors import AfwegingError, ChangeError, CheckFailed, InputError
-from ..i18n import gettext
+from ..i18n import N_, gettext, ngettext
 
 
 def verb_names() -> set[str]:
@@ -35,6 +35,35 @@ def _verbs() -> dict[str, str]:
         for m in pkgutil.iter_modules(__path__)
         if m.name.startswith("cmd_")
     }
+
+
+# argparse's own words for a mistyped command line, in the catalogue too: argparse looks up ``_`` and ``ngettext``
+# in its module when it speaks, so :func:`_speak_argparse` hands it ours.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("can't open '%(filename)s': %(error)s"),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+)
+
+
+def _speak_argparse() -> None:
+    argparse._ = gettext  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,12 +96,24 @@ def _version() -> str:
     return __version__
 
 
+def _lang_in(argv: Sequence[str]) -> str | None:
+    """The language ``--lang`` asks for, read before parsing so that the parser's own messages use it."""
+    for i, a in enumerate(argv):
+        value = (
+            argv[i + 1] if a == "--lang" and i + 1 < len(argv) else a[7:] if a.startswith("--lang=") else None
+        )
+        if value in i18n.LANGUAGES:
+            return value
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from ..logs import setup_logging
 
     setup_logging()
-    i18n.set_language(None)  # the user's locale (or AFWEGING_LANG); a verb's --lang may choose another
+    i18n.set_language(_lang_in(argv))  # --lang if given (also for argparse's words), else the user's locale
+    _speak_argparse()
     if argv and argv[0] not in _verbs() and not argv[0].startswith("-"):
         return _fail(gettext("unknown verb {verb!r}; try: afweging --help").format(verb=argv[0]), 2)
     try:
