@@ -41,32 +41,21 @@ import numpy as np
 
 from .changes import AGGREGATIONS, Batch, ClearParticipantWeights, SetWeights
 from .errors import InputError
-from .i18n import gettext
-from .model import Evaluation, text
+from .i18n import N_, gettext
+from .model import Evaluation
 from .weighting import ahp_weights, global_weights, points_from_global
 
 AGREED = (
     "agreed"  # the "aggregation" named when no participant has weighed yet and the agreed weights stand in
 )
 
-AGGREGATION_NAMES: dict[str, dict[str, str]] = {
-    "mean": {
-        "en": "arithmetic mean of the participants' normalised weights",
-        "nl": "rekenkundig gemiddelde van de genormaliseerde gewichten van de deelnemers",
-    },
-    "median": {
-        "en": "median of the participants' normalised weights, rescaled to sum to 1",
-        "nl": "mediaan van de genormaliseerde gewichten van de deelnemers, herschaald tot som 1",
-    },
-    "geometric": {
-        "en": "geometric mean of the participants' weights per level (AHP aggregation), rescaled to sum to 1",
-        "nl": "meetkundig gemiddelde van de gewichten van de deelnemers per niveau (AHP-aggregatie), "
-        "herschaald tot som 1",
-    },
-    AGREED: {
-        "en": "agreed weights (no participant has weighed yet)",
-        "nl": "vastgestelde gewichten (nog geen deelnemer heeft gewogen)",
-    },
+AGGREGATION_NAMES: dict[str, str] = {  # English; the Dutch is in the catalogue (evaluator.i18n)
+    "mean": N_("arithmetic mean of the participants' normalised weights"),
+    "median": N_("median of the participants' normalised weights, rescaled to sum to 1"),
+    "geometric": N_(
+        "geometric mean of the participants' weights per level (AHP aggregation), rescaled to sum to 1"
+    ),
+    AGREED: N_("agreed weights (no participant has weighed yet)"),
 }
 
 DISAGREEMENT_MEASURE: dict[str, str] = {
@@ -77,7 +66,8 @@ DISAGREEMENT_MEASURE: dict[str, str] = {
 
 def aggregation_name(aggregation: str, lang: str = "nl") -> str:
     """The readable name of an aggregation, to show beside group weights."""
-    return text(AGGREGATION_NAMES.get(aggregation, {"en": aggregation, "nl": aggregation}), lang)
+    name = AGGREGATION_NAMES.get(aggregation)
+    return gettext(name, lang) if name else aggregation
 
 
 def participant_label(ev: Evaluation, participant_id: str, lang: str = "nl") -> str:
