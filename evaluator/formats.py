@@ -11,7 +11,7 @@ import math
 import string
 from typing import Any
 
-from .i18n import gettext, language
+from .i18n import SOURCE, gettext, language
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
@@ -105,3 +105,36 @@ def fill(template: str, lang: str | None = None, /, **fields: Any) -> str:
     """``template.format(**fields)`` with numbers as ``lang`` (default: the session's language) writes them:
     ``fill(gettext("weight {w:g} is negative"), w=-1e6)`` → ``gewicht -1.000.000 is negatief``."""
     return _Filler(lang).format(template, **fields)
+
+
+class Message(str):
+    """An English text that can say itself in another language later: ``lazy_gettext("the file is {what}")
+    .format(what=w)`` is the English (for data, such as verify's JSON, that must not depend on the reader's
+    language), and ``.in_(lang)`` is the same text translated, for the reader."""
+
+    template: str
+    fields: dict
+
+    def __new__(cls, template: str, fields: dict | None = None) -> Message:
+        obj = super().__new__(cls, fill(template, SOURCE, **fields) if fields else template)
+        obj.template, obj.fields = template, dict(fields or {})
+        return obj
+
+    def format(self, *args: object, **fields: object) -> Message:  # type: ignore[override]
+        if args:
+            raise TypeError("a Message takes named placeholders only")
+        return Message(self.template, fields)
+
+    def in_(self, lang: str | None = None) -> str:
+        translated = gettext(self.template, lang)
+        return fill(translated, lang, **self.fields) if self.fields else translated
+
+
+def lazy_gettext(message: str) -> Message:
+    """``message`` kept in English, translatable later with :meth:`Message.in_` (see :class:`Message`)."""
+    return Message(message)
+
+
+def text_in(value: str, lang: str | None = None) -> str:
+    """A :class:`Message` in ``lang``; any other text as it is."""
+    return value.in_(lang) if isinstance(value, Message) else value

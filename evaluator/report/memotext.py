@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..i18n import lazy_gettext
+from ..formats import lazy_gettext
 
 MAX_PAGES = 2000  # a memo of an evaluation Afweging can hold is far shorter; more is not a memo
 CHART_ROWS = 8  # the first page's chart shows the first eight of the ranking

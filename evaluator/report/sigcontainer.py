@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..i18n import lazy_gettext
+from ..formats import lazy_gettext
 
 _HEX = re.compile(rb"<([0-9A-Fa-f]*)>")
 

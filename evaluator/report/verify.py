@@ -21,7 +21,8 @@ from typing import Any
 
 from .. import settings
 from ..errors import InputError
-from ..i18n import gettext, lazy_gettext, pgettext, text_in
+from ..formats import lazy_gettext, text_in
+from ..i18n import gettext, pgettext
 
 CHECKS = ("signature", "trust", "unchanged", "attachment", "digest", "ranking")
 # A check that rests on another means nothing when that one failed or was not run: it is shown "not checked".
