@@ -38,7 +38,10 @@ def _decimal(x: float | None, pattern: str, lang: str | None) -> str:
         return "–"
     if isinstance(x, float) and math.isinf(x):
         return "∞" if x > 0 else "−∞"
-    text = format_decimal(x, pattern, locale=_locale(lang))
+    try:
+        text = format_decimal(x, pattern, locale=_locale(lang))
+    except (ArithmeticError, ValueError):  # beyond what a decimal context holds (1e308): no reader's number
+        return f"{x:.6g}"
     return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
 
 

@@ -33,6 +33,7 @@ def test_decimals_percentages_and_dates() -> None:
 
 def test_messages_never_show_an_exponent() -> None:
     assert fill("weight {w:g} is negative", "en", w=-1e6) == "weight -1,000,000 is negative"
+    assert fill("bound {b:g}", "nl", b=1e308) == "bound 1e+308"  # beyond any scale a person types: no failure
     assert fill("{n:,} samples, seed {seed}", "nl", n=1_000_000, seed=2026) == "1.000.000 samples, seed 2026"
     problem = Problem("criteria[0].minimum", "minimum", {"value": 1e6, "low": 0.0, "high": 10.0})
     assert problem.text("nl") == "minimum 1.000.000 ligt buiten de schaal 0–10"
