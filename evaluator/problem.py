@@ -37,9 +37,7 @@ class Exclusion:
         from .scales import format_score
 
         s, m = format_score(crit.scale, self.score, lang), format_score(crit.scale, self.minimum, lang)
-        if lang == "nl":
-            return f"{cname}: score {s} ligt onder het minimum {m}"
-        return f"{cname}: score {s} is below the minimum {m}"
+        return gettext("{cname}: score {s} is below the minimum {m}", lang).format(cname=cname, s=s, m=m)
 
 
 @dataclass(frozen=True)

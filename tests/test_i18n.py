@@ -219,13 +219,15 @@ def test_the_codemod_converts_language_flags_and_wraps_english_errors(tmp_path: 
         '    head = f"{n} stemmen" if nl else f"{n} votes"\n'
         '    if not path:\n'
         '        raise InputError(f"no such file: {path}")\n'
-        "    return head\n"
+        '    tail = {"en": "No votes yet.", "nl": "Nog geen stemmen."}[lang]\n'
+        "    return head + tail\n"
     )  # fmt: skip
     run = _codemod(tmp_path, "--errors")
     assert run.returncode == 0, run.stderr
     out = src.read_text()
     assert 'head = gettext("{n} votes", lang).format(n=n)' in out
     assert 'raise InputError(gettext("no such file: {path}").format(path=path))' in out
+    assert 'tail = gettext("No votes yet.", lang)' in out
     assert "from .i18n import gettext" in out
     with (tmp_path / i18n_codemod.PO_PATH).open("rb") as f:
         po = read_po(f, locale="nl")

@@ -13,7 +13,8 @@ evaluator/locale/nl/LC_MESSAGES/afweging.po with its English as msgid):
   n_pages=len(pages))``: a placeholder's name is the expression when it is a simple name, else derived from it
   (``self.title`` → ``title``, ``len(items)`` → ``n_items``). Both texts must use the same expressions.
 - ``_lang(lang, "nl", "en")`` → ``gettext("en", lang)``; ``"nl" if lang == "nl" else "en"`` (also ``!=``,
-  ``== "en"``, and a flag ``nl = lang == "nl"`` … ``"nl" if nl else "en"``) → ``gettext("en", lang)``; ``ChangeError("en", nl="nl")`` → ``ChangeError(gettext("en"))``;
+  ``== "en"``, and a flag ``nl = lang == "nl"`` … ``"nl" if nl else "en"``; ``{"en": "en", "nl": "nl"}[lang]``)
+  → ``gettext("en", lang)``; ``ChangeError("en", nl="nl")`` → ``ChangeError(gettext("en"))``;
   ``gettext`` is imported where it is not yet.
 - keyed catalogues (module-level ``MESSAGES``/``TEXTS``): ``"key": {"en": E, "nl": N}`` or ``"key": (E, N)`` →
   ``"key": E``, with msgctxt = key in the .po.
@@ -390,6 +391,8 @@ class Converter:
                 self.visit_call(node)
             elif isinstance(node, ast.IfExp):
                 self.visit_ifexp(node)
+            elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Dict):
+                self.visit_pick(node)
             elif isinstance(node, ast.If) and self.lang_test(node.test):
                 self.result.notes.append(f"{self.where(node)}: a statement that tests the language: review")
         for node in tree.body:
@@ -485,6 +488,20 @@ class Converter:
             self.result.needs_gettext |= text is not None
             self.replace(node, text)
         elif any(looks_translated(x) for x in (nl, en)):
+            self.fail(node, "a choice between languages that is not a pair of literal texts")
+
+    def visit_pick(self, node: ast.Subscript) -> None:
+        """``{"en": "…", "nl": "…"}[lang]`` → ``gettext("…", lang)``."""
+        d = node.value
+        keys = [k.value if isinstance(k, ast.Constant) else None for k in d.keys]
+        if sorted(map(str, keys)) != ["en", "nl"]:
+            return
+        en, nl = d.values[keys.index("en")], d.values[keys.index("nl")]
+        if is_text(en) and is_text(nl):
+            text = self.convert_pair(node, en, nl, "gettext", extra=f", {self.seg(node.slice)}")
+            self.result.needs_gettext |= text is not None
+            self.replace(node, text)
+        else:
             self.fail(node, "a choice between languages that is not a pair of literal texts")
 
     def visit_keyed(self, node: ast.stmt) -> None:
