@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean system-deps wheel bundle bundle-test
+.PHONY: run test lint bench clean system-deps wheel bundle bundle-test i18n
 
 $(BIN)/afweging: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -32,6 +32,14 @@ bundle: $(BIN)/afweging
 
 bundle-test: bundle
 	cd /tmp && $(CURDIR)/$(BIN)/python $(CURDIR)/tests/bundle_smoke.py $(CURDIR)/dist/afweging
+
+# The translations (evaluator/i18n.py): extract every text users read (pybabel extract, babel.cfg), update the Dutch
+# catalogue evaluator/locale/nl/LC_MESSAGES/afweging.po and compile its .mo. Old (English, Dutch) pairs in the
+# source are moved into the catalogue first by tools/i18n_codemod.py (--errors: new English-only error messages
+# get an empty Dutch entry, which tests/test_i18n.py reports until a translator fills it in).
+i18n: $(BIN)/afweging
+	$(BIN)/python tools/i18n_codemod.py --errors
+	$(BIN)/python tools/i18n_catalog.py
 
 bench: $(BIN)/afweging
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done

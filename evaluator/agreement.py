@@ -29,6 +29,7 @@ import numpy as np
 
 from .errors import InputError
 from .findings import Finding
+from .i18n import gettext
 from .methods import decision, method, rank
 from .model import Evaluation
 from .problem import Problem, build_problem
@@ -197,11 +198,16 @@ def method_agreement(
 ) -> MethodAgreement:
     """Rank with each of ``methods`` and compare the rankings (scikit-criteria's ``RanksComparator``)."""
     if not methods:
-        raise InputError("method agreement needs at least one method", place="methods")
+        raise InputError(gettext("method agreement needs at least one method"), place="methods")
     for m in methods:
         method(m)
     if correlation not in ("kendall", "spearman"):
-        raise InputError(f"correlation must be kendall or spearman, not {correlation!r}", place="correlation")
+        raise InputError(
+            gettext("correlation must be kendall or spearman, not {correlation!r}").format(
+                correlation=correlation
+            ),
+            place="correlation",
+        )
     p = build_problem(ev)
     excluded = tuple(a.id for a in ev.alternatives if a.id not in set(p.alternatives))
     rankings = [rank(p, m, ev.method_params) for m in methods]
@@ -248,7 +254,10 @@ def rank_reversal(ev: Evaluation, method: str = "wsm", repeat: int = 5, seed: in
     """Rank-reversal checks for ``method``, one finding per check (see the module docstring)."""
     if method not in REVERSAL_METHODS:
         raise InputError(
-            f"rank reversal checks run for {', '.join(REVERSAL_METHODS)}; not {method!r}", place="method"
+            gettext("rank reversal checks run for {REVERSAL_METHODS}; not {method!r}").format(
+                REVERSAL_METHODS=", ".join(REVERSAL_METHODS), method=method
+            ),
+            place="method",
         )
     p = build_problem(ev)
     params = ev.method_params  # names are per method (v, p, q, lambda): they apply whichever is asked

@@ -44,6 +44,8 @@ from typing import Any
 
 from .changes import Batch, SetWeights
 from .errors import InputError
+from .formats import fill
+from .i18n import gettext
 from .io.xlsx_limits import Limits
 from .model import Evaluation, text
 from .weighting import points_from_global
@@ -97,7 +99,9 @@ def find_participant(ev: Evaluation, who: str) -> str:
         if p.id == who or p.name.casefold() == who.strip().casefold():
             return p.id
     known = ", ".join(p.name for p in ev.participants) or "none yet"
-    raise InputError(f"no participant named {who!r} (participants: {known})")
+    raise InputError(
+        gettext("no participant named {who!r} (participants: {known})").format(who=who, known=known)
+    )
 
 
 # -- writing --------------------------------------------------------------------------------------------------
@@ -119,12 +123,11 @@ def write_ballot(
     from .io.table import text_cells
 
     if lang not in HEADERS:
-        raise InputError(f"unknown language {lang!r}; choose nl or en")
+        raise InputError(gettext("unknown language {lang_!r}; choose nl or en").format(lang_=lang))
     ev.participant(participant)  # KeyError is a programming error: callers look the id up first
     if not ev.criteria:
-        raise InputError("the evaluation has no criteria to weigh")
+        raise InputError(gettext("the evaluation has no criteria to weigh"))
     who = participant_label(ev, participant, lang)
-    nl = lang == "nl"
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = SHEET_TITLES[lang]
@@ -173,22 +176,21 @@ def write_ballot(
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # people may widen columns to read the descriptions
 
-    info = wb.create_sheet("toelichting" if nl else "instructions")
+    info = wb.create_sheet(gettext("instructions", lang))
     lines = [
-        ("Stembiljet" if nl else "Ballot", ev.title),
-        ("Deelnemer" if nl else "Participant", who),
-        ("Vraag" if nl else "Question", ev.question),
+        (gettext("Ballot", lang), ev.title),
+        (gettext("Participant", lang), who),
+        (gettext("Question", lang), ev.question),
         (
-            "Wat te doen" if nl else "What to do",
-            "Geef op het eerste blad elk criterium 0 tot 100 punten in de gele kolom 'weight': hoe belangrijk "
-            "het voor u is. Alleen de verhouding telt; 0 betekent dat het niet meeweegt. Laat geen cel leeg. "
-            "Bewaar het bestand en stuur het terug; wijzig niets anders."
-            if nl
-            else "On the first sheet, give each criterion 0 to 100 points in the yellow 'weight' column: how "
-            "important it is to you. Only the proportions count; 0 means it does not count. Leave no cell "
-            "empty. Save the file and send it back; change nothing else.",
+            gettext("What to do", lang),
+            gettext(
+                "On the first sheet, give each criterion 0 to 100 points in the yellow 'weight' column: how "
+                "important it is to you. Only the proportions count; 0 means it does not count. Leave no cell "
+                "empty. Save the file and send it back; change nothing else.",
+                lang,
+            ),
         ),
-        ("Kenmerk" if nl else "Identifier", f"{evaluation_key(ev, created)}/{participant}"),
+        (gettext("Identifier", lang), f"{evaluation_key(ev, created)}/{participant}"),
     ]
     for k, v in lines:
         info.append([k, v])
@@ -233,7 +235,7 @@ def write_ballot(
     ids.sheet_state = "hidden"
     ids.protection.sheet = True
     wb.security = WorkbookProtection(lockStructure=True)
-    wb.properties.title = f"Afweging — {'stembiljet' if nl else 'ballot'}: {ev.title} — {who}"
+    wb.properties.title = f"Afweging — {gettext('ballot', lang)}: {ev.title} — {who}"
     wb.properties.creator = "Afweging"
     wb.active = 0
     buf = io.BytesIO()  # built in memory, written in one go: a killed export leaves no temporary file
@@ -269,18 +271,20 @@ def _load(path: str | os.PathLike) -> Any:
 def weight_points(value: Any, file: str, place: str) -> float:
     """One importance weight as a ballot takes it: a number (or its text, decimal point or comma) 0–100."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise InputError("no weight given; enter 0 to 100 (0 if it does not count)", file, place)
+        raise InputError(gettext("no weight given; enter 0 to 100 (0 if it does not count)"), file, place)
     if isinstance(value, bool):
-        raise InputError(f"{value!r} is not a number from 0 to 100", file, place)
+        raise InputError(gettext("{value!r} is not a number from 0 to 100").format(value=value), file, place)
     if isinstance(value, str):
         try:
             value = float(value.strip().replace(",", "."))
         except ValueError:
-            raise InputError(f"{value.strip()!r} is not a number from 0 to 100", file, place) from None
+            raise InputError(
+                gettext("{value!r} is not a number from 0 to 100").format(value=value.strip()), file, place
+            ) from None
     if not isinstance(value, int | float):
-        raise InputError(f"{value!r} is not a number from 0 to 100", file, place)
+        raise InputError(gettext("{value!r} is not a number from 0 to 100").format(value=value), file, place)
     if not math.isfinite(value) or value < 0 or value > 100:
-        raise InputError(f"{value:g} is not a number from 0 to 100", file, place)
+        raise InputError(fill(gettext("{value:g} is not a number from 0 to 100"), value=value), file, place)
     return float(value)
 
 
@@ -306,14 +310,21 @@ class _Identifier:
 
     def place(self, name: str) -> str:
         row = self.rows.get(name)
-        return f"sheet {ID_SHEET!r}, cell B{row}" if row else f"sheet {ID_SHEET!r}"
+        if row:
+            return gettext("sheet {sheet!r}, cell {cell}").format(sheet=ID_SHEET, cell=f"B{row}")
+        return gettext("sheet {sheet!r}").format(sheet=ID_SHEET)
 
 
 def _identifier(wb: Any, file: str, n: int) -> _Identifier:
     from .io.xlsx_limits import cells
 
     if ID_SHEET not in wb.sheetnames:
-        raise InputError(f"is not an Afweging ballot (it has no {ID_SHEET!r} identifier sheet)", file)
+        raise InputError(
+            gettext("is not an Afweging ballot (it has no {ID_SHEET!r} identifier sheet)").format(
+                ID_SHEET=ID_SHEET
+            ),
+            file,
+        )
     grid: dict[tuple[int, int], Any] = {}
     for r, c, v in cells(wb[ID_SHEET], file, 3 * (DIGEST_ROW + 5 + 4 * n) + EXTRA_CELLS):
         if c <= TAG_COL:
@@ -329,18 +340,24 @@ def _identifier(wb: Any, file: str, n: int) -> _Identifier:
         if grid[r, c] == "cell" and grid.get((r, 2)):
             ident.digests[str(grid[r, 2])] = _norm(grid.get((r, 3)))
     if ident.values.get("format") != FORMAT:
-        raise InputError(f"is not an Afweging ballot (sheet {ID_SHEET!r}, cell B1)", file)
+        raise InputError(
+            gettext("is not an Afweging ballot (sheet {ID_SHEET!r}, cell B1)").format(ID_SHEET=ID_SHEET), file
+        )
     version = ident.values.get("version")
     if version == 1:
         raise InputError(
-            "was exported by an earlier Afweging, before ballots were sealed against edits; "
-            "export the participant's ballot again",
+            gettext(
+                "was exported by an earlier Afweging, before ballots were sealed against edits; "
+                "export the participant's ballot again"
+            ),
             file,
             ident.place("version"),
         )
     if version != VERSION:
         raise InputError(
-            f"is a ballot of version {version!r}; this Afweging reads version {VERSION}",
+            gettext("is a ballot of version {version!r}; this Afweging reads version {VERSION}").format(
+                version=version, VERSION=VERSION
+            ),
             file,
             ident.place("version"),
         )
@@ -388,7 +405,9 @@ def _check_seal(ev: Evaluation, ident: _Identifier, file: str, created: str, key
     mac = _norm(ident.values.get(SEAL))
     if not mac:
         raise InputError(
-            "has no seal; export the participant's ballot again from this project", file, ident.place(SEAL)
+            gettext("has no seal; export the participant's ballot again from this project"),
+            file,
+            ident.place(SEAL),
         )
     edited = [
         name
@@ -399,25 +418,31 @@ def _check_seal(ev: Evaluation, ident: _Identifier, file: str, created: str, key
     if len(edited) == len(SEALED):  # not one field fits this project's key: sealed elsewhere
         why = _other_evaluation(ev, ident, created)
         if why:
-            raise InputError(f"is a ballot for another evaluation: {why}", file)
+            raise InputError(gettext("is a ballot for another evaluation: {why}").format(why=why), file)
         raise InputError(
-            "was sealed by another project file, not this one; export the participant's ballot from this project",
+            gettext(
+                "was sealed by another project file, not this one; export the participant's ballot from this project"
+            ),
             file,
             ident.place(SEAL),
         )
     if edited:
         name = edited[0]
         raise InputError(
-            f"was changed after the ballot was exported (the {name} is now {_norm(ident.values.get(name))!r}); "
-            "a ballot's identifier may not be edited: export the participant's ballot again",
+            gettext(
+                "was changed after the ballot was exported (the {name} is now {norm!r}); a ballot's "
+                "identifier may not be edited: export the participant's ballot again"
+            ).format(name=name, norm=_norm(ident.values.get(name))),
             file,
             ident.place(name),
         )
     assert key is not None
     if not hmac.compare_digest(mac, _seal(key, ident.values, ident.digests)):
         raise InputError(
-            "the identifier sheet was changed after the ballot was exported; export the participant's ballot "
-            "again",
+            gettext(
+                "the identifier sheet was changed after the ballot was exported; export the participant's ballot "
+                "again"
+            ),
             file,
             ident.place(SEAL),
         )
@@ -433,19 +458,25 @@ def _check(ev: Evaluation, wb: Any, file: str, created: str, key: bytes | None) 
     _check_seal(ev, ident, file, created, key)
     why = _other_evaluation(ev, ident, created)
     if why:
-        raise InputError(f"is a ballot for another evaluation: {why}", file)
+        raise InputError(gettext("is a ballot for another evaluation: {why}").format(why=why), file)
     pid = str(ident.values.get("participant"))
     try:
         ev.participant(pid)
     except KeyError:
         raise InputError(
-            f"is the ballot of participant {pid!r}, who is no longer in this evaluation", file
+            gettext("is the ballot of participant {pid!r}, who is no longer in this evaluation").format(
+                pid=pid
+            ),
+            file,
         ) from None
     ws = wb.worksheets[0]
-    where = lambda coord: f"sheet {ws.title!r}, cell {coord}"  # noqa: E731
+    where = lambda coord: gettext("sheet {sheet!r}, cell {cell}").format(sheet=ws.title, cell=coord)  # noqa: E731
     if ws.title != ident.values.get("sheet"):
         raise InputError(
-            f"the first sheet should be {ident.values.get('sheet')!r}; the workbook was rearranged", file
+            gettext("the first sheet should be {value!r}; the workbook was rearranged").format(
+                value=ident.values.get("sheet")
+            ),
+            file,
         )
     # the cells the sheet holds, never the rectangle up to its farthest cell
     table: dict[str, Any] = {}
@@ -460,18 +491,28 @@ def _check(ev: Evaluation, wb: Any, file: str, created: str, key: bytes | None) 
         found = _norm(table.get(f"A{i}"))
         if found != c.id:
             raise InputError(
-                f"should hold criterion id {c.id!r}, found {found!r}; rows were changed", file, where(f"A{i}")
+                gettext("should hold criterion id {id!r}, found {found!r}; rows were changed").format(
+                    id=c.id, found=found
+                ),
+                file,
+                where(f"A{i}"),
             )
     # 2. every locked cell as written
     if len(ident.digests) != 5 + 4 * n:
-        raise InputError("the ballot's identifier sheet is incomplete", file, f"sheet {ID_SHEET!r}")
+        raise InputError(
+            gettext("the ballot's identifier sheet is incomplete"),
+            file,
+            gettext("sheet {sheet!r}").format(sheet=ID_SHEET),
+        )
     for coord, d in ident.digests.items():
         if _digest(table.get(coord)) != d:
-            raise InputError("was changed; only the weight cells may be filled in", file, where(coord))
+            raise InputError(
+                gettext("was changed; only the weight cells may be filled in"), file, where(coord)
+            )
     # 3. nothing outside the table
     if outside is not None:
         raise InputError(
-            "holds something outside the ballot's table; only the weight cells may be filled in",
+            gettext("holds something outside the ballot's table; only the weight cells may be filled in"),
             file,
             where(outside),
         )
@@ -480,7 +521,12 @@ def _check(ev: Evaluation, wb: Any, file: str, created: str, key: bytes | None) 
     for i, c in enumerate(ev.criteria, start=2):
         points[c.id] = weight_points(table.get(f"E{i}"), file, where(f"E{i}"))
     if sum(points.values()) <= 0:
-        raise InputError(f"every weight is 0; give at least one criterion some weight (E2–E{n + 1})", file)
+        raise InputError(
+            gettext("every weight is 0; give at least one criterion some weight (E2–E{value})").format(
+                value=n + 1
+            ),
+            file,
+        )
     return Ballot(file, pid, points)
 
 
@@ -497,18 +543,20 @@ def import_ballots(
     Refuses two ballots for the same participant in one import.
     """
     if not paths:
-        raise InputError("no ballots to import")
+        raise InputError(gettext("no ballots to import"))
     ballots: list[Ballot] = []
     seen: dict[str, str] = {}
     for path in paths:
         b = read_ballot(ev, path, created, key=key)
         if b.participant in seen:
             raise InputError(
-                f"is a second ballot of {participant_label(ev, b.participant, lang)} (the first: {seen[b.participant]})",
+                gettext("is a second ballot of {participant_label} (the first: {seen})").format(
+                    participant_label=participant_label(ev, b.participant, lang), seen=seen[b.participant]
+                ),
                 b.file,
             )
         seen[b.participant] = b.file
         ballots.append(b)
     names = ", ".join(participant_label(ev, b.participant, lang) for b in ballots)
-    desc = f"Stembiljetten ingelezen: {names}" if lang == "nl" else f"Ballots imported: {names}"
+    desc = gettext("Ballots imported: {names}", lang).format(names=names)
     return Batch(tuple(b.change(ev) for b in ballots), desc), ballots

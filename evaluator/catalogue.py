@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .i18n import gettext
 from .model import Area, Criterion, Evaluation, frozen_map
 from .serial import Reader, criterion_from_data, ident
 
@@ -68,9 +69,9 @@ def read_toml(path: str | os.PathLike) -> dict[str, Any]:
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", path) from None
+        raise InputError(gettext("not UTF-8 text (byte {start})").format(start=exc.start), path) from None
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"not valid TOML: {exc}", path) from None
+        raise InputError(gettext("not valid TOML: {exc}").format(exc=exc), path) from None
 
 
 def parse_catalogue(data: dict[str, Any], file: str | None = None) -> Catalogue:
@@ -84,7 +85,7 @@ def parse_catalogue(data: dict[str, Any], file: str | None = None) -> Catalogue:
     seen: set[str] = set()
     area_list = top.get("areas", list)
     if not area_list:
-        raise InputError("a catalogue needs at least one area", file, "areas")
+        raise InputError(gettext("a catalogue needs at least one area"), file, "areas")
     for i, raw_area in enumerate(area_list):
         place = f"areas[{i}]"
         r = Reader(raw_area, place, file).allow("id", "name", "description", "weight", "criteria")
@@ -162,7 +163,11 @@ def find(name: str) -> Catalogue:
     p = Path(name)
     if p.suffix == ".toml" and p.exists():
         return load_catalogue(p)
-    raise InputError(f"unknown catalogue {name!r}; bundled: {', '.join(cats) or 'none'}")
+    raise InputError(
+        gettext("unknown catalogue {name!r}; bundled: {value}").format(
+            name=name, value=", ".join(cats) or "none"
+        )
+    )
 
 
 DEFAULT_CATALOGUE = (

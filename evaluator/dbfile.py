@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import InputError
+from .i18n import gettext
 
 # One cell's (one row's) text or blob at most; the largest real one, an audit row, is far smaller.
 MAX_CELL_BYTES = 32 * 1024 * 1024
@@ -109,22 +110,24 @@ def problem(exc: sqlite3.Error) -> str:
     primary = code & 0xFF if isinstance(code, int) else None
     text = " ".join(str(exc).split())
     if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
-        return "is in use by another program that is writing to it; try again in a moment"
+        return gettext("is in use by another program that is writing to it; try again in a moment")
     if primary == sqlite3.SQLITE_FULL or "disk is full" in text:
-        return "cannot be written: the disk is full"
+        return gettext("cannot be written: the disk is full")
     if code in _WRITE_ERRORS:  # a failed write or flush: a full disk or quota, or a share that went away
-        return "cannot be written: the disk is full or cannot be reached"
+        return gettext("cannot be written: the disk is full or cannot be reached")
     if primary == sqlite3.SQLITE_READONLY or "readonly" in text:
-        return "cannot be written (a read-only disk or folder, or no permission to change it)"
+        return gettext("cannot be written (a read-only disk or folder, or no permission to change it)")
     if primary == sqlite3.SQLITE_TOOBIG or "too big" in text:
-        return f"holds a value larger than {MAX_CELL_BYTES // (1024 * 1024)} MB, more than Afweging reads"
+        return gettext("holds a value larger than {value} MB, more than Afweging reads").format(
+            value=MAX_CELL_BYTES // (1024 * 1024)
+        )
     if primary == sqlite3.SQLITE_CANTOPEN:
-        return "cannot be opened (no permission, or the folder is gone)"
+        return gettext("cannot be opened (no permission, or the folder is gone)")
     if primary == sqlite3.SQLITE_IOERR:
-        return f"cannot be read or written (input/output error: {text})"
+        return gettext("cannot be read or written (input/output error: {text})").format(text=text)
     if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return f"is damaged ({text})"
-    return f"is damaged or not an Afweging project ({text})"
+        return gettext("is damaged ({text})").format(text=text)
+    return gettext("is damaged or not an Afweging project ({text})").format(text=text)
 
 
 def first_line(report: str) -> str:
@@ -173,11 +176,19 @@ def check_objects(con: sqlite3.Connection, expected: dict, path: Path) -> None:
     for kind, name, _ in sorted(set(found) - set(expected)):
         article = "an" if kind[0] in "aeiou" else "a"
         raise InputError(
-            f"is not an Afweging project as Afweging makes it: it holds {article} {kind} {name!r} (refused unread)",
+            gettext(
+                "is not an Afweging project as Afweging makes it: it holds {article} {kind} {name!r} "
+                "(refused unread)"
+            ).format(article=article, kind=kind, name=name),
             path,
         )
     for kind, name, _ in sorted(set(expected) - set(found), key=lambda k: (k[0] != "table", k[1])):
-        raise InputError(f"is damaged or not an Afweging project: the {kind} {name!r} is missing", path)
+        raise InputError(
+            gettext("is damaged or not an Afweging project: the {kind} {name!r} is missing").format(
+                kind=kind, name=name
+            ),
+            path,
+        )
 
 
 def check_definitions(con: sqlite3.Connection, expected: dict, path: Path) -> None:
@@ -186,8 +197,10 @@ def check_definitions(con: sqlite3.Connection, expected: dict, path: Path) -> No
     for key, sql in _objects(con).items():
         if sql != expected[key]:
             raise InputError(
-                f"is not an Afweging project as Afweging makes it: the {key[0]} {key[1]!r} is defined "
-                "differently (refused unread)",
+                gettext(
+                    "is not an Afweging project as Afweging makes it: the {key} {key2!r} is defined "
+                    "differently (refused unread)"
+                ).format(key=key[0], key2=key[1]),
                 path,
             )
 
@@ -288,7 +301,12 @@ def rolled_back_copy(
             head = f.read(100)
         why = journal_misfit(head, db_copy.stat().st_size, before, application_id)
         if why:
-            raise InputError(f"has a journal beside it that does not fit: {why}{advice}", path)
+            raise InputError(
+                gettext("has a journal beside it that does not fit: {why}{advice}").format(
+                    why=why, advice=advice
+                ),
+                path,
+            )
         journal_path(db_copy).write_bytes(before)
         con = connect(db_copy, readonly=False)
         try:
@@ -298,12 +316,17 @@ def rolled_back_copy(
                 report = con.execute("PRAGMA integrity_check").fetchone()[0]
             except sqlite3.Error as exc:
                 raise InputError(
-                    f"has a journal beside it that does not fit: {problem(exc)}{advice}", path
+                    gettext("has a journal beside it that does not fit: {problem}{advice}").format(
+                        problem=problem(exc), advice=advice
+                    ),
+                    path,
                 ) from None
             if report != "ok":
                 raise InputError(
-                    "has a journal beside it that does not fit: rolled back, the file would be damaged "
-                    f"({first_line(report)}){advice}",
+                    gettext(
+                        "has a journal beside it that does not fit: rolled back, the file would be damaged "
+                        "({first_line}){advice}"
+                    ).format(first_line=first_line(report), advice=advice),
                     path,
                 )
             mem = memory()

@@ -17,24 +17,20 @@ class InputError(AfwegingError):
         problem: str,
         file: str | os.PathLike | None = None,
         place: str | None = None,
-        *,
-        nl: str | None = None,
     ):
-        self.problem = problem
-        self.nl = nl  # the problem in Dutch, where one was given (the desktop shows it in a Dutch session)
+        self.problem = problem  # in the session's language (evaluator.i18n), like every message of the core
         self.file = os.fspath(file) if file is not None else None
         self.place = place
         super().__init__(self.line())
 
-    def line(self, lang: str = "en") -> str:
+    def line(self) -> str:
         parts = [p for p in (self.file, self.place) if p]
         where = ": ".join(parts)
-        problem = self.nl if lang == "nl" and self.nl else self.problem
-        return f"{where}: {problem}" if where else problem
+        return f"{where}: {self.problem}" if where else self.problem
 
     def at(self, file: str | os.PathLike | None = None, place: str | None = None) -> InputError:
         """The same problem, with the file and/or place filled in where they were not yet known."""
-        return InputError(self.problem, self.file or file, self.place or place, nl=self.nl)
+        return InputError(self.problem, self.file or file, self.place or place)
 
 
 class CheckFailed(AfwegingError):
@@ -44,7 +40,8 @@ class CheckFailed(AfwegingError):
 class ChangeError(AfwegingError):
     """A change that cannot be applied to this evaluation (unknown id, value off the scale, ...).
 
-    ``str(error)`` is the English reason; :meth:`text` gives it in the user's language where a Dutch one was given.
+    ``str(error)`` is the reason in the session's language (:mod:`evaluator.i18n`, the app's or ``--lang``).
+    ``nl=`` is the old form with the Dutch beside the English (tools/i18n_codemod.py moves it to the catalogue).
     """
 
     def __init__(self, problem: str, nl: str | None = None):
@@ -52,7 +49,7 @@ class ChangeError(AfwegingError):
         self.problem = problem
         self.nl = nl
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: str | None = None) -> str:
         return self.nl if lang == "nl" and self.nl else self.problem
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import InputError
+from .i18n import gettext
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
@@ -26,19 +27,24 @@ def read_bytes(path: str | os.PathLike, limit: int = MAX_INPUT_BYTES) -> bytes:
     p = Path(path)
     try:
         if p.is_dir():
-            raise InputError("is a folder, not a file", p)
+            raise InputError(gettext("is a folder, not a file"), p)
         size = p.stat().st_size
         if size > limit:
-            raise InputError(f"is {size / 1e6:.0f} MB, more than the {limit / 1e6:.0f} MB Afweging reads", p)
+            raise InputError(
+                gettext("is {value:.0f} MB, more than the {value2:.0f} MB Afweging reads").format(
+                    value=size / 1000000.0, value2=limit / 1000000.0
+                ),
+                p,
+            )
         return p.read_bytes()
     except FileNotFoundError:
-        raise InputError("no such file", p) from None
+        raise InputError(gettext("no such file"), p) from None
     except PermissionError:
-        raise InputError("no permission to read it", p) from None
+        raise InputError(gettext("no permission to read it"), p) from None
     except IsADirectoryError:
-        raise InputError("is a folder, not a file", p) from None
+        raise InputError(gettext("is a folder, not a file"), p) from None
     except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})", p) from None
+        raise InputError(gettext("cannot be read ({value})").format(value=exc.strerror or exc), p) from None
 
 
 MARK = ".afweging-tmp."  # in the name of every temporary file that has one

@@ -21,47 +21,38 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import settings
+from .formats import fill
+from .i18n import language, pgettext
 from .model import CONFIDENCES, Assessment, Criterion, Evaluation
 
-# The wording of every validity problem, (English, Dutch), filled in with the problem's params.
-MESSAGES: dict[str, tuple[str, str]] = {
-    "setting": ("{detail}", "{detail_nl}"),
-    "unknown_method": ("unknown method {value!r} (choose one of: {choices})",
-                       "onbekende methode {value!r} (kies uit: {choices})"),
-    "robustness_method": ("sensitivity analysis runs {choices}, not {value!r}",
-                          "de gevoeligheidsanalyse werkt met {choices}, niet met {value!r}"),
-    "robustness_keys": ("unknown robustness setting {key!r} (expected: {choices})",
-                        "onbekende robuustheidsinstelling {key!r} (verwacht: {choices})"),
-    "method_param_unknown": ("unknown method parameter {key!r} (the methods take: {choices})",
-                             "onbekende methodeparameter {key!r} (de methoden kennen: {choices})"),
-    "method_param_value": ("method parameter {key} must be a number from {low:g} to {high:g}, not {value!r}",
-                           "methodeparameter {key} moet een getal van {low:g} tot {high:g} zijn, niet {value!r}"),
-    "empty_id": ("needs an id", "heeft een id nodig"),
-    "empty_name": ("needs a name", "heeft een naam nodig"),
-    "duplicate_id": ("duplicate id {id!r}", "dubbele id {id!r}"),
-    "duplicate_name": ("there already is one named {name!r}", "er is er al een met de naam {name!r}"),
-    "area_and_criterion": ("id {id!r} names both an area and a criterion",
-                           "id {id!r} is zowel een gebied als een criterium"),
-    "unknown_area": ("unknown area {id!r}", "onbekend gebied {id!r}"),
-    "scale": ("{detail}", "{detail}"),
-    "minimum": ("minimum {value:g} lies outside the scale {low:g}–{high:g}",
-                "minimum {value:g} ligt buiten de schaal {low:g}–{high:g}"),
-    "unknown_alternative": ("unknown alternative {id!r}", "onbekend alternatief {id!r}"),
-    "unknown_criterion": ("unknown criterion {id!r}", "onbekend criterium {id!r}"),
-    "field_type": ("{field} must be {kind}, not {value!r}", "{field} moet {kind_nl} zijn, niet {value!r}"),
-    "half_range": ("give both ends of the range (low and high) or neither",
-                   "geef beide grenzen van de marge (laag en hoog) of geen van beide"),
-    "range_order": ("range low {low:g} is above high {high:g}", "ondergrens {low:g} ligt boven bovengrens {high:g}"),
-    "outside_range": ("score {value:g} lies outside its own range {low:g}–{high:g}",
-                      "score {value:g} ligt buiten de eigen marge {low:g}–{high:g}"),
-    "confidence": ("confidence must be high, medium or low, not {value!r}",
-                   "zekerheid moet hoog, middel of laag zijn, niet {value!r}"),
-    "off_scale": ("{detail}", "{detail}"),
-    "unknown_weight": ("weight for unknown area or criterion {id!r}",
-                       "gewicht voor onbekend gebied of criterium {id!r}"),
-    "weight_value": ("weight must be a finite number of 0 or more, not {value!r}",
-                     "gewicht moet een eindig getal van 0 of meer zijn, niet {value!r}"),
-    "unknown_participant": ("weights for unknown participant {id!r}", "gewichten voor onbekende deelnemer {id!r}"),
+# The wording of every validity problem in English, filled in with the problem's params; the Dutch is in the
+# gettext catalogue with the key as msgctxt (evaluator.i18n).
+MESSAGES: dict[str, str] = {
+    "setting": "{detail}",
+    "unknown_method": "unknown method {value!r} (choose one of: {choices})",
+    "robustness_method": "sensitivity analysis runs {choices}, not {value!r}",
+    "robustness_keys": "unknown robustness setting {key!r} (expected: {choices})",
+    "method_param_unknown": "unknown method parameter {key!r} (the methods take: {choices})",
+    "method_param_value": "method parameter {key} must be a number from {low:g} to {high:g}, not {value!r}",
+    "empty_id": "needs an id",
+    "empty_name": "needs a name",
+    "duplicate_id": "duplicate id {id!r}",
+    "duplicate_name": "there already is one named {name!r}",
+    "area_and_criterion": "id {id!r} names both an area and a criterion",
+    "unknown_area": "unknown area {id!r}",
+    "scale": "{detail}",
+    "minimum": "minimum {value:g} lies outside the scale {low:g}–{high:g}",
+    "unknown_alternative": "unknown alternative {id!r}",
+    "unknown_criterion": "unknown criterion {id!r}",
+    "field_type": "{field} must be {kind}, not {value!r}",
+    "half_range": "give both ends of the range (low and high) or neither",
+    "range_order": "range low {low:g} is above high {high:g}",
+    "outside_range": "score {value:g} lies outside its own range {low:g}–{high:g}",
+    "confidence": "confidence must be high, medium or low, not {value!r}",
+    "off_scale": "{detail}",
+    "unknown_weight": "weight for unknown area or criterion {id!r}",
+    "weight_value": "weight must be a finite number of 0 or more, not {value!r}",
+    "unknown_participant": "weights for unknown participant {id!r}",
 }  # fmt: skip
 
 _KIND_WORDS = {"number": ("a number or empty", "een getal of leeg"), "text": ("text", "tekst")}
@@ -75,11 +66,18 @@ class Problem:
     key: str
     params: Mapping[str, Any] = field(default_factory=dict)
 
-    def text(self, lang: str = "en") -> str:
-        en, nl = MESSAGES[self.key]
-        return (nl if lang == "nl" else en).format(**self.params)
+    def text(self, lang: str | None = None) -> str:
+        """What is wrong, in ``lang`` (by default the session's language)."""
+        lang = lang or language()
+        params = dict(self.params)
+        if lang == "nl":  # words the check wrote in both languages: ``detail`` and ``detail_nl``
+            params.update({k[:-3]: v for k, v in self.params.items() if k.endswith("_nl")})
+        entry = MESSAGES[self.key]
+        if isinstance(entry, tuple):  # (English, Dutch): an entry tools/i18n_codemod.py has not moved yet
+            return fill(entry[1] if lang == "nl" else entry[0], lang, **params)
+        return fill(pgettext(self.key, entry, lang), lang, **params)  # numbers as the language writes them
 
-    def line(self, lang: str = "en") -> str:
+    def line(self, lang: str | None = None) -> str:
         return f"{self.place}: {self.text(lang)}" if self.place else self.text(lang)
 
 
@@ -94,7 +92,7 @@ def require(ev: Evaluation, file: str | None = None) -> Evaluation:
 
     problem = check(ev)
     if problem is not None:
-        raise InputError(problem.text("en"), file, problem.place or None)
+        raise InputError(problem.text(), file, problem.place or None)
     return ev
 
 

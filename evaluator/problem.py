@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import InputError
+from .i18n import gettext
 from .model import Evaluation, text
 from .scales import values as scale_values
 from .weighting import global_weights
@@ -33,13 +34,11 @@ class Exclusion:
         crit = ev.criterion(self.criterion)
         cname = f"{crit.id} {text(crit.name, lang)}"
         if self.kind == "missing":
-            return f"{cname}: nog geen score" if lang == "nl" else f"{cname}: not scored yet"
+            return gettext("{cname}: not scored yet", lang).format(cname=cname)
         from .scales import format_score
 
         s, m = format_score(crit.scale, self.score, lang), format_score(crit.scale, self.minimum, lang)
-        if lang == "nl":
-            return f"{cname}: score {s} ligt onder het minimum {m}"
-        return f"{cname}: score {s} is below the minimum {m}"
+        return gettext("{cname}: score {s} is below the minimum {m}", lang).format(cname=cname, s=s, m=m)
 
 
 @dataclass(frozen=True)
@@ -157,9 +156,9 @@ def build_problem(
 ) -> Problem:
     """The decision problem for ``ev`` (agreed weights unless ``weights`` points are given)."""
     if not ev.criteria:
-        raise InputError("the evaluation has no criteria")
+        raise InputError(gettext("the evaluation has no criteria"))
     if not ev.alternatives:
-        raise InputError("the evaluation has no alternatives")
+        raise InputError(gettext("the evaluation has no alternatives"))
     gw = global_weights(ev, weights)
     w = np.array([gw[c.id] for c in ev.criteria])
     m = score_matrix(ev) if scores is None else np.asarray(scores, dtype=float)

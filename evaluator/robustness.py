@@ -17,6 +17,7 @@ from typing import Any
 
 from . import settings
 from .errors import InputError
+from .i18n import gettext, language
 from .model import Evaluation
 
 SCHEMA = 1  # the shape of :func:`to_data`'s object; a later version reads every earlier one
@@ -56,9 +57,10 @@ def resolve(ev: Evaluation, **overrides: Any) -> Settings:
             value = settings.get(ev, name)
         found = settings.ALL[name].check(value)
         if found and overrides.get(key) is not None:
-            raise InputError(found[0].replace(name, f"--{key}", 1))
+            english, dutch = found[0].replace(name, f"--{key}", 1), f"--{key}: {found[1]}"
+            raise InputError(dutch if language() == "nl" else english)  # settings word both (settings.check)
         if found:
-            raise InputError(found[0], place=name)
+            raise InputError(found[1] if language() == "nl" else found[0], place=name)
         values[key] = value
     method = values["method"] or ev.method
     if method not in FAST_METHODS:
@@ -66,14 +68,16 @@ def resolve(ev: Evaluation, **overrides: Any) -> Settings:
             "--method" if overrides.get("method") else "robustness.method" if values["method"] else "method"
         )
         raise InputError(
-            f"{where} is {method!r}; sensitivity analysis runs {', '.join(FAST_METHODS)} (choose one with --method)"
+            gettext(
+                "{where} is {method!r}; sensitivity analysis runs {FAST_METHODS} (choose one with --method)"
+            ).format(where=where, method=method, FAST_METHODS=", ".join(FAST_METHODS))
         )
     spread = values["spread"]
     if values["weights"] == "around" and spread == settings.SPREAD_PARTICIPANTS:
         from .sensitivity import participants_spread
 
         if participants_spread(ev) is None:
-            raise InputError("a spread from the participants needs weights from at least two participants",
+            raise InputError(gettext("a spread from the participants needs weights from at least two participants"),
                              place="robustness.spread")  # fmt: skip
     return Settings(
         method, values["weights"], spread, values["scores"], int(values["samples"]), int(values["seed"])

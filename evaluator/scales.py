@@ -10,66 +10,85 @@ import math
 
 import numpy as np
 
+from .formats import fill, number
+from .i18n import gettext
 from .model import Scale
 
 
 def check_scale(scale: Scale) -> str | None:
     """What is wrong with ``scale``, or ``None``."""
     if scale.kind not in ("ordinal", "numeric", "boolean"):
-        return f"unknown scale kind {scale.kind!r} (use ordinal, numeric or boolean)"
+        return gettext("unknown scale kind {kind!r} (use ordinal, numeric or boolean)").format(
+            kind=scale.kind
+        )
     if scale.direction not in ("benefit", "cost"):
-        return f"unknown direction {scale.direction!r} (use benefit or cost)"
+        return gettext("unknown direction {direction!r} (use benefit or cost)").format(
+            direction=scale.direction
+        )
     if scale.kind == "ordinal":
         if len(scale.levels) < 2:
-            return "an ordinal scale needs at least two levels"
+            return gettext("an ordinal scale needs at least two levels")
         vals = [lv.value for lv in scale.levels]
         if any(not math.isfinite(v) for v in vals):
-            return "level values must be finite numbers"
+            return gettext("level values must be finite numbers")
         if any(b <= a for a, b in zip(vals, vals[1:], strict=False)):
-            return "levels must be listed in increasing order without repeats"
+            return gettext("levels must be listed in increasing order without repeats")
     if scale.kind == "numeric":
         if (scale.lower is None) != (scale.upper is None):
-            return "give both bounds (lower and upper) or neither"
+            return gettext("give both bounds (lower and upper) or neither")
         if scale.lower is not None:
             if not (math.isfinite(scale.lower) and math.isfinite(scale.upper)):
-                return "bounds must be finite numbers"
+                return gettext("bounds must be finite numbers")
             if scale.upper <= scale.lower:
-                return f"upper bound {scale.upper:g} must be above lower bound {scale.lower:g}"
+                return fill(
+                    gettext("upper bound {upper:g} must be above lower bound {lower:g}"),
+                    upper=scale.upper,
+                    lower=scale.lower,
+                )
     if scale.points:
         bounds = scale.bounds
         xs = [p[0] for p in scale.points]
         vs = [p[1] for p in scale.points]
         if len(xs) < 2:
-            return "a piecewise value function needs at least two points"
+            return gettext("a piecewise value function needs at least two points")
         if any(not (math.isfinite(x) and math.isfinite(v)) for x, v in scale.points):
-            return "value function points must be finite numbers"
+            return gettext("value function points must be finite numbers")
         if any(b <= a for a, b in zip(xs, xs[1:], strict=False)):
-            return "value function points must increase in score"
+            return gettext("value function points must increase in score")
         if any(v < 0 or v > 1 for v in vs):
-            return "value function values must lie in [0, 1]"
+            return gettext("value function values must lie in [0, 1]")
         if bounds is not None and (xs[0] > bounds[0] or xs[-1] < bounds[1]):
-            return "value function points must cover the scale from its lower to its upper bound"
+            return gettext("value function points must cover the scale from its lower to its upper bound")
         if scale.direction == "benefit" and vs[-1] < vs[0]:
-            return 'value function points fall, but the direction is benefit (set direction = "cost")'
+            return gettext(
+                'value function points fall, but the direction is benefit (set direction = "cost")'
+            )
         if scale.direction == "cost" and vs[-1] > vs[0]:
-            return "value function points rise, but the direction is cost (the best score must get the highest value)"
+            return gettext(
+                "value function points rise, but the direction is cost (the best score must get the highest value)"
+            )
     return None
 
 
 def check_score(scale: Scale, x: float) -> str | None:
     """What is wrong with score ``x`` on ``scale``, or ``None``."""
     if isinstance(x, bool) or not isinstance(x, int | float):
-        return f"score {x!r} is not a number"
+        return gettext("score {x!r} is not a number").format(x=x)
     if not math.isfinite(x):
-        return f"score {x} is not a finite number"
+        return gettext("score {x} is not a finite number").format(x=x)
     if scale.kind == "ordinal" and scale.level(x) is None:
-        allowed = ", ".join(f"{lv.value:g}" for lv in scale.levels)
-        return f"score {x:g} is not a level of this scale ({allowed})"
+        allowed = ", ".join(number(lv.value) for lv in scale.levels)
+        return fill(gettext("score {x:g} is not a level of this scale ({allowed})"), x=x, allowed=allowed)
     if scale.kind == "boolean" and x not in (0, 1):
-        return f"score {x:g} must be 1 (yes) or 0 (no)"
+        return fill(gettext("score {x:g} must be 1 (yes) or 0 (no)"), x=x)
     bounds = scale.bounds
     if scale.kind == "numeric" and bounds is not None and not (bounds[0] <= x <= bounds[1]):
-        return f"score {x:g} lies outside the scale's bounds {bounds[0]:g}–{bounds[1]:g}"
+        return fill(
+            gettext("score {x:g} lies outside the scale's bounds {bounds:g}–{bounds2:g}"),
+            x=x,
+            bounds=bounds[0],
+            bounds2=bounds[1],
+        )
     return None
 
 
@@ -148,20 +167,15 @@ def with_unit(scale: Scale, x: float, lang: str, shown: str | None = None) -> st
 
 def format_score(scale: Scale, x: float | None, lang: str = "nl") -> str:
     """A score as a person reads it: the level's label, yes/no, or the number with its unit."""
+    from .formats import number
+    from .i18n import pgettext
     from .model import text
 
     if x is None:
         return "–"
     if scale.kind == "ordinal":
         lv = scale.level(x)
-        return f"{x:g} · {text(lv.label, lang)}" if lv else f"{x:g}"
+        return f"{number(x, lang)} · {text(lv.label, lang)}" if lv else number(x, lang)
     if scale.kind == "boolean":
-        return (
-            {"nl": "ja", "en": "yes"}[lang if lang in ("nl", "en") else "en"]
-            if x
-            else {
-                "nl": "nee",
-                "en": "no",
-            }[lang if lang in ("nl", "en") else "en"]
-        )
+        return pgettext("score", "yes", lang) if x else pgettext("score", "no", lang)
     return with_unit(scale, x, lang)

@@ -48,6 +48,8 @@ import numpy as np
 
 from . import fastengine, settings
 from .errors import InputError
+from .formats import fill
+from .i18n import gettext
 from .methods import METHODS, TIE_RTOL, check_problem, sort_with_ties
 from .methods.fast import blocked_product
 from .model import Evaluation
@@ -106,7 +108,10 @@ class Acceptability:
 def _check_method(method: str) -> None:
     if method not in fastengine.FAST_METHODS:
         raise InputError(
-            f"sensitivity analysis runs {', '.join(fastengine.FAST_METHODS)}; not {method!r}", place="method"
+            gettext("sensitivity analysis runs {FAST_METHODS}; not {method!r}").format(
+                FAST_METHODS=", ".join(fastengine.FAST_METHODS), method=method
+            ),
+            place="method",
         )
 
 
@@ -114,15 +119,26 @@ def _spread_vector(ev: Evaluation, spread: float | Mapping[str, float]) -> np.nd
     if isinstance(spread, Mapping):
         unknown = [k for k in spread if k not in {c.id for c in ev.criteria}]
         if unknown:
-            raise InputError(f"spread given for unknown criterion {unknown[0]!r}", place="spread")
+            raise InputError(
+                gettext("spread given for unknown criterion {unknown!r}").format(unknown=unknown[0]),
+                place="spread",
+            )
         s = np.array([float(spread.get(c.id, 0.0)) for c in ev.criteria])
     else:
         if isinstance(spread, bool) or not isinstance(spread, int | float):
-            raise InputError(f"spread {spread!r} is not a number", place="spread")
+            raise InputError(
+                gettext("spread {spread!r} is not a number").format(spread=spread), place="spread"
+            )
         s = np.full(len(ev.criteria), float(spread))
     if not np.all(np.isfinite(s)) or np.any(s < 0) or np.any(s > MAX_SPREAD):
         raise InputError(
-            f"spread must lie between 0 and {MAX_SPREAD:g} (the relative standard deviation of each weight)",
+            fill(
+                gettext(
+                    "spread must lie between 0 and {MAX_SPREAD:g} (the relative standard deviation "
+                    "of each weight)"
+                ),
+                MAX_SPREAD=MAX_SPREAD,
+            ),
             place="spread",
         )
     return s
@@ -439,19 +455,34 @@ def acceptability(
     """
     _check_method(method)
     if weights not in WEIGHT_MODES:
-        raise InputError(f"weights must be {' or '.join(WEIGHT_MODES)}, not {weights!r}", place="weights")
+        raise InputError(
+            gettext("weights must be {WEIGHT_MODES}, not {weights!r}").format(
+                WEIGHT_MODES=" or ".join(WEIGHT_MODES), weights=weights
+            ),
+            place="weights",
+        )
     if scores not in SCORE_MODES:
-        raise InputError(f"scores must be {' or '.join(SCORE_MODES)}, not {scores!r}", place="scores")
+        raise InputError(
+            gettext("scores must be {SCORE_MODES}, not {scores!r}").format(
+                SCORE_MODES=" or ".join(SCORE_MODES), scores=scores
+            ),
+            place="scores",
+        )
     if (
         isinstance(samples, bool)
         or not isinstance(samples, Integral)
         or not MIN_SAMPLES <= samples <= MAX_SAMPLES
     ):
         raise InputError(
-            f"samples must be a whole number from {MIN_SAMPLES} to {MAX_SAMPLES:,}", place="samples"
+            fill(
+                gettext("samples must be a whole number from {MIN_SAMPLES} to {MAX_SAMPLES:,}"),
+                MIN_SAMPLES=MIN_SAMPLES,
+                MAX_SAMPLES=MAX_SAMPLES,
+            ),
+            place="samples",
         )
     if isinstance(seed, bool) or not isinstance(seed, Integral) or seed < 0:
-        raise InputError("seed must be a whole number, 0 or more", place="seed")
+        raise InputError(gettext("seed must be a whole number, 0 or more"), place="seed")
     spread_vec = _spread_vector(ev, spread)
     p = build_problem(ev)
     check_problem(p, method)  # refuse what rank refuses (WPM on values ≤ 0)

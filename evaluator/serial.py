@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .errors import InputError
+from .i18n import gettext
 from .model import (
     CONFIDENCES,
     Alternative,
@@ -145,7 +146,11 @@ class Reader:
 
     def __init__(self, data: Any, place: str, file: str | None = None):
         if not isinstance(data, Mapping):
-            raise InputError(f"expected a table/object, found {type(data).__name__}", file, place or None)
+            raise InputError(
+                gettext("expected a table/object, found {name}").format(name=type(data).__name__),
+                file,
+                place or None,
+            )
         self.data, self.place, self.file = data, place, file
 
     def allow(self, *keys: str) -> Reader:
@@ -290,7 +295,7 @@ def check_assessment(ev_criterion: Criterion, s: Assessment) -> str | None:
     from .invariants import Problem, assessment_problem
 
     found = assessment_problem(ev_criterion, s)
-    return Problem("", *found).text("en") if found else None
+    return Problem("", *found).text() if found else None
 
 
 def participant_from_data(data: Any, place: str, file: str | None = None) -> Participant:
@@ -357,7 +362,9 @@ def evaluation_from_data(data: Any, file: str | None = None) -> Evaluation:
         ar = Reader(item, place, file)
         a_id, c_id = ident(ar, "alternative"), ident(ar, "criterion")
         if (a_id, c_id) in assessments:
-            raise InputError(f"second score for {a_id} on {c_id}", file, place)
+            raise InputError(
+                gettext("second score for {a_id} on {c_id}").format(a_id=a_id, c_id=c_id), file, place
+            )
         assessments[(a_id, c_id)] = assessment_from_data(
             {k: v for k, v in item.items() if k not in ("alternative", "criterion")}, place, file
         )
@@ -389,5 +396,5 @@ def _unique(items: tuple, what: str, file: str | None) -> None:
     seen: set[str] = set()
     for i, it in enumerate(items):
         if it.id in seen:
-            raise InputError(f"duplicate id {it.id!r}", file, f"{what}[{i}].id")
+            raise InputError(gettext("duplicate id {id!r}").format(id=it.id), file, f"{what}[{i}].id")
         seen.add(it.id)

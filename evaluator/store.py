@@ -48,6 +48,7 @@ from .dbfile import (
 )
 from .errors import ChangeError, InputError, StaleFile, StoreError
 from .files import atomic_write
+from .i18n import gettext
 from .model import Evaluation
 from .serial import (
     SETTINGS,
@@ -161,11 +162,13 @@ def _verify(con: sqlite3.Connection, path: Path) -> None:
     version = con.execute("PRAGMA user_version").fetchone()[0]
     app = con.execute("PRAGMA application_id").fetchone()[0]
     if app != APPLICATION_ID:
-        raise InputError("is an SQLite database, but not an Afweging project", path)
+        raise InputError(gettext("is an SQLite database, but not an Afweging project"), path)
     if version > SCHEMA_VERSION:
         raise InputError(
-            f"was written by a newer Afweging (file schema {version}, this version reads up to "
-            f"{SCHEMA_VERSION}); update Afweging to open it. The file was not changed.",
+            gettext(
+                "was written by a newer Afweging (file schema {version}, this version reads up "
+                "to {SCHEMA_VERSION}); update Afweging to open it. The file was not changed."
+            ).format(version=version, SCHEMA_VERSION=SCHEMA_VERSION),
             path,
         )
     check_objects(con, _expected(), path)
@@ -256,19 +259,24 @@ class Store:
         in use, or has a journal beside it that does not fit. Read-only, the file is never written."""
         p = Path(path)
         if not p.exists():
-            raise InputError("no such file", p)
+            raise InputError(gettext("no such file"), p)
         if p.is_dir():
-            raise InputError("is a folder, not a project file", p)
+            raise InputError(gettext("is a folder, not a project file"), p)
         try:
             with open(p, "rb") as f:
                 head = f.read(100)
         except OSError as exc:
-            raise InputError(f"cannot be read ({exc.strerror or exc})", p) from None
+            raise InputError(
+                gettext("cannot be read ({value})").format(value=exc.strerror or exc), p
+            ) from None
         if head[:16] != SQLITE_HEADER:
-            raise InputError("is not an Afweging project file (not an SQLite database)", p)
+            raise InputError(gettext("is not an Afweging project file (not an SQLite database)"), p)
         if len(head) == 100 and 2 in (head[18], head[19]):
             raise InputError(
-                "is an SQLite database in WAL mode, which Afweging projects never use (refused unread)", p
+                gettext(
+                    "is an SQLite database in WAL mode, which Afweging projects never use (refused unread)"
+                ),
+                p,
             )
         for attempt in range(3):
             try:
@@ -280,14 +288,19 @@ class Store:
             except sqlite3.Error as exc:
                 raise InputError(problem(exc), p) from None
             except OSError as exc:  # copying the file to roll a journal back privately
-                raise InputError(f"cannot be read ({exc.strerror or exc})", p) from None
+                raise InputError(
+                    gettext("cannot be read ({value})").format(value=exc.strerror or exc), p
+                ) from None
         try:
             _verify(con, p)
             version = con.execute("PRAGMA user_version").fetchone()[0]
             check = con.execute("PRAGMA quick_check").fetchall()
             if check != [("ok",)]:
                 raise InputError(
-                    f"is damaged (SQLite integrity check: {first_line(chr(10).join(r[0] for r in check))})", p
+                    gettext("is damaged (SQLite integrity check: {first_line})").format(
+                        first_line=first_line(chr(10).join(r[0] for r in check))
+                    ),
+                    p,
                 )
             if version < SCHEMA_VERSION:
                 if readonly and not _in_memory(con):
@@ -313,7 +326,9 @@ class Store:
             raise InputError(problem(exc), p) from None
         except (ValueError, KeyError, TypeError, RecursionError) as exc:
             con.close()
-            raise InputError(f"is damaged or not an Afweging project ({exc})", p) from None
+            raise InputError(
+                gettext("is damaged or not an Afweging project ({exc})").format(exc=exc), p
+            ) from None
         store = cls(p, con, ev, readonly)
         if not readonly:
             store._presence = Presence(p)
@@ -349,17 +364,21 @@ class Store:
         identity, data_version, seq = self._seen
         now = _identity(self.path)
         if now != identity:
-            what = "moved or deleted" if now is None else "replaced"
+            what = gettext("moved or deleted") if now is None else gettext("replaced")
             raise StaleFile(
-                f"{self.path}: another program {what} this file since you opened it; nothing was changed. "
-                "Reopen it to see what is there now."
+                gettext(
+                    "{path}: another program {what} this file since you opened it; nothing was changed. "
+                    "Reopen it to see what is there now."
+                ).format(path=self.path, what=what)
             )
         if self._con.execute("PRAGMA data_version").fetchone()[0] != data_version:
             newest = self._con.execute("SELECT max(seq) FROM audit").fetchone()[0]
             if newest != seq:
                 raise StaleFile(
-                    f"{self.path}: another program changed this file since you opened it; nothing was changed. "
-                    "Reopen it (or reload) to see the changes, then make yours again."
+                    gettext(
+                        "{path}: another program changed this file since you opened it; nothing was changed. "
+                        "Reopen it (or reload) to see the changes, then make yours again."
+                    ).format(path=self.path)
                 )
             self._seen = self._fingerprint()  # a commit that changed nothing (e.g. a journal cleared)
 
@@ -393,14 +412,18 @@ class Store:
         row = self._con.execute("SELECT value FROM meta WHERE key = 'ballot_key'").fetchone()
         if row is None and create:
             if self.readonly:
-                raise ChangeError("this project is open read-only")
+                raise ChangeError(gettext("this project is open read-only"))
             try:
                 with _transaction(self._con):  # not a change of the evaluation: no audit entry
                     self._con.execute(
                         "INSERT OR IGNORE INTO meta VALUES ('ballot_key', ?)", (os.urandom(32).hex(),)
                     )
             except sqlite3.Error as exc:
-                raise StoreError(f"{self.path}: {problem(exc)}; nothing was changed") from None
+                raise StoreError(
+                    gettext("{path}: {problem}; nothing was changed").format(
+                        path=self.path, problem=problem(exc)
+                    )
+                ) from None
             row = self._con.execute("SELECT value FROM meta WHERE key = 'ballot_key'").fetchone()
         if row is None:
             return None
@@ -409,7 +432,7 @@ class Store:
         except (TypeError, ValueError):
             key = b""
         if len(key) < 32:
-            raise InputError("its ballot key (table meta) is damaged", self.path)
+            raise InputError(gettext("its ballot key (table meta) is damaged"), self.path)
         return key
 
     def apply(self, change: Change, user: str | None = None, reason: str = "") -> Change:
@@ -420,7 +443,7 @@ class Store:
         file and :attr:`evaluation` are then untouched.
         """
         if self.readonly:
-            raise ChangeError("this project is open read-only")
+            raise ChangeError(gettext("this project is open read-only"))
         old = self._ev
         new, inverse = apply_change(old, change)
         seq = self._record(old, new, change, inverse, user, reason, None)
@@ -440,12 +463,9 @@ class Store:
         since: :class:`StaleFile`); nothing is then written.
         """
         if self.readonly:
-            raise ChangeError("this project is open read-only")
+            raise ChangeError(gettext("this project is open read-only"))
         if self._last is None or self._last[0] != self._seen[2]:
-            raise ChangeError(
-                "there is no change of this window to add this step to",
-                nl="er is geen wijziging van dit venster om deze stap aan toe te voegen",
-            )
+            raise ChangeError(gettext("there is no change of this window to add this step to"))
         seq, before, first = self._last
         if change.covers(first):
             merged: Change = change
@@ -491,7 +511,9 @@ class Store:
                         (*row, seq),
                     )
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: {problem(exc)}; nothing was changed") from None
+            raise StoreError(
+                gettext("{path}: {problem}; nothing was changed").format(path=self.path, problem=problem(exc))
+            ) from None
         identity, data_version, _ = self._seen
         self._seen = (identity, data_version, seq)
         self._ev = new
@@ -517,7 +539,9 @@ class Store:
                 raise ValueError("a change is not a JSON object")
         except (ValueError, TypeError, RecursionError) as exc:
             detail = "nested too deeply" if isinstance(exc, RecursionError) else " ".join(str(exc).split())
-            raise InputError(f"audit entry {seq} is damaged ({detail})", self.path) from None
+            raise InputError(
+                gettext("audit entry {seq} is damaged ({detail})").format(seq=seq, detail=detail), self.path
+            ) from None
         return AuditEntry(seq, time, user, label, *trees, reason, label_nl)
 
     def audit_count(self) -> int:
@@ -651,7 +675,10 @@ class _Budget:
 
     def refuse(self) -> None:
         raise InputError(
-            f"holds more than the {self.limit / 1e6:.0f} MB of evaluation data Afweging reads", self.path
+            gettext("holds more than the {value:.0f} MB of evaluation data Afweging reads").format(
+                value=self.limit / 1000000.0
+            ),
+            self.path,
         )
 
 
@@ -682,12 +709,20 @@ def _migrate(con: sqlite3.Connection, version: int, path: Path) -> None:
         while version < SCHEMA_VERSION:
             step = MIGRATIONS.get(version)
             if step is None:
-                raise InputError(f"has schema {version}, which this version cannot upgrade", path)
+                raise InputError(
+                    gettext("has schema {version}, which this version cannot upgrade").format(
+                        version=version
+                    ),
+                    path,
+                )
             try:
                 step(con)
             except sqlite3.Error as exc:
                 raise InputError(
-                    f"could not be upgraded from schema {version} ({exc}); the file was not changed", path
+                    gettext(
+                        "could not be upgraded from schema {version} ({exc}); the file was not changed"
+                    ).format(version=version, exc=exc),
+                    path,
                 ) from None
             version += 1
         check_definitions(con, _expected(), path)  # before the upgrade commits: exactly Afweging's tables

@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from .errors import InputError
+from .formats import fill
+from .i18n import gettext
 from .model import Evaluation
 
 # Saaty's random consistency index for n = 1..15, index n (Saaty 1980). ahpy uses Saaty's 2005 or Donegan &
@@ -18,20 +20,32 @@ from .model import Evaluation
 RANDOM_INDEX = (0.0, 0.0, 0.0, 0.58, 0.9, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59)
 
 
-def normalise(points: Sequence[float], what: str = "weights") -> np.ndarray:
+def normalise(points: Sequence[float], what: str | None = None) -> np.ndarray:
     """Points → weights summing to 1. Refuses negative, non-finite and all-zero points."""
+    what = what or gettext("weights")
     w = np.asarray(points, dtype=float)
     if w.ndim != 1 or w.size == 0:
-        raise InputError(f"{what}: need at least one weight")
+        raise InputError(gettext("{what}: need at least one weight").format(what=what))
     bad = np.flatnonzero(~np.isfinite(w))
     if bad.size:
-        raise InputError(f"{what}: weight {bad[0] + 1} is not a finite number ({w[bad[0]]})")
+        raise InputError(
+            gettext("{what}: weight {value} is not a finite number ({w})").format(
+                what=what, value=bad[0] + 1, w=w[bad[0]]
+            )
+        )
     neg = np.flatnonzero(w < 0)
     if neg.size:
-        raise InputError(f"{what}: weight {neg[0] + 1} is negative ({w[neg[0]]:g})")
+        raise InputError(
+            fill(
+                gettext("{what}: weight {value} is negative ({w:g})"),
+                what=what,
+                value=neg[0] + 1,
+                w=w[neg[0]],
+            )
+        )
     total = w.sum()
     if total <= 0:
-        raise InputError(f"{what}: all weights are zero")
+        raise InputError(gettext("{what}: all weights are zero").format(what=what))
     return w / total
 
 
@@ -47,10 +61,10 @@ def swing(points: Sequence[float]) -> np.ndarray:
     """
     p = np.asarray(points, dtype=float)
     if p.size and np.nanmax(p) > 100:
-        raise InputError("swing weights: points run from 0 to 100 (the most important swing is 100)")
+        raise InputError(gettext("swing weights: points run from 0 to 100 (the most important swing is 100)"))
     if p.size and np.nanmax(p) != 100:
-        raise InputError("swing weights: give the most important swing 100 points")
-    return normalise(p, "swing weights")
+        raise InputError(gettext("swing weights: give the most important swing 100 points"))
+    return normalise(p, gettext("swing weights"))
 
 
 def rank_order_centroid(ranks: Sequence[int]) -> np.ndarray:
@@ -58,9 +72,9 @@ def rank_order_centroid(ranks: Sequence[int]) -> np.ndarray:
     r = np.asarray(ranks)
     n = r.size
     if n == 0:
-        raise InputError("rank order: need at least one criterion")
+        raise InputError(gettext("rank order: need at least one criterion"))
     if not np.all(np.equal(np.mod(r, 1), 0)) or r.min() < 1 or r.max() > n:
-        raise InputError(f"rank order: ranks must be whole numbers from 1 to {n}")
+        raise InputError(gettext("rank order: ranks must be whole numbers from 1 to {n}").format(n=n))
     roc = np.array([sum(1.0 / k for k in range(i, n + 1)) / n for i in range(1, n + 1)])
     order = np.argsort(r, kind="stable")
     w = np.empty(n)
@@ -74,19 +88,33 @@ def rank_order_centroid(ranks: Sequence[int]) -> np.ndarray:
 def check_pairwise(pairwise: np.ndarray) -> np.ndarray:
     a = np.asarray(pairwise, dtype=float)
     if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] == 0:
-        raise InputError(f"pairwise comparison: need a square matrix, got shape {a.shape}")
+        raise InputError(
+            gettext("pairwise comparison: need a square matrix, got shape {shape}").format(shape=a.shape)
+        )
     if not np.all(np.isfinite(a)):
-        raise InputError("pairwise comparison: every judgement must be a finite number")
+        raise InputError(gettext("pairwise comparison: every judgement must be a finite number"))
     if np.any(a <= 0):
         i, j = np.argwhere(a <= 0)[0]
-        raise InputError(f"pairwise comparison: judgement ({i + 1}, {j + 1}) must be positive")
+        raise InputError(
+            gettext("pairwise comparison: judgement ({value}, {value2}) must be positive").format(
+                value=i + 1, value2=j + 1
+            )
+        )
     if not np.allclose(np.diag(a), 1.0):
-        raise InputError("pairwise comparison: the diagonal must be 1")
+        raise InputError(gettext("pairwise comparison: the diagonal must be 1"))
     if not np.allclose(a * a.T, 1.0, rtol=1e-6):
         i, j = np.argwhere(~np.isclose(a * a.T, 1.0, rtol=1e-6))[0]
         raise InputError(
-            f"pairwise comparison: judgement ({i + 1}, {j + 1}) = {a[i, j]:g} is not the reciprocal of "
-            f"({j + 1}, {i + 1}) = {a[j, i]:g}"
+            fill(
+                gettext(
+                    "pairwise comparison: judgement ({value}, {value2}) = {a:g} is not the reciprocal "
+                    "of ({value2}, {value}) = {a2:g}"
+                ),
+                value=i + 1,
+                value2=j + 1,
+                a=a[i, j],
+                a2=a[j, i],
+            )
         )
     return a
 
@@ -130,7 +158,7 @@ def most_inconsistent_judgement(pairwise: np.ndarray) -> tuple[int, int, float]:
 def geometric_mean_pairwise(matrices: Sequence[np.ndarray]) -> np.ndarray:
     """Aggregate individual AHP judgements (AIJ): the element-wise geometric mean keeps reciprocity."""
     if not matrices:
-        raise InputError("pairwise comparison: no judgements to combine")
+        raise InputError(gettext("pairwise comparison: no judgements to combine"))
     stack = np.stack([check_pairwise(m) for m in matrices])
     return np.exp(np.log(stack).mean(axis=0))
 
@@ -140,7 +168,11 @@ def pairwise_from_upper(n: int, upper: Mapping[tuple[int, int], float]) -> np.nd
     a = np.ones((n, n))
     for (i, j), v in upper.items():
         if not (isinstance(v, int | float) and math.isfinite(v) and v > 0):
-            raise InputError(f"pairwise comparison: judgement ({i + 1}, {j + 1}) must be a positive number")
+            raise InputError(
+                gettext(
+                    "pairwise comparison: judgement ({value}, {value2}) must be a positive number"
+                ).format(value=i + 1, value2=j + 1)
+            )
         a[i, j] = v
         a[j, i] = 1.0 / v
     return a
@@ -159,9 +191,9 @@ def global_weights(ev: Evaluation, weights: Mapping[str, float] | None = None) -
     pts = ev.weights if weights is None else weights
     for key, v in pts.items():
         if not isinstance(v, int | float) or not math.isfinite(v):
-            raise InputError(f"weight of {key!r} is not a finite number ({v!r})")
+            raise InputError(gettext("weight of {key!r} is not a finite number ({v!r})").format(key=key, v=v))
         if v < 0:
-            raise InputError(f"weight of {key!r} is negative ({v:g})")
+            raise InputError(fill(gettext("weight of {key!r} is negative ({v:g})"), key=key, v=v))
     out = {c.id: 0.0 for c in ev.criteria}
     area_ids = [a.id for a in ev.areas if ev.criteria_of(a.id)]
     area_pts = {a: float(pts.get(a, 0.0)) for a in area_ids}
@@ -171,7 +203,9 @@ def global_weights(ev: Evaluation, weights: Mapping[str, float] | None = None) -
     }
     total = sum(live.values())
     if total <= 0:
-        raise InputError("all weights are zero: give at least one area and one of its criteria some weight")
+        raise InputError(
+            gettext("all weights are zero: give at least one area and one of its criteria some weight")
+        )
     for a, p in live.items():
         crits = ev.criteria_of(a)
         sub = sum(float(pts.get(c.id, 0.0)) for c in crits)

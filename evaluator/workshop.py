@@ -41,31 +41,21 @@ import numpy as np
 
 from .changes import AGGREGATIONS, Batch, ClearParticipantWeights, SetWeights
 from .errors import InputError
-from .model import Evaluation, text
+from .i18n import N_, gettext
+from .model import Evaluation
 from .weighting import ahp_weights, global_weights, points_from_global
 
 AGREED = (
     "agreed"  # the "aggregation" named when no participant has weighed yet and the agreed weights stand in
 )
 
-AGGREGATION_NAMES: dict[str, dict[str, str]] = {
-    "mean": {
-        "en": "arithmetic mean of the participants' normalised weights",
-        "nl": "rekenkundig gemiddelde van de genormaliseerde gewichten van de deelnemers",
-    },
-    "median": {
-        "en": "median of the participants' normalised weights, rescaled to sum to 1",
-        "nl": "mediaan van de genormaliseerde gewichten van de deelnemers, herschaald tot som 1",
-    },
-    "geometric": {
-        "en": "geometric mean of the participants' weights per level (AHP aggregation), rescaled to sum to 1",
-        "nl": "meetkundig gemiddelde van de gewichten van de deelnemers per niveau (AHP-aggregatie), "
-        "herschaald tot som 1",
-    },
-    AGREED: {
-        "en": "agreed weights (no participant has weighed yet)",
-        "nl": "vastgestelde gewichten (nog geen deelnemer heeft gewogen)",
-    },
+AGGREGATION_NAMES: dict[str, str] = {  # English; the Dutch is in the catalogue (evaluator.i18n)
+    "mean": N_("arithmetic mean of the participants' normalised weights"),
+    "median": N_("median of the participants' normalised weights, rescaled to sum to 1"),
+    "geometric": N_(
+        "geometric mean of the participants' weights per level (AHP aggregation), rescaled to sum to 1"
+    ),
+    AGREED: N_("agreed weights (no participant has weighed yet)"),
 }
 
 DISAGREEMENT_MEASURE: dict[str, str] = {
@@ -76,7 +66,8 @@ DISAGREEMENT_MEASURE: dict[str, str] = {
 
 def aggregation_name(aggregation: str, lang: str = "nl") -> str:
     """The readable name of an aggregation, to show beside group weights."""
-    return text(AGGREGATION_NAMES.get(aggregation, {"en": aggregation, "nl": aggregation}), lang)
+    name = AGGREGATION_NAMES.get(aggregation)
+    return gettext(name, lang) if name else aggregation
 
 
 def participant_label(ev: Evaluation, participant_id: str, lang: str = "nl") -> str:
@@ -84,7 +75,7 @@ def participant_label(ev: Evaluation, participant_id: str, lang: str = "nl") -> 
     for i, p in enumerate(ev.participants, start=1):
         if p.id == participant_id:
             if ev.anonymous:
-                return f"Deelnemer {i}" if lang == "nl" else f"Participant {i}"
+                return gettext("Participant {i}", lang).format(i=i)
             return p.name
     raise KeyError(participant_id)
 
@@ -132,7 +123,11 @@ class GroupWeights:
 
 def _check_aggregation(aggregation: str) -> None:
     if aggregation not in AGGREGATIONS:
-        raise InputError(f"unknown group weighting {aggregation!r}; choose one of: {', '.join(AGGREGATIONS)}")
+        raise InputError(
+            gettext("unknown group weighting {aggregation!r}; choose one of: {AGGREGATIONS}").format(
+                aggregation=aggregation, AGGREGATIONS=", ".join(AGGREGATIONS)
+            )
+        )
 
 
 def group_weights(ev: Evaluation, aggregation: str | None = None) -> GroupWeights:
@@ -150,7 +145,7 @@ def group_weights(ev: Evaluation, aggregation: str | None = None) -> GroupWeight
     elif agg == "median":
         g = np.median(m, axis=0)
         if g.sum() <= 0:
-            raise InputError("the median of the participants' weights is 0 for every criterion")
+            raise InputError(gettext("the median of the participants' weights is 0 for every criterion"))
     else:
         g = _geometric(ev, per)
     g = g / g.sum()
@@ -175,8 +170,10 @@ def _geometric(ev: Evaluation, per: Mapping[str, Mapping[str, float]]) -> np.nda
         gw = global_weights(ev, points)
     except InputError:
         raise InputError(
-            "the geometric mean leaves no weight: every criterion has 0 from at least one participant; "
-            "use the mean or the median"
+            gettext(
+                "the geometric mean leaves no weight: every criterion has 0 from at least one participant; "
+                "use the mean or the median"
+            )
         ) from None
     return np.array([gw[c.id] for c in ev.criteria])
 
@@ -278,7 +275,7 @@ def adopt_group_weights(ev: Evaluation, aggregation: str | None = None) -> SetWe
     """The change that makes the group weights the agreed weights (area and criterion points)."""
     gw = group_weights(ev, aggregation)
     if gw.aggregation == AGREED:
-        raise InputError("no participant has weighed yet; there are no group weights to adopt")
+        raise InputError(gettext("no participant has weighed yet; there are no group weights to adopt"))
     return SetWeights(points_from_global(ev, gw.group), None, True, "group")
 
 
@@ -296,7 +293,9 @@ def points_from_pairwise(ids: tuple[str, ...], pairwise: np.ndarray) -> tuple[di
     """
     if len(ids) != np.asarray(pairwise).shape[0]:
         raise InputError(
-            f"pairwise comparison: {len(ids)} items but a {np.asarray(pairwise).shape[0]}-row matrix"
+            gettext("pairwise comparison: {n_ids} items but a {shape}-row matrix").format(
+                n_ids=len(ids), shape=np.asarray(pairwise).shape[0]
+            )
         )
     w, cr = ahp_weights(pairwise)
     return {i: float(100.0 * x) for i, x in zip(ids, w, strict=True)}, cr

@@ -40,9 +40,10 @@ def test_a_finding_refuses_prose_and_nonsense():
 
 
 def test_every_catalogue_entry_has_both_languages_and_they_differ():
-    missing = [k for k, v in MESSAGES.items() if not (v.get("nl") and v.get("en"))]
+    """The Dutch comes from the gettext catalogue, keyed by the entry (tests/test_i18n.py checks all of it)."""
+    missing = [k for k in MESSAGES if not (message(k, "nl") and message(k, "en"))]
     assert not missing, f"missing a language: {missing}"
-    same = [k for k, v in MESSAGES.items() if v["nl"] == v["en"]]
+    same = [k for k in MESSAGES if message(k, "nl") == message(k, "en")]
     assert not same, f"not translated: {same}"
 
 
@@ -66,9 +67,9 @@ def test_every_agreement_and_reversal_finding_has_a_message():
 
 
 def test_a_missing_translation_fails_loudly(monkeypatch: pytest.MonkeyPatch):
-    """The guard above is only worth something if a gap is a gap: drop one language and look."""
-    monkeypatch.setitem(MESSAGES, "dominated", {"en": MESSAGES["dominated"]["en"]})
-    assert [k for k, v in MESSAGES.items() if not (v.get("nl") and v.get("en"))] == ["dominated"]
+    """The guard above is only worth something if a gap is a gap: an entry the catalogue lacks stays English."""
+    monkeypatch.setitem(MESSAGES, "dominated", "a sentence nobody translated")
+    assert [k for k in MESSAGES if message(k, "nl") == message(k, "en")] == ["dominated"]
 
 
 def test_numbers_are_written_the_way_each_language_writes_them():
@@ -115,7 +116,9 @@ def test_a_score_is_written_on_its_scale():
             "basis": "uncertain.range_low",
         },
     )
-    assert "62,5 €/gebruiker/jaar scoorde in plaats van 300 €/gebruiker/jaar" in render(f, ev, "nl")  # unit in Dutch
+    assert "62,5 €/gebruiker/jaar scoorde in plaats van 300 €/gebruiker/jaar" in render(
+        f, ev, "nl"
+    )  # unit in Dutch
     assert "62.5 €/user/year instead of 300 €/user/year" in render(f, ev, "en")
 
 

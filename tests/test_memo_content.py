@@ -97,13 +97,16 @@ def _content_lines(page: str, title: str) -> list[str]:
 
 
 def _lead_texts(lang: str) -> tuple[set[str], list[str]]:
+    from evaluator.i18n import pgettext
     from evaluator.report.texts import TEXTS
     from evaluator.text import message
 
-    k = 1 if lang == "nl" else 0
-    heads = {_flat(TEXTS[h][k]) for h in HEADINGS} | {_flat(message("model_check.title", lang))}
-    heads |= {_flat(TEXTS["top"][k])}
-    intros = [_flat(re.sub(r"<[^>]+>|\{[^}]+\}", "", TEXTS[i][k])) for i in INTROS]
+    def tx(key: str) -> str:
+        return pgettext(key, TEXTS[key], lang)
+
+    heads = {_flat(tx(h)) for h in HEADINGS} | {_flat(message("model_check.title", lang))}
+    heads |= {_flat(tx("top"))}
+    intros = [_flat(re.sub(r"<[^>]+>|\{[^}]+\}", "", tx(i))) for i in INTROS]
     intros.append(_flat(message("model_check.intro", lang)))
     return heads, intros
 
@@ -131,11 +134,11 @@ def test_no_page_ends_with_a_heading_or_an_introduction(ev, lang):
 
 
 def test_the_sensitivity_chart_lists_every_ranked_alternative(sample, sample_nl):
-    from evaluator.report.texts import TEXTS
+    from evaluator.report.texts import t
 
     text = _flat("\n".join(_pages(sample_nl)))
-    start = text.index(_flat(TEXTS["s6"][1]))
-    end = text.index(_flat(TEXTS["s7"][1]), start)
+    start = text.index(_flat(t("s6", "nl")))
+    end = text.index(_flat(t("s7", "nl")), start)
     section = text[start:end]
     for _, name in _ranking(sample):
         assert _flat(name) in section, f"section 6 does not show {name}"

@@ -58,6 +58,8 @@ def _report(out: Path, *extra: str) -> Path:
         str(out),
         "--samples",
         "300",
+        "--lang",  # the memo in Dutch (--lang defaults to the session's language, English here)
+        "nl",
         *extra,
     ]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)

@@ -279,7 +279,7 @@ def test_a_method_that_cannot_rank_the_numbers_is_named_not_fatal(tmp_path):
     dest = tmp_path / "neg.xlsx"
     proc = cli("rank", src, "--out", dest, "--lang", "nl")
     assert proc.returncode == 0, proc.stderr
-    assert "note: WPM" in proc.stderr and "positive" in proc.stderr
+    assert "opmerking: WPM" in proc.stderr and "positieve" in proc.stderr  # --lang nl: the note in Dutch
     wb = openpyxl.load_workbook(dest)
     assert "Rang WPM" not in header(wb["Rangorde"]) and "Rang TOPSIS" in header(wb["Rangorde"])
     notes = [r["Waarde"] for r in records(wb["Over"]) if r["Onderdeel"] == "Opmerking"]

@@ -569,8 +569,8 @@ def test_a_ballot_with_formula_like_names_is_text_and_imports(tmp_path, capsys):
                                          description={"nl": "+1", "en": "-1"})))  # fmt: skip
     ballot = tmp_path / "b.xlsx"
     code, _, err = _cli(
-        capsys, "ballot", "export", project, "--participant", "Anna", "--add", "--out", ballot
-    )
+        capsys, "ballot", "export", project, "--participant", "Anna", "--add", "--out", ballot, "--lang", "nl"
+    )  # a Dutch ballot: --lang defaults to the session's language
     assert code == 0, err
     wb = openpyxl.load_workbook(ballot)
     for ws in wb.worksheets:

@@ -33,20 +33,24 @@ from .i18n import language, number, percent, signals, tr
 # the 17 choices of a judgement, left item's importance over the right one's: 9 … 2, 1, 1/2 … 1/9
 SAATY = tuple([float(v) for v in range(9, 1, -1)] + [1.0] + [1.0 / v for v in range(2, 10)])
 CR_LIMIT = 0.10
-_WORDS = {
-    1: ("equal", "even belangrijk"),
-    3: ("moderately", "iets belangrijker"),
-    5: ("strongly", "duidelijk belangrijker"),
-    7: ("very strongly", "veel belangrijker"),
-    9: ("extremely", "uitermate belangrijker"),
-}
+
+
+def _word(k: int) -> str:
+    """The word for a judgement of ``k`` on Saaty's scale (1, 3, 5, 7, 9); none in between."""
+    words = {
+        1: tr("equal"),
+        3: tr("moderately"),
+        5: tr("strongly"),
+        7: tr("very strongly"),
+        9: tr("extremely"),
+    }
+    return words.get(k, "")
 
 
 def judgement_text(v: float) -> str:
     """A choice as a person reads it: "← 5 strongly", "1 equal", "3 moderately →"."""
     k = round(v if v >= 1 else 1 / v)
-    en, nl = _WORDS.get(k, ("", ""))
-    word = tr(en, nl)
+    word = _word(k)
     if k == 1:
         return f"1 {word}"
     return f"◀ {k} {word}".rstrip() if v > 1 else f"{k} {word} ▶".replace("  ", " ")
@@ -167,8 +171,7 @@ class AhpDialog(QDialog):
         self.table.resizeColumnToContents(0)
         ok = self.cr <= CR_LIMIT
         self.cr_label.setText(
-            tr(f"Consistency ratio: {number(self.cr, 2)}", f"Consistentieratio: {number(self.cr, 2)}")
-            + ("  ✓" if ok else "  ⚠")
+            tr("Consistency ratio: {cr}").format(cr=number(self.cr, 2)) + ("  ✓" if ok else "  ⚠")
         )
         self.cr_label.setStyleSheet("" if ok else "color: #A4000F;")  # dark red: 7:1 on white
         for (i, j), box in self.combos.items():
@@ -179,12 +182,7 @@ class AhpDialog(QDialog):
                 f.setBold(hot)
                 lab.setFont(f)
         if n < 3:
-            self.advice.setText(
-                tr(
-                    "With two items every set of judgements is consistent.",
-                    "Met twee onderdelen is elk oordeel consistent.",
-                )
-            )
+            self.advice.setText(tr("With two items every set of judgements is consistent."))
             self.fix_button.setVisible(False)
             return
         i, j, implied = self.worst
@@ -194,21 +192,17 @@ class AhpDialog(QDialog):
         if ok:
             self.advice.setText(
                 tr(
-                    f"The judgements are consistent enough (at most {number(CR_LIMIT, 2)}). The one that fits least: "
-                    f"{a_} vs {b_}.",
-                    f"De oordelen zijn consistent genoeg (hoogstens {number(CR_LIMIT, 2)}). Het minst passende oordeel: "
-                    f"{a_} tegenover {b_}.",
-                )
+                    "The judgements are consistent enough (at most {CR_LIMIT}). The one that fits least: "
+                    "{a} vs {b}."
+                ).format(CR_LIMIT=number(CR_LIMIT, 2), a=a_, b=b_)
             )
         else:
             self.advice.setText(
                 tr(
-                    f"Too inconsistent: above {number(CR_LIMIT, 2)}, the judgements contradict each other. Reconsider "
-                    f"{a_} vs {b_} first (marked red): you chose “{said}”; the other judgements suggest “{fits}”.",
-                    f"Te inconsistent: boven {number(CR_LIMIT, 2)} spreken de oordelen elkaar tegen. Bekijk eerst "
-                    f"{a_} tegenover {b_} opnieuw (rood omrand): u koos ‘{said}’; de andere oordelen wijzen op "
-                    f"‘{fits}’.",
-                )
+                    "Too inconsistent: above {CR_LIMIT}, the judgements contradict each other. Reconsider "
+                    "{a} vs {b} first (marked red): you chose “{said}”; the other judgements suggest "
+                    "“{fits}”."
+                ).format(CR_LIMIT=number(CR_LIMIT, 2), a=a_, b=b_, said=said, fits=fits)
             )
         self.fix_button.setVisible(not ok)
 
@@ -223,10 +217,7 @@ class AhpDialog(QDialog):
         return {it.id: round(100.0 * float(w), 2) for it, w in zip(self.items, self.weights, strict=True)}
 
     def apply_weights(self) -> None:
-        how = tr(
-            f"made by pairwise comparison (AHP), consistency ratio {number(self.cr, 2)}",
-            f"gemaakt met paarsgewijze vergelijking (AHP), consistentieratio {number(self.cr, 2)}",
-        )
+        how = tr("made by pairwise comparison (AHP), consistency ratio {cr}").format(cr=number(self.cr, 2))
         if self.doc.apply(SetWeights(self.points(), method="ahp"), reason=how):
             self.accept()
 
@@ -234,14 +225,12 @@ class AhpDialog(QDialog):
     def retranslate(self) -> None:
         lang = language()
         label = dict(scopes(self.doc.evaluation, lang)).get(self.scope, self.scope)
-        self.setWindowTitle(tr(f"Pairwise comparison — {label}", f"Paarsgewijze vergelijking — {label}"))
-        self.scroll.setAccessibleName(tr("Pairs to compare", "Te vergelijken paren"))
+        self.setWindowTitle(tr("Pairwise comparison — {label}").format(label=label))
+        self.scroll.setAccessibleName(tr("Pairs to compare"))
         self.intro.setText(
             tr(
                 "For each pair: which one matters more, and how much? Point the arrow at the more important one "
-                "(1 equal … 9 extremely more important).",
-                "Per paar: welke weegt zwaarder, en hoeveel? Laat de pijl wijzen naar de belangrijkste "
-                "(1 even belangrijk … 9 uitermate belangrijker).",
+                "(1 equal … 9 extremely more important)."
             )
         )
         fresh = items(self.doc.evaluation, self.scope, lang)
@@ -251,17 +240,14 @@ class AhpDialog(QDialog):
             for k, v in enumerate(SAATY):
                 box.setItemText(k, judgement_text(v))
             box.setAccessibleName(
-                tr(
-                    f"{self.items[i].name} compared with {self.items[j].name}",
-                    f"{self.items[i].name} vergeleken met {self.items[j].name}",
-                )
+                tr("{name} compared with {name2}").format(name=self.items[i].name, name2=self.items[j].name)
             )
             left, right = self._pair_labels[(i, j)]
             left.setText(self.items[i].name)
             right.setText(self.items[j].name)
-        self.table.setHorizontalHeaderLabels([tr("Item", "Onderdeel"), tr("Weight", "Gewicht")])
-        self.table.setAccessibleName(tr("Weights from the judgements", "Gewichten uit de oordelen"))
-        self.fix_button.setText(tr("Use the &suggested judgement", "&Voorgesteld oordeel overnemen"))
-        self.apply_button.setText(tr("&Apply these weights", "Deze gewichten &toepassen"))
-        self.cancel_button.setText(tr("Cancel", "Annuleren"))
+        self.table.setHorizontalHeaderLabels([tr("Item"), tr("Weight")])
+        self.table.setAccessibleName(tr("Weights from the judgements"))
+        self.fix_button.setText(tr("Use the &suggested judgement"))
+        self.apply_button.setText(tr("&Apply these weights"))
+        self.cancel_button.setText(tr("Cancel"))
         self._recompute()

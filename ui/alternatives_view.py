@@ -89,30 +89,22 @@ class AlternativesView(QWidget):
         return super().eventFilter(obj, event)
 
     def retranslate(self, *_: object) -> None:
-        self.heading.setText(tr("Alternatives", "Alternatieven"))
+        self.heading.setText(tr("Alternatives"))
         self.hint.setText(
             tr(
                 "The suites being compared. F2 edits a cell; Insert adds an alternative; Alt+Up and Alt+Down "
-                "change the order.",
-                "De pakketten die vergeleken worden. F2 wijzigt een cel; Insert voegt een alternatief toe; "
-                "Alt+Omhoog en Alt+Omlaag wijzigen de volgorde.",
+                "change the order."
             )
         )
-        self.add_button.setText(tr("Add…", "Toevoegen…"))
-        self.remove_button.setText(tr("Remove", "Verwijderen"))
-        self.up_button.setText(tr("Move up", "Omhoog"))
-        self.down_button.setText(tr("Move down", "Omlaag"))
-        self.add_button.setToolTip(tr("Add an alternative (Insert)", "Een alternatief toevoegen (Insert)"))
-        self.remove_button.setToolTip(
-            tr("Remove the selected alternative (Delete)", "Het gekozen alternatief verwijderen (Delete)")
-        )
-        self.up_button.setToolTip(
-            tr("Move the selected alternative up (Alt+Up)", "Het gekozen alternatief omhoog (Alt+Omhoog)")
-        )
-        self.down_button.setToolTip(
-            tr("Move the selected alternative down (Alt+Down)", "Het gekozen alternatief omlaag (Alt+Omlaag)")
-        )
-        self.table.setAccessibleName(tr("Alternatives", "Alternatieven"))
+        self.add_button.setText(tr("Add…"))
+        self.remove_button.setText(tr("Remove"))
+        self.up_button.setText(tr("Move up"))
+        self.down_button.setText(tr("Move down"))
+        self.add_button.setToolTip(tr("Add an alternative (Insert)"))
+        self.remove_button.setToolTip(tr("Remove the selected alternative (Delete)"))
+        self.up_button.setToolTip(tr("Move the selected alternative up (Alt+Up)"))
+        self.down_button.setToolTip(tr("Move the selected alternative down (Alt+Down)"))
+        self.table.setAccessibleName(tr("Alternatives"))
         self.model.refresh()
         self.fit_columns()
 
@@ -142,9 +134,7 @@ class AlternativesView(QWidget):
         return ok
 
     def ask_add(self) -> None:
-        name, ok = QInputDialog.getText(
-            self, tr("Add alternative", "Alternatief toevoegen"), tr("Name:", "Naam:")
-        )
+        name, ok = QInputDialog.getText(self, tr("Add alternative"), tr("Name:"))
         if ok:
             self.add(name)
 
@@ -155,7 +145,7 @@ class AlternativesView(QWidget):
         alt = self.model.alternative(row)
         ev = self.doc.evaluation
         held = [ev.assessment(alt.id, c.id) for c in ev.criteria]
-        if not confirm_removal(self, tr(f"Remove {alt.name}?", f"{alt.name} verwijderen?"), held):
+        if not confirm_removal(self, tr("Remove {name}?").format(name=alt.name), held):
             return
         self.doc.apply(RemoveAlternative(alt.id))
 

@@ -13,9 +13,7 @@ from .i18n import tr
 
 def confirm(parent: QWidget | None, question: str, detail: str, action: str) -> bool:
     """Ask ``question`` (``detail`` below it); True only when the button labelled ``action`` is pressed."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question, tr("Are you sure?", "Weet u het zeker?"), question, parent=parent
-    )
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Are you sure?"), question, parent=parent)
     box.setInformativeText(detail)
     yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     no = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -27,15 +25,14 @@ def confirm(parent: QWidget | None, question: str, detail: str, action: str) -> 
 
 
 def undo_hint() -> str:
-    return tr("Undo (Ctrl+Z) brings it back.", "Ongedaan maken (Ctrl+Z) zet het terug.")
+    return tr("Undo (Ctrl+Z) brings it back.")
 
 
 def confirm_removal(parent: QWidget | None, question: str, held: list) -> bool:  # held: Assessments
     """Ask before removing something that carries scores: says how many scores and pieces of evidence go with it."""
     scored = sum(1 for s in held if s.value is not None)
     evidence = sum(1 for s in held if s.evidence or s.source)
-    detail = tr(
-        f"Its {scored} scores and {evidence} pieces of evidence go with it. ",
-        f"De {scored} scores en {evidence} onderbouwingen gaan mee. ",
+    detail = tr("Its {scored} scores and {evidence} pieces of evidence go with it. ").format(
+        scored=scored, evidence=evidence
     )
-    return confirm(parent, question, detail + undo_hint(), tr("Remove", "Verwijderen"))
+    return confirm(parent, question, detail + undo_hint(), tr("Remove"))

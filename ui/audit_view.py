@@ -37,14 +37,12 @@ class AuditView(QWidget):
         self.retranslate()
 
     def retranslate(self, *_: object) -> None:
-        self.heading.setText(tr("Audit trail", "Logboek"))
+        self.heading.setText(tr("Audit trail"))
         self.hint.setText(
             tr(
                 "Every change to this file, newest first: stored at once, with who made it and when. Undo "
-                "appears here too.",
-                "Elke wijziging in dit bestand, nieuwste eerst: direct vastgelegd, met wie en wanneer. Ook "
-                "ongedaan maken staat hier.",
+                "appears here too."
             )
         )
-        self.table.setAccessibleName(tr("Audit trail", "Logboek"))
+        self.table.setAccessibleName(tr("Audit trail"))
         self.model.refresh()

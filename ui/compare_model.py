@@ -83,7 +83,7 @@ class CompareModel(QAbstractTableModel):
             return number(k, 0) if k is not None else "—"
         if role == Qt.ItemDataRole.ToolTipRole:
             if r == PENDING:
-                return tr("Being computed…", "Wordt berekend…")
+                return tr("Being computed…")
             if isinstance(r, str):
                 return r
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -99,7 +99,7 @@ class CompareModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == 0:
-                return tr("Alternative", "Alternatief")
+                return tr("Alternative")
             return short_name(self.methods[section - 1])
         if role == Qt.ItemDataRole.ToolTipRole and section > 0:
             return method_name(self.methods[section - 1])

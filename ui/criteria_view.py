@@ -100,31 +100,19 @@ class CriteriaView(QWidget):
             self.tree.setCurrentIndex(self.model.index(0, 0))
 
     def retranslate(self, *_: object) -> None:
-        self.heading.setText(tr("Criteria tree", "Criteriaboom"))
+        self.heading.setText(tr("Criteria tree"))
         self.hint.setText(
             tr(
                 "Areas and their criteria, with the scale each is scored on. A minimum level excludes an "
-                "alternative that scores below it (a knock-out).",
-                "Gebieden en hun criteria, met de schaal waarop elk gescoord wordt. Een minimumniveau sluit een "
-                "alternatief uit dat eronder scoort (knock-out).",
+                "alternative that scores below it (a knock-out)."
             )
         )
-        self.add_area_button.setText(tr("Add area…", "Gebied toevoegen…"))
-        self.add_criterion_button.setText(tr("Add criterion…", "Criterium toevoegen…"))
-        self.remove_button.setText(tr("Remove", "Verwijderen"))
-        self.add_criterion_button.setToolTip(
-            tr(
-                "Add a criterion to the selected area (Insert)",
-                "Een criterium aan het gekozen gebied toevoegen (Insert)",
-            )
-        )
-        self.remove_button.setToolTip(
-            tr(
-                "Remove the selected criterion, or an empty area",
-                "Het gekozen criterium of een leeg gebied verwijderen",
-            )
-        )
-        self.tree.setAccessibleName(tr("Criteria tree", "Criteriaboom"))
+        self.add_area_button.setText(tr("Add area…"))
+        self.add_criterion_button.setText(tr("Add criterion…"))
+        self.remove_button.setText(tr("Remove"))
+        self.add_criterion_button.setToolTip(tr("Add a criterion to the selected area (Insert)"))
+        self.remove_button.setToolTip(tr("Remove the selected criterion, or an empty area"))
+        self.tree.setAccessibleName(tr("Criteria tree"))
         self.model.refresh()
         self.tree.resizeColumnToContents(0)
 
@@ -179,14 +167,12 @@ class CriteriaView(QWidget):
         return None
 
     def ask_add_area(self) -> None:
-        name, ok = QInputDialog.getText(self, tr("Add area", "Gebied toevoegen"), tr("Name:", "Naam:"))
+        name, ok = QInputDialog.getText(self, tr("Add area"), tr("Name:"))
         if ok and name.strip():
             self.add_area(name)
 
     def ask_add_criterion(self) -> None:
-        name, ok = QInputDialog.getText(
-            self, tr("Add criterion", "Criterium toevoegen"), tr("Name:", "Naam:")
-        )
+        name, ok = QInputDialog.getText(self, tr("Add criterion"), tr("Name:"))
         if ok and name.strip():
             self.add_criterion(name)
 
@@ -196,9 +182,7 @@ class CriteriaView(QWidget):
             ev = self.doc.evaluation
             held = [ev.assessment(a.id, it.id) for a in ev.alternatives]
             name = f"{it.id} {text(it.name, language())}"
-            if not confirm_removal(
-                self, tr(f"Remove criterion {name}?", f"Criterium {name} verwijderen?"), held
-            ):
+            if not confirm_removal(self, tr("Remove criterion {name}?").format(name=name), held):
                 return
             self.doc.apply(RemoveCriterion(it.id))
         elif isinstance(it, Area):

@@ -223,9 +223,7 @@ class Document(QObject):
         self.changed.emit(self.evaluation)
         self.failed.emit(
             tr(
-                f"another program changed {self.path.name} meanwhile. The window now shows the file as it is "
-                "(undo starts afresh); make your change again.",
-                f"een ander programma heeft {self.path.name} intussen gewijzigd. Het venster toont het bestand "
-                "nu zoals het is (ongedaan maken begint opnieuw); breng uw wijziging opnieuw aan.",
-            )
+                "another program changed {name} meanwhile. The window now shows the file as it "
+                "is (undo starts afresh); make your change again."
+            ).format(name=self.path.name)
         )

@@ -56,7 +56,7 @@ class EmptyHint(QLabel):
         f.setBold(True)
         f.setPointSizeF(f.pointSizeF() * 1.15)
         self.setFont(f)
-        self.setAccessibleName(tr("What to do next", "Wat nu te doen"))
+        self.setAccessibleName(tr("What to do next"))
         doc.changed.connect(self.follow)
         signals.language_changed.connect(self.retranslate)  # a method: disconnected when the label goes
         self.follow(doc.evaluation)
@@ -66,5 +66,5 @@ class EmptyHint(QLabel):
 
     def follow(self, ev: Evaluation) -> None:
         self.setText(tr(*self.texts))
-        self.setAccessibleName(tr("What to do next", "Wat nu te doen"))
+        self.setAccessibleName(tr("What to do next"))
         self.setVisible(self.is_empty(ev))

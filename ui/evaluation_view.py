@@ -20,7 +20,7 @@ STATUSES = ("draft", "consulted", "decided")
 
 
 def status_names() -> tuple[str, ...]:
-    return (tr("draft", "concept"), tr("consulted", "geconsulteerd"), tr("decided", "besloten"))
+    return (tr("draft"), tr("consulted"), tr("decided"))
 
 
 class EvaluationView(QWidget):
@@ -63,39 +63,35 @@ class EvaluationView(QWidget):
         self.retranslate()
 
     def retranslate(self, *_: object) -> None:
-        self.heading.setText(tr("Evaluation", "Afweging"))
+        self.heading.setText(tr("Evaluation"))
         self.hint.setText(
             tr(
                 "What is being decided, for whom, and what was decided. Changes are stored as soon as you leave a "
-                "field.",
-                "Wat er besloten wordt, voor wie, en wat het besluit is. Wijzigingen worden vastgelegd zodra u een "
-                "veld verlaat.",
+                "field."
             )
         )
         texts = {
-            "title": tr("&Title", "&Titel"),
-            "question": tr("&Question", "&Vraag"),
-            "context": tr("&Context", "&Context"),
-            "owner": tr("&Owner", "&Eigenaar"),
-            "date": tr("&Date", "D&atum"),
-            "status": tr("&Status", "&Status"),
-            "decision": tr("Decisio&n", "Besl&uit"),
+            "title": tr("&Title"),
+            "question": tr("&Question"),
+            "context": tr("&Context"),
+            "owner": tr("&Owner"),
+            "date": tr("&Date"),
+            "status": tr("&Status"),
+            "decision": tr("Decisio&n"),
         }
         names = {
-            "title": tr("Title", "Titel"),
-            "question": tr("Question", "Vraag"),
-            "context": tr("Context and reason", "Context en aanleiding"),
-            "owner": tr("Owner", "Eigenaar"),
-            "date": tr("Date", "Datum"),
-            "status": tr("Status", "Status"),
-            "decision": tr("Decision text", "Besluittekst"),
+            "title": tr("Title"),
+            "question": tr("Question"),
+            "context": tr("Context and reason"),
+            "owner": tr("Owner"),
+            "date": tr("Date"),
+            "status": tr("Status"),
+            "decision": tr("Decision text"),
         }
         for name, label in self.labels.items():
             label.setText(texts[name])
             getattr(self, name).setAccessibleName(names[name])
-        self.decision.setPlaceholderText(
-            tr("What was decided and why (for the memo)", "Wat is besloten en waarom (voor de nota)")
-        )
+        self.decision.setPlaceholderText(tr("What was decided and why (for the memo)"))
         self.date.retranslate()
         self.load()
 

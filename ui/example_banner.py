@@ -44,17 +44,12 @@ class ExampleBanner(QFrame):
             tr(
                 "<b>Example data.</b> This is a filled-in sample evaluation (“Beter samenwerken”) to show how "
                 "Afweging works: its scores, weights and ranking are not the programme's verdict. Start your own "
-                "with File → New from catalogue (Ctrl+N). Press F1 for help.",
-                "<b>Voorbeelddata.</b> Dit is een ingevulde voorbeeldafweging (‘Beter samenwerken’) die laat zien "
-                "hoe Afweging werkt: de scores, gewichten en rangorde zijn geen oordeel van het programma. Begin "
-                "een eigen afweging met Bestand → Nieuw uit catalogus (Ctrl+N). F1 opent de hulp.",
+                "with File → New from catalogue (Ctrl+N). Press F1 for help."
             )
         )
-        self.text.setAccessibleName(tr("Example data notice", "Melding voorbeelddata"))
-        self.close_button.setText(tr("&Got it", "&Begrepen"))
-        self.close_button.setAccessibleName(
-            tr("Hide the example data notice", "Melding voorbeelddata verbergen")
-        )
+        self.text.setAccessibleName(tr("Example data notice"))
+        self.close_button.setText(tr("&Got it"))
+        self.close_button.setAccessibleName(tr("Hide the example data notice"))
 
 
 def install(window: QMainWindow, sample: Path) -> ExampleBanner:

@@ -38,8 +38,8 @@ class HelpWindow(QDialog):
 
     def show_section(self, key: str) -> None:
         """Load the help in the current language and scroll to ``key``'s section."""
-        self.setWindowTitle(tr("Afweging help", "Hulp bij Afweging"))
-        self.browser.setAccessibleName(tr("Help text", "Hulptekst"))
+        self.setWindowTitle(tr("Afweging help"))
+        self.browser.setAccessibleName(tr("Help text"))
         self.browser.setHtml(help_html(language()))
         self.section = key
         self.show()

@@ -1,17 +1,22 @@
 """Dutch and English, switchable while the app runs.
 
-Every visible string is written with both languages at the place it is used: ``tr("Weights", "Gewichten")``.
+Every visible string is written in English where it is used, ``tr("Weights")``, and translated from the one
+gettext catalogue the core, the CLI and the memo share (:mod:`evaluator.i18n`, which says why gettext and not
+Qt Linguist); placeholders are named and filled after translation: ``tr("Saved {name}").format(name=name)``.
 Widgets connect to :data:`signals.language_changed` and set their texts again in a ``retranslate()`` method.
-A test walks the window in both languages and fails on visible text that does not change (except names,
-numbers and an allowlist), so a missing translation cannot slip through.
+``tests/test_i18n.py`` fails on a text without a Dutch translation; a GUI test walks the window in both
+languages and fails on visible text that does not change (except names, numbers and an allowlist).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
-LANGUAGES = ("nl", "en")
-_state = {"lang": "nl"}
+from evaluator import i18n as core
+from evaluator.formats import num, pct
+from evaluator.i18n import LANGUAGES, N_, gettext, ngettext, pgettext  # noqa: F401 - the app's words come from here
+
+_state = {"lang": "nl"}  # the app's default until its setting is read (set_language also sets the core's)
 
 
 class _Signals(QObject):
@@ -28,6 +33,7 @@ def language() -> str:
 def set_language(lang: str) -> None:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
+    core.set_language(lang)  # the core's texts (errors, findings) follow the app
     if lang != _state["lang"]:
         _state["lang"] = lang
         QLocale.setDefault(locale())
@@ -55,9 +61,15 @@ def install_qt_translations() -> None:
         _qt_translator.append(t)
 
 
-def tr(en: str, nl: str) -> str:
-    """The text in the current language."""
-    return nl if _state["lang"] == "nl" else en
+def tr(message: str, nl: str | None = None) -> str:
+    """``message`` (the English text) in the app's language, from the catalogue.
+
+    ``tr(en, nl)`` with the Dutch beside it is the old form: it still works, and ``tools/i18n_codemod.py`` moves
+    the Dutch into the catalogue (``tests/test_i18n.py`` fails while one is left).
+    """
+    if nl is not None:
+        return nl if _state["lang"] == "nl" else message
+    return gettext(message, _state["lang"])
 
 
 def locale() -> QLocale:
@@ -69,9 +81,10 @@ def locale() -> QLocale:
 
 
 def number(x: float, decimals: int = 2) -> str:
-    """A number in the current locale's format (decimal comma in Dutch)."""
-    return locale().toString(float(x), "f", decimals)
+    """A number in the current language's format (decimal comma in Dutch), by the core's one helper
+    (:mod:`evaluator.formats`, Babel), the same as the CLI and the memo."""
+    return num(float(x), _state["lang"], decimals)
 
 
 def percent(x: float, decimals: int = 0) -> str:
-    return f"{number(100 * x, decimals)} %"
+    return pct(float(x), _state["lang"], decimals)

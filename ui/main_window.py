@@ -35,7 +35,7 @@ from evaluator.errors import InputError
 
 from . import results_export, table_copy
 from .document import Document
-from .i18n import install_qt_translations, language, set_language, signals, tr
+from .i18n import N_, install_qt_translations, language, set_language, signals, tr
 from .settings import Settings, data_dir
 from .style import use_readable_palette
 from .widgets.focus_ring import install_focus_ring
@@ -44,13 +44,12 @@ from .widgets.focus_ring import install_focus_ring
 @dataclass(frozen=True)
 class Page:
     key: str
-    en: str
-    nl: str
+    en: str  # the title in English, translated where it is shown
     widget: str  # "module:Class", imported when the page is first shown
 
     @property
     def title(self) -> str:
-        return tr(self.en, self.nl)
+        return tr(self.en)
 
     def build(self, doc: Document) -> QWidget:
         module, _, cls = self.widget.partition(":")
@@ -58,16 +57,16 @@ class Page:
 
 
 PAGES: list[Page] = [
-    Page("evaluation", "Evaluation", "Afweging", "ui.evaluation_view:EvaluationView"),
-    Page("criteria", "Criteria", "Criteria", "ui.criteria_view:CriteriaView"),
-    Page("alternatives", "Alternatives", "Alternatieven", "ui.alternatives_view:AlternativesView"),
-    Page("scores", "Scores", "Scores", "ui.scores_view:ScoresView"),
-    Page("weights", "Weights", "Gewichten", "ui.weights_view:WeightsView"),
-    Page("results", "Results", "Resultaat", "ui.results_view:ResultsView"),
-    Page("sensitivity", "Robustness", "Robuustheid", "ui.sensitivity_view:SensitivityView"),
-    Page("workshop", "Workshop", "Werksessie", "ui.workshop_view:WorkshopView"),
-    Page("audit", "Audit trail", "Logboek", "ui.audit_view:AuditView"),
-    Page("check", "Model check", "Modelcontrole", "ui.model_check_view:ModelCheckView"),
+    Page("evaluation", N_("Evaluation"), "ui.evaluation_view:EvaluationView"),
+    Page("criteria", N_("Criteria"), "ui.criteria_view:CriteriaView"),
+    Page("alternatives", N_("Alternatives"), "ui.alternatives_view:AlternativesView"),
+    Page("scores", N_("Scores"), "ui.scores_view:ScoresView"),
+    Page("weights", N_("Weights"), "ui.weights_view:WeightsView"),
+    Page("results", N_("Results"), "ui.results_view:ResultsView"),
+    Page("sensitivity", N_("Robustness"), "ui.sensitivity_view:SensitivityView"),
+    Page("workshop", N_("Workshop"), "ui.workshop_view:WorkshopView"),
+    Page("audit", N_("Audit trail"), "ui.audit_view:AuditView"),
+    Page("check", N_("Model check"), "ui.model_check_view:ModelCheckView"),
 ]
 APP_NAME = "Afweging"  # also the application's display name (ui.app), which title bars append
 FIRST_PAGE = "results"  # the ranking is what people open the app for
@@ -214,8 +213,8 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             return
         stack = self.doc.undo_stack
-        self.undo_action = stack.createUndoAction(self, tr("Undo", "Ongedaan maken"))
-        self.redo_action = stack.createRedoAction(self, tr("Redo", "Opnieuw"))
+        self.undo_action = stack.createUndoAction(self, tr("Undo"))
+        self.redo_action = stack.createRedoAction(self, tr("Redo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.edit_menu.addAction(self.undo_action)
@@ -232,35 +231,35 @@ class MainWindow(QMainWindow):
             a.setData(p)
             a.triggered.connect(lambda _c=False, p=p: self.open_path(p))
         if not recent:
-            a = self.recent_menu.addAction(tr("(no recent files)", "(geen recente bestanden)"))
+            a = self.recent_menu.addAction(tr("(no recent files)"))
             a.setEnabled(False)
 
     # -- texts ----------------------------------------------------------------------------------------------
     def retranslate(self, *_: object) -> None:
-        self.file_menu.setTitle(tr("&File", "&Bestand"))
-        self.edit_menu.setTitle(tr("&Edit", "Be&werken"))
-        self.view_menu.setTitle(tr("&View", "Beel&d"))
-        self.help_menu.setTitle(tr("&Help", "&Hulp"))
-        self.recent_menu.setTitle(tr("&Recent files", "&Recente bestanden"))
-        self.language_menu.setTitle(tr("&Language", "&Taal"))
+        self.file_menu.setTitle(tr("&File"))
+        self.edit_menu.setTitle(tr("&Edit"))
+        self.view_menu.setTitle(tr("&View"))
+        self.help_menu.setTitle(tr("&Help"))
+        self.recent_menu.setTitle(tr("&Recent files"))
+        self.language_menu.setTitle(tr("&Language"))
         for a, text in (
-            (self.new_catalogue_action, tr("&New from catalogue…", "&Nieuw uit catalogus…")),
-            (self.new_sample_action, tr("New from &sample…", "Nieuw uit &voorbeeld…")),
-            (self.open_action, tr("&Open…", "&Openen…")),
-            (self.import_action, tr("&Import…", "&Importeren…")),
-            (self.export_action, tr("&Export…", "&Exporteren…")),
-            (self.export_results_action, tr("E&xport results…", "Resultaten e&xporteren…")),
-            (self.memo_action, tr("Decision &memo (PDF)…", "Besluit&notitie (pdf)…")),
-            (self.verify_action, tr("&Verify a memo…", "Notitie &controleren…")),
-            (self.quit_action, tr("&Quit", "&Afsluiten")),
+            (self.new_catalogue_action, tr("&New from catalogue…")),
+            (self.new_sample_action, tr("New from &sample…")),
+            (self.open_action, tr("&Open…")),
+            (self.import_action, tr("&Import…")),
+            (self.export_action, tr("&Export…")),
+            (self.export_results_action, tr("E&xport results…")),
+            (self.memo_action, tr("Decision &memo (PDF)…")),
+            (self.verify_action, tr("&Verify a memo…")),
+            (self.quit_action, tr("&Quit")),
             (self.dutch_action, "&Nederlands"),
             (self.english_action, "&English"),
-            (self.larger_action, tr("&Larger text", "&Grotere tekst")),
-            (self.smaller_action, tr("&Smaller text", "&Kleinere tekst")),
-            (self.normal_action, tr("&Normal text size", "&Normale tekstgrootte")),
-            (self.help_action, tr("&Help for this page", "&Hulp bij deze pagina")),
-            (self.about_action, tr("&About Afweging", "&Over Afweging")),
-            (self.projector_action, tr("&Projector mode", "&Beamermodus")),
+            (self.larger_action, tr("&Larger text")),
+            (self.smaller_action, tr("&Smaller text")),
+            (self.normal_action, tr("&Normal text size")),
+            (self.help_action, tr("&Help for this page")),
+            (self.about_action, tr("&About Afweging")),
+            (self.projector_action, tr("&Projector mode")),
         ):
             a.setText(text)
         for i, (page, a) in enumerate(zip(PAGES, self.page_actions, strict=True)):
@@ -269,9 +268,7 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabText(i, page.title)
         self.dutch_action.setChecked(language() == "nl")
         self.english_action.setChecked(language() == "en")
-        self.empty.setText(
-            tr("No evaluation is open. Use File → Open.", "Er is geen afweging open. Kies Bestand → Openen.")
-        )
+        self.empty.setText(tr("No evaluation is open. Use File → Open."))
         self._make_undo_actions()
         self._fill_recent()
         self._update_title()
@@ -312,9 +309,7 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             self.saved.setText("")
             return
-        self.saved.setText(
-            tr("All changes stored in ", "Alle wijzigingen opgeslagen in ") + self.doc.path.name
-        )
+        self.saved.setText(tr("All changes stored in ") + self.doc.path.name)
         self.saved.setToolTip(str(self.doc.path))
 
     # -- pages ----------------------------------------------------------------------------------------------
@@ -410,11 +405,9 @@ class MainWindow(QMainWindow):
         if doc.store.others_open:
             self.show_notice(
                 tr(
-                    f"{doc.path.name} is also open in another window or program. When it is changed there, your "
-                    "next change here is refused and this window shows the file as it then is.",
-                    f"{doc.path.name} is ook geopend in een ander venster of programma. Wordt het daar gewijzigd, "
-                    "dan wordt uw volgende wijziging hier geweigerd en toont dit venster het bestand zoals het dan is.",
-                )
+                    "{name} is also open in another window or program. When it is changed there, your "
+                    "next change here is refused and this window shows the file as it then is."
+                ).format(name=doc.path.name)
             )
         return True
 
@@ -434,9 +427,8 @@ class MainWindow(QMainWindow):
             return False
         name = Path(path).name
         self.show_error(
-            tr(
-                f"{name} is the evaluation that is open; it was not replaced. Choose another name.",
-                f"{name} is de afweging die open is; die is niet vervangen. Kies een andere naam.",
+            tr("{name} is the evaluation that is open; it was not replaced. Choose another name.").format(
+                name=name
             )
         )
         return True
@@ -476,7 +468,7 @@ class MainWindow(QMainWindow):
         try:
             ev = read_any(src)
         except InputError as exc:
-            self.show_error(exc.line(language()))
+            self.show_error(exc.line())
             return False
         if not ev.title:
             from dataclasses import replace
@@ -497,7 +489,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.show_error(f"{path}: {exc.strerror or exc}")
             return False
-        self.statusBar().showMessage(tr("Exported to ", "Geëxporteerd naar ") + str(path), 8000)
+        self.statusBar().showMessage(tr("Exported to ") + str(path), 8000)
         return True
 
     # -- dialogs (the menu's way in) ------------------------------------------------------------------------
@@ -506,7 +498,7 @@ class MainWindow(QMainWindow):
 
     def ask_open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("Open evaluation", "Afweging openen"), self._start_dir(), tr(*OPEN_FILTER)
+            self, tr("Open evaluation"), self._start_dir(), tr(*OPEN_FILTER)
         )
         if path:
             self.open_path(path)
@@ -514,7 +506,7 @@ class MainWindow(QMainWindow):
     def _ask_new_path(self, suggestion: str) -> str:
         path, _ = QFileDialog.getSaveFileName(
             self,
-            tr("New evaluation file", "Nieuw afwegingsbestand"),
+            tr("New evaluation file"),
             str(unused_path(Path(self._start_dir()) / suggestion)),
             tr(*OPEN_FILTER),
         )
@@ -527,12 +519,12 @@ class MainWindow(QMainWindow):
 
         names = list(available())
         if not names:
-            self.show_error(tr("No catalogue is installed.", "Er is geen catalogus geïnstalleerd."))
+            self.show_error(tr("No catalogue is installed."))
             return
         name, ok = QInputDialog.getItem(
             self,
-            tr("New from catalogue", "Nieuw uit catalogus"),
-            tr("Catalogue:", "Catalogus:"),
+            tr("New from catalogue"),
+            tr("Catalogue:"),
             names,
             0,
             False,
@@ -550,9 +542,9 @@ class MainWindow(QMainWindow):
     def ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            tr("Import a decision matrix", "Een beslismatrix importeren"),
+            tr("Import a decision matrix"),
             self._start_dir(),
-            tr("Decision matrices", "Beslismatrices") + f" ({IMPORT_PATTERNS})",
+            tr("Decision matrices") + f" ({IMPORT_PATTERNS})",
         )
         if path:
             target = self._ask_new_path(f"{Path(path).stem}.afweging")
@@ -565,7 +557,7 @@ class MainWindow(QMainWindow):
         filters = ";;".join(f"{p[2:].upper()} ({p})" for p in EXPORT_PATTERNS)
         path, chosen = QFileDialog.getSaveFileName(
             self,
-            tr("Export evaluation", "Afweging exporteren"),
+            tr("Export evaluation"),
             str(self.doc.path.with_suffix(".json")),
             filters,
         )
@@ -579,8 +571,8 @@ class MainWindow(QMainWindow):
         self.last_error = line
         if self.error_box is not None and shiboken6.isValid(self.error_box):
             self.error_box.close()
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Cannot open", "Kan niet openen"), line, parent=self)
-        box.setAccessibleName(tr("Problem", "Probleem"))
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Cannot open"), line, parent=self)
+        box.setAccessibleName(tr("Problem"))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box = box
         box.open()
@@ -588,13 +580,13 @@ class MainWindow(QMainWindow):
     def show_notice(self, line: str) -> None:
         """Something to know about the open file, not a problem; not blocking."""
         self.last_notice = line
-        box = QMessageBox(QMessageBox.Icon.Information, tr("Note", "Let op"), line, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Information, tr("Note"), line, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
     def show_refusal(self, reason: str) -> None:
         self.last_error = reason
-        self.statusBar().showMessage(tr("Not changed: ", "Niet gewijzigd: ") + reason, 10000)
+        self.statusBar().showMessage(tr("Not changed: ") + reason, 10000)
 
     def show_help(self) -> None:
         from .help_window import show_help
@@ -606,14 +598,11 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            tr("About Afweging", "Over Afweging"),
+            tr("About Afweging"),
             tr(
-                f"Afweging {__version__}\n\nWeigh collaboration suites on sovereignty, continuity, licence dependency "
-                "and on-premise viability; rank, test and sign the decision. Works offline.",
-                f"Afweging {__version__}\n\nWeeg samenwerkingspakketten op soevereiniteit, continuïteit, "
-                "licentie-afhankelijkheid en on-premise inzetbaarheid; rangschik, toets en onderteken het besluit. "
-                "Werkt zonder internet.",
-            ),
+                "Afweging {version}\n\nWeigh collaboration suites on sovereignty, continuity, licence "
+                "dependency and on-premise viability; rank, test and sign the decision. Works offline."
+            ).format(version=__version__),
         )
 
     # -- language and text size -----------------------------------------------------------------------------

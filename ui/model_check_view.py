@@ -152,7 +152,7 @@ class ModelCheckView(QWidget):
         self.hint.setText(message("model_check.intro", lang))
         warnings = sum(f.severity == "warning" for f in self.findings)
         if self._checked is None or self._problem:
-            self.summary.setText(self._problem or tr("Checking the model…", "Het model wordt gecontroleerd…"))
+            self.summary.setText(self._problem or tr("Checking the model…"))
         else:
             self.summary.setText(
                 message("model_check.count", lang, warnings=warnings, notes=len(self.findings) - warnings)

@@ -157,9 +157,9 @@ class OrderPanel(QWidget):
             self.message.setText(str(exc))
             return False
         how = (
-            tr("made by swing weighting", "gemaakt met swing-weging")
+            tr("made by swing weighting")
             if self.mode == "swing"
-            else tr("made by rank order (rank-order centroid)", "gemaakt met rangorde (rank-order centroid)")
+            else tr("made by rank order (rank-order centroid)")
         )
         method = "swing" if self.mode == "swing" else "rank_order"
         return self.doc.apply(SetWeights(pts, method=method), reason=how)
@@ -191,7 +191,7 @@ class OrderPanel(QWidget):
                 spin.setValue(100 if k == 0 else self.points[it.id])
                 spin.blockSignals(False)
                 spin.setEnabled(k != 0)
-                spin.setAccessibleName(tr(f"Swing points of {it.name}", f"Swingpunten van {it.name}"))
+                spin.setAccessibleName(tr("Swing points of {name}").format(name=it.name))
         t.resizeColumnsToContents()
         t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
@@ -212,36 +212,32 @@ class OrderPanel(QWidget):
             self.intro.setText(
                 tr(
                     "Imagine each item going from its worst to its best level. Put the swing you would most like to "
-                    "make at the top (100 points), then give each other swing points relative to it.",
-                    "Stel u voor dat elk onderdeel van zijn slechtste naar zijn beste niveau gaat. Zet de sprong die u "
-                    "het liefst maakt bovenaan (100 punten) en geef de andere sprongen punten in verhouding daarmee.",
+                    "make at the top (100 points), then give each other swing points relative to it."
                 )
             )
             headers = [
-                tr("Swing, most important first", "Sprong, belangrijkste eerst"),
-                tr("Points", "Punten"),
-                tr("Weight", "Gewicht"),
+                tr("Swing, most important first"),
+                tr("Points"),
+                tr("Weight"),
             ]
         else:
             self.intro.setText(
                 tr(
                     "Put the items in order of importance, most important first. The weights follow from the order "
-                    "(rank-order centroid).",
-                    "Zet de onderdelen op volgorde van belang, belangrijkste eerst. De gewichten volgen uit de "
-                    "volgorde (rank-order centroid).",
+                    "(rank-order centroid)."
                 )
             )
             headers = [
-                tr("Item, most important first", "Onderdeel, belangrijkste eerst"),
-                tr("Weight", "Gewicht"),
+                tr("Item, most important first"),
+                tr("Weight"),
             ]
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.setAccessibleName(tr("Order of importance", "Volgorde van belang"))
-        self.scope_label.setText(tr("&Weigh:", "W&eeg:"))
-        self.scope_box.setAccessibleName(tr("What to weigh", "Wat te wegen"))
-        self.up.setText(tr("Move &up (Alt+↑)", "Omh&oog (Alt+↑)"))
-        self.down.setText(tr("Move &down (Alt+↓)", "Om&laag (Alt+↓)"))
-        self.apply_button.setText(tr("&Apply these weights", "Deze gewichten &toepassen"))
+        self.table.setAccessibleName(tr("Order of importance"))
+        self.scope_label.setText(tr("&Weigh:"))
+        self.scope_box.setAccessibleName(tr("What to weigh"))
+        self.up.setText(tr("Move &up (Alt+↑)"))
+        self.down.setText(tr("Move &down (Alt+↓)"))
+        self.apply_button.setText(tr("&Apply these weights"))
         scope = self.scope()
         self._fill_scopes()
         self.set_scope(scope)

@@ -61,7 +61,7 @@ class ProjectorWindow(QWidget):
         self._page_count = 1
         self._follow = True  # the disagreement view turns to the page of the criterion under discussion
         self._body_bottom = 0.0
-        self.setWindowTitle(tr("Projector — Afweging", "Beamer — Afweging"))
+        self.setWindowTitle(tr("Projector — Afweging"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
         pal = self.palette()
@@ -144,7 +144,7 @@ class ProjectorWindow(QWidget):
         total = sum(importance.get(c.id, 0.0) for c in ev.criteria)
         if total > 0:
             leaf = {c.id: importance.get(c.id, 0.0) / total for c in ev.criteria}
-            how = tr(f"projector vote: {cid} → {digit}", f"stem op de beamer: {cid} → {digit}")
+            how = tr("projector vote: {cid} → {digit}").format(cid=cid, digit=digit)
             if not self.doc.apply(
                 SetWeights(points_from_global(ev, leaf), pid, True, "projector"), reason=how
             ):
@@ -203,7 +203,7 @@ class ProjectorWindow(QWidget):
         try:
             getattr(self, f"_paint_{self.view}")(p, ev, lang)
         except InputError as exc:
-            top = self._title(p, tr("Cannot show this", "Dit kan niet getoond worden"))
+            top = self._title(p, tr("Cannot show this"))
             p.setFont(self._font(h / 24))
             p.setPen(QColor(FG))
             draw_wrapped(
@@ -215,8 +215,7 @@ class ProjectorWindow(QWidget):
         line = QRectF(margin, h - margin - help_h, w - 2 * margin, help_h)
         page = self._note
         if self._page_count > 1:
-            page = tr(f"Page {self.page_index() + 1} of {self._page_count} · PgDn",
-                      f"Pagina {self.page_index() + 1} van {self._page_count} · PgDn")  # fmt: skip
+            page = tr("Page {value} of {page_count} · PgDn").format(value=self.page_index() + 1, page_count=self._page_count)  # fmt: skip
             page = f"{self._note} · {page}" if self._note else page
         if page:
             p.setPen(QColor(ACCENT))
@@ -241,32 +240,28 @@ class ProjectorWindow(QWidget):
                 order = sorted(range(len(rk.alternatives)), key=lambda i: (rk.group[i], i))
                 out = [n for n, _ in excluded(ev, lang)]
                 return (
-                    tr("Ranking with the group weights: ", "Rangorde met de groepsgewichten: ")
+                    tr("Ranking with the group weights: ")
                     + "; ".join(f"{rk.group[i]}. {rk.names[i]}" for i in order)
                     + "."
-                    + (tr(" Excluded: ", " Vallen af: ") + "; ".join(out) + "." if out else "")
+                    + (tr(" Excluded: ") + "; ".join(out) + "." if out else "")
                 )
             if self.view == "disagreement":
-                return tr("Where we disagree. ", "Waar we verschillen. ") + spread_description(
-                    spread_rows(ev, lang), lang
-                )
+                return tr("Where we disagree. ") + spread_description(spread_rows(ev, lang), lang)
             cid = self.current_criterion()
             if cid is None:
-                return tr("No criteria.", "Geen criteria.")
+                return tr("No criteria.")
             c = ev.criterion(cid)
             pid = self.voter()
             who = (
-                tr(
-                    f"Vote now: {participant_label(ev, pid, lang)}, press 0 to 9.",
-                    f"Nu stemmen: {participant_label(ev, pid, lang)}, toets 0 tot 9.",
+                tr("Vote now: {participant_label}, press 0 to 9.").format(
+                    participant_label=participant_label(ev, pid, lang)
                 )  # fmt: skip
                 if pid is not None
-                else tr("Everyone has voted on this criterion.", "Iedereen heeft over dit criterium gestemd.")
+                else tr("Everyone has voted on this criterion.")
             )
             return (
-                tr(
-                    f"Criterion {self.position() + 1} of {len(self.agenda())} on the agenda: ",
-                    f"Criterium {self.position() + 1} van {len(self.agenda())} op de agenda: ",
+                tr("Criterion {value} of {n_agenda} on the agenda: ").format(
+                    value=self.position() + 1, n_agenda=len(self.agenda())
                 )
                 + f"{c.id} {text(c.name, lang)}. {text(c.description, lang)} {who}"
             )
@@ -310,14 +305,14 @@ class ProjectorWindow(QWidget):
         if ev.anonymous and labels:  # "Deelnemer 1", "Deelnemer 2", …: one "Deelnemer" over columns 1, 2, …
             span = labels[0].rsplit(" ", 1)[0]
             labels = [lb.rsplit(" ", 1)[-1] for lb in labels]
-        subtitle = tr("Group weights: ", "Groepsgewichten: ") + gw.name(lang)
-        top = self._title(p, tr("Ranking", "Rangorde"), subtitle)
+        subtitle = tr("Group weights: ") + gw.name(lang)
+        top = self._title(p, tr("Ranking"), subtitle)
         body = self._body(top)
         h = self.height()
         names = [(rk.names[i], rk.group[i] == 1) for i in order] + [
             (n, False) for n, _ in out
         ]  # (name, bold)
-        gone = tr("excluded", "valt af")
+        gone = tr("excluded")
         lay = None
         for px in range(round(h / 20), min_px(h) - 1, -1):
             lay = self._ranking_layout(body, px, labels, span, names, gone)
@@ -326,8 +321,7 @@ class ProjectorWindow(QWidget):
         assert lay is not None
         shown = lay.voters
         if shown < len(voters):
-            self._note = tr(f"{shown} of {len(voters)} participants shown",
-                            f"{shown} van {len(voters)} deelnemers getoond")  # fmt: skip
+            self._note = tr("{shown} of {n_voters} participants shown").format(shown=shown, n_voters=len(voters))  # fmt: skip
         rows = [(f"{rk.group[i]}.", rk.names[i], [rk.group[i], *(rk.participants[v][i] for v in voters[:shown])],
                  rk.group[i] == 1) for i in order]  # fmt: skip
         rows += [("–", n, None, False) for n, _ in out]
@@ -347,7 +341,7 @@ class ProjectorWindow(QWidget):
                       span, self.drawn)  # fmt: skip
             y0 += hfm.lineSpacing()
         x = x_cols
-        for k, head in enumerate([tr("Group", "Groep"), *labels[:shown]]):
+        for k, head in enumerate([tr("Group"), *labels[:shown]]):
             cell = QRectF(x + gap / 4, y0, lay.cols[k] - gap / 2, body.top() + lay.head_h - y0)
             draw_wrapped(
                 p, cell, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, head, self.drawn
@@ -389,7 +383,7 @@ class ProjectorWindow(QWidget):
         hfm, fm, bfm = self._fm(head_px, True), self._fm(px), self._fm(px, True)
         gap = px * 0.8
         number = fm.horizontalAdvance("99")
-        group_w = max(widest_word(hfm, [tr("Group", "Groep")]), number) + gap
+        group_w = max(widest_word(hfm, [tr("Group")]), number) + gap
         cols = [group_w] + [max(widest_word(hfm, [lb]), number) + gap for lb in labels]
         if span and len(cols) > 1:  # the spanning header must fit over its columns
             need = hfm.horizontalAdvance(span) + gap
@@ -412,13 +406,10 @@ class ProjectorWindow(QWidget):
     def _paint_disagreement(self, p: QPainter, ev: Evaluation, lang: str) -> None:
         top = self._title(
             p,
-            tr("Where we disagree", "Waar we verschillen"),
+            tr("Where we disagree"),
             DISAGREEMENT_MEASURE[lang][:1].upper()
             + DISAGREEMENT_MEASURE[lang][1:]
-            + tr(
-                " · ◆ group · ● participant · box: middle half",
-                " · ◆ groep · ● deelnemer · blok: middelste helft",
-            ),  # fmt: skip
+            + tr(" · ◆ group · ● participant · box: middle half"),  # fmt: skip
         )
         body = self._body(top)
         h = self.height()
@@ -426,7 +417,7 @@ class ProjectorWindow(QWidget):
         if not rows:
             p.setFont(self._font(h / 22))
             p.setPen(QColor(FG))
-            draw_wrapped(p, body, Qt.AlignmentFlag.AlignLeft, tr("Nobody has voted yet.", "Nog niemand heeft gestemd."),
+            draw_wrapped(p, body, Qt.AlignmentFlag.AlignLeft, tr("Nobody has voted yet."),
                          self.drawn)  # fmt: skip
             return
         font, label_w, heights = None, 0.0, []
@@ -454,7 +445,7 @@ class ProjectorWindow(QWidget):
     def _paint_criterion(self, p: QPainter, ev: Evaluation, lang: str) -> None:
         cid = self.current_criterion()
         if cid is None:
-            self._title(p, tr("No criteria", "Geen criteria"))
+            self._title(p, tr("No criteria"))
             return
         c = ev.criterion(cid)
         agenda = self.agenda()
@@ -483,10 +474,9 @@ class ProjectorWindow(QWidget):
         p.setFont(self._font(h / 22, bold=True))
         p.setPen(QColor(ACCENT))
         if pid is not None:
-            line = tr(f"Vote now: {participant_label(ev, pid, lang)} — press 0 … 9",
-                      f"Nu stemmen: {participant_label(ev, pid, lang)} — toets 0 … 9")  # fmt: skip
+            line = tr("Vote now: {participant_label} — press 0 … 9").format(participant_label=participant_label(ev, pid, lang))  # fmt: skip
         else:
-            line = tr("Everyone has voted on this criterion", "Iedereen heeft over dit criterium gestemd")
+            line = tr("Everyone has voted on this criterion")
         y += draw_wrapped(p, QRectF(body.left(), y, body.width(), body.height()), Qt.AlignmentFlag.AlignLeft, line,
                           self.drawn)  # fmt: skip
         y += h * 0.03
@@ -552,10 +542,7 @@ def excluded(ev: Evaluation, lang: str) -> list[tuple[str, str]]:
 
 
 def key_help() -> str:
-    return tr(
-        "Tab: next view · ←/→: criterion · 0–9: vote · PgDn/PgUp: page · Esc: leave",
-        "Tab: volgende weergave · ←/→: criterium · 0–9: stemmen · PgDn/PgUp: pagina · Esc: sluiten",
-    )
+    return tr("Tab: next view · ←/→: criterion · 0–9: vote · PgDn/PgUp: page · Esc: leave")
 
 
 def open_projector(doc: Document, previous: ProjectorWindow | None = None) -> ProjectorWindow:

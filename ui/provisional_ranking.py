@@ -15,9 +15,7 @@ from evaluator.provisional import Provisional, ranked_evaluation
 
 from .i18n import tr
 
-__all__ = ["LABEL_EN", "LABEL_NL", "ProvisionalView", "provisional_view", "ranked_evaluation"]
-
-LABEL_NL, LABEL_EN = "Voorlopige rangorde", "Provisional ranking"
+__all__ = ["ProvisionalView", "provisional_view", "ranked_evaluation"]
 
 
 @dataclass(frozen=True)
@@ -38,15 +36,12 @@ def provisional_view(
     p, r = found
     left = escape(", ".join(f"{c} {text(ev.criterion(c).name, lang)}" for c in p.left_out))
     admitted = escape(", ".join(ev.alternative(a).name for a in p.admitted))
+    label = tr("Provisional ranking")
     notice = tr(
-        f"<b>{LABEL_EN}</b> — not every criterion is scored yet. Ranked only on the criteria every alternative shown has "
-        f"scored; left out: {left}. The weights of the criteria kept are rescaled in their agreed proportions. "
-        f"Ranked although not fully scored: {admitted}. Alternatives below a minimum or without any score stay "
-        "out; a knock-out on a criterion left out cannot show yet.",
-        f"<b>{LABEL_NL}</b> — nog niet elk criterium is gescoord. Alleen gerangschikt op de criteria die elk getoond "
-        f"alternatief heeft gescoord; weggelaten: {left}. De gewichten van de overige criteria zijn in hun "
-        f"afgesproken verhouding herschaald. Gerangschikt hoewel nog niet volledig gescoord: {admitted}. "
-        "Alternatieven onder een minimum of zonder enige score blijven buiten; een knock-out op een weggelaten "
-        "criterium kan nog niet blijken.",
-    )
+        "<b>{label}</b> — not every criterion is scored yet. Ranked only on the criteria "
+        "every alternative shown has scored; left out: {left}. The weights of the criteria "
+        "kept are rescaled in their agreed proportions. Ranked although not fully scored: "
+        "{admitted}. Alternatives below a minimum or without any score stay out; a knock-out "
+        "on a criterion left out cannot show yet."
+    ).format(label=label, left=left, admitted=admitted)
     return ProvisionalView(p, p.evaluation, r, notice)

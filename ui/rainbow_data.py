@@ -35,7 +35,7 @@ def rainbow_data(ev: Evaluation, r: LiveRanking) -> RainbowData:
         i, c = order[row], crits[j]
         return (
             f"{c.id} {text(c.name, lang)}: {number(contrib[i, j], 3)} "
-            f"({tr('value', 'waarde')} {number(r.values[i, j], 2)} × {tr('weight', 'gewicht')} "
+            f"({tr('value')} {number(r.values[i, j], 2)} × {tr('weight')} "
             f"{percent(r.weights[j], 1)})"
         )
 
@@ -45,9 +45,8 @@ def rainbow_data(ev: Evaluation, r: LiveRanking) -> RainbowData:
         if a.id in per_area
     )
     score = METHODS[r.method].score.get(lang, "")
-    caption = tr(
-        f"Bar: each criterion's share of the weighted sum · number: {method_name(r.method)}, {score}",
-        f"Balk: aandeel van elk criterium in de gewogen som · getal: {method_name(r.method)}, {score}",
+    caption = tr("Bar: each criterion's share of the weighted sum · number: {method_name}, {score}").format(
+        method_name=method_name(r.method), score=score
     )
     scale = 1.0 if not ev.bare else max(1e-9, float(contrib.sum(axis=1).max(initial=0.0)))
     shown = [a for a in ev.areas if a.id in per_area]
@@ -58,7 +57,7 @@ def rainbow_data(ev: Evaluation, r: LiveRanking) -> RainbowData:
         legend,
         scale,
         caption,
-        tr("No alternative can be ranked yet.", "Nog geen alternatief te rangschikken."),
+        tr("No alternative can be ranked yet."),
         tooltip,
         groups=tuple(group_of[c.area] for c in crits),
         group_colours=tuple(criterion_colour(area_ix[a.id], 0, 1) for a in shown),

@@ -78,7 +78,7 @@ class _PagePreview(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        name = tr("Preview of the memo", "Voorbeeld van de notitie")
+        name = tr("Preview of the memo")
         view = self._view if self._pdf_doc is not None else self._scroll
         view.setAccessibleName(name)
 
@@ -93,8 +93,7 @@ class _PagePreview(QWidget):
                 item.widget().deleteLater()
         tool = shutil.which("pdftoppm")
         if not tool:
-            self.status.setText(tr("No page preview on this system (install poppler-utils).",
-                                   "Geen paginavoorbeeld op dit systeem (installeer poppler-utils)."))  # fmt: skip
+            self.status.setText(tr("No page preview on this system (install poppler-utils)."))  # fmt: skip
             return
         out = path.with_suffix("")
         subprocess.run([tool, "-r", "70", "-png", str(path), str(out)], check=False, capture_output=True,
@@ -249,50 +248,40 @@ class ExportMemoDialog(QDialog):
         QTimer.singleShot(0, self.refresh_preview)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(tr("Export decision memo", "Beslisnotitie exporteren"))
-        self._l_lang.setText(tr("Language of the memo", "Taal van de notitie"))
-        self.sign_box.setTitle(tr("Signature", "Ondertekening"))
-        self.mode_none.setText(tr("Do not sign", "Niet ondertekenen"))
-        self.mode_p12.setText(tr("Sign with a key file (PKCS#12, .p12/.pfx)", "Ondertekenen met een "
-                                 "sleutelbestand (PKCS#12, .p12/.pfx)"))  # fmt: skip
-        self.mode_p11.setText(tr("Sign with a smartcard or token (PKCS#11)", "Ondertekenen met een smartcard "
-                                 "of token (PKCS#11)"))  # fmt: skip
-        self._l_keyfile.setText(tr("Key file", "Sleutelbestand"))
-        self.p12_browse.setText(tr("Choose…", "Kiezen…"))
-        self._l_password.setText(tr("Password", "Wachtwoord"))
-        self.password.setPlaceholderText(tr("used once, never stored", "eenmalig gebruikt, nooit bewaard"))
-        self._l_lib.setText(tr("PKCS#11 library", "PKCS#11-bibliotheek"))
-        self.p11_browse.setText(tr("Choose…", "Kiezen…"))
-        self.p11_lib.setPlaceholderText(tr("no smartcard middleware found; choose its library",
-                                           "geen smartcardsoftware gevonden; kies de bibliotheek"))  # fmt: skip
-        self.ltv_box.setTitle(
-            tr("Valid after the certificate expires", "Geldig na verlopen van het certificaat")
-        )
-        self._l_level.setText(tr("Signature level", "Handtekeningniveau"))
-        for i, (en, nl) in enumerate((
-            ("B-B — valid while the certificate is", "B-B — geldig zolang het certificaat geldig is"),
-            ("B-T — with a time-stamp", "B-T — met een tijdstempel"),
-            ("B-LT — time-stamp and validation data", "B-LT — tijdstempel en validatiegegevens"),
-            ("B-LTA — B-LT and a document time-stamp (archive)", "B-LTA — B-LT en een documenttijdstempel (archief)"),
+        self.setWindowTitle(tr("Export decision memo"))
+        self._l_lang.setText(tr("Language of the memo"))
+        self.sign_box.setTitle(tr("Signature"))
+        self.mode_none.setText(tr("Do not sign"))
+        self.mode_p12.setText(tr("Sign with a key file (PKCS#12, .p12/.pfx)"))  # fmt: skip
+        self.mode_p11.setText(tr("Sign with a smartcard or token (PKCS#11)"))  # fmt: skip
+        self._l_keyfile.setText(tr("Key file"))
+        self.p12_browse.setText(tr("Choose…"))
+        self._l_password.setText(tr("Password"))
+        self.password.setPlaceholderText(tr("used once, never stored"))
+        self._l_lib.setText(tr("PKCS#11 library"))
+        self.p11_browse.setText(tr("Choose…"))
+        self.p11_lib.setPlaceholderText(tr("no smartcard middleware found; choose its library"))  # fmt: skip
+        self.ltv_box.setTitle(tr("Valid after the certificate expires"))
+        self._l_level.setText(tr("Signature level"))
+        for i, level_text in enumerate((
+            tr("B-B — valid while the certificate is"),
+            tr("B-T — with a time-stamp"),
+            tr("B-LT — time-stamp and validation data"),
+            tr("B-LTA — B-LT and a document time-stamp (archive)"),
         )):  # fmt: skip
-            self.level.setItemText(i, tr(en, nl))
-        self._l_tsa.setText(tr("Time-stamp authority (URL)", "Tijdstempeldienst (URL)"))
-        self.tsa_url.setPlaceholderText(tr("asked over the network when you export", "wordt bij het exporteren "
-                                           "via het netwerk gevraagd"))  # fmt: skip
-        self._l_vdata.setText(tr("Validation data (files)", "Validatiegegevens (bestanden)"))
-        self.validation_files.setPlaceholderText(tr("CA certificates, CRLs, OCSP responses; separate with ;",
-                                                    "CA-certificaten, CRL's, OCSP-antwoorden; scheid met ;"))  # fmt: skip
-        self.validation_browse.setText(tr("Add…", "Toevoegen…"))
-        self.fetch_validation.setText(tr("Allow connecting to fetch CRLs and OCSP responses",
-                                         "Verbinding maken toestaan om CRL's en OCSP-antwoorden op te halen"))  # fmt: skip
-        self._l_token.setText(tr("Token label", "Tokenlabel"))
-        self._l_key.setText(tr("Key label", "Sleutellabel"))
+            self.level.setItemText(i, level_text)
+        self._l_tsa.setText(tr("Time-stamp authority (URL)"))
+        self.tsa_url.setPlaceholderText(tr("asked over the network when you export"))  # fmt: skip
+        self._l_vdata.setText(tr("Validation data (files)"))
+        self.validation_files.setPlaceholderText(tr("CA certificates, CRLs, OCSP responses; separate with ;"))  # fmt: skip
+        self.validation_browse.setText(tr("Add…"))
+        self.fetch_validation.setText(tr("Allow connecting to fetch CRLs and OCSP responses"))  # fmt: skip
+        self._l_token.setText(tr("Token label"))
+        self._l_key.setText(tr("Key label"))
         self._l_pin.setText("PIN")
-        self.pin.setPlaceholderText(tr("used once, never stored", "eenmalig gebruikt, nooit bewaard"))
-        self._l_reason.setText(tr("Reason", "Reden"))
-        self.reason.setPlaceholderText(
-            tr("Approval of the decision memo", "Vaststelling van de beslisnotitie")
-        )
+        self.pin.setPlaceholderText(tr("used once, never stored"))
+        self._l_reason.setText(tr("Reason"))
+        self.reason.setPlaceholderText(tr("Approval of the decision memo"))
         # A form label is the only name of these fields and Qt does not pass it on: name them explicitly.
         for label, field in (
             (self._l_lang, self.lang), (self._l_keyfile, self.p12_path), (self._l_password, self.password),
@@ -301,13 +290,13 @@ class ExportMemoDialog(QDialog):
             (self._l_vdata, self.validation_files), (self._l_reason, self.reason),
         ):  # fmt: skip
             field.setAccessibleName(label.text().replace("&", ""))
-        self.p12_browse.setAccessibleName(tr("Choose the key file", "Sleutelbestand kiezen"))
-        self.p11_browse.setAccessibleName(tr("Choose the PKCS#11 library", "PKCS#11-bibliotheek kiezen"))
-        self.validation_browse.setAccessibleName(tr("Add validation data", "Validatiegegevens toevoegen"))
+        self.p12_browse.setAccessibleName(tr("Choose the key file"))
+        self.p11_browse.setAccessibleName(tr("Choose the PKCS#11 library"))
+        self.validation_browse.setAccessibleName(tr("Add validation data"))
         self.preview.retranslate()
-        self.refresh_button.setText(tr("Refresh preview", "Voorbeeld bijwerken"))
-        self.export_button.setText(tr("Export…", "Exporteren…"))
-        self.close_button.setText(tr("Close", "Sluiten"))
+        self.refresh_button.setText(tr("Refresh preview"))
+        self.export_button.setText(tr("Export…"))
+        self.close_button.setText(tr("Close"))
 
     # -- preview ----------------------------------------------------------------------------------------------
     def refresh_preview(self) -> None:
@@ -316,7 +305,7 @@ class ExportMemoDialog(QDialog):
             return
         from evaluator.report.export import render_memo
 
-        self._say(tr("Making the preview…", "Voorbeeld wordt gemaakt…"))
+        self._say(tr("Making the preview…"))
         ev, lang, audit = self.doc.evaluation, self.lang.currentData(), self._audit()
         self._previews.start(  # a newer preview (another language) replaces one on its way
             lambda _task: render_memo(ev, lang, audit=audit),  # the memo that will be signed
@@ -331,8 +320,7 @@ class ExportMemoDialog(QDialog):
         path.write_bytes(result.pdf)
         self.preview_path = path
         self.preview.show_pdf(path)
-        self._say(tr(f"Preview: {result.pages} pages, not signed.", f"Voorbeeld: {result.pages} pagina's, "
-                     "niet ondertekend."))  # fmt: skip
+        self._say(tr("Preview: {pages} pages, not signed.").format(pages=result.pages))  # fmt: skip
 
     # -- export -----------------------------------------------------------------------------------------------
     def signing_key(self):  # noqa: ANN201 - SigningKey | None
@@ -343,12 +331,11 @@ class ExportMemoDialog(QDialog):
         try:
             if mode == 1:
                 if not self.p12_path.text().strip():
-                    raise InputError(tr("choose the key file", "kies het sleutelbestand"))
+                    raise InputError(tr("choose the key file"))
                 return Pkcs12Key(self.p12_path.text().strip(), self.password.text())
             if mode == 2:
                 if not (self.p11_lib.text().strip() and self.token_label.text() and self.key_label.text()):
-                    raise InputError(tr("give the library, the token label and the key label",
-                                        "vul de bibliotheek, het tokenlabel en het sleutellabel in"))  # fmt: skip
+                    raise InputError(tr("give the library, the token label and the key label"))  # fmt: skip
                 return Pkcs11Key(self.p11_lib.text().strip(), self.token_label.text(), self.key_label.text(),
                                  self.pin.text())  # fmt: skip
             return None
@@ -372,8 +359,7 @@ class ExportMemoDialog(QDialog):
         if signing and not self.confirm_signing(signing_concerns(self.doc.evaluation)):
             self.password.clear()
             self.pin.clear()
-            self._say(tr("Not exported: signing was not confirmed.", "Niet geëxporteerd: ondertekenen is niet "
-                         "bevestigd."))  # fmt: skip
+            self._say(tr("Not exported: signing was not confirmed."))  # fmt: skip
             return False
         try:
             key = self.signing_key()  # first: it clears the password and PIN fields, whatever follows
@@ -390,7 +376,7 @@ class ExportMemoDialog(QDialog):
         target = Path(path)
         self._export_ok = None
         self.export_button.setEnabled(False)
-        self._say(tr(f"Making {target.name}…", f"{target.name} wordt gemaakt…"))
+        self._say(tr("Making {name}…").format(name=target.name))
         self._exports.start(
             lambda _task: export_memo(
                 ev, target, lang=lang, key=key, reason=reason, audit=audit, longevity=lon
@@ -410,11 +396,10 @@ class ExportMemoDialog(QDialog):
         self._export_ok = True
         self.export_button.setEnabled(True)
         self.exported = path
-        signed = (tr(f"signed by {res.signer}", f"ondertekend door {res.signer}") if res.signed
-                  else tr("not signed", "niet ondertekend"))  # fmt: skip
+        signed = (tr("signed by {signer}").format(signer=res.signer) if res.signed
+                  else tr("not signed"))  # fmt: skip
         name = path.name
-        self._say(tr(f"Saved {name} ({res.pages} pages, {signed}) in {path.parent}.",
-                     f"Opgeslagen: {name} ({res.pages} pagina's, {signed}) in {path.parent}."))  # fmt: skip
+        self._say(tr("Saved {name} ({pages} pages, {signed}) in {parent}.").format(name=name, pages=res.pages, signed=signed, parent=path.parent))  # fmt: skip
 
     def _export_failed(self, line: str) -> None:
         self._export_ok = False
@@ -435,11 +420,9 @@ class ExportMemoDialog(QDialog):
         """Ask before signing a concept or a memo that records no decision; True: sign (no concerns: no question)."""
         if not concerns:
             return True
-        nl = {"it records no decision": "er is geen besluit vastgelegd"}
-        why = "; ".join(tr(c, nl.get(c, c.replace("its status is", "de status is"))) for c in concerns)
-        box = QMessageBox(QMessageBox.Icon.Question, tr("Sign a concept?", "Een concept ondertekenen?"),
-                          tr(f"This memo is not final: {why}. Sign it anyway?",
-                             f"Deze notitie is niet definitief: {why}. Toch ondertekenen?"),
+        why = "; ".join(_concern(c) for c in concerns)
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Sign a concept?"),
+                          tr("This memo is not final: {why}. Sign it anyway?").format(why=why),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)  # fmt: skip
         box.setDefaultButton(QMessageBox.StandardButton.No)
         self.confirmation = box
@@ -460,32 +443,28 @@ class ExportMemoDialog(QDialog):
 
     def _browse_validation_data(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, tr("Validation data", "Validatiegegevens"), "",
-            tr("Certificates, CRLs, OCSP responses (*.pem *.crt *.cer *.der *.crl *.ocsp);;All files (*)",
-               "Certificaten, CRL's, OCSP-antwoorden (*.pem *.crt *.cer *.der *.crl *.ocsp);;Alle bestanden (*)"),
+            self, tr("Validation data"), "",
+            tr("Certificates, CRLs, OCSP responses (*.pem *.crt *.cer *.der *.crl *.ocsp);;All files (*)"),
         )  # fmt: skip
         if paths:
             have = [f.strip() for f in self.validation_files.text().split(";") if f.strip()]
             self.validation_files.setText(";".join(have + [p for p in paths if p not in have]))
 
     def _browse_p11(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("PKCS#11 library", "PKCS#11-bibliotheek"), "",
-                                              tr("Libraries (*.dll *.so *.dylib);;All files (*)",
-                                                 "Bibliotheken (*.dll *.so *.dylib);;Alle bestanden (*)"))  # fmt: skip
+        path, _ = QFileDialog.getOpenFileName(self, tr("PKCS#11 library"), "",
+                                              tr("Libraries (*.dll *.so *.dylib);;All files (*)"))  # fmt: skip
         if path:
             self.p11_lib.setText(path)
 
     def _export_clicked(self) -> None:
         start = str(self.doc.path.with_suffix(".pdf"))
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("Save memo as", "Notitie opslaan als"), start, "PDF (*.pdf)"
-        )
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save memo as"), start, "PDF (*.pdf)")
         if path:
             self.export_to(path)
 
     def _browse_p12(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Key file", "Sleutelbestand"), "",
-                                              tr("Key files (*.p12 *.pfx)", "Sleutelbestanden (*.p12 *.pfx)"))  # fmt: skip
+        path, _ = QFileDialog.getOpenFileName(self, tr("Key file"), "",
+                                              tr("Key files (*.p12 *.pfx)"))  # fmt: skip
         if path:
             self.p12_path.setText(path)
 
@@ -551,17 +530,17 @@ class VerifyDialog(QDialog):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(tr("Verify a decision memo", "Beslisnotitie controleren"))
-        self._l_memo.setText(tr("Memo (PDF)", "Notitie (PDF)"))
-        self._l_trust.setText(tr("Trusted root certificate", "Vertrouwd basiscertificaat"))
-        self.memo_browse.setText(tr("Choose…", "Kiezen…"))
-        self.trust_browse.setText(tr("Choose…", "Kiezen…"))
+        self.setWindowTitle(tr("Verify a decision memo"))
+        self._l_memo.setText(tr("Memo (PDF)"))
+        self._l_trust.setText(tr("Trusted root certificate"))
+        self.memo_browse.setText(tr("Choose…"))
+        self.trust_browse.setText(tr("Choose…"))
         self.memo.setAccessibleName(self._l_memo.text().replace("&", ""))
         self.trust.setAccessibleName(self._l_trust.text().replace("&", ""))
-        self.memo_browse.setAccessibleName(tr("Choose the memo", "Notitie kiezen"))
-        self.trust_browse.setAccessibleName(tr("Choose the root certificate", "Basiscertificaat kiezen"))
-        self.verify_button.setText(tr("Verify", "Controleren"))
-        self.close_button.setText(tr("Close", "Sluiten"))
+        self.memo_browse.setAccessibleName(tr("Choose the memo"))
+        self.trust_browse.setAccessibleName(tr("Choose the root certificate"))
+        self.verify_button.setText(tr("Verify"))
+        self.close_button.setText(tr("Close"))
         if self.result is not None:
             self._show(self.result)
 
@@ -575,7 +554,7 @@ class VerifyDialog(QDialog):
             self.result = verify_memo(self.memo.text().strip(), trust)
         except InputError as exc:
             self.result = None
-            self.verdict.setText(tr("Cannot check: ", "Kan niet controleren: ") + exc.line())
+            self.verdict.setText(tr("Cannot check: ") + exc.line())
             self.verdict.setStyleSheet(_BANNER.format(bg="#FDECEA", fg="#B42318"))
             self.details.setText("")
             return None
@@ -610,3 +589,13 @@ def _default_pkcs11_lib() -> str:
     from evaluator.report.sign import default_pkcs11_lib
 
     return default_pkcs11_lib()
+
+
+def _concern(concern: str) -> str:
+    """A concern the core names in English (report.export) in the app's language."""
+    if concern == "it records no decision":
+        return tr("it records no decision")
+    if concern.startswith("its status is "):
+        status = concern[len("its status is ") :]
+        return tr("its status is {status}").format(status=status)
+    return concern

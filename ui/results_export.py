@@ -39,7 +39,7 @@ def export(window: MainWindow, path: str | os.PathLike) -> bool:
         return False
     finally:
         QApplication.restoreOverrideCursor()
-    message = tr("Results exported to ", "Resultaten geëxporteerd naar ") + str(path)
+    message = tr("Results exported to ") + str(path)
     window.statusBar().showMessage(" — ".join([message, *notes]), 12000)
     return True
 
@@ -49,10 +49,8 @@ def ask(window: MainWindow) -> None:
     if window.doc is None:
         return
     filters = ";;".join(f[0] for f in FILTERS)
-    suggestion = window.doc.path.with_name(f"{window.doc.path.stem}-{tr('results', 'resultaten')}.xlsx")
-    path, chosen = QFileDialog.getSaveFileName(
-        window, tr("Export results", "Resultaten exporteren"), str(suggestion), filters
-    )
+    suggestion = window.doc.path.with_name(f"{window.doc.path.stem}-{tr('results')}.xlsx")
+    path, chosen = QFileDialog.getSaveFileName(window, tr("Export results"), str(suggestion), filters)
     if not path:
         return
     if Path(path).suffix.lower() not in (".xlsx", ".csv"):

@@ -44,7 +44,7 @@ from .charts.rainbow import RainbowChart, RainbowData
 from .compare_model import CompareModel, method_name
 from .document import Document
 from .i18n import language, signals, tr
-from .provisional_ranking import LABEL_EN, LABEL_NL, ProvisionalView, provisional_view, ranked_evaluation
+from .provisional_ranking import ProvisionalView, provisional_view, ranked_evaluation
 from .rainbow_data import rainbow_data
 
 RADAR_DEFAULT = 3  # alternatives shown in the profile until the user picks
@@ -280,7 +280,7 @@ class ResultsView(QWidget):
             r = self.ranker.rank(ev, ev.method, lang)
         except InputError as exc:
             self.ranking = None
-            self.chart.set_data(RainbowData(empty=tr("No ranking: ", "Geen rangorde: ") + str(exc)))
+            self.chart.set_data(RainbowData(empty=tr("No ranking: ") + str(exc)))
             self.status.setText("")
             return
         self.provisional = provisional_view(self.provisional_ranker, ev, r, lang)
@@ -296,20 +296,13 @@ class ResultsView(QWidget):
     def _set_status(self, ev: Evaluation, r: LiveRanking) -> None:
         parts = [self.provisional.notice] if self.provisional is not None else []
         if self.previewing:
-            parts.append(
-                tr(
-                    "Preview while you drag: release to keep this weight.",
-                    "Voorbeeld tijdens het slepen: laat los om dit gewicht te bewaren.",
-                )
-            )
+            parts.append(tr("Preview while you drag: release to keep this weight."))
         if ev.method not in fastengine.FAST_METHODS:
             parts.append(
                 tr(
-                    f"{method_name(ev.method)} ranks in the table under “Methods side by side”; the bars "
-                    "here follow the weighted sum.",
-                    f"{method_name(ev.method)} staat in de tabel onder ‘Methoden naast elkaar’; de balken "
-                    "hier volgen de gewogen som.",
-                )
+                    "{method_name} ranks in the table under “Methods side by side”; the bars here follow "
+                    "the weighted sum."
+                ).format(method_name=method_name(ev.method))
             )
         self.status.setText(" ".join(parts))
         self.status.setVisible(bool(parts))
@@ -317,7 +310,7 @@ class ResultsView(QWidget):
     def _rainbow(self, ev: Evaluation, r: LiveRanking) -> RainbowData:
         data = rainbow_data(ev, r)
         if self.provisional is not None:
-            data = replace(data, caption=tr(LABEL_EN, LABEL_NL).upper() + " · " + data.caption)
+            data = replace(data, caption=tr("Provisional ranking").upper() + " · " + data.caption)
         return data
 
     def _fill_excluded(self, r: LiveRanking) -> None:
@@ -354,10 +347,7 @@ class ResultsView(QWidget):
             RadarData(
                 tuple(axes),
                 series,
-                tr(
-                    "Tick alternatives on the left to compare their profiles.",
-                    "Vink links alternatieven aan om hun profiel te vergelijken.",
-                ),
+                tr("Tick alternatives on the left to compare their profiles."),
             )
         )
 
@@ -374,34 +364,28 @@ class ResultsView(QWidget):
 
     # -- language -------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.title.setText(tr("Ranking", "Rangorde"))
-        self.method_label.setText(tr("&Method:", "&Methode:"))
-        self.method_box.setAccessibleName(tr("Ranking method", "Rangschikkingsmethode"))
+        self.title.setText(tr("Ranking"))
+        self.method_label.setText(tr("&Method:"))
+        self.method_box.setAccessibleName(tr("Ranking method"))
         for k in range(self.method_box.count()):
             m = self.method_box.itemData(k)
             self.method_box.setItemText(k, method_name(m))
             self.method_box.setItemData(
                 k, METHODS[m].summary.get(language(), ""), Qt.ItemDataRole.ToolTipRole
             )
-        self.chart.setAccessibleName(tr("Ranking chart", "Grafiek van de rangorde"))
-        self.chart_scroll.setAccessibleName(
-            tr("Ranking chart, scrollable", "Grafiek van de rangorde, schuifbaar")
-        )
-        self.excluded_title.setText(tr("Not ranked", "Niet gerangschikt"))
-        self.excluded.setAccessibleName(
-            tr("Alternatives not ranked and why", "Niet gerangschikte alternatieven en waarom")
-        )
-        self.tabs.setTabText(0, tr("&Profile", "&Profiel"))
-        self.tabs.setTabText(1, tr("Methods &side by side", "Methoden &naast elkaar"))
-        self.radar.setAccessibleName(tr("Profile per area", "Profiel per gebied"))
-        self.radar_list.setAccessibleName(tr("Alternatives in the profile", "Alternatieven in het profiel"))
-        self.table.setAccessibleName(tr("Rank under each method", "Rang volgens elke methode"))
+        self.chart.setAccessibleName(tr("Ranking chart"))
+        self.chart_scroll.setAccessibleName(tr("Ranking chart, scrollable"))
+        self.excluded_title.setText(tr("Not ranked"))
+        self.excluded.setAccessibleName(tr("Alternatives not ranked and why"))
+        self.tabs.setTabText(0, tr("&Profile"))
+        self.tabs.setTabText(1, tr("Methods &side by side"))
+        self.radar.setAccessibleName(tr("Profile per area"))
+        self.radar_list.setAccessibleName(tr("Alternatives in the profile"))
+        self.table.setAccessibleName(tr("Rank under each method"))
         self.compare_note.setText(
             tr(
                 "Rank 1 is the best. “…”: still being computed. ELECTRE I only separates its "
-                "kernel (1) from the rest (2).",
-                "Rang 1 is de beste. ‘…’: wordt nog berekend. ELECTRE I onderscheidt alleen "
-                "de kern (1) van de rest (2).",
+                "kernel (1) from the rest (2)."
             )
         )
         self.refresh(self._ev if self.previewing else None)

@@ -133,11 +133,11 @@ class SpecialistDetails(QWidget):
         t.setColumnCount(5)
         t.setHorizontalHeaderLabels(
             [
-                tr("Criterion", "Criterium"),
-                tr("Weight now", "Gewicht nu"),
-                tr("Lowest", "Laagste"),
-                tr("Highest", "Hoogste"),
-                tr("Then first", "Dan eerst"),
+                tr("Criterion"),
+                tr("Weight now"),
+                tr("Lowest"),
+                tr("Highest"),
+                tr("Then first"),
             ]
         )
         t.setRowCount(len(rows))
@@ -168,11 +168,9 @@ class SpecialistDetails(QWidget):
         top = alt.get(o.stability[0].top, "") if o.stability else ""
         self.stability_note.setText(
             tr(
-                f"How far each criterion's weight can move (the others keeping their proportions) while {top} "
-                "stays first. The criteria closest to an edge come first.",
-                f"Hoe ver het gewicht van elk criterium kan bewegen (de andere in verhouding) terwijl {top} eerst "
-                "blijft. De criteria die het dichtst bij een grens zitten staan bovenaan.",
-            )
+                "How far each criterion's weight can move (the others keeping their proportions) "
+                "while {top} stays first. The criteria closest to an edge come first."
+            ).format(top=top)
         )
 
     def _fill_rank_spread(self, o: object) -> None:
@@ -183,9 +181,9 @@ class SpecialistDetails(QWidget):
         t.setColumnCount(3)
         t.setHorizontalHeaderLabels(
             [
-                tr("Alternative", "Alternatief"),
-                tr("Mean place", "Gemiddelde plaats"),
-                tr("Middle half of places (IQR)", "Middelste helft van de plaatsen (IQR)"),
+                tr("Alternative"),
+                tr("Mean place"),
+                tr("Middle half of places (IQR)"),
             ]
         )
         t.setRowCount(n)
@@ -217,7 +215,7 @@ class SpecialistDetails(QWidget):
         order = sorted(range(len(ag.alternatives)), key=lambda i: (ag.ranks[k, i], i))
         t = self.agreement_table
         t.setColumnCount(1 + len(methods))
-        t.setHorizontalHeaderLabels([tr("Alternative", "Alternatief")] + [short_name(m) for m in methods])
+        t.setHorizontalHeaderLabels([tr("Alternative")] + [short_name(m) for m in methods])
         for c, m in enumerate(methods):
             t.horizontalHeaderItem(c + 1).setToolTip(method_name(m))
         t.setRowCount(len(order))
@@ -229,12 +227,7 @@ class SpecialistDetails(QWidget):
                 t.setItem(r, c + 1, item)
         self._fit(t, 0)
         tau = "Kendall τ" if ag.correlation_kind == "kendall" else "Spearman ρ"
-        self.correlation_title.setText(
-            tr(
-                f"Rank correlation ({tau}; 1 = the same order)",
-                f"Rangcorrelatie ({tau}; 1 = dezelfde volgorde)",
-            )
-        )
+        self.correlation_title.setText(tr("Rank correlation ({tau}; 1 = the same order)").format(tau=tau))
         ct = self.correlation_table
         ct.setColumnCount(1 + len(methods))
         ct.setHorizontalHeaderLabels([""] + [short_name(m) for m in methods])
@@ -254,32 +247,25 @@ class SpecialistDetails(QWidget):
 
     def retranslate(self) -> None:
         self.disclosure.set_text(
-            tr("Details for specialists", "Details voor specialisten"),
-            tr("expanded", "uitgeklapt"),
-            tr("collapsed: weight stability, places' spread, method agreement", "ingeklapt: "
-               "gewichtsstabiliteit, spreiding van de plaatsen, overeenstemming tussen methoden"),
+            tr("Details for specialists"),
+            tr("expanded"),
+            tr("collapsed: weight stability, places' spread, method agreement"),
         )  # fmt: skip
-        self.stability_title.setText(tr("Weight stability", "Gewichtsstabiliteit"))
-        self.stability_table.setAccessibleName(
-            tr("Weight stability per criterion", "Gewichtsstabiliteit per criterium")
-        )
-        self.spread_title.setText(tr("Spread of the places", "Spreiding van de plaatsen"))
+        self.stability_title.setText(tr("Weight stability"))
+        self.stability_table.setAccessibleName(tr("Weight stability per criterion"))
+        self.spread_title.setText(tr("Spread of the places"))
         self.spread_note.setText(
             tr(
                 "Per alternative its mean place over all weightings tried and the middle half of the places it "
-                "took (interquartile range).",
-                "Per alternatief de gemiddelde plaats over alle geprobeerde wegingen en de middelste helft van "
-                "de plaatsen die het kreeg (interkwartielafstand).",
+                "took (interquartile range)."
             )
         )
-        self.rank_spread_table.setAccessibleName(tr("Spread of the places", "Spreiding van de plaatsen"))
-        self.agreement_title.setText(tr("Method agreement", "Overeenstemming tussen methoden"))
-        self.agreement_table.setAccessibleName(tr("Rankings per method", "Rangordes per methode"))
-        self.correlation_table.setAccessibleName(
-            tr("Rank correlation between methods", "Rangcorrelatie tussen methoden")
-        )
-        self.reversal_title.setText(tr("Rank reversal checks", "Toetsen op rangomkering"))
-        self.reversal.setAccessibleName(tr("Rank reversal findings", "Bevindingen rangomkering"))
+        self.rank_spread_table.setAccessibleName(tr("Spread of the places"))
+        self.agreement_title.setText(tr("Method agreement"))
+        self.agreement_table.setAccessibleName(tr("Rankings per method"))
+        self.correlation_table.setAccessibleName(tr("Rank correlation between methods"))
+        self.reversal_title.setText(tr("Rank reversal checks"))
+        self.reversal.setAccessibleName(tr("Rank reversal findings"))
 
 
 def _escape(s: str) -> str:

@@ -70,13 +70,13 @@ class Legend(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.worst.setText(tr("worst", "slechtst"))
-        self.best.setText(tr("best", "beste"))
+        self.worst.setText(tr("worst"))
+        self.best.setText(tr("best"))
         self.mark.setText(
             f"{style.UNCERTAIN_MARK} = "
-            + tr("uncertain (low confidence or a range)", "onzeker (lage zekerheid of een bereik)")
+            + tr("uncertain (low confidence or a range)")
             + "    – = "
-            + tr("not scored", "geen score")
+            + tr("not scored")
         )
 
 
@@ -130,16 +130,14 @@ class ScoresView(QWidget):
             self.table.setCurrentIndex(self.model.index(0, 0))
 
     def retranslate(self, *_: object) -> None:
-        self.heading.setText(tr("Scores", "Scores"))
+        self.heading.setText(tr("Scores"))
         self.hint.setText(
             tr(
                 "Each cell is one alternative on one criterion. Type or press F2 to change a score, Delete to clear "
-                "it; the panel on the right holds the evidence. Darker means better.",
-                "Elke cel is één alternatief op één criterium. Typ of druk F2 om een score te wijzigen, Delete om "
-                "hem te wissen; rechts staat de onderbouwing. Donkerder is beter.",
+                "it; the panel on the right holds the evidence. Darker means better."
             )
         )
-        self.table.setAccessibleName(tr("Scoring matrix", "Scorematrix"))
+        self.table.setAccessibleName(tr("Scoring matrix"))
         self.legend.retranslate()
         self.model.refresh()
         self.fit_columns()

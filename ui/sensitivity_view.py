@@ -415,35 +415,25 @@ class SensitivityView(QWidget):
         d = self._state_detail
         loc = locale()
         if self._state == "idle":
-            s = tr(
-                "Press Run to test how sure the ranking is: thousands of plausible weightings are tried.",
-                "Druk op Uitvoeren om te toetsen hoe zeker de rangorde is: duizenden aannemelijke wegingen "
-                "worden geprobeerd.",
-            )
+            s = tr("Press Run to test how sure the ranking is: thousands of plausible weightings are tried.")
         elif self._state == "running":
-            s = tr(
-                f"Trying weightings: {loc.toString(d[0])} of {loc.toString(d[1])}…",
-                f"Wegingen proberen: {loc.toString(d[0])} van {loc.toString(d[1])}…",
+            s = tr("Trying weightings: {toString} of {toString2}…").format(
+                toString=loc.toString(d[0]), toString2=loc.toString(d[1])
             )
         elif self._state == "agreement":
-            s = tr(
-                "Comparing the methods and checking for rank reversal…",
-                "Methoden vergelijken en op rangomkering toetsen…",
-            )
+            s = tr("Comparing the methods and checking for rank reversal…")
         elif self._state == "cancelled":
-            s = tr(
-                f"Cancelled after {loc.toString(d[0])} of {loc.toString(d[1])} weightings; no new result.",
-                f"Geannuleerd na {loc.toString(d[0])} van {loc.toString(d[1])} wegingen; geen nieuw resultaat.",
+            s = tr("Cancelled after {toString} of {toString2} weightings; no new result.").format(
+                toString=loc.toString(d[0]), toString2=loc.toString(d[1])
             )
         elif self._state == "failed":
-            s = tr(f"The analysis could not run: {d[0]}", f"De analyse kon niet draaien: {d[0]}")
+            s = tr("The analysis could not run: {d}").format(d=d[0])
         else:
             o = self.outcome
-            s = tr(
-                f"Done: {loc.toString(o.settings.samples)} weightings with {method_name(o.settings.method)}, "
-                f"seed {o.settings.seed}.",
-                f"Klaar: {loc.toString(o.settings.samples)} wegingen met {method_name(o.settings.method)}, "
-                f"startgetal {o.settings.seed}.",
+            s = tr("Done: {toString} weightings with {method_name}, seed {seed}.").format(
+                toString=loc.toString(o.settings.samples),
+                method_name=method_name(o.settings.method),
+                seed=o.settings.seed,
             )
         self.status.setText(s)
         self.progress.setAccessibleDescription(s)
@@ -451,10 +441,7 @@ class SensitivityView(QWidget):
     def _show_stale(self) -> None:
         self.stale_label.setVisible(self.stale and self.outcome is not None)
         self.stale_label.setText(
-            tr(
-                "Out of date — the evaluation changed after this run. Press Run to run again.",
-                "Verouderd — de afweging is na deze run gewijzigd. Druk op Uitvoeren om opnieuw te draaien.",
-            )
+            tr("Out of date — the evaluation changed after this run. Press Run to run again.")
         )
 
     def shown_acceptability(self) -> list[AcceptabilityRow]:
@@ -476,84 +463,59 @@ class SensitivityView(QWidget):
         order = sorted(range(n), key=lambda i: (-acc.acceptability[i, 0], acc.expected_rank[i], i))
         self.chart.set_rows(
             [AcceptabilityRow(acc.names[i], tuple(float(x) for x in acc.acceptability[i])) for i in order],
-            tr("Rank", "Plaats"),
+            tr("Rank"),
         )
         self.chart.setAccessibleDescription(
             "; ".join(
-                tr(
-                    f"{acc.names[i]}: first in {percent(acc.first[i])}",
-                    f"{acc.names[i]}: eerst in {percent(acc.first[i])}",
-                )
+                tr("{names}: first in {first}").format(names=acc.names[i], first=percent(acc.first[i]))
                 for i in order
             )
         )
         self.details.show_outcome(o, lang)
 
     def retranslate(self) -> None:
-        self.title.setText(tr("Robustness", "Robuustheid"))
+        self.title.setText(tr("Robustness"))
         self.scroll.setAccessibleName(self.title.text())
-        self.method_label.setText(tr("&Method", "&Methode"))
+        self.method_label.setText(tr("&Method"))
         for i in range(self.method_box.count()):
             self.method_box.setItemText(i, method_name(self.method_box.itemData(i)))
-        self.method_box.setAccessibleName(tr("Method", "Methode"))
-        self.weights_label.setText(tr("&Weights", "&Gewichten"))
-        self.weights_box.setItemText(
-            0, tr("No weight information (any weighting)", "Geen gewichtsinformatie (elke weging)")
-        )
-        self.weights_box.setItemText(1, tr("Around the agreed weights", "Rond de afgesproken gewichten"))
+        self.method_box.setAccessibleName(tr("Method"))
+        self.weights_label.setText(tr("&Weights"))
+        self.weights_box.setItemText(0, tr("No weight information (any weighting)"))
+        self.weights_box.setItemText(1, tr("Around the agreed weights"))
         self.weights_box.setItemText(
             2,
-            tr(
-                "Around the agreed weights, participants' spread",
-                "Rond de afgesproken gewichten, spreiding deelnemers",
-            ),
+            tr("Around the agreed weights, participants' spread"),
         )
-        self.weights_box.setAccessibleName(tr("Which weightings to try", "Welke wegingen te proberen"))
-        self.spread_label.setText(tr("S&pread", "S&preiding"))
-        self.spread_box.setAccessibleName(
-            tr(
-                "Spread of each weight around the agreed one",
-                "Spreiding van elk gewicht rond het afgesproken gewicht",
-            )
-        )
+        self.weights_box.setAccessibleName(tr("Which weightings to try"))
+        self.spread_label.setText(tr("S&pread"))
+        self.spread_box.setAccessibleName(tr("Spread of each weight around the agreed one"))
         self.spread_box.setToolTip(
-            tr(
-                "How much each weight may vary around the agreed weight (relative standard deviation).",
-                "Hoeveel elk gewicht mag variëren rond het afgesproken gewicht (relatieve standaardafwijking).",
-            )
+            tr("How much each weight may vary around the agreed weight (relative standard deviation).")
         )
         self.spread_box.setLocale(locale())
-        self.scores_label.setText(tr("&Scores", "Sc&ores"))
-        self.scores_box.setItemText(0, tr("Fixed as entered", "Vast zoals ingevoerd"))
-        self.scores_box.setItemText(1, tr("Within their ranges", "Binnen hun marges"))
-        self.scores_box.setAccessibleName(tr("How scores are used", "Hoe scores gebruikt worden"))
-        self.samples_label.setText(tr("Samp&les", "Aa&ntal wegingen"))
-        self.samples_box.setAccessibleName(
-            tr("Number of weightings to try", "Aantal wegingen om te proberen")
-        )
+        self.scores_label.setText(tr("&Scores"))
+        self.scores_box.setItemText(0, tr("Fixed as entered"))
+        self.scores_box.setItemText(1, tr("Within their ranges"))
+        self.scores_box.setAccessibleName(tr("How scores are used"))
+        self.samples_label.setText(tr("Samp&les"))
+        self.samples_box.setAccessibleName(tr("Number of weightings to try"))
         self.samples_box.setLocale(locale())
-        self.seed_label.setText(tr("See&d", "S&tartgetal"))
-        self.seed_box.setAccessibleName(
-            tr(
-                "Random seed (same seed, same result)",
-                "Startgetal van het toeval (zelfde getal, zelfde uitkomst)",
-            )
-        )
+        self.seed_label.setText(tr("See&d"))
+        self.seed_box.setAccessibleName(tr("Random seed (same seed, same result)"))
         self.seed_box.setLocale(locale())
-        self.run_button.setText(tr("&Run", "&Uitvoeren"))
-        self.run_button.setAccessibleName(tr("Run the robustness analysis", "Robuustheidsanalyse uitvoeren"))
-        self.cancel_button.setText(tr("&Cancel", "&Annuleren"))
-        self.cancel_button.setAccessibleName(tr("Cancel the running analysis", "Lopende analyse annuleren"))
-        self.progress.setAccessibleName(tr("Progress", "Voortgang"))
-        self.verdict.setAccessibleName(tr("Verdict", "Oordeel"))
-        self.chart_title.setText(tr("Rank acceptability", "Kans op elke plaats"))
-        self.chart.setAccessibleName(tr("Rank acceptability chart", "Grafiek kans op elke plaats"))
+        self.run_button.setText(tr("&Run"))
+        self.run_button.setAccessibleName(tr("Run the robustness analysis"))
+        self.cancel_button.setText(tr("&Cancel"))
+        self.cancel_button.setAccessibleName(tr("Cancel the running analysis"))
+        self.progress.setAccessibleName(tr("Progress"))
+        self.verdict.setAccessibleName(tr("Verdict"))
+        self.chart_title.setText(tr("Rank acceptability"))
+        self.chart.setAccessibleName(tr("Rank acceptability chart"))
         self.chart_note.setText(
             tr(
                 "How often each alternative took each place over all weightings tried. The place is written in "
-                "each part of the bar; darkest is first place, the places below third share one colour.",
-                "Hoe vaak elk alternatief op elke plaats kwam over alle geprobeerde wegingen. De plaats staat in "
-                "elk deel van de balk; het donkerst is de eerste plaats, de plaatsen na de derde delen één kleur.",
+                "each part of the bar; darkest is first place, the places below third share one colour."
             )
         )
         self.details.retranslate()

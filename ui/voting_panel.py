@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from evaluator.changes import Change
 from evaluator.errors import ChangeError, InputError
+from evaluator.i18n import gettext
 from evaluator.voting.qr import qr_png
 from evaluator.voting.round import VotingRound
 from evaluator.voting.server import VotingServer
@@ -106,18 +107,16 @@ class VotingPanel(QGroupBox):
         current = self.interface.currentData()
         self.interface.clear()
         for addr in local_addresses():
-            label = (
-                f"{addr} — " + tr("this computer only", "alleen deze computer") if addr == LOOPBACK else addr
-            )
+            label = f"{addr} — " + tr("this computer only") if addr == LOOPBACK else addr
             self.interface.addItem(label, addr)
         self.interface.setCurrentIndex(max(0, self.interface.findData(current or LOOPBACK)))
 
     def retranslate(self, *_: object) -> None:
-        self.setTitle(tr("Voting from phones and laptops", "Stemmen vanaf telefoons en laptops"))
-        self.interface_label.setText(tr("Network:", "Netwerk:"))
-        self.start_button.setText(tr("Start voting", "Stemmen starten"))
-        self.close_button.setText(tr("Close round", "Ronde sluiten"))
-        self.stop_button.setText(tr("Stop", "Stoppen"))
+        self.setTitle(tr("Voting from phones and laptops"))
+        self.interface_label.setText(tr("Network:"))
+        self.start_button.setText(tr("Start voting"))
+        self.close_button.setText(tr("Close round"))
+        self.stop_button.setText(tr("Stop"))
         self.refresh_interfaces()
         self._update()
 
@@ -133,9 +132,7 @@ class VotingPanel(QGroupBox):
             self.status.setText(
                 tr(
                     "Not listening. Start voting to show each participant a QR code for their own link; "
-                    "choose the room network's address to let phones in.",
-                    "Luistert niet. Start het stemmen om elke deelnemer een QR-code met een eigen link te tonen; "
-                    "kies het adres van het zaalnetwerk om telefoons toe te laten.",
+                    "choose the room network's address to let phones in."
                 )
             )
             return
@@ -143,20 +140,16 @@ class VotingPanel(QGroupBox):
         voted = srv.round.voted()
         names = ", ".join(participant_label(ev, p, lang) for p in voted) or "—"
         n = len(srv.round.participants)
-        where = tr(f"Listening on {srv.origin}.", f"Luistert op {srv.origin}.")
+        where = tr("Listening on {origin}.").format(origin=srv.origin)
         if srv.round.is_open:
-            state = tr(
-                f"{len(voted)} of {n} have voted: {names}.", f"{len(voted)} van {n} hebben gestemd: {names}."
-            )
+            state = tr("{n_voted} of {n} have voted: {names}.").format(n_voted=len(voted), n=n, names=names)
         else:
-            state = tr(
-                f"The round is closed ({len(voted)} of {n} voted); the links show the group result until you stop.",
-                f"De ronde is gesloten ({len(voted)} van {n} gestemd); de links tonen de groepsuitkomst tot u stopt.",
-            )  # fmt: skip
+            state = tr("The round is closed ({n_voted} of {n} voted); the links show the group result "
+                "until you stop.").format(n_voted=len(voted), n=n)  # fmt: skip
         self.status.setText(f"{where} {state}")
         for pid, (_, mark) in self._cards.items():
             done = pid in voted
-            mark.setText(("✓ " + tr("voted", "gestemd")) if done else ("○ " + tr("waiting", "wacht")))
+            mark.setText(("✓ " + tr("voted")) if done else ("○ " + tr("waiting")))
 
     # -- actions ------------------------------------------------------------------------------------------
     def start(self) -> bool:
@@ -165,7 +158,7 @@ class VotingPanel(QGroupBox):
             return True
         ev = self.doc.evaluation
         if not ev.participants:
-            self.doc.failed.emit(tr("Add the participants first.", "Voeg eerst de deelnemers toe."))
+            self.doc.failed.emit(tr("Add the participants first."))
             return False
         rnd = VotingRound([p.id for p in ev.participants])
         try:
@@ -187,7 +180,7 @@ class VotingPanel(QGroupBox):
     def _apply(self, change: Change, reason: str) -> None:
         if not self.doc.apply(change, reason=reason):
             raise ChangeError(
-                "the vote does not fit the evaluation as it is now",
+                gettext("the vote does not fit the evaluation as it is now"),
                 "de stem past niet bij de afweging zoals die nu is",
             )
 
@@ -234,7 +227,7 @@ class VotingPanel(QGroupBox):
             pix = QPixmap()
             pix.loadFromData(qr_png(url, QR_SCALE), "PNG")
             qr.setPixmap(pix)
-            qr.setAccessibleName(tr(f"QR code for {name.text()}", f"QR-code voor {name.text()}"))
+            qr.setAccessibleName(tr("QR code for {text}").format(text=name.text()))
             link = QLabel(url)
             link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             small = link.font()

@@ -85,7 +85,7 @@ class RankingPanel(QWidget):
             r = self.ranker.rank(ev, ev.method, language())
         except InputError as exc:
             self.ranking, self.provisional = None, None
-            self.chart.set_data(RainbowData(empty=tr("No ranking: ", "Geen rangorde: ") + str(exc)))
+            self.chart.set_data(RainbowData(empty=tr("No ranking: ") + str(exc)))
         else:
             # while scoring is under way, the same provisional ranking as the results page (rule stated there)
             self.provisional = provisional_view(self.provisional_ranker, ev, r, language())
@@ -113,30 +113,23 @@ class RankingPanel(QWidget):
         r = self.ranking
         how = method_name(r.method) if r is not None else ""
         if self.previewing:
-            line = tr(
-                f"Preview ({how}): release the slider to keep this weight.",
-                f"Voorbeeld ({how}): laat de schuif los om dit gewicht te bewaren.",
-            )
+            line = tr("Preview ({how}): release the slider to keep this weight.").format(how=how)
         else:
-            line = tr(f"Stored weights · {how}", f"Bewaarde gewichten · {how}")
+            line = tr("Stored weights · {how}").format(how=how)
         if self.provisional is not None:
             left = ", ".join(self.provisional.rule.left_out)
             line = (
-                tr(
-                    f"PROVISIONAL, without {left} (not scored for every alternative; see Ranking) · ",
-                    f"VOORLOPIG, zonder {left} (nog niet voor elk alternatief gescoord; zie Rangorde) · ",
+                tr("PROVISIONAL, without {left} (not scored for every alternative; see Ranking) · ").format(
+                    left=left
                 )
                 + line
             )
         if r is not None and r.excluded:
-            line += tr(
-                f" · {len(r.excluded)} not ranked (see Ranking)",
-                f" · {len(r.excluded)} niet gerangschikt (zie Rangorde)",
-            )
+            line += tr(" · {n_excluded} not ranked (see Ranking)").format(n_excluded=len(r.excluded))
         self.state.setText(line)
 
     def retranslate(self) -> None:
-        self.title.setText(tr("Ranking with these weights", "Rangorde met deze gewichten"))
-        self.chart.setAccessibleName(tr("Ranking with these weights", "Rangorde met deze gewichten"))
-        self.state.setAccessibleName(tr("Ranking state", "Stand van de rangorde"))
+        self.title.setText(tr("Ranking with these weights"))
+        self.chart.setAccessibleName(tr("Ranking with these weights"))
+        self.state.setAccessibleName(tr("Ranking state"))
         self.refresh(self._ev if self.previewing else None)

@@ -191,9 +191,9 @@ class PointsPanel(QWidget):
             if a.id in self.headers:
                 self.headers[a.id].setText(
                     f"{a.id} {text(a.name, lang)} — "
-                    + tr("criteria within the area", "criteria binnen het gebied")
+                    + tr("criteria within the area")
                     + f" ({percent(area_share[a.id], 1)} "
-                    + tr("of the total", "van het totaal")
+                    + tr("of the total")
                     + ")"
                 )
 
@@ -223,12 +223,15 @@ class PointsPanel(QWidget):
             top = ev.alternative(s.top).name
             name = f"{key} {text(ev.criterion(key).name, lang)}"
             tip = tr(
-                f"Blue band: {top} stays first (weighted sum) as long as {name} has between "
-                f"{percent(s.low, 1)} and {percent(s.high, 1)} of the total weight, the other weights keeping "
-                f"their proportions. Now: {percent(s.weight, 1)}.",
-                f"Blauwe band: {top} blijft eerst (gewogen som) zolang {name} tussen {percent(s.low, 1)} en "
-                f"{percent(s.high, 1)} van het totale gewicht heeft, terwijl de andere gewichten onderling in "
-                f"verhouding blijven. Nu: {percent(s.weight, 1)}.",
+                "Blue band: {top} stays first (weighted sum) as long as {name} has between {low} "
+                "and {high} of the total weight, the other weights keeping their proportions. Now: "
+                "{weight}."
+            ).format(
+                top=top,
+                name=name,
+                low=percent(s.low, 1),
+                high=percent(s.high, 1),
+                weight=percent(s.weight, 1),
             )
             r.band.setToolTip(tip)
             r.slider.setAccessibleDescription(tip)
@@ -239,31 +242,21 @@ class PointsPanel(QWidget):
             tr(
                 "Give points: first how much each area counts, then how much each criterion counts within its area. "
                 "The percentage is the share in the total. Drag a slider to watch the ranking move; release to keep it. The blue band under a criterion's slider "
-                "shows how far it can move before another alternative comes first.",
-                "Geef punten: eerst hoe zwaar elk gebied telt, dan hoe zwaar elk criterium binnen zijn gebied telt. "
-                "Het percentage is het aandeel in het totaal. Sleep een schuif om de rangorde te zien bewegen; laat "
-                "los om het te bewaren. De blauwe band onder de schuif van een criterium toont hoe ver die kan "
-                "bewegen voordat een ander alternatief eerst komt.",
+                "shows how far it can move before another alternative comes first."
             )
         )
         if AREAS in self.headers:
-            self.headers[AREAS].setText(tr("Areas", "Gebieden"))
+            self.headers[AREAS].setText(tr("Areas"))
         names = {a.id: f"{a.id} {text(a.name, lang)}" for a in ev.areas}
         names |= {c.id: f"{c.id} {text(c.name, lang)}" for c in ev.criteria}
         for key, r in self.rows.items():
             r.label.setText(names.get(key, key))
-            r.slider.setAccessibleName(
-                tr(f"Weight of {names.get(key, key)}", f"Gewicht van {names.get(key, key)}")
-            )
-            r.spin.setAccessibleName(
-                tr(f"Points for {names.get(key, key)}", f"Punten voor {names.get(key, key)}")
-            )
-            r.share.setAccessibleName(
-                tr(f"Share of {names.get(key, key)}", f"Aandeel van {names.get(key, key)}")
-            )
+            r.slider.setAccessibleName(tr("Weight of {key}").format(key=names.get(key, key)))
+            r.spin.setAccessibleName(tr("Points for {key}").format(key=names.get(key, key)))
+            r.share.setAccessibleName(tr("Share of {key}").format(key=names.get(key, key)))
             r.spin.setLocale(locale())
-        self.equal.setText(tr("E&qual weights", "&Gelijke gewichten"))
-        self.scroll.setAccessibleName(tr("Points per area and criterion", "Punten per gebied en criterium"))
+        self.equal.setText(tr("E&qual weights"))
+        self.scroll.setAccessibleName(tr("Points per area and criterion"))
 
 
 class AhpPanel(QWidget):
@@ -303,15 +296,12 @@ class AhpPanel(QWidget):
         self.intro.setText(
             tr(
                 "Analytic Hierarchy Process: compare the items two at a time on Saaty's scale (1 equal … 9 extremely "
-                "more important). The consistency ratio shows whether the judgements agree with each other.",
-                "Analytic Hierarchy Process: vergelijk de onderdelen twee aan twee op de schaal van Saaty (1 even "
-                "belangrijk … 9 uitermate belangrijker). De consistentieratio laat zien of de oordelen met elkaar "
-                "kloppen.",
+                "more important). The consistency ratio shows whether the judgements agree with each other."
             )
         )
-        self.scope_label.setText(tr("&Compare:", "&Vergelijk:"))
-        self.scope_box.setAccessibleName(tr("What to compare", "Wat te vergelijken"))
-        self.open_button.setText(tr("&Pairwise comparison…", "&Paarsgewijze vergelijking…"))
+        self.scope_label.setText(tr("&Compare:"))
+        self.scope_box.setAccessibleName(tr("What to compare"))
+        self.open_button.setText(tr("&Pairwise comparison…"))
 
 
 class WeightsView(QWidget):
@@ -392,15 +382,12 @@ class WeightsView(QWidget):
         made = {k: float(ev.weights.get(k, 0.0)) for k in pts}
         if len(set(made.values())) > 1 and not confirm(
             self,
-            tr("Replace the weights with equal weights?", "De gewichten vervangen door gelijke gewichten?"),
-            tr("The weighting made so far is replaced. ", "De weging die er nu is wordt vervangen. ")
-            + undo_hint(),
-            tr("Equal weights", "Gelijke gewichten"),
+            tr("Replace the weights with equal weights?"),
+            tr("The weighting made so far is replaced. ") + undo_hint(),
+            tr("Equal weights"),
         ):
             return False
-        return self.doc.apply(
-            SetWeights(pts, method="equal"), reason=tr("equal weights", "gelijke gewichten")
-        )
+        return self.doc.apply(SetWeights(pts, method="equal"), reason=tr("equal weights"))
 
     def slider(self, key: str) -> QSlider:
         return self.points.rows[key].slider
@@ -411,12 +398,12 @@ class WeightsView(QWidget):
     # -- language -------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         ev = self.doc.evaluation
-        self.title.setText(tr("Weights", "Gewichten"))
-        self.tabs.setTabText(0, tr("P&oints", "P&unten"))
-        self.tabs.setTabText(1, tr("&Swing", "&Swing"))
-        self.tabs.setTabText(2, tr("&Rank order", "&Rangorde"))
-        self.tabs.setTabText(3, tr("Pa&irwise (AHP)", "P&aarsgewijs (AHP)"))
-        self.beside.setAccessibleName(tr("Ranking with these weights", "Rangorde met deze gewichten"))
+        self.title.setText(tr("Weights"))
+        self.tabs.setTabText(0, tr("P&oints"))
+        self.tabs.setTabText(1, tr("&Swing"))
+        self.tabs.setTabText(2, tr("&Rank order"))
+        self.tabs.setTabText(3, tr("Pa&irwise (AHP)"))
+        self.beside.setAccessibleName(tr("Ranking with these weights"))
         self.points.retranslate(ev)
         self.points.show_weights(ev, stored=True)
         self.swing.retranslate()

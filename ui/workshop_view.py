@@ -179,23 +179,21 @@ class WorkshopView(QWidget):
 
     # -- texts --------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.heading.setText(tr("Workshop", "Werksessie"))
+        self.heading.setText(tr("Workshop"))
         self.scroll.setAccessibleName(self.heading.text())
-        self.chart.setAccessibleName(tr("Disagreement chart", "Grafiek van de onenigheid"))
-        self.ranks.setAccessibleName(tr("Ranking per participant", "Rangorde per deelnemer"))
-        self.aggregation_label.setText(tr("Group weights:", "Groepsgewichten:"))
-        self.anonymous.setText(tr("Anonymous", "Anoniem"))
-        self.round_button.setText(tr("New round", "Nieuwe ronde"))
-        self.adopt_button.setText(tr("Adopt group weights", "Groepsgewichten vaststellen"))
-        self.projector_button.setText(tr("Projector (F5)", "Beamer (F5)"))
-        self.people_box.setTitle(tr("Participants", "Deelnemers"))
-        self.new_name.setPlaceholderText(tr("Name of a new participant", "Naam van een nieuwe deelnemer"))
-        self.add_button.setText(tr("Add", "Toevoegen"))
-        self.vote_box.setTitle(
-            tr("Vote: importance 0–100 per criterion", "Stemmen: belang 0–100 per criterium")
-        )
-        self.voter_label.setText(tr("Whose turn:", "Aan de beurt:"))
-        self.submit.setText(tr("Submit vote", "Stem opslaan"))
+        self.chart.setAccessibleName(tr("Disagreement chart"))
+        self.ranks.setAccessibleName(tr("Ranking per participant"))
+        self.aggregation_label.setText(tr("Group weights:"))
+        self.anonymous.setText(tr("Anonymous"))
+        self.round_button.setText(tr("New round"))
+        self.adopt_button.setText(tr("Adopt group weights"))
+        self.projector_button.setText(tr("Projector (F5)"))
+        self.people_box.setTitle(tr("Participants"))
+        self.new_name.setPlaceholderText(tr("Name of a new participant"))
+        self.add_button.setText(tr("Add"))
+        self.vote_box.setTitle(tr("Vote: importance 0–100 per criterion"))
+        self.voter_label.setText(tr("Whose turn:"))
+        self.submit.setText(tr("Submit vote"))
         self.refresh()
 
     # -- state --------------------------------------------------------------------------------------------
@@ -209,7 +207,7 @@ class WorkshopView(QWidget):
         waiting = set(not_voted(ev))
         self.people.clear()
         for p in ev.participants:
-            mark = tr("not voted yet", "nog niet gestemd") if p.id in waiting else tr("voted", "gestemd")
+            mark = tr("not voted yet") if p.id in waiting else tr("voted")
             who = participant_label(ev, p.id, lang)
             org = "" if ev.anonymous or not p.organisation else f" ({p.organisation})"
             self.people.addItem(f"{'○' if p.id in waiting else '●'}  {who}{org} — {mark}")
@@ -263,20 +261,17 @@ class WorkshopView(QWidget):
         self.results.setVisible(everyone)
         self.adopt_button.setEnabled(everyone)
         if not ev.participants:
-            self.status.setText(
-                tr("Add the participants to start a round.", "Voeg de deelnemers toe om te beginnen.")
-            )
+            self.status.setText(tr("Add the participants to start a round."))
             return
         if not everyone:
             self.status.setText(
                 tr(
-                    f"{voted} of {len(ev.participants)} have voted. The results stay hidden until everyone has voted.",
-                    f"{voted} van {len(ev.participants)} hebben gestemd. De uitkomsten blijven verborgen tot "
-                    "iedereen heeft gestemd.",
-                )
+                    "{voted} of {n_participants} have voted. The results stay hidden until everyone "
+                    "has voted."
+                ).format(voted=voted, n_participants=len(ev.participants))
             )
             return
-        self.status.setText(tr("Everyone has voted.", "Iedereen heeft gestemd."))
+        self.status.setText(tr("Everyone has voted."))
         try:
             gw = group_weights(ev)
             rows = spread_rows(ev, lang)
@@ -286,18 +281,15 @@ class WorkshopView(QWidget):
             self.results.setVisible(False)
             return
         self.group_label.setText(
-            tr("Group weights: ", "Groepsgewichten: ")
+            tr("Group weights: ")
             + gw.name(lang)
             + " — "
             + ", ".join(f"{c} {percent(gw.group[c])}" for c in gw.criteria)
         )
         self.chart_label.setText(
-            tr("Disagreement, most first: ", "Onenigheid, grootste eerst: ")
+            tr("Disagreement, most first: ")
             + DISAGREEMENT_MEASURE[lang]
-            + tr(
-                ". Box: middle half; dots: participants; diamond: group.",
-                ". Doos: middelste helft; stippen: deelnemers; ruit: groep.",
-            )  # fmt: skip
+            + tr(". Box: middle half; dots: participants; diamond: group.")  # fmt: skip
         )
         self.chart.set_rows(rows)
         self.chart.setAccessibleDescription(spread_description(rows, lang))
@@ -307,8 +299,8 @@ class WorkshopView(QWidget):
         self.ranks.setColumnCount(2 + len(voters))
         self.ranks.setHorizontalHeaderLabels(
             [
-                tr("Alternative", "Alternatief"),
-                tr("Group", "Groep"),
+                tr("Alternative"),
+                tr("Group"),
                 *(participant_label(ev, v, lang) for v in voters),
             ]
         )
@@ -346,16 +338,12 @@ class WorkshopView(QWidget):
         n = len(self.doc.evaluation.participant_weights)
         if n and not confirm(
             self,
-            tr("Start a new round?", "Een nieuwe ronde beginnen?"),
-            tr(
-                f"The votes of {n} participants are cleared. ",
-                f"De stemmen van {n} deelnemers worden gewist. ",
-            )
-            + undo_hint(),
-            tr("Clear the votes", "Stemmen wissen"),
+            tr("Start a new round?"),
+            tr("The votes of {n} participants are cleared. ").format(n=n) + undo_hint(),
+            tr("Clear the votes"),
         ):
             return
-        self.doc.apply(new_round(self.doc.evaluation, tr("New round", "Nieuwe ronde")))
+        self.doc.apply(new_round(self.doc.evaluation, tr("New round")))
 
     def submit_vote(self) -> bool:
         """Store the sliders as the current voter's weights, reset them, and move to the next voter."""
@@ -366,13 +354,11 @@ class WorkshopView(QWidget):
         leaf = {cid: float(s.value()) for cid, s in self.sliders.items()}
         total = sum(leaf.values())
         if total <= 0:
-            self.doc.failed.emit(
-                tr("Give at least one criterion some weight.", "Geef minstens één criterium gewicht.")
-            )
+            self.doc.failed.emit(tr("Give at least one criterion some weight."))
             return False
         ok = self.doc.apply(
             SetWeights(points_from_global(ev, {k: v / total for k, v in leaf.items()}), pid, True, "sliders"),
-            reason=tr("workshop vote (sliders)", "stem in de werksessie (schuifjes)"),
+            reason=tr("workshop vote (sliders)"),
         )
         if ok:
             for s in self.sliders.values():

@@ -10,6 +10,8 @@ from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
 from ..errors import ChangeError, InputError
+from ..formats import fill
+from ..i18n import gettext
 from ..invariants import Problem, assessment_problem, check
 from ..model import (
     Alternative,
@@ -106,32 +108,26 @@ def change_from_data(data: Any, place: str = "change", file: str | None = None) 
 def apply_change(ev: Evaluation, change: Change) -> tuple[Evaluation, Change]:
     """Apply ``change`` to ``ev``: the new evaluation and the change that undoes it.
 
-    Raises ``ChangeError`` (with a readable reason in English and Dutch) when the change does not fit, which is
+    Raises ``ChangeError`` (with a readable reason in the session's language) when the change does not fit, which is
     exactly when the evaluation it would leave could not be loaded (:func:`evaluator.invariants.check`); ``ev`` is
     untouched either way.
     """
     if not isinstance(change, Change):
-        raise ChangeError(f"not a change: {change!r}", nl=f"geen wijziging: {change!r}")
+        raise ChangeError(gettext("not a change: {change!r}").format(change=change))
     try:  # the audit trail stores the change as data: it must read back as the same change, or replay breaks
         change_from_data(change.to_data())
     except (InputError, TypeError, ValueError) as exc:
         line = exc.line() if isinstance(exc, InputError) else str(exc)
-        raise ChangeError(
-            f"this change cannot be recorded: {line}", nl=f"deze wijziging kan niet worden vastgelegd: {line}"
-        ) from None
+        raise ChangeError(gettext("this change cannot be recorded: {line}").format(line=line)) from None
     inverse = change.inverse(ev)
     new = change.apply(ev)
     problem = check(new, before=ev)
     if problem is not None:
-        raise ChangeError(problem.line("en"), nl=problem.line("nl"))
+        raise ChangeError(problem.line())
     return new, inverse
 
 
 # -- helpers --------------------------------------------------------------------------------------------------
-
-
-def _lang(lang: str, nl: str, en: str) -> str:
-    return nl if lang == "nl" else en
 
 
 def _alt_name(ev: Evaluation, alt_id: str) -> str:
@@ -145,28 +141,28 @@ def _need_alt(ev: Evaluation, alt_id: str) -> Alternative:
     try:
         return ev.alternative(alt_id)
     except KeyError:
-        raise ChangeError(f"no alternative with id {alt_id!r}") from None
+        raise ChangeError(gettext("no alternative with id {alt_id!r}").format(alt_id=alt_id)) from None
 
 
 def _need_crit(ev: Evaluation, crit_id: str) -> Criterion:
     try:
         return ev.criterion(crit_id)
     except KeyError:
-        raise ChangeError(f"no criterion with id {crit_id!r}") from None
+        raise ChangeError(gettext("no criterion with id {crit_id!r}").format(crit_id=crit_id)) from None
 
 
 def _need_area(ev: Evaluation, area_id: str) -> Area:
     try:
         return ev.area(area_id)
     except KeyError:
-        raise ChangeError(f"no area with id {area_id!r}") from None
+        raise ChangeError(gettext("no area with id {area_id!r}").format(area_id=area_id)) from None
 
 
 def _need_participant(ev: Evaluation, pid: str) -> Participant:
     try:
         return ev.participant(pid)
     except KeyError:
-        raise ChangeError(f"no participant with id {pid!r}") from None
+        raise ChangeError(gettext("no participant with id {pid!r}").format(pid=pid)) from None
 
 
 def _refuse_assessment(where: str, crit: Criterion, s: Assessment) -> None:
@@ -174,14 +170,14 @@ def _refuse_assessment(where: str, crit: Criterion, s: Assessment) -> None:
     found = assessment_problem(crit, s)
     if found:
         problem = Problem("", *found)
-        raise ChangeError(f"{where}: {problem.text('en')}", nl=f"{where}: {problem.text('nl')}")
+        raise ChangeError(f"{where}: {problem.text()}")
 
 
 def _check_weight(key: str, v: float) -> None:
     if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-        raise ChangeError(f"weight of {key} must be a finite number, not {v!r}")
+        raise ChangeError(gettext("weight of {key} must be a finite number, not {v!r}").format(key=key, v=v))
     if v < 0:
-        raise ChangeError(f"weight of {key} must not be negative ({v:g})")
+        raise ChangeError(fill(gettext("weight of {key} must not be negative ({v:g})"), key=key, v=v))
 
 
 def _ids(ev: Evaluation) -> set[str]:
@@ -232,7 +228,7 @@ class Batch(Change):
             return self.description
         if len(self.changes) == 1:
             return self.changes[0].label(ev, lang)
-        return _lang(lang, f"{len(self.changes)} wijzigingen", f"{len(self.changes)} changes")
+        return gettext("{n_changes} changes", lang).format(n_changes=len(self.changes))
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from ..errors import ChangeError
+from ..i18n import gettext
 from ..model import (
     Evaluation,
     Participant,
@@ -20,7 +21,6 @@ from .base import (
     Batch,
     Change,
     _insert,
-    _lang,
     _need_participant,
 )
 from .weights import SetWeights
@@ -37,20 +37,18 @@ class AddParticipant(Change):
     def apply(self, ev: Evaluation) -> Evaluation:
         p = self.participant
         if not p.id.strip() or not p.name.strip():
-            raise ChangeError("a participant needs an id and a name")
+            raise ChangeError(gettext("a participant needs an id and a name"))
         if any(q.id == p.id for q in ev.participants):
-            raise ChangeError(f"there already is a participant with id {p.id!r}")
+            raise ChangeError(gettext("there already is a participant with id {id!r}").format(id=p.id))
         if any(q.name.casefold() == p.name.casefold() for q in ev.participants):
-            raise ChangeError(f"there already is a participant named {p.name!r}")
+            raise ChangeError(gettext("there already is a participant named {name!r}").format(name=p.name))
         return replace(ev, participants=_insert(ev.participants, p, self.position))
 
     def inverse(self, ev: Evaluation) -> Change:
         return RemoveParticipant(self.participant.id)
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(
-            lang, f"Deelnemer toevoegen: {self.participant.name}", f"Add participant: {self.participant.name}"
-        )
+        return gettext("Add participant: {name}", lang).format(name=self.participant.name)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -86,7 +84,7 @@ class RemoveParticipant(Change):
             name = ev.participant(self.participant).name
         except KeyError:
             name = self.participant
-        return _lang(lang, f"Deelnemer verwijderen: {name}", f"Remove participant: {name}")
+        return gettext("Remove participant: {name}", lang).format(name=name)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -111,9 +109,7 @@ class UpdateParticipant(Change):
         return UpdateParticipant(_need_participant(ev, self.participant.id))
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(
-            lang, f"Deelnemer wijzigen: {self.participant.name}", f"Edit participant: {self.participant.name}"
-        )
+        return gettext("Edit participant: {name}", lang).format(name=self.participant.name)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
+from ..i18n import gettext
 from ..model import (
     Assessment,
     Evaluation,
@@ -20,7 +21,6 @@ from ..summary import note_changed_keys
 from .base import (
     Change,
     _alt_name,
-    _lang,
     _need_alt,
     _need_crit,
     _refuse_assessment,
@@ -67,13 +67,11 @@ class SetAssessment(Change):
         name = _alt_name(ev, self.alternative)
         old = ev.assessments.get((self.alternative, self.criterion))
         if self.assessment is None:
-            return _lang(
-                lang, f"Score wissen {name} · {self.criterion}", f"Clear score {name} · {self.criterion}"
+            return gettext("Clear score {name} · {criterion}", lang).format(
+                name=name, criterion=self.criterion
             )
         if old is not None and old.value == self.assessment.value:
-            return _lang(
-                lang, f"Onderbouwing {name} · {self.criterion}", f"Evidence {name} · {self.criterion}"
-            )
+            return gettext("Evidence {name} · {criterion}", lang).format(name=name, criterion=self.criterion)
         try:
             shown = format_score(ev.criterion(self.criterion).scale, self.assessment.value, lang).split(
                 " · "

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from .. import settings
 from ..errors import ChangeError
+from ..i18n import gettext
 from ..model import (
     Evaluation,
     frozen_map,
@@ -18,7 +19,6 @@ from ..serial import (
 )
 from .base import (
     Change,
-    _lang,
 )
 
 # -- evaluation settings ----------------------------------------------------------------------------------------
@@ -40,8 +40,7 @@ class SetSetting(Change):
 
     def _need(self) -> None:
         if self.name not in settings.ALL:
-            raise ChangeError(f"{self.name!r} is not a setting of an evaluation",
-                              nl=f"{self.name!r} is geen instelling van een afweging")  # fmt: skip
+            raise ChangeError(gettext("{name!r} is not a setting of an evaluation").format(name=self.name))  # fmt: skip
 
     def apply(self, ev: Evaluation) -> Evaluation:
         self._need()
@@ -77,7 +76,7 @@ class SetMethodParams(Change):
         return SetMethodParams(dict(ev.method_params))
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(lang, "Methode-instellingen", "Method settings")
+        return gettext("Method settings", lang)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from ..errors import ChangeError
+from ..i18n import gettext
 from ..model import (
     Alternative,
     Area,
@@ -31,7 +32,6 @@ from .base import (
     _check_weight,
     _ids,
     _insert,
-    _lang,
     _need_alt,
     _need_area,
     _need_crit,
@@ -51,11 +51,15 @@ class AddAlternative(Change):
 
     def apply(self, ev: Evaluation) -> Evaluation:
         if not self.alternative.id.strip() or not self.alternative.name.strip():
-            raise ChangeError("an alternative needs an id and a name")
+            raise ChangeError(gettext("an alternative needs an id and a name"))
         if any(a.id == self.alternative.id for a in ev.alternatives):
-            raise ChangeError(f"there already is an alternative with id {self.alternative.id!r}")
+            raise ChangeError(
+                gettext("there already is an alternative with id {id!r}").format(id=self.alternative.id)
+            )
         if any(a.name.casefold() == self.alternative.name.casefold() for a in ev.alternatives):
-            raise ChangeError(f"there already is an alternative named {self.alternative.name!r}")
+            raise ChangeError(
+                gettext("there already is an alternative named {name!r}").format(name=self.alternative.name)
+            )
         new = dict(ev.assessments)
         for c_id, s in self.assessments.items():
             _refuse_assessment(f"{self.alternative.name} · {c_id}", _need_crit(ev, c_id), s)
@@ -70,11 +74,7 @@ class AddAlternative(Change):
         return RemoveAlternative(self.alternative.id)
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(
-            lang,
-            f"Alternatief toevoegen: {self.alternative.name}",
-            f"Add alternative: {self.alternative.name}",
-        )
+        return gettext("Add alternative: {name}", lang).format(name=self.alternative.name)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -107,7 +107,7 @@ class RemoveAlternative(Change):
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
         name = _alt_name(ev, self.alternative)
-        return _lang(lang, f"Alternatief verwijderen: {name}", f"Remove alternative: {name}")
+        return gettext("Remove alternative: {name}", lang).format(name=name)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -124,12 +124,14 @@ class UpdateAlternative(Change):
     def apply(self, ev: Evaluation) -> Evaluation:
         _need_alt(ev, self.alternative.id)
         if not self.alternative.name.strip():
-            raise ChangeError("an alternative needs a name")
+            raise ChangeError(gettext("an alternative needs a name"))
         if any(
             a.id != self.alternative.id and a.name.casefold() == self.alternative.name.casefold()
             for a in ev.alternatives
         ):
-            raise ChangeError(f"there already is an alternative named {self.alternative.name!r}")
+            raise ChangeError(
+                gettext("there already is an alternative named {name!r}").format(name=self.alternative.name)
+            )
         return replace(
             ev,
             alternatives=tuple(
@@ -141,11 +143,7 @@ class UpdateAlternative(Change):
         return UpdateAlternative(_need_alt(ev, self.alternative.id))
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(
-            lang,
-            f"Alternatief wijzigen: {self.alternative.name}",
-            f"Edit alternative: {self.alternative.name}",
-        )
+        return gettext("Edit alternative: {name}", lang).format(name=self.alternative.name)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -168,7 +166,7 @@ class MoveAlternative(Change):
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
         name = _alt_name(ev, self.alternative)
-        return _lang(lang, f"Alternatief verplaatsen: {name}", f"Move alternative: {name}")
+        return gettext("Move alternative: {name}", lang).format(name=name)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -187,9 +185,9 @@ class AddArea(Change):
 
     def apply(self, ev: Evaluation) -> Evaluation:
         if not self.area.id.strip():
-            raise ChangeError("an area needs an id")
+            raise ChangeError(gettext("an area needs an id"))
         if self.area.id in _ids(ev):
-            raise ChangeError(f"id {self.area.id!r} is already in use")
+            raise ChangeError(gettext("id {id!r} is already in use").format(id=self.area.id))
         w = dict(ev.weights)
         if self.weight is not None:
             _check_weight(self.area.id, self.weight)
@@ -201,7 +199,7 @@ class AddArea(Change):
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
         n = text(self.area.name, lang)
-        return _lang(lang, f"Gebied toevoegen: {n}", f"Add area: {n}")
+        return gettext("Add area: {n}", lang).format(n=n)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -222,7 +220,9 @@ class RemoveArea(Change):
     def apply(self, ev: Evaluation) -> Evaluation:
         _need_area(ev, self.area)
         if ev.criteria_of(self.area):
-            raise ChangeError(f"area {self.area} still has criteria; remove or move them first")
+            raise ChangeError(
+                gettext("area {area} still has criteria; remove or move them first").format(area=self.area)
+            )
         w = {k: v for k, v in ev.weights.items() if k != self.area}
         pw = {
             p: frozen_map({k: v for k, v in m.items() if k != self.area})
@@ -244,7 +244,7 @@ class RemoveArea(Change):
         return Batch(tuple(restore), "")
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(lang, f"Gebied verwijderen: {self.area}", f"Remove area: {self.area}")
+        return gettext("Remove area: {area}", lang).format(area=self.area)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -265,7 +265,7 @@ class UpdateArea(Change):
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
         n = text(self.area.name, lang)
-        return _lang(lang, f"Gebied wijzigen: {n}", f"Edit area: {n}")
+        return gettext("Edit area: {n}", lang).format(n=n)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -283,9 +283,9 @@ class AddCriterion(Change):
     def apply(self, ev: Evaluation) -> Evaluation:
         c = self.criterion
         if not c.id.strip():
-            raise ChangeError("a criterion needs an id")
+            raise ChangeError(gettext("a criterion needs an id"))
         if c.id in _ids(ev):
-            raise ChangeError(f"id {c.id!r} is already in use")
+            raise ChangeError(gettext("id {id!r} is already in use").format(id=c.id))
         _need_area(ev, c.area)
         problem = check_scale(c.scale)
         if problem:
@@ -312,9 +312,7 @@ class AddCriterion(Change):
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
         n = text(self.criterion.name, lang)
-        return _lang(
-            lang, f"Criterium toevoegen: {self.criterion.id} {n}", f"Add criterion: {self.criterion.id} {n}"
-        )
+        return gettext("Add criterion: {id} {n}", lang).format(id=self.criterion.id, n=n)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -356,7 +354,7 @@ class RemoveCriterion(Change):
         return Batch(tuple(restore), "") if len(restore) > 1 else restore[0]
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(lang, f"Criterium verwijderen: {self.criterion}", f"Remove criterion: {self.criterion}")
+        return gettext("Remove criterion: {criterion}", lang).format(criterion=self.criterion)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:
@@ -390,7 +388,7 @@ class UpdateCriterion(Change):
         return UpdateCriterion(_need_crit(ev, self.criterion.id))
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(lang, f"Criterium wijzigen: {self.criterion.id}", f"Edit criterion: {self.criterion.id}")
+        return gettext("Edit criterion: {id}", lang).format(id=self.criterion.id)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:

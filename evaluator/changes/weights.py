@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from ..errors import ChangeError
+from ..i18n import N_, gettext, ngettext
 from ..model import (
     Evaluation,
     frozen_map,
@@ -21,23 +22,22 @@ from .base import (
     _check_weight,
     _fmt,
     _ids,
-    _lang,
     _need_participant,
 )
 
 # -- weights --------------------------------------------------------------------------------------------------
 
-# How a set of weights was made, as the audit label says it: key → (Dutch, English).
-METHODS: dict[str, tuple[str, str]] = {
-    "swing": ("swing", "swing"),
-    "rank_order": ("rangorde", "rank order"),
-    "ahp": ("AHP", "AHP"),
-    "points": ("punten", "points"),
-    "sliders": ("schuifjes", "sliders"),
-    "equal": ("gelijk", "equal"),
-    "group": ("groepsgewichten overgenomen", "group weights adopted"),
-    "ballot": ("stembiljet", "ballot"),
-    "projector": ("beamerstem", "projector vote"),
+# How a set of weights was made, as the audit label says it (English; Dutch in the catalogue).
+METHODS: dict[str, str] = {
+    "swing": N_("swing"),
+    "rank_order": N_("rank order"),
+    "ahp": N_("AHP"),
+    "points": N_("points"),
+    "sliders": N_("sliders"),
+    "equal": N_("equal"),
+    "group": N_("group weights adopted"),
+    "ballot": N_("ballot"),
+    "projector": N_("projector vote"),
 }
 
 
@@ -67,7 +67,7 @@ class SetWeights(Change):
         known = _ids(ev)
         for k, v in self.weights.items():
             if k not in known:
-                raise ChangeError(f"no area or criterion with id {k!r}")
+                raise ChangeError(gettext("no area or criterion with id {k!r}").format(k=k))
             _check_weight(k, v)
         base = {} if self.replace_all else dict(self._current(ev))
         base.update({k: float(v) for k, v in self.weights.items()})
@@ -106,20 +106,17 @@ class SetWeights(Change):
         how = METHODS.get(self.method)
         if len(self.weights) == 1 and not self.replace_all:
             ((k, v),) = self.weights.items()
-            made = f" ({how[0 if lang == 'nl' else 1]})" if how else ""
-            return _lang(lang, f"Gewicht {k} → {_fmt(v)}{made}{who}", f"Weight {k} → {_fmt(v)}{made}{who}")
+            made = f" ({gettext(how, lang)})" if how else ""
+            return gettext("Weight {k} → {fmt}{made}{who}", lang).format(k=k, fmt=_fmt(v), made=made, who=who)
         areas = {a.id for a in ev.areas}
         n_areas = sum(1 for k in self.weights if k in areas)
         n_crit = len(self.weights) - n_areas
-        nl = [how[0]] if how else []
-        en = [how[1]] if how else []
+        parts = [gettext(how, lang)] if how else []
         if n_areas:
-            nl.append(f"{n_areas} {'gebied' if n_areas == 1 else 'gebieden'}")
-            en.append(f"{n_areas} {'area' if n_areas == 1 else 'areas'}")
+            parts.append(ngettext("{n} area", "{n} areas", n_areas, lang).format(n=n_areas))
         if n_crit or not n_areas:
-            nl.append(f"{n_crit} {'criterium' if n_crit == 1 else 'criteria'}")
-            en.append(f"{n_crit} {'criterion' if n_crit == 1 else 'criteria'}")
-        return _lang(lang, f"Gewichten ({', '.join(nl)}){who}", f"Weights ({', '.join(en)}){who}")
+            parts.append(ngettext("{n} criterion", "{n} criteria", n_crit, lang).format(n=n_crit))
+        return gettext("Weights ({parts}){who}", lang).format(parts=", ".join(parts), who=who)
 
     def to_data(self) -> dict[str, Any]:
         d = super().to_data()
@@ -153,7 +150,7 @@ class ClearParticipantWeights(Change):
         return Batch((), "")
 
     def label(self, ev: Evaluation, lang: str = "nl") -> str:
-        return _lang(lang, "Gewichten deelnemer wissen", "Clear participant's weights")
+        return gettext("Clear participant's weights", lang)
 
     @classmethod
     def _from_data(cls, r: Reader) -> Change:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext
+
 HELP = "apply a JSON list of changes (the audit trail's own form) to a project, all or nothing"
 
 MAX_CHANGES_BYTES = 50_000_000
@@ -20,7 +22,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("changes", metavar="CHANGES.json", help='a JSON list of changes, e.g. [{"type": "set_setting", '
                    '"name": "title", "value": "..."}]')  # fmt: skip
     p.add_argument("--reason", metavar="TEXT", default="", help="why, recorded in the audit trail")
-    p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of messages")
+    p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of messages")
 
 
 def read_changes(path: str) -> list:
@@ -34,9 +36,11 @@ def read_changes(path: str) -> list:
     if isinstance(data, dict) and "type" in data:
         data = [data]
     if not isinstance(data, list):
-        raise InputError(f"expected a JSON list of changes, found {type(data).__name__}", path)
+        raise InputError(
+            gettext("expected a JSON list of changes, found {name}").format(name=type(data).__name__), path
+        )
     if not data:
-        raise InputError("the list of changes is empty; nothing to apply", path)
+        raise InputError(gettext("the list of changes is empty; nothing to apply"), path)
     return [change_from_data(item, f"[{i}]", path) for i, item in enumerate(data)]
 
 
@@ -48,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     from ..store import Store
 
     if Path(args.file).suffix.lower() != ".afweging":
-        raise InputError("changes are applied to a project file (.afweging), which keeps the audit trail",
+        raise InputError(gettext("changes are applied to a project file (.afweging), which keeps the audit trail"),
                          args.file)  # fmt: skip
     changes = read_changes(args.changes)
     # Try every change on the evaluation in memory first, from a read-only open: a change that does not fit is
@@ -60,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
                 ev, _ = apply_change(ev, change)
             except ChangeError as exc:
                 raise InputError(
-                    f"change {i} does not fit: {exc.text(args.lang)}", args.changes, f"[{i}]"
+                    gettext("change {i} does not fit: {text}").format(i=i, text=exc.text(args.lang)),
+                    args.changes,
+                    f"[{i}]",
                 ) from None
     change = changes[0] if len(changes) == 1 else Batch(tuple(changes))
     with Store.open(args.file) as st:
@@ -73,6 +79,6 @@ def run(args: argparse.Namespace) -> int:
         if args.lang == "nl"
         else f"{n} change" + "s" * (n > 1)
     )
-    entry = "als één vermelding" if args.lang == "nl" else "as one entry"
+    entry = gettext("as one entry", args.lang)
     print(f"{args.file}: {what} {entry} (#{seq}): {label}")
     return 0

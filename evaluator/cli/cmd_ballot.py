@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext
+
 HELP = "workshop ballots: export an XLSX ballot for a participant, or import filled-in ballots"
 
 
@@ -18,7 +20,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     ex.add_argument("file", metavar="FILE", help="the .afweging project file")
     ex.add_argument("--participant", metavar="NAME", required=True, help="the participant's name (or id)")
     ex.add_argument("--out", metavar="BALLOT.xlsx", required=True)
-    ex.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the ballot (default nl)")
+    ex.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=None,
+        help="language of the ballot (default: the user's locale)",
+    )
     ex.add_argument(
         "--add", action="store_true", help="add the participant to FILE first if there is none by that name"
     )
@@ -32,7 +39,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     im.add_argument("file", metavar="FILE", help="the .afweging project file")
     im.add_argument("ballots", metavar="BALLOT.xlsx", nargs="+")
     im.add_argument("--reason", default="", help="why, for the audit trail")
-    im.add_argument("--lang", choices=("nl", "en"), default="en", help="language of names and messages")
+    im.add_argument("--lang", choices=("nl", "en"), default=None, help="language of names and messages")
 
 
 def _open(path: str):  # noqa: ANN202 - a Store; imported lazily
@@ -43,7 +50,9 @@ def _open(path: str):  # noqa: ANN202 - a Store; imported lazily
 
     if Path(path).suffix.lower() != ".afweging":
         raise InputError(
-            "ballots work on an .afweging project file (convert with: afweging import SRC --out FILE.afweging)",
+            gettext(
+                "ballots work on an .afweging project file (convert with: afweging import SRC --out FILE.afweging)"
+            ),
             path,
         )
     st = Store.open(path)
@@ -52,7 +61,11 @@ def _open(path: str):  # noqa: ANN202 - a Store; imported lazily
     ):  # the change goes in; the other editor is told to reload when it next changes something
         import sys
 
-        print(f"afweging: note: {path} is also open in another window or program", file=sys.stderr)
+        print(
+            "afweging: "
+            + gettext("note: {path} is also open in another window or program").format(path=path),
+            file=sys.stderr,
+        )
     return st
 
 
@@ -71,19 +84,23 @@ def _export(args: argparse.Namespace) -> int:
     from .common import refuse_overwrite
 
     if not args.out.lower().endswith(".xlsx"):
-        raise InputError("a ballot is an .xlsx workbook; give --out a name ending in .xlsx", args.out)
+        raise InputError(
+            gettext("a ballot is an .xlsx workbook; give --out a name ending in .xlsx"), args.out
+        )
     if os.path.abspath(args.out) == os.path.abspath(args.file):
-        raise InputError("is the project file; choose another output", args.out)
+        raise InputError(gettext("is the project file; choose another output"), args.out)
     refuse_overwrite(args.out, args.force)
     with _open(args.file) as st:
         try:
             pid = find_participant(st.evaluation, args.participant)
         except InputError as exc:
             if not args.add:
-                raise InputError(f"{exc.problem}; pass --add to add them", args.file) from None
+                raise InputError(
+                    gettext("{problem}; pass --add to add them").format(problem=exc.problem), args.file
+                ) from None
             name = args.participant.strip()
             if not name:
-                raise InputError("a participant needs a name", args.file) from None
+                raise InputError(gettext("a participant needs a name"), args.file) from None
             pid = slug(name, {p.id for p in st.evaluation.participants})
             st.apply(AddParticipant(Participant(pid, name)), reason="ballot export")
         write_ballot(st.evaluation, pid, args.out, st.created, args.lang, key=st.ballot_key(create=True))
@@ -104,7 +121,9 @@ def _import(args: argparse.Namespace) -> int:
         except StoreError:  # the file could not take it (in use, disk full, changed meanwhile): say that
             raise
         except ChangeError as exc:
-            raise InputError(f"the ballots do not fit the evaluation: {exc}", args.file) from None
+            raise InputError(
+                gettext("the ballots do not fit the evaluation: {exc}").format(exc=exc), args.file
+            ) from None
         for b in ballots:
             total = sum(b.points.values())
             print(

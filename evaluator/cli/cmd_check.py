@@ -27,7 +27,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "(scikit-criteria: a few seconds)",
     )
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of the findings")
+    p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of the findings")
 
 
 def run(args: argparse.Namespace) -> int:

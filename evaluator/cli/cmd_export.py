@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext
+
 HELP = "export an evaluation as JSON (canonical), DMSY, CSV, XLSX or another .afweging file"
 
 
@@ -21,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from .common import load, refuse_overwrite
 
     if os.path.abspath(args.out) == os.path.abspath(args.file):
-        raise InputError("is the file being exported; choose another output", args.out)
+        raise InputError(gettext("is the file being exported; choose another output"), args.out)
     ev = load(args.file)
     refuse_overwrite(args.out, args.force)
     write_any(ev, args.out)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext
+
 HELP = "import a DMSY, CSV, XLSX, JSON or TOML evaluation into a new project file"
 
 
@@ -20,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from .common import refuse_overwrite
 
     if not args.out.lower().endswith(".afweging"):
-        raise InputError("the output must be a project file ending in .afweging", args.out)
+        raise InputError(gettext("the output must be a project file ending in .afweging"), args.out)
     ev = read_any(args.src)  # fully read and checked before anything is written
     refuse_overwrite(args.out, args.force)
     Store.create(args.out, ev, reason=f"imported from {args.src}").close()

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext
+
 HELP = "the audit trail of a project: who changed what, when and why"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="the .afweging project")
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of the labels")
+    p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of the labels")
 
 
 def entries(path: str, lang: str = "en") -> list[dict]:
@@ -42,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from .common import print_json, print_table
 
     if Path(args.file).suffix.lower() != ".afweging":
-        raise InputError("only a project file (.afweging) keeps an audit trail", args.file)
+        raise InputError(gettext("only a project file (.afweging) keeps an audit trail"), args.file)
     data = entries(args.file, args.lang)
     if args.format == "json":
         print_json(data)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext
+
 HELP = "start an evaluation from a catalogue (or a copy of the bundled sample)"
 
 
@@ -26,9 +28,9 @@ def run(args: argparse.Namespace) -> int:
     from .common import refuse_overwrite
 
     if not args.file.lower().endswith(".afweging"):
-        raise InputError("a project file name must end in .afweging", args.file)
+        raise InputError(gettext("a project file name must end in .afweging"), args.file)
     if args.sample and args.catalogue:
-        raise InputError("give --sample or --catalogue, not both")
+        raise InputError(gettext("give --sample or --catalogue, not both"))
     refuse_overwrite(args.file, args.force)
     if args.sample:
         from ..sample import load_sample

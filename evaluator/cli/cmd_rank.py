@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext
+
 HELP = "rank the alternatives of an evaluation or a decision matrix"
 
 
@@ -30,7 +32,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     p.add_argument(
-        "--lang", choices=("nl", "en"), default="en", help="language of reasons, names and headers"
+        "--lang", choices=("nl", "en"), default=None, help="language of reasons, names and headers"
     )
 
 
@@ -74,9 +76,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"{meth.title(args.lang)} — score: {meth.score[args.lang]}")
         rows = [(int(ranking.ranks[i]), ranking.names[i], float(ranking.scores[i])) for i in ranking.order()]
-        print_table(["rank", "alternative", "score"], rows, "rlr")
+        print_table([gettext("rank"), gettext("alternative"), gettext("score")], rows, "rlr")
         if excluded:
-            print("\nExcluded from the ranking:" if args.lang == "en" else "\nUitgesloten van de rangorde:")
+            print(gettext("\nExcluded from the ranking:", args.lang))
             for x in excluded:
                 print(f"  {x['name']}: " + "; ".join(x["reasons"]))
     return 0
@@ -92,15 +94,15 @@ def _export(args: argparse.Namespace) -> int:
     from .common import load, refuse_overwrite
 
     if args.out is None:
-        raise InputError("--format xlsx writes a file: add --out RESULTS.xlsx")
+        raise InputError(gettext("--format xlsx writes a file: add --out RESULTS.xlsx"))
     ext = os.path.splitext(args.out)[1].lower().lstrip(".")
     fmt = args.format or ext
     if fmt not in ("xlsx", "csv"):
-        raise InputError("--out writes .xlsx or .csv (with --format xlsx or csv)", args.out)
+        raise InputError(gettext("--out writes .xlsx or .csv (with --format xlsx or csv)"), args.out)
     if ext != fmt:
-        raise InputError(f"does not end in .{fmt} (--format {fmt})", args.out)
+        raise InputError(gettext("does not end in .{fmt} (--format {fmt})").format(fmt=fmt), args.out)
     if os.path.abspath(args.out) == os.path.abspath(args.file):
-        raise InputError("is the file being ranked; choose another output", args.out)
+        raise InputError(gettext("is the file being ranked; choose another output"), args.out)
     ev = load(args.file)
     refuse_overwrite(args.out, args.force)
     try:
@@ -108,8 +110,10 @@ def _export(args: argparse.Namespace) -> int:
     except InputError as exc:
         raise exc.at(args.file) from None
     except OSError as exc:
-        raise InputError(f"cannot be written ({exc.strerror or exc})", args.out) from None
+        raise InputError(
+            gettext("cannot be written ({value})").format(value=exc.strerror or exc), args.out
+        ) from None
     for note in notes:
-        print(f"afweging: note: {note}", file=sys.stderr)
+        print("afweging: " + gettext("note: {note}").format(note=note), file=sys.stderr)
     print(args.out)
     return 0

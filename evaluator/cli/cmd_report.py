@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext
+
 HELP = "write the decision memo as PDF, with the decision data attached, optionally signed (PAdES)"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help=".afweging, .json, .toml, .dmsy/.yaml, .csv or .xlsx")
     p.add_argument("--out", metavar="MEMO.pdf", required=True)
-    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the memo (default nl)")
+    p.add_argument(
+        "--lang", choices=("nl", "en"), default=None, help="language of the memo (default: the user's locale)"
+    )
     p.add_argument("--force", action="store_true", help="replace MEMO.pdf if it exists")
     g = p.add_argument_group("signing with a PKCS#12 file")
     g.add_argument("--sign", metavar="KEY.p12", help="sign with the key and certificate in this file")
@@ -52,11 +56,20 @@ def _secret(var: str | None, what: str, flag: str) -> str:
     from ..errors import InputError
 
     if not var:
-        raise InputError(f"give {flag} VAR: the name of the environment variable that holds the {what}")
+        raise InputError(
+            gettext("give {flag} VAR: the name of the environment variable that holds the {what}").format(
+                flag=flag, what=what
+            )
+        )
     # Read once and removed: child processes (a PKCS#11 module's helpers, a viewer) do not inherit it.
     value = os.environ.pop(var, None)
     if value is None:
-        raise InputError(f"environment variable {var} is not set; it should hold the {what}", place=flag)
+        raise InputError(
+            gettext("environment variable {var} is not set; it should hold the {what}").format(
+                var=var, what=what
+            ),
+            place=flag,
+        )
     return value
 
 
@@ -65,22 +78,24 @@ def key_from_args(args: argparse.Namespace):  # noqa: ANN201 - SigningKey | None
     from ..report.sign import Pkcs11Key, Pkcs12Key
 
     if args.sign and (args.pkcs11_lib or args.token_label):
-        raise InputError("choose one way to sign: --sign KEY.p12 or a token (--token-label)")
+        raise InputError(gettext("choose one way to sign: --sign KEY.p12 or a token (--token-label)"))
     if args.sign:
         return Pkcs12Key(args.sign, _secret(args.password_env, "key file's password", "--password-env"))
     if args.pkcs11_lib or args.token_label:
         from ..report.sign import default_pkcs11_lib
 
         if not args.token_label or not args.key_label:
-            raise InputError("signing with a token needs --token-label and --key-label")
+            raise InputError(gettext("signing with a token needs --token-label and --key-label"))
         lib = args.pkcs11_lib or default_pkcs11_lib()
         if not lib:
-            raise InputError("no PKCS#11 library found in the usual places; give it with --pkcs11-lib LIB")
+            raise InputError(
+                gettext("no PKCS#11 library found in the usual places; give it with --pkcs11-lib LIB")
+            )
         return Pkcs11Key(lib, args.token_label, args.key_label,
                          _secret(args.pin_env, "token's PIN", "--pin-env"), args.cert_label)  # fmt: skip
     if args.password_env or args.pin_env or args.key_label:
         raise InputError(
-            "a password, PIN or token label without a key: add --sign KEY.p12 or --pkcs11-lib LIB"
+            gettext("a password, PIN or token label without a key: add --sign KEY.p12 or --pkcs11-lib LIB")
         )
     return None
 
@@ -93,9 +108,9 @@ def run(args: argparse.Namespace) -> int:
     from .common import refuse_overwrite
 
     if os.path.abspath(args.out) == os.path.abspath(args.file):
-        raise InputError("is the evaluation itself; choose another output", args.out)
+        raise InputError(gettext("is the evaluation itself; choose another output"), args.out)
     if args.samples is not None and args.samples < 0:
-        raise InputError(f"--samples must be 0 or more, not {args.samples}")
+        raise InputError(gettext("--samples must be 0 or more, not {samples}").format(samples=args.samples))
     key = key_from_args(args)
     lon = _longevity(args, key)
     refuse_overwrite(args.out, args.force)
@@ -106,7 +121,10 @@ def run(args: argparse.Namespace) -> int:
         concerns = signing_concerns(ev)
         if concerns:
             raise InputError(
-                f"not signed: {' and '.join(concerns)}; sign it anyway with --allow-draft", args.file
+                gettext("not signed: {concerns}; sign it anyway with --allow-draft").format(
+                    concerns=" and ".join(concerns)
+                ),
+                args.file,
             )
     res = export_memo(
         ev,
@@ -130,7 +148,9 @@ def _longevity(args: argparse.Namespace, key: object):  # noqa: ANN202 - ltv.Lon
 
     if key is None:
         if args.level or args.tsa_url or args.validation_data or args.fetch_validation_data:
-            raise InputError("a signature level, TSA or validation data without a key: add --sign or a token")
+            raise InputError(
+                gettext("a signature level, TSA or validation data without a key: add --sign or a token")
+            )
         return None
     return longevity(args.level, args.tsa_url, None, args.validation_data, args.fetch_validation_data)
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import argparse
 
+from ..formats import num, pct
+from ..i18n import gettext, ngettext
+
 HELP = "how sure is the ranking: rank acceptability (SMAA) and weight stability intervals"
 
 
@@ -39,7 +42,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--seed", metavar="S", type=int, help="random seed (same seed, same result); default: the file's"
     )
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of the verdict and reasons")
+    p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of the verdict and reasons")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,7 +59,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             spread = float(spread.replace(",", "."))
         except ValueError:
-            raise InputError(f"--spread must be a number or 'participants', not {args.spread!r}") from None
+            raise InputError(
+                gettext("--spread must be a number or 'participants', not {spread!r}").format(
+                    spread=args.spread
+                )
+            ) from None
     ev = load(args.file)
     try:
         s = resolve(ev, method=args.method, weights=args.weights, spread=spread, scores=args.scores,
@@ -70,52 +77,54 @@ def run(args: argparse.Namespace) -> int:
         return 0
 
     acc, stability = result.acceptability, result.stability
-    en = args.lang == "en"
     mode = {
-        "uniform": "any weighting (uniform on the simplex)" if en else "elke weging (uniform op de simplex)",
-        "around": (f"around the agreed weights, spread {s.spread}" if en
-                   else f"rond de afgesproken gewichten, spreiding {s.spread}"),
+        "uniform": gettext("any weighting (uniform on the simplex)", args.lang),
+        "around": (gettext("around the agreed weights, spread {spread}", args.lang).format(spread=s.spread)),
     }[acc.weights_mode]  # fmt: skip
     scores = (
-        ("scores drawn within their ranges" if en else "scores binnen hun marges") + f" ({acc.ranged_cells})"
+        (gettext("scores drawn within their ranges", args.lang)) + f" ({acc.ranged_cells})"
         if acc.scores_mode == "ranges"
-        else ("scores fixed" if en else "scores vast")
+        else (gettext("scores fixed", args.lang))
     )
-    print(f"{acc.method} — {acc.samples} samples, seed {acc.seed}; {mode}; {scores}")
+    print(
+        ngettext("{method} — {n} sample, seed {seed}; {mode}; {scores}",
+                 "{method} — {n} samples, seed {seed}; {mode}; {scores}", acc.samples)
+        .format(method=acc.method, n=num(acc.samples, None, 0), seed=acc.seed, mode=mode, scores=scores)
+    )  # fmt: skip
     n = len(acc.alternatives)
     if n:
         shown = min(n, 6)
-        head = ["alternative"] + [f"rank {r}" for r in range(1, shown + 1)] + ["mean rank"]
+        head = [gettext("alternative")] + [gettext("rank {n}").format(n=r) for r in range(1, shown + 1)]
+        head += [gettext("mean rank")]
         order = sorted(range(n), key=lambda i: (-acc.acceptability[i, 0], acc.expected_rank[i], i))
         rows = [
             [acc.names[i]]
-            + [f"{100 * acc.acceptability[i, r]:.1f} %" for r in range(shown)]
-            + [f"{acc.expected_rank[i]:.2f}"]
+            + [pct(acc.acceptability[i, r], None, 1) for r in range(shown)]
+            + [num(acc.expected_rank[i], None, 2)]
             for i in order
         ]
         print()
         print_table(head, rows, "l" + "r" * (shown + 1))
         print()
         top = stability[0].top if stability else ""
-        title = (
-            f"Weight stability ({ev.alternative(top).name} stays first):"
-            if en
-            else f"Gewichtsstabiliteit ({ev.alternative(top).name} blijft eerst):"
+        title = gettext("Weight stability ({name} stays first):", args.lang).format(
+            name=ev.alternative(top).name
         )
         print(title)
         rows = [
-            [st.criterion, text(ev.criterion(st.criterion).name, args.lang), f"{100 * st.weight:.1f} %",
-             f"{100 * st.low:.1f} %", f"{100 * st.high:.1f} %"]
+            [st.criterion, text(ev.criterion(st.criterion).name, args.lang), pct(st.weight, None, 1),
+             pct(st.low, None, 1), pct(st.high, None, 1)]
             for st in stability
         ]  # fmt: skip
-        print_table(["criterion", "name", "weight", "low", "high"], rows, "llrrr")
+        heads = [gettext("criterion"), gettext("name"), gettext("weight"), gettext("low"), gettext("high")]
+        print_table(heads, rows, "llrrr")
         print()
     print(render(ev, data["verdict"], args.lang))
     reasons: dict[str, list[str]] = {}
     for e in exclusions(ev):
         reasons.setdefault(e.alternative, []).append(e.describe(ev, args.lang))
     if reasons:
-        print("\nExcluded from the analysis:" if en else "\nNiet meegenomen in de analyse:")
+        print(gettext("\nExcluded from the analysis:", args.lang))
         for a, rs in reasons.items():
             print(f"  {ev.alternative(a).name}: " + "; ".join(rs))
     return 0

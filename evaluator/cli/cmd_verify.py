@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext
+
 HELP = "check a memo's signature against trusted roots and recompute its ranking from the attached data"
 
 
@@ -13,7 +15,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="a trusted root certificate (PEM or DER); repeat for several")  # fmt: skip
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--lang", choices=("nl", "en"), default=None,
-                   help="language of the text output (default: the user's locale, Dutch when LANG starts with nl)")  # fmt: skip
+                   help="language of the text output (default: the user's locale)")  # fmt: skip
     p.add_argument("--at", metavar="YYYY-MM-DD[THH:MM]",
                    help="judge the certificates as on this moment (UTC) instead of now, e.g. after the signer's "
                    "certificate expires")  # fmt: skip
@@ -29,19 +31,12 @@ def _moment(text: str | None):  # noqa: ANN202 - datetime | None
     try:
         moment = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise InputError(f"--at {text!r} is not a date (YYYY-MM-DD) or a moment (YYYY-MM-DDTHH:MM)") from None
+        raise InputError(
+            gettext("--at {text!r} is not a date (YYYY-MM-DD) or a moment (YYYY-MM-DDTHH:MM)").format(
+                text=text
+            )
+        ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
-def _user_lang() -> str:
-    """``nl`` when the user's locale is Dutch (LC_ALL, LC_MESSAGES or LANG, the first set, starts with nl)."""
-    import os
-
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "nl" if value.lower().startswith("nl") else "en"
-    return "en"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,5 +47,5 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(result.to_data())
     else:
-        print("\n".join(describe(result, args.lang or _user_lang())))
+        print("\n".join(describe(result, args.lang)))
     return 0 if result.valid else 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import gettext
+
 if TYPE_CHECKING:
     from ..model import Evaluation
 
@@ -19,7 +21,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         choices=("mean", "median", "geometric"),
         help="how participants' weights combine (default: the evaluation's setting)",
     )
-    p.add_argument("--lang", choices=("nl", "en"), default="en", help="language of names")
+    p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of names")
 
 
 def weights_data(ev: Evaluation, aggregation: str | None = None, lang: str = "en") -> dict[str, Any]:
@@ -65,10 +67,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(data)
         return 0
-    en = args.lang == "en"
     voters = list(data["criteria"][0]["participants"]) if data["criteria"] else []
-    print(("Group weights: " if en else "Groepsgewichten: ") + data["aggregation_name"])
-    headers = ["id", "criterion" if en else "criterium", "group" if en else "groep", *voters]
+    print((gettext("Group weights: ", args.lang)) + data["aggregation_name"])
+    headers = ["id", gettext("criterion", args.lang), gettext("group", args.lang), *voters]
     if voters:
         headers.append("IQR")
     rows = []
@@ -79,12 +80,12 @@ def run(args: argparse.Namespace) -> int:
         rows.append(row)
     print_table(headers, rows, "ll" + "r" * (len(headers) - 2))
     if data["not_voted"]:
-        print(("\nNot voted yet: " if en else "\nNog niet gewogen: ") + ", ".join(data["not_voted"]))
+        print((gettext("\nNot voted yet: ", args.lang)) + ", ".join(data["not_voted"]))
     if voters:
         by_id = {c["id"]: c for c in data["criteria"]}
         top = [by_id[cid] for cid in data["agenda"][:3]]
         print(
-            ("\nMost disagreement (" if en else "\nMeeste onenigheid (")
+            (gettext("\nMost disagreement (", args.lang))
             + data["disagreement_name"]
             + "): "
             + ", ".join(f"{c['id']} {c['name']}" for c in top)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext
+
 HELP = "workshop voting from participants' own devices over the room's network (no cloud)"
 
 
@@ -63,15 +65,17 @@ def run(args: argparse.Namespace) -> int:
 
     if Path(args.file).suffix.lower() != ".afweging":
         raise InputError(
-            "votes are stored in a project file (.afweging), which keeps the audit trail", args.file
+            gettext("votes are stored in a project file (.afweging), which keeps the audit trail"), args.file
         )
     check_host(args.host)
     if not 0 <= args.port <= 65535:
-        raise InputError(f"port {args.port} is not from 0 to 65535")
+        raise InputError(gettext("port {port} is not from 0 to 65535").format(port=args.port))
     with Store.open(args.file) as st:
         ev = st.evaluation
         if not ev.participants:
-            raise InputError("has no participants yet; add them on the Workshop page first", args.file)
+            raise InputError(
+                gettext("has no participants yet; add them on the Workshop page first"), args.file
+            )
         try:
             ids = [find_participant(ev, n) for n in args.participant] or [p.id for p in ev.participants]
         except InputError as exc:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..i18n import gettext
 from ..model import Evaluation
 
 
@@ -21,7 +22,7 @@ def load(path: str) -> Evaluation:
 def refuse_overwrite(path: str, force: bool) -> None:
     p = Path(path)
     if p.exists() and not force:
-        raise InputError("already exists; choose another name or pass --force to replace it", p)
+        raise InputError(gettext("already exists; choose another name or pass --force to replace it"), p)
 
 
 def print_json(data: Any) -> None:
@@ -48,5 +49,7 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], align: st
 
 def _fmt(c: Any) -> str:
     if isinstance(c, float):
-        return f"{c:.4f}"
+        from ..formats import num
+
+        return num(c, None, 4)  # as the session's language writes it: 0,7571 in Dutch
     return "" if c is None else str(c)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..files import MAX_INPUT_BYTES, read_bytes
+from ..i18n import gettext
 from ..model import Evaluation
 
 __all__ = ["MAX_INPUT_BYTES", "read_any", "read_bytes", "write_any"]
@@ -53,7 +54,10 @@ def read_any(path: str | os.PathLike) -> Evaluation:
 
         return read_evaluation_toml(path)
     raise InputError(
-        f"unknown file type {ext or '(no extension)'!r}; Afweging reads {', '.join(READ_EXTENSIONS)}", path
+        gettext("unknown file type {value!r}; Afweging reads {READ_EXTENSIONS}").format(
+            value=ext or "(no extension)", READ_EXTENSIONS=", ".join(READ_EXTENSIONS)
+        ),
+        path,
     )
 
 
@@ -86,5 +90,8 @@ def write_any(ev: Evaluation, path: str | os.PathLike) -> None:
         write_xlsx(ev, path)
         return
     raise InputError(
-        f"unknown file type {ext or '(no extension)'!r}; Afweging writes {', '.join(WRITE_EXTENSIONS)}", path
+        gettext("unknown file type {value!r}; Afweging writes {WRITE_EXTENSIONS}").format(
+            value=ext or "(no extension)", WRITE_EXTENSIONS=", ".join(WRITE_EXTENSIONS)
+        ),
+        path,
     )

@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..formats import fill
+from ..i18n import gettext
 from ..model import Alternative, Area, Assessment, Criterion, Evaluation, Scale, frozen_map
 from ..weighting import global_weights
 
@@ -41,29 +43,33 @@ def check_names(names: Sequence[str], what: str, file: str | None, place: Callab
     seen: dict[str, int] = {}
     for i, n in enumerate(names):
         if not isinstance(n, str) or not n.strip():
-            raise InputError(f"{what} name is empty", file, place(i))
+            raise InputError(gettext("{what} name is empty").format(what=what), file, place(i))
         key = n.strip().casefold()
         if key in seen:
             raise InputError(
-                f"duplicate {what} name {n.strip()!r} (also at {place(seen[key])})", file, place(i)
+                gettext("duplicate {what} name {n!r} (also at {place})").format(
+                    what=what, n=n.strip(), place=place(seen[key])
+                ),
+                file,
+                place(i),
             )
         seen[key] = i
 
 
 def check_number(x: object, file: str | None, place: str) -> float:
     if isinstance(x, bool) or not isinstance(x, int | float):
-        raise InputError(f"{x!r} is not a number", file, place)
+        raise InputError(gettext("{x!r} is not a number").format(x=x), file, place)
     if not math.isfinite(x):
-        raise InputError(f"{x} is not a finite number", file, place)
+        raise InputError(gettext("{x} is not a finite number").format(x=x), file, place)
     return float(x)
 
 
 def check_weights(weights: Sequence[float], file: str | None, place: Callable) -> None:
     for j, w in enumerate(weights):
         if w < 0:
-            raise InputError(f"weight {w:g} is negative", file, place(j))
+            raise InputError(fill(gettext("weight {w:g} is negative"), w=w), file, place(j))
     if weights and sum(weights) <= 0:
-        raise InputError("all weights are zero", file, place(None))
+        raise InputError(gettext("all weights are zero"), file, place(None))
 
 
 def bare_evaluation(bm: BareMatrix, title: str = "") -> Evaluation:
@@ -105,7 +111,12 @@ def bare_matrix(ev: Evaluation, file: str | None = None) -> BareMatrix:
         for c in ev.criteria:
             s = ev.assessment(a.id, c.id)
             if s.value is None:
-                raise InputError(f"{a.name} has no score on {c.id}; a plain matrix needs every score", file)
+                raise InputError(
+                    gettext("{name} has no score on {id}; a plain matrix needs every score").format(
+                        name=a.name, id=c.id
+                    ),
+                    file,
+                )
             row.append(s.value)
         matrix.append(row)
     names = [c.name.get("en") or c.id if isinstance(c.name, dict) else c.name for c in ev.criteria]

@@ -8,8 +8,22 @@ import os
 from typing import Any
 
 from ..errors import InputError
+from ..i18n import N_, gettext
 from ..model import Evaluation
 from ..serial import evaluation_from_data, evaluation_to_data
+
+# What Python's json module says about broken JSON, so a Dutch session reads it in Dutch (gettext(exc.msg)).
+JSON_WORDS = (
+    N_("Expecting value"),
+    N_("Expecting property name enclosed in double quotes"),
+    N_("Expecting ',' delimiter"),
+    N_("Expecting ':' delimiter"),
+    N_("Extra data"),
+    N_("Unterminated string starting at"),
+    N_("Invalid control character at"),
+    N_("Invalid \\escape"),
+    N_("Invalid \\uXXXX escape"),
+)
 
 
 def canonical_bytes(data: Any) -> bytes:
@@ -38,15 +52,19 @@ def parse_json(raw: bytes | str, file: str | os.PathLike | None = None) -> Any:
             raw = raw.decode("utf-8")
         return json.loads(raw, parse_constant=no_constants)
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", file) from None
+        raise InputError(gettext("not UTF-8 text (byte {start})").format(start=exc.start), file) from None
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"not valid JSON: {exc.msg}", file, f"line {exc.lineno}, column {exc.colno}"
+            gettext("not valid JSON: {msg}").format(
+                msg=gettext(exc.msg)
+            ),  # the json module's words: JSON_WORDS
+            file,
+            gettext("line {line}, column {column}").format(line=exc.lineno, column=exc.colno),
         ) from None
     except ValueError as exc:
-        raise InputError(f"not valid JSON: {exc}", file) from None
+        raise InputError(gettext("not valid JSON: {exc}").format(exc=exc), file) from None
     except RecursionError:
-        raise InputError("not valid JSON: nested too deeply", file) from None
+        raise InputError(gettext("not valid JSON: nested too deeply"), file) from None
 
 
 def read_json(path: str | os.PathLike) -> Evaluation:

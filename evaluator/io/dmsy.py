@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
+from ..i18n import gettext
 from ..model import Evaluation
 from .bare import BareMatrix, bare_evaluation, bare_matrix, check_names, check_number, check_weights
 
@@ -31,47 +32,67 @@ def parse_yaml(raw: bytes, file: str | None) -> Any:
     try:
         return yaml.load(raw.decode("utf-8"), Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", file) from None
+        raise InputError(gettext("not UTF-8 text (byte {start})").format(start=exc.start), file) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
-        raise InputError(f"not valid YAML: {exc.problem or exc.context}", file, where) from None
+        where = (
+            gettext("line {line}, column {column}").format(line=mark.line + 1, column=mark.column + 1)
+            if mark
+            else None
+        )
+        raise InputError(
+            gettext("not valid YAML: {value}").format(value=exc.problem or exc.context), file, where
+        ) from None
     except yaml.reader.ReaderError as exc:  # a control character: its str() runs over two lines
         raise InputError(
-            f"not valid YAML: character {exc.character!r} is not allowed",
+            gettext("not valid YAML: character {character!r} is not allowed").format(character=exc.character),
             file,
             f"character {exc.position + 1}",
         ) from None
     except RecursionError:
-        raise InputError("not valid YAML: nested too deeply", file) from None
+        raise InputError(gettext("not valid YAML: nested too deeply"), file) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML: {' '.join(str(exc).split())}", file) from None
+        raise InputError(
+            gettext("not valid YAML: {split}").format(split=" ".join(str(exc).split())), file
+        ) from None
 
 
 def parse_dmsy(doc: Any, file: str | None = None) -> BareMatrix:
     if not isinstance(doc, dict) or "data" not in doc:
-        raise InputError("not a DMSY file: no 'data' section", file)
+        raise InputError(gettext("not a DMSY file: no 'data' section"), file)
     head = doc.get("dmsy")
     if isinstance(head, dict):
         if head.get("dm_type", "discrete-dm") != "discrete-dm":
-            raise InputError(f"unsupported dm_type {head.get('dm_type')!r}", file, "dmsy.dm_type")
+            raise InputError(
+                gettext("unsupported dm_type {value!r}").format(value=head.get("dm_type")),
+                file,
+                "dmsy.dm_type",
+            )
         if head.get("version", 1) != 1:
-            raise InputError(f"unsupported DMSY version {head.get('version')!r}", file, "dmsy.version")
+            raise InputError(
+                gettext("unsupported DMSY version {value!r}").format(value=head.get("version")),
+                file,
+                "dmsy.version",
+            )
     data = doc["data"]
     if not isinstance(data, dict):
-        raise InputError("must be a mapping", file, "data")
+        raise InputError(gettext("must be a mapping"), file, "data")
     matrix = data.get("matrix")
     if not isinstance(matrix, list) or not matrix:
-        raise InputError("missing or empty", file, "data.matrix")
+        raise InputError(gettext("missing or empty"), file, "data.matrix")
     width = None
     rows = []
     for i, row in enumerate(matrix):
         if not isinstance(row, list):
-            raise InputError("must be a list of numbers", file, f"data.matrix[{i}]")
+            raise InputError(gettext("must be a list of numbers"), file, f"data.matrix[{i}]")
         if width is None:
             width = len(row)
         if len(row) != width or width == 0:
-            raise InputError(f"has {len(row)} values, expected {width}", file, f"data.matrix[{i}]")
+            raise InputError(
+                gettext("has {n_row} values, expected {width}").format(n_row=len(row), width=width),
+                file,
+                f"data.matrix[{i}]",
+            )
         rows.append([check_number(x, file, f"data.matrix[{i}][{j}]") for j, x in enumerate(row)])
     n, m = len(rows), width or 0
 
@@ -80,9 +101,13 @@ def parse_dmsy(doc: Any, file: str | None = None) -> BareMatrix:
         if v is None:
             v = default
         if not isinstance(v, list):
-            raise InputError("must be a list", file, f"data.{key}")
+            raise InputError(gettext("must be a list"), file, f"data.{key}")
         if len(v) != length:
-            raise InputError(f"has {len(v)} entries, expected {length}", file, f"data.{key}")
+            raise InputError(
+                gettext("has {n_v} entries, expected {length}").format(n_v=len(v), length=length),
+                file,
+                f"data.{key}",
+            )
         return v
 
     objectives = []
@@ -92,7 +117,11 @@ def parse_dmsy(doc: Any, file: str | None = None) -> BareMatrix:
         elif o in (-1, "min", "MIN", "<") and not isinstance(o, bool):
             objectives.append(-1)
         else:
-            raise InputError(f"{o!r} must be 1 (maximise) or -1 (minimise)", file, f"data.objectives[{j}]")
+            raise InputError(
+                gettext("{o!r} must be 1 (maximise) or -1 (minimise)").format(o=o),
+                file,
+                f"data.objectives[{j}]",
+            )
     weights = [
         check_number(w, file, f"data.weights[{j}]") for j, w in enumerate(listed("weights", [1] * m, m))
     ]
@@ -103,8 +132,8 @@ def parse_dmsy(doc: Any, file: str | None = None) -> BareMatrix:
         str(c) if isinstance(c, int | float) else c
         for c in listed("criteria", [f"C{j}" for j in range(m)], m)
     ]
-    check_names(alternatives, "alternative", file, lambda i: f"data.alternatives[{i}]")
-    check_names(criteria, "criterion", file, lambda j: f"data.criteria[{j}]")
+    check_names(alternatives, gettext("alternative"), file, lambda i: f"data.alternatives[{i}]")
+    check_names(criteria, gettext("criterion"), file, lambda j: f"data.criteria[{j}]")
     return BareMatrix(alternatives, criteria, rows, objectives, weights)
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import InputError
+from ..i18n import gettext, pgettext
 from ..model import Evaluation, text
 from .table import csv_text, text_cells
 
@@ -210,7 +211,7 @@ def _robustness(
     try:
         data = to_data(ev, run(ev, resolve(ev)))
     except InputError as exc:
-        what = "Robustness not computed" if lang == "en" else "Robuustheid niet berekend"
+        what = gettext("Robustness not computed", lang)
         notes.append(f"{what}: {exc.line()}")
         return None
     n = len(data["alternatives"])
@@ -242,22 +243,22 @@ def _about(
 
     en = lang == "en"
     rows: list[list[Any]] = [
-        ["Evaluation" if en else "Afweging", ev.title],
-        ["Ranking method" if en else "Rangschikkingsmethode", METHODS[main].title(lang)],
-        ["Score" if en else "Score", METHODS[main].score[lang]],
+        [gettext("Evaluation", lang), ev.title],
+        [gettext("Ranking method", lang), METHODS[main].title(lang)],
+        [gettext("Score", lang), METHODS[main].score[lang]],
     ]
     if robustness is not None:
         r = robustness
         rows += [
-            ["Robustness method" if en else "Methode robuustheid", METHODS[r["method"]].title(lang)],
-            ["Samples" if en else "Steekproeven", r["samples"]],
-            ["Seed" if en else "Startwaarde", r["seed"]],
-            ["Weights drawn" if en else "Gewichten getrokken", _weights_mode(r, en)],
-            ["Scores" if en else "Scores", _scores_mode(r, en)],
-            ["Verdict" if en else "Oordeel", r["verdict"]["text"][lang]],
+            [gettext("Robustness method", lang), METHODS[r["method"]].title(lang)],
+            [gettext("Samples", lang), r["samples"]],
+            [gettext("Seed", lang), r["seed"]],
+            [gettext("Weights drawn", lang), _weights_mode(r, en)],
+            [gettext("Scores", lang), _scores_mode(r, en)],
+            [gettext("Verdict", lang), r["verdict"]["text"][lang]],
         ]
-    rows += [["Note" if en else "Opmerking", n] for n in notes]
-    rows.append(["Afweging version" if en else "Versie van Afweging", __version__])
+    rows += [[pgettext("results", "Note", lang), n] for n in notes]
+    rows.append([gettext("Afweging version", lang), __version__])
     return _frame([_w("item", lang), _w("value", lang)], rows)
 
 
@@ -349,7 +350,7 @@ def write_results(ev: Evaluation, path: str | os.PathLike, lang: str, method: st
     (a method that could not rank, a robustness analysis that could not run)."""
     ext = os.path.splitext(os.fspath(path))[1].lower()
     if ext not in (".xlsx", ".csv"):
-        raise InputError("results are exported as .xlsx or .csv", path)
+        raise InputError(gettext("results are exported as .xlsx or .csv"), path)
     tables = results_tables(ev, lang, method)
     if ext == ".xlsx":
         write_results_xlsx(tables, path)

@@ -34,6 +34,7 @@ from dataclasses import replace
 
 from ..catalogue import find, read_toml
 from ..errors import InputError
+from ..i18n import gettext
 from ..model import Alternative, Evaluation, frozen_map
 from ..serial import Reader, assessment_from_data, check_assessment, ident
 
@@ -66,7 +67,7 @@ def read_evaluation_toml(path: str | os.PathLike) -> Evaluation:
         for c_id, raw_s in r.get("scores", dict, {}).items():
             splace = f"{place}.scores.{c_id}"
             if c_id not in crit:
-                raise InputError(f"unknown criterion {c_id!r}", file, splace)
+                raise InputError(gettext("unknown criterion {c_id!r}").format(c_id=c_id), file, splace)
             s = assessment_from_data(raw_s, splace, file)
             problem = check_assessment(crit[c_id], s)
             if problem:

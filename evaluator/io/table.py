@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import InputError
+from ..i18n import gettext
 from ..model import Evaluation
 from .bare import BareMatrix, bare_evaluation, bare_matrix, check_names, check_number, check_weights
 
@@ -74,17 +75,19 @@ def parse_rows(
     # empty rows are skipped, but every place is named by the row it is on in the file
     kept = [(i, r) for i, r in enumerate(rows) if any(c not in (None, "") for c in r)]
     if not kept:
-        raise InputError("is empty", file)
+        raise InputError(gettext("is empty"), file)
     top, header = kept[0]
     while header and header[-1] in (None, ""):
         header = header[:-1]
     if len(header) < 2:
         raise InputError(
-            "the first row must name the alternatives' column and at least one criterion", file, place(top, 0)
+            gettext("the first row must name the alternatives' column and at least one criterion"),
+            file,
+            place(top, 0),
         )
     m = len(header) - 1
     criteria = [str(c).strip() if c is not None else "" for c in header[1:]]
-    check_names(criteria, "criterion", file, lambda j: place(top, j + 1))
+    check_names(criteria, gettext("criterion"), file, lambda j: place(top, j + 1))
     objectives = [1] * m
     weights = [1.0] * m
     alternatives: list[str] = []
@@ -96,7 +99,9 @@ def parse_rows(
         extra = [j for j in range(m + 1, len(cells)) if cells[j] not in (None, "")]
         if extra:
             raise InputError(
-                f"has {len(row)} cells, but the header names {m} criteria", file, place(i, extra[0])
+                gettext("has {n_row} cells, but the header names {m} criteria").format(n_row=len(row), m=m),
+                file,
+                place(i, extra[0]),
             )
         label = "" if cells[0] is None else str(cells[0]).strip()
         key = label.casefold()
@@ -109,7 +114,11 @@ def parse_rows(
                 elif word in MIN_WORDS:
                     objectives[j] = -1
                 else:
-                    raise InputError(f"objective {cells[j + 1]!r} must be max or min", file, place(i, j + 1))
+                    raise InputError(
+                        gettext("objective {cells!r} must be max or min").format(cells=cells[j + 1]),
+                        file,
+                        place(i, j + 1),
+                    )
             continue
         if key in WEIGHT_ROWS and not seen_w and not matrix:
             seen_w = True
@@ -119,15 +128,17 @@ def parse_rows(
         data_rows.append(i)
         matrix.append([_number(cells[j + 1], file, place(i, j + 1), decimal_comma) for j in range(m)])
     if not matrix:
-        raise InputError("has no alternatives (rows below the header)", file)
-    check_names(alternatives, "alternative", file, lambda k: place(data_rows[k], 0))
+        raise InputError(gettext("has no alternatives (rows below the header)"), file)
+    check_names(alternatives, gettext("alternative"), file, lambda k: place(data_rows[k], 0))
     check_weights(weights, file, lambda j: "weight row" if j is None else place(top, j + 1))
     return BareMatrix(alternatives, criteria, matrix, objectives, weights)
 
 
 def _number(cell: Any, file: str | None, place: str, decimal_comma: bool) -> float:
     if cell is None or (isinstance(cell, str) and not cell.strip()):
-        raise InputError("is empty; every alternative needs a number on every criterion", file, place)
+        raise InputError(
+            gettext("is empty; every alternative needs a number on every criterion"), file, place
+        )
     if isinstance(cell, str):
         s = cell.strip().replace("\u00a0", "").replace(" ", "")
         if decimal_comma and "," in s:
@@ -135,7 +146,9 @@ def _number(cell: Any, file: str | None, place: str, decimal_comma: bool) -> flo
         try:
             cell = float(s)
         except ValueError:
-            raise InputError(f"{cell.strip()!r} is not a number", file, place) from None
+            raise InputError(
+                gettext("{cell!r} is not a number").format(cell=cell.strip()), file, place
+            ) from None
     return check_number(cell, file, place)
 
 
@@ -149,7 +162,7 @@ def read_csv(path: str | os.PathLike) -> Evaluation:
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")  # Excel on Windows saves CSV in the ANSI code page
     if "\x00" in text:
-        raise InputError("is not a text CSV file (it contains NUL bytes)", file)
+        raise InputError(gettext("is not a text CSV file (it contains NUL bytes)"), file)
     sample = text[:4096]
     delimiter = max((";", ",", "\t"), key=sample.count) if any(d in sample for d in ";,\t") else ","
     try:
@@ -158,8 +171,13 @@ def read_csv(path: str | os.PathLike) -> Evaluation:
             for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         ]
     except csv.Error as exc:
-        raise InputError(f"is not valid CSV: {exc}", file) from None
-    bm = parse_rows(rows, file, lambda i, j: f"row {i + 1}, column {j + 1}", decimal_comma=delimiter != ",")
+        raise InputError(gettext("is not valid CSV: {exc}").format(exc=exc), file) from None
+    bm = parse_rows(
+        rows,
+        file,
+        lambda i, j: gettext("row {row}, column {column}").format(row=i + 1, column=j + 1),
+        decimal_comma=delimiter != ",",
+    )
     return bare_evaluation(bm, os.path.splitext(os.path.basename(file))[0])
 
 
@@ -185,13 +203,17 @@ def read_xlsx(path: str | os.PathLike) -> Evaluation:
         for r, c, v in cells(ws, file, MAX_XLSX_CELLS):
             if r > MAX_XLSX_ROWS or c > MAX_XLSX_COLS:
                 raise InputError(
-                    f"holds a value beyond the {MAX_XLSX_ROWS} rows and {MAX_XLSX_COLS} columns Afweging reads",
+                    gettext(
+                        "holds a value beyond the {MAX_XLSX_ROWS} rows and {MAX_XLSX_COLS} columns Afweging reads"
+                    ).format(MAX_XLSX_ROWS=MAX_XLSX_ROWS, MAX_XLSX_COLS=MAX_XLSX_COLS),
                     file,
-                    f"sheet {sheet!r}, cell {_col_letter(c - 1)}{r}",
+                    gettext("sheet {sheet!r}, cell {cell}").format(
+                        sheet=sheet, cell=f"{_col_letter(c - 1)}{r}"
+                    ),
                 )
             grid.setdefault(r, {})[c] = v
     except IndexError:
-        raise InputError("has no sheets", file) from None
+        raise InputError(gettext("has no sheets"), file) from None
     finally:
         wb.close()
     last = max(grid, default=0)
@@ -203,7 +225,12 @@ def read_xlsx(path: str | os.PathLike) -> Evaluation:
             row[c - 1] = v
         rows.append(row)
     bm = parse_rows(
-        rows, file, lambda i, j: f"sheet {sheet!r}, cell {_col_letter(j)}{i + 1}", decimal_comma=True
+        rows,
+        file,
+        lambda i, j: gettext("sheet {sheet!r}, cell {cell}").format(
+            sheet=sheet, cell=f"{_col_letter(j)}{i + 1}"
+        ),
+        decimal_comma=True,
     )
     return bare_evaluation(bm, os.path.splitext(os.path.basename(file))[0])
 

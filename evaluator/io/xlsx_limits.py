@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
+from ..i18n import gettext
 
 
 @dataclass(frozen=True)
@@ -48,26 +49,30 @@ def check_zip(raw: bytes, file: str, limits: Limits) -> None:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise not_a_workbook(file) from None
     if len(members) > limits.members:
-        raise InputError(f"holds {len(members)} parts; an XLSX workbook Afweging reads has at most "
-                         f"{limits.members}", file)  # fmt: skip
+        raise InputError(gettext("holds {n_members} parts; an XLSX workbook Afweging reads has at most {members}").format(n_members=len(members), members=limits.members), file)  # fmt: skip
     total = 0
     for m in members:
         if m.file_size > limits.member_bytes:
             raise InputError(
-                f"part {m.filename!r} unpacks to {_mb(m.file_size)}, more than the {_mb(limits.member_bytes)} "
-                "Afweging reads (refused unread)",
+                gettext(
+                    "part {filename!r} unpacks to {mb}, more than the {mb2} Afweging reads (refused unread)"
+                ).format(filename=m.filename, mb=_mb(m.file_size), mb2=_mb(limits.member_bytes)),
                 file,
             )
         if m.file_size > RATIO_FROM and m.file_size > limits.ratio * max(m.compress_size, 1):
             raise InputError(
-                f"part {m.filename!r} unpacks from {_mb(m.compress_size)} to {_mb(m.file_size)}; that is a "
-                "zip bomb, not a spreadsheet (refused unread)",
+                gettext(
+                    "part {filename!r} unpacks from {mb} to {mb2}; that is a zip bomb, not a spreadsheet "
+                    "(refused unread)"
+                ).format(filename=m.filename, mb=_mb(m.compress_size), mb2=_mb(m.file_size)),
                 file,
             )
         total += m.file_size
     if total > limits.total_bytes:
         raise InputError(
-            f"unpacks to {_mb(total)}, more than the {_mb(limits.total_bytes)} Afweging reads (refused unread)",
+            gettext("unpacks to {mb}, more than the {mb2} Afweging reads (refused unread)").format(
+                mb=_mb(total), mb2=_mb(limits.total_bytes)
+            ),
             file,
         )
 
@@ -86,11 +91,11 @@ def open_workbook(raw: bytes, file: str, limits: Limits) -> Any:
 def not_a_workbook(file: str) -> InputError:
     """A file that is not a zip at all: another format, perhaps renamed to .xlsx, or a file cut short."""
     return InputError(
-        "is not a readable XLSX workbook (Excel): it is not an Excel file; save it from the spreadsheet program "
-        "as an Excel workbook (.xlsx)",
+        gettext(
+            "is not a readable XLSX workbook (Excel): it is not an Excel file; save it from the spreadsheet program "
+            "as an Excel workbook (.xlsx)"
+        ),
         file,
-        nl="is geen leesbare Excel-werkmap (.xlsx): het is geen Excel-bestand; sla het in het "
-        "rekenbladprogramma op als Excel-werkmap (.xlsx)",
     )
 
 
@@ -98,11 +103,11 @@ def unreadable(exc: BaseException, file: str) -> InputError:
     """A zip that does not hold a workbook that opens (a part missing or damaged); the parser's own words stay
     out of the user's line (they name Python exceptions)."""
     return InputError(
-        "is not a readable XLSX workbook (Excel): a part of it is missing or damaged; open it in the "
-        "spreadsheet program and save it again as an Excel workbook (.xlsx)",
+        gettext(
+            "is not a readable XLSX workbook (Excel): a part of it is missing or damaged; open it in the "
+            "spreadsheet program and save it again as an Excel workbook (.xlsx)"
+        ),
         file,
-        nl="is geen leesbare Excel-werkmap (.xlsx): een deel ervan ontbreekt of is beschadigd; open het in het "
-        "rekenbladprogramma en sla het opnieuw op als Excel-werkmap (.xlsx)",
     )
 
 
@@ -129,9 +134,11 @@ def cells(ws: Any, file: str, limit: int) -> Iterator[tuple[int, int, Any]]:
                 seen += 1 + len(row)
                 if seen > limit:
                     raise InputError(
-                        f"holds more than {limit} cells; this is not a sheet Afweging made or reads",
+                        gettext(
+                            "holds more than {limit} cells; this is not a sheet Afweging made or reads"
+                        ).format(limit=limit),
                         file,
-                        f"sheet {ws.title!r}",
+                        gettext("sheet {sheet!r}").format(sheet=ws.title),
                     )
                 for cell in row:
                     if cell["value"] is not None:
@@ -139,4 +146,4 @@ def cells(ws: Any, file: str, limit: int) -> Iterator[tuple[int, int, Any]]:
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet raises what its parser raises
-        raise unreadable(exc, file).at(place=f"sheet {ws.title!r}") from None
+        raise unreadable(exc, file).at(place=gettext("sheet {sheet!r}").format(sheet=ws.title)) from None

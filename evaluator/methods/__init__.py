@@ -30,6 +30,8 @@ from typing import Any
 import numpy as np
 
 from ..errors import InputError
+from ..formats import fill
+from ..i18n import gettext
 from ..problem import Problem
 
 WPM_FLOOR = 0.01
@@ -333,7 +335,11 @@ def method(method_id: str) -> Method:
     try:
         return METHODS[method_id]
     except (KeyError, TypeError):
-        raise InputError(f"unknown method {method_id!r}; choose one of: {', '.join(METHODS)}") from None
+        raise InputError(
+            gettext("unknown method {method_id!r}; choose one of: {METHODS}").format(
+                method_id=method_id, METHODS=", ".join(METHODS)
+            )
+        ) from None
 
 
 # -- parameters -----------------------------------------------------------------------------------------------
@@ -378,7 +384,9 @@ def resolve_params(method_id: str, params: Mapping[str, object] | None) -> dict[
             out[key] = float(value)
         elif key not in ALL_PARAMS:
             raise InputError(
-                f"unknown method parameter {key!r} (known: {', '.join(sorted(ALL_PARAMS))})",
+                gettext("unknown method parameter {key!r} (known: {ALL_PARAMS})").format(
+                    key=key, ALL_PARAMS=", ".join(sorted(ALL_PARAMS))
+                ),
                 place="method_params",
             )
     return out
@@ -470,17 +478,29 @@ def check_problem(p: Problem, method_id: str) -> None:
     m = p.matrix
     if not np.all(np.isfinite(m)):
         i, j = np.argwhere(~np.isfinite(m))[0]
-        raise InputError(f"{p.names[i]} · {p.criteria[j]}: score is not a finite number")
+        raise InputError(
+            gettext("{names} · {criteria}: score is not a finite number").format(
+                names=p.names[i], criteria=p.criteria[j]
+            )
+        )
     if method_id in ("wpm", "waspas") and p.bare and np.any(m <= 0):
         i, j = np.argwhere(m <= 0)[0]
         raise InputError(
-            f"{method_id} needs positive values, but {p.names[i]} has {m[i, j]:g} on {p.criteria[j]}"
+            fill(
+                gettext("{method_id} needs positive values, but {names} has {m:g} on {criteria}"),
+                method_id=method_id,
+                names=p.names[i],
+                m=m[i, j],
+                criteria=p.criteria[j],
+            )
         )
     if method_id in ("topsis", "moora") and p.bare:
         zero = np.flatnonzero(~np.any(m != 0, axis=0))
         if zero.size:
             raise InputError(
-                f"{method_id} cannot normalise criterion {p.criteria[zero[0]]}: all its values are 0"
+                gettext("{method_id} cannot normalise criterion {criteria}: all its values are 0").format(
+                    method_id=method_id, criteria=p.criteria[zero[0]]
+                )
             )
 
 
@@ -536,7 +556,7 @@ def _pipeline(method_id: str, p: Problem, params: Mapping[str, float]) -> tuple[
         scale = scalers.SumScaler(target="matrix") if legacy else scalers.MaxAbsScaler(target="matrix")
         steps = [inv.InvertMinimize(), scale] if p.bare else []
         return [*steps, weights_sum, waspas.WASPAS(lambda_value=params["lambda"])], score
-    raise InputError(f"{method_id} has no scikit-criteria pipeline here")
+    raise InputError(gettext("{method_id} has no scikit-criteria pipeline here").format(method_id=method_id))
 
 
 def _method_matrix(p: Problem, method_id: str) -> np.ndarray:
@@ -597,7 +617,9 @@ def _reference_scores(p: Problem, method_id: str, params: Mapping[str, float]) -
             result = pipeline.evaluate(dm)
         except (ValueError, FloatingPointError, ZeroDivisionError) as exc:  # e.g. values near float overflow
             raise InputError(
-                f"{method_id} cannot rank these numbers ({' '.join(str(exc).split())}); {_EXTREME}"
+                gettext("{method_id} cannot rank these numbers ({split}); {EXTREME}").format(
+                    method_id=method_id, split=" ".join(str(exc).split()), EXTREME=_EXTREME
+                )
             ) from None
     return np.asarray(read_score(result), dtype=float).reshape(-1)  # one alternative: 0-d otherwise
 
@@ -636,7 +658,11 @@ def rank(
     else:
         raise ValueError(f"unknown engine {engine!r}")
     if not np.all(np.isfinite(scores)):
-        raise InputError(f"{method_id} gives no finite score for these numbers; {_EXTREME}")
+        raise InputError(
+            gettext("{method_id} gives no finite score for these numbers; {EXTREME}").format(
+                method_id=method_id, EXTREME=_EXTREME
+            )
+        )
     if method_id == "electre1":
         ranks = np.where(scores > 0, 1, 2).astype(np.int64)
     else:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..i18n import gettext
 from ..model import Evaluation
 from .sign import SigningKey
 
@@ -107,9 +108,9 @@ def export_memo(
 
     target = Path(out)
     if target.suffix.lower() != ".pdf":
-        raise InputError("the memo is a PDF; give the output a name ending in .pdf", target)
+        raise InputError(gettext("the memo is a PDF; give the output a name ending in .pdf"), target)
     if lang not in ("nl", "en"):
-        raise InputError(f"unknown language {lang!r}; choose nl or en")
+        raise InputError(gettext("unknown language {lang_!r}; choose nl or en").format(lang_=lang))
     if key is not None and longevity is not None and longevity.embeds_validation_data:
         from .ltv import load_validation_data
 
@@ -121,7 +122,9 @@ def export_memo(
     try:
         atomic_write(target, res.pdf)
     except OSError as exc:
-        raise InputError(f"cannot be written ({exc.strerror or exc})", target) from None
+        raise InputError(
+            gettext("cannot be written ({value})").format(value=exc.strerror or exc), target
+        ) from None
     return MemoResult(target, res.digest, res.pages, res.signed, res.signer, res.pdf)
 
 

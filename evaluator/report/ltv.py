@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
+from ..i18n import gettext
 
 LEVELS = ("B-B", "B-T", "B-LT", "B-LTA")
 
@@ -64,24 +65,42 @@ def longevity(
     has_tsa = bool(tsa_url) or timestamper is not None
     level = (level or ("B-T" if has_tsa else "B-B")).upper()
     if level not in LEVELS:
-        raise InputError(f"unknown signature level {level!r}; choose one of {', '.join(LEVELS)}")
+        raise InputError(
+            gettext("unknown signature level {level!r}; choose one of {LEVELS}").format(
+                level=level, LEVELS=", ".join(LEVELS)
+            )
+        )
     if tsa_url:
         from urllib.parse import urlsplit
 
         parts = urlsplit(tsa_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise InputError(f"the time-stamp authority {tsa_url!r} is not an http:// or https:// address")
+            raise InputError(
+                gettext("the time-stamp authority {tsa_url!r} is not an http:// or https:// address").format(
+                    tsa_url=tsa_url
+                )
+            )
     if level != "B-B" and not has_tsa:
-        raise InputError(f"signature level {level} needs a time-stamp authority: give its URL (--tsa-url)")
+        raise InputError(
+            gettext("signature level {level} needs a time-stamp authority: give its URL (--tsa-url)").format(
+                level=level
+            )
+        )
     if level == "B-B" and has_tsa:
-        raise InputError("a time-stamp authority was given for level B-B; choose B-T, B-LT or B-LTA")
+        raise InputError(gettext("a time-stamp authority was given for level B-B; choose B-T, B-LT or B-LTA"))
     if level in ("B-LT", "B-LTA") and not (validation_data or fetch):
         raise InputError(
-            f"signature level {level} needs validation data: give the CA certificates and CRLs as files "
-            "(--validation-data), or allow fetching them (--fetch-validation-data)"
+            gettext(
+                "signature level {level} needs validation data: give the CA certificates and CRLs "
+                "as files (--validation-data), or allow fetching them (--fetch-validation-data)"
+            ).format(level=level)
         )
     if level in ("B-B", "B-T") and (validation_data or fetch):
-        raise InputError(f"validation data is only embedded at level B-LT or B-LTA, not {level}")
+        raise InputError(
+            gettext("validation data is only embedded at level B-LT or B-LTA, not {level}").format(
+                level=level
+            )
+        )
     return Longevity(level, tsa_url or None, timestamper, tuple(validation_data), fetch)
 
 
@@ -120,12 +139,14 @@ def load_validation_data(paths: Sequence[str | os.PathLike]) -> ValidationData:
                 continue
             kind, obj = _der(raw)
             if kind == "ocsps" and obj["response_status"].native != "successful":
-                raise InputError("is an OCSP response that gives no status (the responder refused)", p)
+                raise InputError(
+                    gettext("is an OCSP response that gives no status (the responder refused)"), p
+                )
             getattr(out, kind).append(obj)
         except InputError:
             raise
         except Exception:  # noqa: BLE001 - asn1crypto raises many kinds; all mean "not validation data"
-            raise InputError("is not a certificate, CRL or OCSP response (PEM or DER)", p) from None
+            raise InputError(gettext("is not a certificate, CRL or OCSP response (PEM or DER)"), p) from None
     return out
 
 
@@ -182,12 +203,16 @@ def signing_context(lon: Longevity, signer: Any) -> Any:
     others = [c for c in chain if not c.self_signed]
     if not roots:
         raise InputError(
-            "signing with validation data needs the root CA's certificate: give it with --validation-data FILE"
+            gettext(
+                "signing with validation data needs the root CA's certificate: give it with --validation-data FILE"
+            )
         )
     if not (data.crls or data.ocsps or lon.fetch):
         raise InputError(
-            "no CRL or OCSP response among the validation data; give one with --validation-data FILE, "
-            "or allow fetching with --fetch-validation-data"
+            gettext(
+                "no CRL or OCSP response among the validation data; give one with --validation-data FILE, "
+                "or allow fetching with --fetch-validation-data"
+            )
         )
     return ValidationContext(trust_roots=roots, other_certs=others, crls=data.crls, ocsps=data.ocsps,
                              allow_fetching=lon.fetch, revocation_mode="require")  # fmt: skip
@@ -225,22 +250,26 @@ def signing_problem(exc: BaseException, name: str, tsa_url: str | None = None) -
     for e in chain:
         if isinstance(e, TimestampRequestError):
             where = f" at {tsa_url}" if tsa_url else ""
-            return f"the time-stamp authority{where} did not give a time-stamp ({e})"
+            return gettext("the time-stamp authority{where} did not give a time-stamp ({e})").format(
+                where=where, e=e
+            )
         if isinstance(e, cv.RevokedError):
-            return f"the certificate of {name} has been revoked, according to the validation data"
+            return gettext(
+                "the certificate of {name} has been revoked, according to the validation data"
+            ).format(name=name)
         if isinstance(e, cv.InsufficientRevinfoError | cv.StaleRevinfoError):
-            return (
+            return gettext(
                 "the validation data does not show that the certificates were valid now (no current CRL or "
                 "OCSP response for them); give a current CRL with --validation-data FILE, or allow fetching "
                 "with --fetch-validation-data"
             )
         if isinstance(e, cv.PathBuildingError):
-            return (
-                f"no chain from the certificate of {name} to a root among the validation data; give the CA "
-                "certificates with --validation-data FILE"
-            )
+            return gettext(
+                "no chain from the certificate of {name} to a root among the validation data; give "
+                "the CA certificates with --validation-data FILE"
+            ).format(name=name)
         if isinstance(e, cv.ExpiredError | cv.NotYetValidError):
-            return f"a certificate is not valid now ({e})"
+            return gettext("a certificate is not valid now ({e})").format(e=e)
     return f"signing failed: {type(exc).__name__}: {exc}".rstrip(": ")
 
 

@@ -15,6 +15,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..formats import lazy_gettext
+
 MAX_PAGES = 2000  # a memo of an evaluation Afweging can hold is far shorter; more is not a memo
 CHART_ROWS = 8  # the first page's chart shows the first eight of the ranking
 _WS = re.compile(r"\s+")
@@ -49,9 +51,11 @@ def footer_problem(texts: Sequence[str], digest: str) -> str | None:
         if want not in norm:
             named = re.search(r"SHA-256([0-9a-f]{16})", norm)
             said = f"names SHA-256 {named.group(1)}…" if named else "names no SHA-256"
-            return f"page {i} {said}, the attached data is {digest[:16]}…"
+            return lazy_gettext("page {i} {said}, the attached data is {digest}…").format(
+                i=i, said=said, digest=digest[:16]
+            )
     if digest not in _norm("".join(texts)):
-        return f"no page names the attached data's full SHA-256 {digest}"
+        return lazy_gettext("no page names the attached data's full SHA-256 {digest}").format(digest=digest)
     return None
 
 
@@ -78,6 +82,9 @@ def ranking_problem(first_page: str, ranking: Sequence[Mapping[str, Any]]) -> st
         m = label.search(text, pos)
         if m is None:
             where = "in its place" if label.search(text) else "anywhere"
-            return f'the ranking on pages 1–2 does not show "{r["rank"]}. {r["name"]}" {where}, as the attached data ranks it'
+            return lazy_gettext(
+                'the ranking on pages 1–2 does not show "{rank}. {name}" {where}, as the attached '
+                "data ranks it"
+            ).format(rank=r["rank"], name=r["name"], where=where)
         pos = m.end()
     return None

@@ -16,6 +16,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..formats import lazy_gettext
+
 _HEX = re.compile(rb"<([0-9A-Fa-f]*)>")
 
 
@@ -28,31 +30,39 @@ def container_problem(raw: bytes, byte_range: Sequence[Any], cms: bytes) -> str 
     try:
         values = [v for v in byte_range]
     except TypeError:
-        return "the signature's /ByteRange is not a list of numbers"
+        return lazy_gettext("the signature's /ByteRange is not a list of numbers")
     if len(values) != 4 or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        return "the signature's /ByteRange is not four whole numbers"
+        return lazy_gettext("the signature's /ByteRange is not four whole numbers")
     start, a, b, c = values
     size = len(raw)
     if start != 0 or not 0 < a < b <= size or c < 0:
-        return f"the signature's /ByteRange {values} does not describe two ranges around a gap in this file"
+        return lazy_gettext(
+            "the signature's /ByteRange {values} does not describe two ranges around a gap in this file"
+        ).format(values=values)
     if b + c < size:
-        return f"{size - (b + c)} bytes were added after the signed part of the file"
+        return lazy_gettext("{value} bytes were added after the signed part of the file").format(
+            value=size - (b + c)
+        )
     if b + c > size:
-        return f"the signed ranges reach past the end of the file ({b + c} of {size} bytes)"
+        return lazy_gettext(
+            "the signed ranges reach past the end of the file ({value} of {size} bytes)"
+        ).format(value=b + c, size=size)
     gap = raw[a:b]
     m = _HEX.fullmatch(gap)
     if m is None:
         if gap[:1] == b"(":
-            return (
+            return lazy_gettext(
                 "the signature's /Contents is a literal string, not the hexadecimal string the PDF standard "
                 "requires; the space it frees can hide unsigned content"
             )
-        return "the bytes between the signed ranges are not just the signature (a hexadecimal string)"
+        return lazy_gettext(
+            "the bytes between the signed ranges are not just the signature (a hexadecimal string)"
+        )
     digits = m.group(1)
     if len(digits) % 2:
-        return "the signature's hexadecimal /Contents has an odd number of digits"
+        return lazy_gettext("the signature's hexadecimal /Contents has an odd number of digits")
     if bytes.fromhex(digits.decode("ascii")) != bytes(cms):
-        return "the signature between the signed ranges is not the one that was checked"
+        return lazy_gettext("the signature between the signed ranges is not the one that was checked")
     return None
 
 
@@ -68,21 +78,27 @@ def revision_problem(raw: bytes, start: int, xref_at: int, objects: dict[tuple[i
     bytes that no cross-reference points to, where a lenient reader could find content nobody checked.
     """
     if not 0 <= start <= xref_at <= len(raw):
-        return "an appended revision's cross-reference section lies outside it"
+        return lazy_gettext("an appended revision's cross-reference section lies outside it")
     placed = sorted((offset, ref) for ref, offset in objects.items())
     if any(not start <= offset < xref_at for offset, _ in placed):
-        return "an appended revision's objects lie outside it"
+        return lazy_gettext("an appended revision's objects lie outside it")
     ends = [offset for offset, _ in placed[1:]] + [xref_at]
     position = start
     for (offset, (num, gen)), end in zip(placed, ends, strict=True):
         if raw[position:offset].strip():
-            return f"an appended revision holds {offset - position} bytes outside its objects"
+            return lazy_gettext("an appended revision holds {value} bytes outside its objects").format(
+                value=offset - position
+            )
         head = _OBJ_HEAD.match(raw, offset, end)
         if head is None or (int(head.group(1)), int(head.group(2))) != (num, gen):
-            return f"object {num} {gen} of an appended revision is not where its cross-reference says"
+            return lazy_gettext(
+                "object {num} {gen} of an appended revision is not where its cross-reference says"
+            ).format(num=num, gen=gen)
         if _OBJ_TAIL.search(raw[offset:end]) is None:
-            return f"object {num} {gen} of an appended revision is followed by bytes outside any object"
+            return lazy_gettext(
+                "object {num} {gen} of an appended revision is followed by bytes outside any object"
+            ).format(num=num, gen=gen)
         position = end
     if raw[position:xref_at].strip():
-        return "an appended revision holds bytes outside its objects"
+        return lazy_gettext("an appended revision holds bytes outside its objects")
     return None

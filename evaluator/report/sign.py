@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
+from ..i18n import gettext
 
 SIGNATURE_FIELD = "Handtekening"
 
@@ -115,16 +116,33 @@ def _check_certificate(cert: Any, where: str, now: dt.datetime | None = None) ->
     validity = cert["tbs_certificate"]["validity"]
     start, end = validity["not_before"].native, validity["not_after"].native
     if end < now:
-        raise InputError(f"the certificate of {name} expired on {end:%Y-%m-%d}; it can no longer sign", where)
+        raise InputError(
+            gettext("the certificate of {name} expired on {end:%Y-%m-%d}; it can no longer sign").format(
+                name=name, end=end
+            ),
+            where,
+        )
     if start > now:
-        raise InputError(f"the certificate of {name} is only valid from {start:%Y-%m-%d}", where)
+        raise InputError(
+            gettext("the certificate of {name} is only valid from {start:%Y-%m-%d}").format(
+                name=name, start=start
+            ),
+            where,
+        )
     if cert.ca:
-        raise InputError(f"the certificate of {name} is a CA certificate, not a signer's certificate", where)
+        raise InputError(
+            gettext("the certificate of {name} is a CA certificate, not a signer's certificate").format(
+                name=name
+            ),
+            where,
+        )
     usage = cert.key_usage_value.native if cert.key_usage_value is not None else None
     if usage is not None and "non_repudiation" not in usage:
         raise InputError(
-            f"the certificate of {name} is not meant for signing documents "
-            "(its key usage lacks non-repudiation); use a signing certificate",
+            gettext(
+                "the certificate of {name} is not meant for signing documents (its key usage lacks "
+                "non-repudiation); use a signing certificate"
+            ).format(name=name),
             where,
         )
     return str(name)
@@ -141,10 +159,12 @@ def load_pkcs12(key: Pkcs12Key) -> tuple[Any, str]:
         signer = SimpleSigner.load_pkcs12_data(raw, other_certs=(), passphrase=key.password.encode() or None)
     except (ValueError, TypeError):
         if not raw[:1] == b"\x30":
-            raise InputError("is not a PKCS#12 key file (.p12 or .pfx)", key.path) from None
-        raise InputError("wrong password for this key file, or the file is damaged", key.path) from None
+            raise InputError(gettext("is not a PKCS#12 key file (.p12 or .pfx)"), key.path) from None
+        raise InputError(
+            gettext("wrong password for this key file, or the file is damaged"), key.path
+        ) from None
     if signer.signing_cert is None or signer.signing_key is None:
-        raise InputError("holds no key with its certificate", key.path)
+        raise InputError(gettext("holds no key with its certificate"), key.path)
     return signer, _check_certificate(signer.signing_cert, os.fspath(key.path))
 
 
@@ -157,22 +177,28 @@ def open_pkcs11(key: Pkcs11Key) -> Iterator[tuple[Any, str]]:
 
     lib = os.fspath(key.lib)
     if not os.path.isfile(lib):
-        raise InputError("no such PKCS#11 library", lib)
+        raise InputError(gettext("no such PKCS#11 library"), lib)
     where = f"token {key.token_label!r}"
     try:
         session = hk11.open_pkcs11_session(lib, token_criteria=TokenCriteria(label=key.token_label),
                                            user_pin=key.pin or None)  # fmt: skip
     except p11err.PinIncorrect:
-        raise InputError("wrong PIN", where) from None
+        raise InputError(gettext("wrong PIN"), where) from None
     except p11err.PinLocked:
-        raise InputError("the PIN is locked; unlock the token with its SO PIN first", where) from None
+        raise InputError(
+            gettext("the PIN is locked; unlock the token with its SO PIN first"), where
+        ) from None
     except (p11err.PKCS11Error, hk11.PKCS11Error) as exc:
         msg = str(exc) or type(exc).__name__
         if "No token" in msg:
-            raise InputError("no such token; is the smartcard inserted and the label right?", where) from None
-        raise InputError(f"the token cannot be opened ({msg})", where) from None
+            raise InputError(
+                gettext("no such token; is the smartcard inserted and the label right?"), where
+            ) from None
+        raise InputError(gettext("the token cannot be opened ({msg})").format(msg=msg), where) from None
     except (OSError, RuntimeError) as exc:
-        raise InputError(f"the PKCS#11 library cannot be loaded ({exc})", lib) from None
+        raise InputError(
+            gettext("the PKCS#11 library cannot be loaded ({exc})").format(exc=exc), lib
+        ) from None
     try:
         signer = hk11.PKCS11Signer(
             session, key_label=key.key_label, cert_label=key.cert_label or key.key_label
@@ -181,10 +207,18 @@ def open_pkcs11(key: Pkcs11Key) -> Iterator[tuple[Any, str]]:
             cert = signer.signing_cert
         except Exception as exc:  # noqa: BLE001 - pyHanko raises several kinds; all mean the same to the user
             raise InputError(
-                f"no certificate labelled {key.cert_label or key.key_label!r} on it", where
+                gettext("no certificate labelled {value!r} on it").format(
+                    value=key.cert_label or key.key_label
+                ),
+                where,
             ) from exc
         if cert is None:
-            raise InputError(f"no certificate labelled {key.cert_label or key.key_label!r} on it", where)
+            raise InputError(
+                gettext("no certificate labelled {value!r} on it").format(
+                    value=key.cert_label or key.key_label
+                ),
+                where,
+            )
         name = _check_certificate(cert, where)
         yield signer, name
     finally:

@@ -21,36 +21,35 @@ from typing import Any
 
 from .. import settings
 from ..errors import InputError
+from ..formats import lazy_gettext, text_in
+from ..i18n import gettext, pgettext
 
 CHECKS = ("signature", "trust", "unchanged", "attachment", "digest", "ranking")
 # A check that rests on another means nothing when that one failed or was not run: it is shown "not checked".
 DEPENDS_ON = {"trust": "signature", "unchanged": "signature", "digest": "attachment", "ranking": "attachment"}
 # What a failed check is called in the one-line verdict ("INVALID — signature: the signed bytes have been altered").
-_SHORT = {
-    "signature": ("signature", "handtekening"),
-    "trust": ("trust", "vertrouwen"),
-    "unchanged": ("changed after signing", "gewijzigd na ondertekening"),
-    "attachment": ("decision data", "besluitgegevens"),
-    "digest": ("decision data (SHA-256)", "besluitgegevens (SHA-256)"),
-    "ranking": ("ranking", "rangorde"),
-}
 
-_TEXT = {
-    "signature": ("The signature is mathematically valid", "De handtekening is wiskundig geldig"),
-    "trust": (
-        "The signer's certificate leads to a trusted root",
-        "Het certificaat van de ondertekenaar leidt naar een vertrouwde basis",
-    ),  # fmt: skip
-    "unchanged": ("Nothing was changed after signing", "Er is na het ondertekenen niets gewijzigd"),
-    "attachment": ("The decision data is attached", "De besluitgegevens zijn bijgevoegd"),
-    "digest": (
-        "The attached data is the data the memo names (SHA-256)",
-        "De bijgevoegde gegevens zijn die welke de notitie noemt (SHA-256)",
-    ),  # fmt: skip
-    "ranking": (
-        "Recomputing from the attached data gives the stated ranking",
-        "Herberekenen uit de bijgevoegde gegevens geeft de vermelde rangorde",
-    ),  # fmt: skip
+
+def _short(name: str, lang: str | None) -> str:
+    """A check's short name, for the verdict's first line."""
+    words = {
+        "signature": pgettext("verify", "signature", lang),
+        "trust": pgettext("verify", "trust", lang),
+        "unchanged": pgettext("verify", "changed after signing", lang),
+        "attachment": pgettext("verify", "decision data", lang),
+        "digest": pgettext("verify", "decision data (SHA-256)", lang),
+        "ranking": pgettext("verify", "ranking", lang),
+    }
+    return words[name]
+
+
+TEXTS = {  # check: (English, Dutch) until the codemod, then English; msgctxt = check
+    "signature": "The signature is mathematically valid",
+    "trust": "The signer's certificate leads to a trusted root",  # fmt: skip
+    "unchanged": "Nothing was changed after signing",
+    "attachment": "The decision data is attached",
+    "digest": "The attached data is the data the memo names (SHA-256)",  # fmt: skip
+    "ranking": "Recomputing from the attached data gives the stated ranking",  # fmt: skip
 }
 
 
@@ -61,8 +60,10 @@ class Check:
     detail: str = ""
 
     def label(self, lang: str = "en") -> str:
-        en, nl = _TEXT[self.name]
-        return nl if lang == "nl" else en
+        entry = TEXTS[self.name]
+        if isinstance(entry, tuple):  # (English, Dutch): before tools/i18n_codemod.py
+            return entry[1] if lang == "nl" else entry[0]
+        return pgettext(self.name, entry, lang)
 
 
 @dataclass
@@ -104,7 +105,9 @@ class Verification:
             "file": self.file,
             "valid": self.valid,
             "failed": failed[0].name if failed else None,
-            "checks": [{"name": c.name, "ok": self.status(c.name), "detail": c.detail} for c in self.checks],
+            "checks": [
+                {"name": c.name, "ok": self.status(c.name), "detail": str(c.detail)} for c in self.checks
+            ],
             "signer": self.signer,
             "signed_at": self.signed_at,
             "reason": self.reason,
@@ -140,7 +143,7 @@ def load_trust_roots(paths: Sequence[str | os.PathLike]) -> list[Any]:
                 c.native  # noqa: B018
                 roots.append(c)
         except Exception:  # noqa: BLE001 - asn1crypto raises many kinds; all mean "not a certificate"
-            raise InputError("is not a certificate (PEM or DER)", p) from None
+            raise InputError(gettext("is not a certificate (PEM or DER)"), p) from None
     return roots
 
 
@@ -215,33 +218,37 @@ def _shape_problem(data: Any) -> str | None:
         kind = {list: "a list", str: "a string", bool: "true or false", type(None): "null"}.get(
             type(data), "a number"
         )
-        return f"is {kind}, not a JSON object"
+        return lazy_gettext("is {kind}, not a JSON object").format(kind=kind)
     if "evaluation" not in data or "results" not in data:
-        return "not an Afweging decision file (no evaluation and results)"
+        return lazy_gettext("not an Afweging decision file (no evaluation and results)")
     ev, res = data["evaluation"], data["results"]
     if not isinstance(ev, dict):
-        return "evaluation is not an object"
+        return lazy_gettext("evaluation is not an object")
     if not isinstance(res, dict):
-        return "results is not an object"
+        return lazy_gettext("results is not an object")
     for key in ("alternatives", "criteria"):
         items = ev.get(key, [])
         if not isinstance(items, list):
-            return f"evaluation.{key} is not a list"
+            return lazy_gettext("evaluation.{key} is not a list").format(key=key)
         if len(items) > MAX_ITEMS:
-            return f"evaluation.{key} has {len(items)} entries, more than the {MAX_ITEMS} verify recomputes"
+            return lazy_gettext(
+                "evaluation.{key} has {n_items} entries, more than the {MAX_ITEMS} verify recomputes"
+            ).format(key=key, n_items=len(items), MAX_ITEMS=MAX_ITEMS)
     if not isinstance(res.get("method"), str):
-        return "results.method is not a method name"
+        return lazy_gettext("results.method is not a method name")
     ranking = res.get("ranking")
     if not isinstance(ranking, list):
-        return "results.ranking is not a list"
+        return lazy_gettext("results.ranking is not a list")
     for i, r in enumerate(ranking):
         if not isinstance(r, dict) or not _is_int(r.get("rank")) or not isinstance(r.get("name"), str):
-            return f"results.ranking[{i}] is not a row with a whole-number rank and a name"
+            return lazy_gettext(
+                "results.ranking[{i}] is not a row with a whole-number rank and a name"
+            ).format(i=i)
     methods = res.get("methods_requested")
     if methods is not None and (
         not isinstance(methods, list) or not all(isinstance(m, str) for m in methods) or len(methods) > 50
     ):
-        return "results.methods_requested is not a short list of method names"
+        return lazy_gettext("results.methods_requested is not a short list of method names")
     for where, sens in (
         ("results.sensitivity", res.get("sensitivity")),
         ("robustness", data.get("robustness")),
@@ -249,30 +256,37 @@ def _shape_problem(data: Any) -> str | None:
         if not sens:
             continue
         if not isinstance(sens, dict):
-            return f"{where} is not an object"
+            return lazy_gettext("{where} is not an object").format(where=where)
         if "skipped" in sens:
             continue
         samples, seed = sens.get("samples", 0), sens.get("seed", 0)
         if not _is_int(samples) or samples < 0:
-            return f"{where}.samples is not a whole number of 0 or more"
+            return lazy_gettext("{where}.samples is not a whole number of 0 or more").format(where=where)
         if not _is_int(seed) or not 0 <= seed < 2**63:
-            return f"{where}.seed is not a whole number from 0 to 2^63"
+            return lazy_gettext("{where}.seed is not a whole number from 0 to 2^63").format(where=where)
         if samples > MAX_SAMPLES:
-            return f"{where} asks for {samples} samples, more than the {MAX_SAMPLES} verify recomputes"
+            return lazy_gettext(
+                "{where} asks for {samples} samples, more than the {MAX_SAMPLES} verify recomputes"
+            ).format(where=where, samples=samples, MAX_SAMPLES=MAX_SAMPLES)
         work = samples * max(1, len(ev.get("alternatives", []))) * max(1, len(ev.get("criteria", [])))
         if work > MAX_WORK:
-            return (
-                f"{where} asks for {samples} samples of {len(ev.get('alternatives', []))} "
-                f"alternatives and {len(ev.get('criteria', []))} criteria, more than verify recomputes"
+            return lazy_gettext(
+                "{where} asks for {samples} samples of {n_value} alternatives and {n_value2} criteria, "
+                "more than verify recomputes"
+            ).format(
+                where=where,
+                samples=samples,
+                n_value=len(ev.get("alternatives", [])),
+                n_value2=len(ev.get("criteria", [])),
             )
         if where == "robustness":
             for key in ("method", "weights", "scores"):
                 if not isinstance(sens.get(key), str):
-                    return f"robustness.{key} is not a name"
+                    return lazy_gettext("robustness.{key} is not a name").format(key=key)
             if not isinstance(sens.get("spread"), int | float | dict | type(None)) or isinstance(
                 sens.get("spread"), bool
             ):
-                return "robustness.spread is not a number"
+                return lazy_gettext("robustness.spread is not a number")
     return None
 
 
@@ -297,7 +311,7 @@ def verify_memo(
     raw = read_bytes(path)
     out = Verification(os.fspath(path))
     if not raw.startswith(b"%PDF-"):
-        raise InputError("is not a PDF file", path)
+        raise InputError(gettext("is not a PDF file"), path)
     try:
         reader = PdfFileReader(io.BytesIO(raw), strict=False)
         sigs = list(reader.embedded_signatures)
@@ -314,7 +328,11 @@ def verify_memo(
     ) as exc:  # pyHanko asserts on some damaged cross-reference streams
         # A PDF header but a broken body: a damaged or cut-short memo is a failed check, not unreadable input.
         why = " ".join(str(exc).split())  # one line, whatever the parser's message
-        out.checks.append(Check("signature", False, f"the file is damaged or cut short ({why})"))
+        out.checks.append(
+            Check(
+                "signature", False, lazy_gettext("the file is damaged or cut short ({why})").format(why=why)
+            )
+        )
         out.checks += [Check(name, None) for name in CHECKS[1:]]
         return out
 
@@ -327,11 +345,11 @@ def verify_memo(
     try:
         data_raw = _attachment(reader, ATTACHMENT_NAME)
     except Exception as exc:  # noqa: BLE001 - a damaged attachment is a failed check, not a crash
-        out.checks += [Check("attachment", False, f"the attachment cannot be read ({exc})"),
+        out.checks += [Check("attachment", False, lazy_gettext("the attachment cannot be read ({exc})").format(exc=exc)),
                        Check("digest", None), Check("ranking", None)]  # fmt: skip
         return out
     if data_raw is None:
-        out.checks += [Check("attachment", False, f"no {ATTACHMENT_NAME} attached"),
+        out.checks += [Check("attachment", False, lazy_gettext("no {ATTACHMENT_NAME} attached").format(ATTACHMENT_NAME=ATTACHMENT_NAME)),
                        Check("digest", None), Check("ranking", None)]  # fmt: skip
         return out
     try:
@@ -342,7 +360,15 @@ def verify_memo(
     except InputError as exc:
         out.checks += [Check("attachment", False, exc.line()), Check("digest", None), Check("ranking", None)]
         return out
-    out.checks.append(Check("attachment", True, f"{ATTACHMENT_NAME}, {len(data_raw)} bytes"))
+    out.checks.append(
+        Check(
+            "attachment",
+            True,
+            lazy_gettext("{ATTACHMENT_NAME}, {n_data_raw} bytes").format(
+                ATTACHMENT_NAME=ATTACHMENT_NAME, n_data_raw=len(data_raw)
+            ),
+        )
+    )
     out.digest = sha256(data_raw)
 
     pages: list[str] | str | None = None  # the page text, or why it cannot be read
@@ -368,10 +394,18 @@ def _digest_check(out: Verification, reader: Any, page_text: Any) -> None:
 
     stated = _keyword_digest(reader)
     if stated is None:
-        out.checks.append(Check("digest", False, "the memo records no SHA-256 of its data"))
+        out.checks.append(Check("digest", False, lazy_gettext("the memo records no SHA-256 of its data")))
         return
     if stated != out.digest:
-        out.checks.append(Check("digest", False, f"the memo names {stated}, the attachment is {out.digest}"))
+        out.checks.append(
+            Check(
+                "digest",
+                False,
+                lazy_gettext("the memo names {stated}, the attachment is {digest}").format(
+                    stated=stated, digest=out.digest
+                ),
+            )
+        )
         return
     texts = page_text()
     problem = texts if isinstance(texts, str) else footer_problem(texts, out.digest)
@@ -389,11 +423,23 @@ def _ranking_check(out: Verification, data: dict[str, Any], page_text: Any) -> N
         diffs, recomputed = recompute_and_compare(data)
         again = recomputed["results"]
     except InputError as exc:
-        out.checks.append(Check("ranking", False, f"the attached evaluation cannot be used: {exc.line()}"))
+        out.checks.append(
+            Check(
+                "ranking",
+                False,
+                lazy_gettext("the attached evaluation cannot be used: {line}").format(line=exc.line()),
+            )
+        )
         return
     except Exception as exc:  # noqa: BLE001 - crafted data must give a reason, never an internal error
         out.checks.append(
-            Check("ranking", False, f"the attached data cannot be recomputed ({type(exc).__name__})")
+            Check(
+                "ranking",
+                False,
+                lazy_gettext("the attached data cannot be recomputed ({name})").format(
+                    name=type(exc).__name__
+                ),
+            )
         )
         return
     if diffs:
@@ -402,7 +448,13 @@ def _ranking_check(out: Verification, data: dict[str, Any], page_text: Any) -> N
         return
     texts = page_text()
     problem = texts if isinstance(texts, str) else ranking_problem("\n".join(texts[:2]), again["ranking"])
-    out.checks.append(Check("ranking", problem is None, problem or f"{out.method}: {out.winner} first"))
+    out.checks.append(
+        Check(
+            "ranking",
+            problem is None,
+            problem or lazy_gettext("{method}: {winner} first").format(method=out.method, winner=out.winner),
+        )
+    )
 
 
 def _expired(status: Any, when: dt.datetime) -> dt.datetime | None:
@@ -421,28 +473,39 @@ def _trust_problem(status: Any, when: dt.datetime | None = None, timestamped: bo
     cert = status.signing_cert
     indic = getattr(status, "trust_problem_indic", None)
     if indic in (AdESIndeterminate.NO_CERTIFICATE_CHAIN_FOUND, None) or cert is None:
-        return "the signer's certificate does not lead to a given root"
+        return lazy_gettext("the signer's certificate does not lead to a given root")
     name = cert.subject.native.get("common_name", "the signer")
     validity = cert["tbs_certificate"]["validity"]
     start, end = validity["not_before"].native, validity["not_after"].native
     when = when or getattr(status, "validation_time", None) or dt.datetime.now(dt.UTC)
     if end < when:
         if timestamped:
-            return f"the certificate of {name} expired on {end:%Y-%m-%d}"
-        return (
-            f"the certificate of {name} expired on {end:%Y-%m-%d}; without a trusted timestamp from before then "
-            "the signature can no longer be relied on"
-        )
+            return lazy_gettext("the certificate of {name} expired on {end:%Y-%m-%d}").format(
+                name=name, end=end
+            )
+        return lazy_gettext(
+            "the certificate of {name} expired on {end:%Y-%m-%d}; without a trusted timestamp "
+            "from before then the signature can no longer be relied on"
+        ).format(name=name, end=end)
     if start > when:
-        return f"the certificate of {name} is only valid from {start:%Y-%m-%d}"
+        return lazy_gettext("the certificate of {name} is only valid from {start:%Y-%m-%d}").format(
+            name=name, start=start
+        )
     if indic in (AdESIndeterminate.REVOKED_NO_POE, AdESIndeterminate.REVOKED_CA_NO_POE) or status.revoked:
-        return f"the certificate of {name} has been revoked"
+        return lazy_gettext("the certificate of {name} has been revoked").format(name=name)
     if indic == AdESIndeterminate.REVOCATION_OUT_OF_BOUNDS_NO_POE or "REVOCATION" in indic.name:
-        return f"the memo's validation data does not show that the certificate of {name} was not revoked"
+        return lazy_gettext(
+            "the memo's validation data does not show that the certificate of {name} was not revoked"
+        ).format(name=name)
     usage = cert.key_usage_value.native if cert.key_usage_value is not None else None
     if usage is not None and "non_repudiation" not in usage:
-        return f"the certificate of {name} is not meant for signing documents (its key usage lacks non-repudiation)"
-    return f"the certificate of {name} is not trusted ({indic.name.lower().replace('_', ' ')})"
+        return lazy_gettext(
+            "the certificate of {name} is not meant for signing documents (its key usage lacks "
+            "non-repudiation)"
+        ).format(name=name)
+    return lazy_gettext("the certificate of {name} is not trusted ({name2})").format(
+        name=name, name2=indic.name.lower().replace("_", " ")
+    )
 
 
 def _tsa(ts: Any) -> str:
@@ -470,25 +533,33 @@ def _judge_at_signing(
     if ts is None:
         return False, _trust_problem(status, moment)
     if not (ts.intact and ts.valid and ts.trusted):
-        return False, f"{expired}, and its time-stamp cannot be trusted (is the TSA's root among --trust?)"
+        return False, lazy_gettext(
+            "{expired}, and its time-stamp cannot be trusted (is the TSA's root among --trust?)"
+        ).format(expired=expired)
     signed = ts.timestamp
     past = past_context(reader, roots, signed)
     if past is None:
         return False, (
-            f"{expired}; the memo has a time-stamp ({_utc(signed)}) but no validation data (PAdES B-T), so it "
-            "cannot be judged at the time of signing"
+            lazy_gettext(
+                "{expired}; the memo has a time-stamp ({utc}) but no validation data (PAdES B-T), "
+                "so it cannot be judged at the time of signing"
+            ).format(expired=expired, utc=_utc(signed))
         )
     try:
         then = validate_pdf_signature(first, signer_validation_context=past, ts_validation_context=vc)
     except Exception as exc:  # noqa: BLE001 - pyHanko fails in many ways on damaged validation data
-        return False, f"{expired}; judging it at the time of signing failed ({type(exc).__name__}: {exc})"
+        return False, lazy_gettext(
+            "{expired}; judging it at the time of signing failed ({name}: {exc})"
+        ).format(expired=expired, name=type(exc).__name__, exc=exc)
     if not (then.trusted and then.bottom_line):
         why = _trust_problem(then, signed, timestamped=True)
-        return False, f"at the time of signing ({_utc(signed)}): {why}"
+        return False, lazy_gettext("at the time of signing ({utc}): {why}").format(utc=_utc(signed), why=why)
     out.judged_at = signed.isoformat(timespec="seconds")
     return True, (
-        f"signed by {name}; judged at the time of signing ({_utc(signed)}, time-stamped by {_tsa(ts)}) with the "
-        f"validation data in the memo: {expired}, after signing"
+        lazy_gettext(
+            "signed by {name}; judged at the time of signing ({utc}, time-stamped by {tsa}) "
+            "with the validation data in the memo: {expired}, after signing"
+        ).format(name=name, utc=_utc(signed), tsa=_tsa(ts), expired=expired)
     )
 
 
@@ -509,7 +580,7 @@ def _signature_checks(
 
     if not sigs:
         out.checks += [
-            Check("signature", False, "the memo is not signed"),
+            Check("signature", False, lazy_gettext("the memo is not signed")),
             Check("trust", None),
             Check("unchanged", None),
         ]
@@ -522,7 +593,13 @@ def _signature_checks(
         out.level = level_of(reader, first)
     except Exception as exc:  # noqa: BLE001 - pyHanko fails in many ways on a damaged signature
         out.checks += [
-            Check("signature", False, f"the signature cannot be checked ({type(exc).__name__}: {exc})"),
+            Check(
+                "signature",
+                False,
+                lazy_gettext("the signature cannot be checked ({name}: {exc})").format(
+                    name=type(exc).__name__, exc=exc
+                ),
+            ),
             Check("trust", None),
             Check("unchanged", None),
         ]
@@ -553,10 +630,14 @@ def _signature_checks(
     unchanged = problem is None
 
     if not roots:
-        out.checks.append(Check("trust", False, "no trust root given (--trust CERT.pem)"))
+        out.checks.append(Check("trust", False, lazy_gettext("no trust root given (--trust CERT.pem)")))
     else:
         trusted = bool(status.trusted)
-        detail = f"signed by {out.signer}" if trusted else _trust_problem(status, moment)
+        detail = (
+            lazy_gettext("signed by {signer}").format(signer=out.signer)
+            if trusted
+            else _trust_problem(status, moment)
+        )
         if trusted and out.timestamp:
             detail += f"; time-stamped {_utc(ts.timestamp)} by {_tsa(ts)}"
         if not trusted and _expired(status, moment) is not None:
@@ -564,7 +645,9 @@ def _signature_checks(
         elif trusted and unchanged and not status.bottom_line:  # not a modification: key usage or policy
             trusted, detail = False, "pyHanko judges the signature invalid (key usage or signing policy)"
         out.checks.append(Check("trust", trusted, detail))
-    out.checks.append(Check("unchanged", unchanged, problem or "the signature covers the whole file"))
+    out.checks.append(
+        Check("unchanged", unchanged, problem or lazy_gettext("the signature covers the whole file"))
+    )
     return unchanged
 
 
@@ -581,7 +664,9 @@ def _unchanged_problem(
 
     others = [s for s in later if s.sig_object.get("/Type") != "/DocTimeStamp"]
     if others:
-        return f"the file holds {len(others) + 1} signatures; a memo holds one"
+        return lazy_gettext("the file holds {value} signatures; a memo holds one").format(
+            value=len(others) + 1
+        )
     problem = _covered_prefix_problem(raw, first, last=not later)
     if problem:
         return problem
@@ -589,7 +674,7 @@ def _unchanged_problem(
     for i, ts in enumerate(later):
         expected += 1
         if ts.signed_revision != expected:
-            return "a document time-stamp does not directly follow the revision before it"
+            return lazy_gettext("a document time-stamp does not directly follow the revision before it")
         problem = _covered_prefix_problem(raw, ts, last=i == len(later) - 1) or _appended_problem(
             raw, reader, expected
         )
@@ -598,23 +683,31 @@ def _unchanged_problem(
         try:
             ts_status = validate_pdf_timestamp(ts, validation_context=vc)
         except Exception as exc:  # noqa: BLE001 - a damaged time-stamp is a failed check
-            return f"a document time-stamp cannot be checked ({type(exc).__name__})"
+            return lazy_gettext("a document time-stamp cannot be checked ({name})").format(
+                name=type(exc).__name__
+            )
         if not (ts_status.intact and ts_status.valid):
-            return "a document time-stamp does not match the file"
+            return lazy_gettext("a document time-stamp does not match the file")
     revisions_after = reader.xrefs.total_revisions - 1 - expected
     if revisions_after:
         what = "the last document time-stamp" if later else "the signed one"
-        return f"the file has {revisions_after} revision(s) after {what}"
+        return lazy_gettext("the file has {revisions_after} revision(s) after {what}").format(
+            revisions_after=revisions_after, what=what
+        )
     if later:
         if status.coverage != SignatureCoverageLevel.ENTIRE_REVISION:
-            return "the signature does not cover its whole revision"
+            return lazy_gettext("the signature does not cover its whole revision")
         if status.modification_level not in (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES):
-            return f"the file was changed after signing ({status.modification_level.name.lower()})"
+            return lazy_gettext("the file was changed after signing ({name})").format(
+                name=status.modification_level.name.lower()
+            )
         return None
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-        return "the signature does not cover the whole file"
+        return lazy_gettext("the signature does not cover the whole file")
     if status.modification_level not in (None, ModificationLevel.NONE):
-        return f"the file was changed after signing ({status.modification_level.name.lower()})"
+        return lazy_gettext("the file was changed after signing ({name})").format(
+            name=status.modification_level.name.lower()
+        )
     return None
 
 
@@ -629,7 +722,9 @@ def _appended_problem(raw: bytes, reader: Any, revision: int) -> str | None:
     for ref in xrefs.explicit_refs_in_revision(revision):
         offset = xrefs.get_xref_data(revision).try_resolve(ref)
         if not isinstance(offset, int):
-            return "an appended revision keeps objects in object streams, which Afweging never writes"
+            return lazy_gettext(
+                "an appended revision keeps objects in object streams, which Afweging never writes"
+            )
         objects[(ref.idnum, ref.generation)] = offset
     return revision_problem(raw, start, xrefs.get_xref_container_info(revision).declared_startxref, objects)
 
@@ -653,7 +748,9 @@ def _covered_prefix_problem(raw: bytes, sig: Any, last: bool) -> str | None:
     br = list(sig.byte_range)
     if not last:
         if len(br) != 4 or not all(isinstance(v, int) for v in br) or br[2] + br[3] >= len(raw):
-            return "the signature's /ByteRange does not end inside the file before a later time-stamp"
+            return lazy_gettext(
+                "the signature's /ByteRange does not end inside the file before a later time-stamp"
+            )
         raw = raw[: br[2] + br[3]]
     return container_problem(raw, br, sig.pkcs7_content)
 
@@ -662,21 +759,19 @@ def describe(v: Verification, lang: str = "en") -> list[str]:
     """The result in plain words, one line each: the verdict, then each check."""
     when = v.signed_at[:16].replace("T", " ") + " UTC" if v.signed_at.endswith("+00:00") else v.signed_at
     if v.valid:
-        head = (
-            f"GELDIG — ondertekend door {v.signer}" if lang == "nl" else f"VALID — signed by {v.signer}"
-        ) + (f", {when}" if when else "")
+        head = (gettext("VALID — signed by {signer}", lang).format(signer=v.signer)) + (
+            f", {when}" if when else ""
+        )
         if v.judged_at:
-            head += (
-                " (beoordeeld op het moment van ondertekenen, met de validatiegegevens in de notitie; het "
-                "certificaat is sindsdien verlopen)"
-                if lang == "nl"
-                else " (judged at the time of signing with the validation data in the memo; the certificate "
-                "has expired since)"
+            head += gettext(
+                " (judged at the time of signing with the validation data in the memo; the certificate "
+                "has expired since)",
+                lang,
             )
     else:
         f = v.failed[0] if v.failed else None
-        what = f"{_SHORT[f.name][lang == 'nl']}: {f.detail}" if f else ""
-        head = ("ONGELDIG — " if lang == "nl" else "INVALID — ") + what
+        what = f"{_short(f.name, lang)}: {text_in(f.detail, lang)}" if f else ""
+        head = (gettext("INVALID — ", lang)) + what
     lines = [head]
     for c in v.checks:
         ok = v.status(c.name)
@@ -684,11 +779,9 @@ def describe(v: Verification, lang: str = "en") -> list[str]:
         if ok is None and (
             c.ok is not None or not c.detail
         ):  # not run, or resting on a check that did not pass
-            lines.append(
-                f"{mark} {c.label(lang)}: " + ("niet gecontroleerd" if lang == "nl" else "not checked")
-            )
+            lines.append(f"{mark} {c.label(lang)}: " + (gettext("not checked", lang)))
             continue
-        # The details are English; in Dutch, a passed check shows only the data it carries (the hash, the winner).
+        # A passed check in Dutch shows only the data it carries (the hash, the winner); a failed one says why.
         show = c.detail and (lang != "nl" or not ok or c.name in ("digest", "ranking"))
-        lines.append(f"{mark} {c.label(lang)}" + (f": {c.detail}" if show else ""))
+        lines.append(f"{mark} {c.label(lang)}" + (f": {text_in(c.detail, lang)}" if show else ""))
     return lines

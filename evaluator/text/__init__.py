@@ -1,4 +1,5 @@
-"""Findings and fixed texts in words, from one catalogue (:mod:`evaluator.text.messages`), in Dutch or English.
+"""Findings and fixed texts in words, from one catalogue (:mod:`evaluator.text.messages`, English, keyed; the
+Dutch is in the gettext catalogue with the key as context, see :mod:`evaluator.i18n`), in Dutch or English.
 
 :func:`render` turns a :class:`~evaluator.findings.Finding` into its sentence; :func:`message` gives any
 catalogue entry. Names of criteria and alternatives are looked up in the evaluation when the text is rendered
@@ -31,6 +32,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..findings import Finding
+from ..formats import num
+from ..i18n import pgettext
 from ..model import Evaluation, Scale
 from ..model import text as pick
 from .messages import MESSAGES
@@ -74,14 +77,7 @@ def sentences(findings: Iterable[Finding], ev: Evaluation | None, lang: str = "n
 
 def number(x: float | None, lang: str = "nl", decimals: int = 2) -> str:
     """``x`` with a decimal comma and thousands points in Dutch, the other way round in English; ``–`` for none."""
-    if x is None:
-        return "–"
-    s = f"{x:,.{decimals}f}"
-    if s.startswith("-") and float(s.replace(",", "")) == 0:
-        s = s[1:]
-    if lang == "nl":
-        s = s.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return s
+    return num(x, lang, decimals)
 
 
 def percent(x: float, lang: str = "nl", decimals: int = 0) -> str:
@@ -193,7 +189,9 @@ def _scale(ev: Evaluation | None, cid: str) -> Scale | None:
 
 def _template(key: str, lang: str) -> str:
     entry = MESSAGES[key]  # a KeyError here is a missing catalogue entry: a test guards every kind
-    return entry.get(lang) or entry["en"]
+    if isinstance(entry, dict):  # {"en", "nl"}: an entry tools/i18n_codemod.py has not moved yet
+        return entry.get(lang) or entry["en"]
+    return pgettext(key, entry, lang)
 
 
 class _Formatter(string.Formatter):

@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl
 from ..ballot import Ballot, weight_points
 from ..changes import SetWeights
 from ..errors import ChangeError, InputError
+from ..i18n import N_, gettext
 from ..model import Evaluation
 from ..workshop import participant_label
 
@@ -27,14 +28,15 @@ MAX_FIELDS = 1000
 
 
 class Refused(Exception):
-    """A request that is answered with ``status`` and changes nothing; the message in English and Dutch."""
+    """A request that is answered with ``status`` and changes nothing. ``message`` is the catalogue's English
+    (marked with ``N_``), filled with ``fields``; :meth:`text` gives it in the participant's page language."""
 
-    def __init__(self, status: int, en: str, nl: str):
-        super().__init__(en)
-        self.status, self.en, self.nl = status, en, nl
+    def __init__(self, status: int, message: str, **fields: object):
+        super().__init__(message.format(**fields))
+        self.status, self.message, self.fields = status, message, fields
 
     def text(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
+        return gettext(self.message, lang).format(**self.fields)
 
 
 def _short(text: str, n: int = 24) -> str:
@@ -44,9 +46,13 @@ def _short(text: str, n: int = 24) -> str:
 def check_criteria(ev: Evaluation) -> None:
     """``InputError`` when the evaluation cannot be voted on from a form (no criteria, or an id the nonce uses)."""
     if not ev.criteria:
-        raise InputError("the evaluation has no criteria to weigh")
+        raise InputError(gettext("the evaluation has no criteria to weigh"))
     if any(c.id == NONCE_FIELD for c in ev.criteria):
-        raise InputError(f"a criterion has the id {NONCE_FIELD!r}, which the voting form needs; rename it")
+        raise InputError(
+            gettext("a criterion has the id {NONCE_FIELD!r}, which the voting form needs; rename it").format(
+                NONCE_FIELD=NONCE_FIELD
+            )
+        )
 
 
 def form_fields(body: bytes) -> dict[str, str]:
@@ -58,15 +64,11 @@ def form_fields(body: bytes) -> dict[str, str]:
             max_num_fields=MAX_FIELDS,
         )  # fmt: skip
     except (UnicodeError, ValueError):
-        raise Refused(400, "the form could not be read", "het formulier kon niet worden gelezen") from None
+        raise Refused(400, N_("the form could not be read")) from None
     fields: dict[str, str] = {}
     for name, value in pairs:
         if name in fields:
-            raise Refused(
-                400,
-                f"the field {_short(name)!r} was sent twice",
-                f"het veld {_short(name)!r} is twee keer gestuurd",
-            )
+            raise Refused(400, N_("the field {name!r} was sent twice"), name=_short(name))
         fields[name] = value
     return fields
 
@@ -76,28 +78,27 @@ def vote_points(ev: Evaluation, fields: Mapping[str, str]) -> dict[str, float]:
     known = {c.id for c in ev.criteria}
     for name in fields:
         if name not in known:
-            raise Refused(400, f"unknown field {_short(name)!r}", f"onbekend veld {_short(name)!r}")
+            raise Refused(400, N_("unknown field {name!r}"), name=_short(name))
     points: dict[str, float] = {}
     for c in ev.criteria:
         if c.id not in fields:
-            raise Refused(400, f"no points for criterion {c.id!r}", f"geen punten voor criterium {c.id!r}")
+            raise Refused(400, N_("no points for criterion {id!r}"), id=c.id)
         value = fields[c.id].strip()
         try:
             if not NUMBER.fullmatch(value):
-                raise InputError(f"{_short(value)!r} is not a number from 0 to 100")
+                raise InputError(
+                    gettext("{short!r} is not a number from 0 to 100").format(short=_short(value))
+                )
             points[c.id] = weight_points(value, "vote", c.id)
-        except InputError as exc:
+        except InputError:
             raise Refused(
                 400,
-                f"criterion {c.id!r}: {exc.problem}",
-                f"criterium {c.id!r}: {_short(value)!r} is geen getal van 0 tot 100",
+                N_("criterion {id!r}: {value!r} is not a number from 0 to 100"),
+                id=c.id,
+                value=_short(value),
             ) from None
     if sum(points.values()) <= 0:
-        raise Refused(
-            400,
-            "every weight is 0; give at least one criterion some weight",
-            "elk gewicht is 0; geef minstens één criterium gewicht",
-        )
+        raise Refused(400, N_("every weight is 0; give at least one criterion some weight"))
     return points
 
 
@@ -109,13 +110,17 @@ def vote_change(ev: Evaluation, participant: str, points: Mapping[str, float]) -
     try:
         ev.participant(participant)
     except KeyError:
-        raise ChangeError(f"participant {participant!r} is no longer in this evaluation") from None
+        raise ChangeError(
+            gettext("participant {participant!r} is no longer in this evaluation").format(
+                participant=participant
+            )
+        ) from None
     if set(points) != {c.id for c in ev.criteria}:
-        raise ChangeError("the criteria changed since the page was loaded; reload it and vote again")
+        raise ChangeError(gettext("the criteria changed since the page was loaded; reload it and vote again"))
     return Ballot("device", participant, dict(points)).change(ev)
 
 
 def vote_reason(ev: Evaluation, participant: str, lang: str = "nl") -> str:
     """The audit trail's reason for a vote from a device: it names the participant (or "Deelnemer N")."""
     who = participant_label(ev, participant, lang)
-    return f"{who}: gestemd vanaf eigen apparaat" if lang == "nl" else f"{who}: voted from their device"
+    return gettext("{who}: voted from their device", lang).format(who=who)

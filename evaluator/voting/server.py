@@ -28,6 +28,7 @@ from urllib.parse import quote
 
 from ..changes import Change
 from ..errors import ChangeError, InputError
+from ..i18n import N_, gettext
 from ..model import Evaluation
 from .form import NONCE_FIELD, Refused, check_criteria, form_fields, vote_change, vote_points, vote_reason
 from .limits import RateLimit, RateLimiter
@@ -45,12 +46,22 @@ def check_host(host: str) -> str:
         ip = ipaddress.ip_address(host.strip("[]"))
     except ValueError:
         raise InputError(
-            f"{host!r} is not an IP address; give the address of one network interface"
+            gettext("{host!r} is not an IP address; give the address of one network interface").format(
+                host=host
+            )
         ) from None
     if ip.is_unspecified:
-        raise InputError(f"{host} means every network interface; give the address of one (e.g. 127.0.0.1)")
+        raise InputError(
+            gettext("{host} means every network interface; give the address of one (e.g. 127.0.0.1)").format(
+                host=host
+            )
+        )
     if ip.is_multicast:
-        raise InputError(f"{host} is a multicast address; give the address of one network interface")
+        raise InputError(
+            gettext("{host} is a multicast address; give the address of one network interface").format(
+                host=host
+            )
+        )
     return str(ip)
 
 
@@ -64,7 +75,7 @@ def accept_vote(
 ) -> None:
     """In the owner's thread: store one vote as one change, if the round is still open (else ``Refused``)."""
     if not rnd.is_open:
-        raise Refused(403, "the round is closed", "de ronde is gesloten")
+        raise Refused(403, N_("the round is closed"))
     ev = evaluation()
     apply(vote_change(ev, participant, points), vote_reason(ev, participant, lang))
     rnd.record(participant, points)
@@ -123,7 +134,11 @@ class VotingServer:
             self._thread.join()
             self._thread = None
             exc = self._error
-            raise InputError(f"cannot listen on {self.authority}: {getattr(exc, 'strerror', None) or exc}")
+            raise InputError(
+                gettext("cannot listen on {authority}: {value}").format(
+                    authority=self.authority, value=getattr(exc, "strerror", None) or exc
+                )
+            )
         return self
 
     def _run(self, ready: threading.Event) -> None:
@@ -190,21 +205,17 @@ class VotingServer:
         from aiohttp import web
 
         if not self._limiter.allow(request.remote or "?"):
-            raise Refused(429, "too many requests; wait a minute", "te veel verzoeken; wacht een minuut")
+            raise Refused(429, N_("too many requests; wait a minute"))
         if request.host != self.authority:
-            raise Refused(403, "wrong address", "verkeerd adres")
+            raise Refused(403, N_("wrong address"))
         path = request.path
         if path in ("/", "/v", "/v/"):
-            raise Refused(
-                403, "this page needs your personal link", "deze pagina vraagt uw persoonlijke link"
-            )
+            raise Refused(403, N_("this page needs your personal link"))
         if not path.startswith("/v/"):
-            raise Refused(404, "not found", "niet gevonden")
+            raise Refused(404, N_("not found"))
         pas = self.round.find(path[3:])
         if pas is None:
-            raise Refused(
-                403, "this link is not (or no longer) valid", "deze link is niet (of niet meer) geldig"
-            )
+            raise Refused(403, N_("this link is not (or no longer) valid"))
         action = f"/v/{quote(pas.token)}?lang={lang}"
         if request.method in ("GET", "HEAD"):
             ev = self._evaluation()
@@ -216,19 +227,15 @@ class VotingServer:
             last = self.round.last_vote(pas.participant)
             return self._page(vote_page(ev, pas.participant, action, pas.nonce, lang, last, status))
         if request.method != "POST":
-            raise Refused(405, "method not allowed", "methode niet toegestaan")
+            raise Refused(405, N_("method not allowed"))
         if not self.round.is_open:
-            raise Refused(403, "the round is closed", "de ronde is gesloten")
+            raise Refused(403, N_("the round is closed"))
         self._check_origin(request)
         body = await self._body(request)
         fields = form_fields(body)
         nonce = fields.pop(NONCE_FIELD, None)
         if nonce is None or not self.round.nonce_fits(pas, nonce):
-            raise Refused(
-                403,
-                "this form has expired; reload the page",
-                "dit formulier is verlopen; laad de pagina opnieuw",
-            )
+            raise Refused(403, N_("this form has expired; reload the page"))
         ev = self._evaluation()
         try:
             points = vote_points(ev, fields)
@@ -244,13 +251,9 @@ class VotingServer:
         try:
             await loop.run_in_executor(None, self.relay.call, call)
         except (RelayClosed, TimeoutError):
-            raise Refused(
-                503,
-                "the server is busy or stopping; try again",
-                "de server is bezig of stopt; probeer opnieuw",
-            ) from None
+            raise Refused(503, N_("the server is busy or stopping; try again")) from None
         except ChangeError as exc:
-            raise Refused(409, exc.text("en"), exc.text("nl")) from None
+            raise Refused(409, "{problem}", problem=str(exc)) from None
         raise web.HTTPSeeOther(f"/v/{quote(pas.token)}?lang={lang}&saved=1", headers=SECURITY_HEADERS)
 
     def _check_origin(self, request) -> None:  # noqa: ANN001
@@ -261,23 +264,19 @@ class VotingServer:
             referer = request.headers.get("Referer")
             ok = referer is None or referer.startswith(self.origin + "/")
         if not ok:
-            raise Refused(
-                403, "a vote must be sent from its own page", "een stem moet vanaf de eigen pagina komen"
-            )
+            raise Refused(403, N_("a vote must be sent from its own page"))
         ctype = request.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if ctype != "application/x-www-form-urlencoded":
-            raise Refused(
-                415, "send the vote with the page's form", "verstuur de stem met het formulier van de pagina"
-            )
+            raise Refused(415, N_("send the vote with the page's form"))
 
     async def _body(self, request) -> bytes:  # noqa: ANN001
         if request.content_length is not None and request.content_length > MAX_BODY:
-            raise Refused(413, "the vote is too large", "de stem is te groot")
+            raise Refused(413, N_("the vote is too large"))
         body = b""
         while chunk := await request.content.read(MAX_BODY + 1 - len(body)):
             body += chunk
             if len(body) > MAX_BODY:
-                raise Refused(413, "the vote is too large", "de stem is te groot")
+                raise Refused(413, N_("the vote is too large"))
         return body
 
 

@@ -45,9 +45,10 @@ def test_the_verdict_comes_first_and_the_detail_is_folded_away(qtbot, ran):
     o = view.outcome
     assert view.verdict.text() == verdict(o.ev, o.acc, o.stability, "nl")
     # the verdict is the first thing in the results, above the chart
-    assert view.verdict.mapTo(view.results, view.verdict.rect().topLeft()).y() < view.chart.mapTo(
-        view.results, view.chart.rect().topLeft()
-    ).y()
+    assert (
+        view.verdict.mapTo(view.results, view.verdict.rect().topLeft()).y()
+        < view.chart.mapTo(view.results, view.chart.rect().topLeft()).y()
+    )
     details = view.details
     assert details.button.text() == "Details voor specialisten"
     for w in (view.stability_table, view.agreement_table, view.correlation_table, view.rank_spread_table):

@@ -61,12 +61,14 @@ def label_colour(background: str) -> str:
 
 def place_label(k: int, count: int) -> str:
     """How class ``k`` is written in the bar and the legend: "1e"/"1st" …, "4+" for the rest together."""
-    from ..i18n import tr
+    from evaluator.formats import ordinal
+
+    from ..i18n import language
 
     if count > CLASSES and k == CLASSES - 1:
         return f"{k + 1}+"
     n = k + 1
-    return tr(f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n, 'th') }", f"{n}e")
+    return ordinal(n, language())
 
 
 def class_shares(shares: tuple[float, ...]) -> list[float]:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
+from evaluator.i18n import gettext
 from evaluator.model import Evaluation, text
 from evaluator.workshop import disagreement, group_weights
 
@@ -206,24 +207,18 @@ def spread_description(rows: list[SpreadRow], lang: str) -> str:
     from ..i18n import percent
 
     if not rows:
-        return {"en": "No votes yet.", "nl": "Nog geen stemmen."}[lang]
+        return gettext("No votes yet.", lang)
     parts = []
     for k, r in enumerate(rows, 1):
         lo, hi = (min(r.values), max(r.values)) if r.values else (r.group, r.group)
-        if lang == "nl":
-            parts.append(
-                f"{k}. {r.label}: deelnemers van {percent(lo)} tot {percent(hi)}, middelste helft "
-                f"{percent(r.q1)} tot {percent(r.q3)}, groep {percent(r.group)}"
-            )
-        else:
-            parts.append(
-                f"{k}. {r.label}: participants from {percent(lo)} to {percent(hi)}, middle half "
-                f"{percent(r.q1)} to {percent(r.q3)}, group {percent(r.group)}"
-            )
-    head = {
-        "en": "Agenda: the criteria where the participants disagree most come first. ",
-        "nl": "Agenda: de criteria waarover de deelnemers het meest van mening verschillen eerst. ",
-    }[lang]
+        low, high, q1, q3, group = percent(lo), percent(hi), percent(r.q1), percent(r.q3), percent(r.group)
+        parts.append(
+            gettext(
+                "{k}. {label}: participants from {low} to {high}, middle half {q1} to {q3}, group {group}",
+                lang,
+            ).format(k=k, label=r.label, low=low, high=high, q1=q1, q3=q3, group=group)
+        )
+    head = gettext("Agenda: the criteria where the participants disagree most come first. ", lang)
     return head + "; ".join(parts) + "."
 
 

@@ -19,7 +19,7 @@ FIELDS = ("name", "vendor", "description")
 
 
 def column_titles() -> tuple[str, ...]:
-    return (tr("Name", "Naam"), tr("Vendor", "Leverancier"), tr("Description", "Beschrijving"))
+    return (tr("Name"), tr("Vendor"), tr("Description"))
 
 
 class AlternativesModel(QAbstractTableModel):

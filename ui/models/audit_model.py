@@ -21,13 +21,13 @@ from PySide6.QtCore import (
 from evaluator.store import AuditEntry
 
 from ..document import Document
-from ..i18n import language, locale, tr
+from ..i18n import language, locale, pgettext, tr
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 def column_titles() -> tuple[str, ...]:
-    return (tr("When", "Wanneer"), tr("Who", "Wie"), tr("What", "Wat"), tr("Why", "Waarom"))
+    return (tr("When"), tr("Who"), tr("What"), tr("Why"))
 
 
 def local_time(iso: str) -> str:
@@ -40,10 +40,10 @@ def local_time(iso: str) -> str:
 
 def what(entry: AuditEntry) -> str:
     if entry.label == "created":
-        return tr("File created", "Bestand aangemaakt")
+        return tr("File created")
     label = entry.label_in(language())
     if entry.reason == "undo":
-        return tr("Undo", "Ongedaan gemaakt") + ": " + label
+        return pgettext("audit", "Undo") + ": " + label
     return label
 
 

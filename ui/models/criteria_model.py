@@ -23,33 +23,29 @@ AREA = 0  # internalId of area rows; a criterion row's internalId is its area's 
 
 def column_titles() -> tuple[str, ...]:
     return (
-        tr("Criterion", "Criterium"),
-        tr("Scale", "Schaal"),
-        tr("Direction", "Richting"),
-        tr("Minimum", "Minimum"),
-        tr("Framework", "Kader"),
+        tr("Criterion"),
+        tr("Scale"),
+        tr("Direction"),
+        tr("Minimum"),
+        tr("Framework"),
     )
 
 
 def scale_summary(scale: Scale) -> str:
     if scale.kind == "ordinal":
         lo, hi = scale.bounds or (0, 0)
-        return tr("levels", "niveaus") + f" {number(lo, 0)}–{number(hi, 0)}"
+        return tr("levels") + f" {number(lo, 0)}–{number(hi, 0)}"
     if scale.kind == "boolean":
-        return tr("yes/no", "ja/nee")
+        return tr("yes/no")
     if scale.bounds is None:
-        return tr("number", "getal") + (f" ({unit_text(scale.unit, language())})" if scale.unit else "")
+        return tr("number") + (f" ({unit_text(scale.unit, language())})" if scale.unit else "")
     lo, hi = scale.bounds
     dec = 0 if float(lo).is_integer() and float(hi).is_integer() else 2
     return f"{number(lo, dec)}–{number(hi, dec)} {unit_text(scale.unit, language())}".strip()
 
 
 def direction_text(scale: Scale) -> str:
-    return (
-        tr("higher is better", "hoger is beter")
-        if scale.direction == "benefit"
-        else tr("lower is better", "lager is beter")
-    )
+    return tr("higher is better") if scale.direction == "benefit" else tr("lower is better")
 
 
 class CriteriaModel(QAbstractItemModel):

@@ -27,12 +27,11 @@ from ..document import Document
 from ..i18n import language, number, tr
 
 Index = QModelIndex | QPersistentModelIndex
-CONFIDENCE_NAMES = {"high": ("high", "hoog"), "medium": ("medium", "middel"), "low": ("low", "laag")}
 
 
 def confidence_text(confidence: str) -> str:
-    en, nl = CONFIDENCE_NAMES.get(confidence, ("not stated", "niet opgegeven"))
-    return tr(en, nl)
+    names = {"high": tr("high"), "medium": tr("medium"), "low": tr("low")}
+    return names.get(confidence) or tr("not stated")
 
 
 def score_text(crit: Criterion, value: float | None) -> str:
@@ -49,9 +48,9 @@ def score_text(crit: Criterion, value: float | None) -> str:
 def uncertainty_reason(s: Assessment) -> str:
     reasons = []
     if s.confidence == "low":
-        reasons.append(tr("low confidence", "lage zekerheid"))
+        reasons.append(tr("low confidence"))
     if s.low is not None and s.high is not None and s.high > s.low:
-        reasons.append(tr("score range", "scorebereik") + f" {number(s.low, 0)}–{number(s.high, 0)}")
+        reasons.append(tr("score range") + f" {number(s.low, 0)}–{number(s.high, 0)}")
     return ", ".join(reasons)
 
 
@@ -197,22 +196,20 @@ class ScoresModel(QAbstractTableModel):
         alt = self._ev.alternatives[index.row()].name
         lines = [f"<b>{alt} · {crit.id} {text(crit.name, lang)}</b>"]
         if s.value is None:
-            lines.append(tr("Not scored yet", "Nog niet gescoord"))
+            lines.append(tr("Not scored yet"))
         else:
-            lines.append(tr("Score", "Score") + ": " + score_text(crit, s.value))
+            lines.append(tr("Score") + ": " + score_text(crit, s.value))
             lv = crit.scale.level(s.value) if crit.scale.kind == "ordinal" else None
             if lv is not None and text(lv.descriptor, lang):
                 lines.append(f"<i>{text(lv.descriptor, lang)}</i>")
         if s.uncertain:
-            lines.append(
-                f"{style.UNCERTAIN_MARK} " + tr("Uncertain", "Onzeker") + ": " + uncertainty_reason(s)
-            )
-        lines.append(tr("Confidence", "Zekerheid") + ": " + confidence_text(s.confidence))
+            lines.append(f"{style.UNCERTAIN_MARK} " + tr("Uncertain") + ": " + uncertainty_reason(s))
+        lines.append(tr("Confidence") + ": " + confidence_text(s.confidence))
         if s.evidence:
             ev_text = s.evidence if len(s.evidence) < 300 else s.evidence[:297] + "…"
-            lines.append(tr("Evidence", "Onderbouwing") + ": " + ev_text)
+            lines.append(tr("Evidence") + ": " + ev_text)
         if s.source:
-            lines.append(tr("Source", "Bron") + ": " + s.source)
+            lines.append(tr("Source") + ": " + s.source)
         return "<br>".join(lines)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -111,31 +111,26 @@ class AssessmentPanel(QWidget):
 
     # -- texts ----------------------------------------------------------------------------------------------
     def retranslate(self, *_: object) -> None:
-        self.score_label.setText(tr("&Score", "&Score"))
-        self.range_label.setText(tr("&Range (low–high)", "Be&reik (laag–hoog)"))
-        self.clear_range.setText(tr("No range", "Geen bereik"))
-        self.clear_range.setToolTip(tr("Remove the low–high range", "Het bereik laag–hoog weghalen"))
-        self.confidence_label.setText(tr("&Confidence", "&Zekerheid"))
-        self.evidence_label.setText(tr("Evi&dence", "&Onderbouwing"))
-        self.source_label.setText(tr("S&ource", "Bro&n"))
-        self.date_label.setText(tr("Da&te", "D&atum"))
-        self.evidence.setPlaceholderText(
-            tr(
-                "What the score rests on (Ctrl+Enter stores it)",
-                "Waarop de score rust (Ctrl+Enter legt vast)",
-            )
-        )
-        self.source.setPlaceholderText(tr("Link or document", "Link of document"))
+        self.score_label.setText(tr("&Score"))
+        self.range_label.setText(tr("&Range (low–high)"))
+        self.clear_range.setText(tr("No range"))
+        self.clear_range.setToolTip(tr("Remove the low–high range"))
+        self.confidence_label.setText(tr("&Confidence"))
+        self.evidence_label.setText(tr("Evi&dence"))
+        self.source_label.setText(tr("S&ource"))
+        self.date_label.setText(tr("Da&te"))
+        self.evidence.setPlaceholderText(tr("What the score rests on (Ctrl+Enter stores it)"))
+        self.source.setPlaceholderText(tr("Link or document"))
         self.date.retranslate()
         for spin in (self.range_low, self.range_high):
             spin.setLocale(locale())
         for w, name in (
-            (self.range_low, tr("Lowest plausible score", "Laagst aannemelijke score")),
-            (self.range_high, tr("Highest plausible score", "Hoogst aannemelijke score")),
-            (self.confidence, tr("Confidence", "Zekerheid")),
-            (self.evidence, tr("Evidence", "Onderbouwing")),
-            (self.source, tr("Source", "Bron")),
-            (self.date, tr("Date of the evidence", "Datum van de onderbouwing")),
+            (self.range_low, tr("Lowest plausible score")),
+            (self.range_high, tr("Highest plausible score")),
+            (self.confidence, tr("Confidence")),
+            (self.evidence, tr("Evidence")),
+            (self.source, tr("Source")),
+            (self.date, tr("Date of the evidence")),
         ):
             w.setAccessibleName(name)
         self.confidence.blockSignals(True)
@@ -196,9 +191,7 @@ class AssessmentPanel(QWidget):
         )
         self.setEnabled(ok)
         if not ok:
-            self.title.setText(
-                tr("Select a cell to see its evidence", "Kies een cel om de onderbouwing te zien")
-            )
+            self.title.setText(tr("Select a cell to see its evidence"))
             self.descriptor.setText("")
             self.uncertain.setText("")
             return
@@ -213,9 +206,7 @@ class AssessmentPanel(QWidget):
             lv = crit.scale.level(s.value) if (crit.scale.kind == "ordinal" and s.value is not None) else None
             self.descriptor.setText(text(lv.descriptor, lang) if lv else text(crit.description, lang))
             self.uncertain.setText(
-                f"{UNCERTAIN_MARK} " + tr("Uncertain", "Onzeker") + ": " + uncertainty_reason(s)
-                if s.uncertain
-                else ""
+                f"{UNCERTAIN_MARK} " + tr("Uncertain") + ": " + uncertainty_reason(s) if s.uncertain else ""
             )
             if self.score is not None:
                 set_editor_value(self.score, s.value)

@@ -111,37 +111,33 @@ class CriterionEditor(QWidget):
 
     def retranslate(self, *_: object) -> None:
         texts = {
-            "name_nl": tr("Name (Dutch)", "Naam (Nederlands)"),
-            "name_en": tr("Name (English)", "Naam (Engels)"),
-            "description_nl": tr("Description (Dutch)", "Beschrijving (Nederlands)"),
-            "description_en": tr("Description (English)", "Beschrijving (Engels)"),
-            "scale": tr("Scale", "Schaal"),
-            "levels": tr("Levels", "Niveaus"),
-            "direction": tr("Direction", "Richting"),
-            "unit": tr("Unit", "Eenheid"),
-            "lower": tr("Lower bound", "Ondergrens"),
-            "upper": tr("Upper bound", "Bovengrens"),
-            "has_minimum": tr("Minimum gate", "Drempel"),
-            "minimum": tr("Minimum level", "Minimumniveau"),
-            "framework": tr("Framework", "Kader"),
-            "source": tr("Source", "Bron"),
+            "name_nl": tr("Name (Dutch)"),
+            "name_en": tr("Name (English)"),
+            "description_nl": tr("Description (Dutch)"),
+            "description_en": tr("Description (English)"),
+            "scale": tr("Scale"),
+            "levels": tr("Levels"),
+            "direction": tr("Direction"),
+            "unit": tr("Unit"),
+            "lower": tr("Lower bound"),
+            "upper": tr("Upper bound"),
+            "has_minimum": tr("Minimum gate"),
+            "minimum": tr("Minimum level"),
+            "framework": tr("Framework"),
+            "source": tr("Source"),
         }
         for key, label in self.labels.items():
             label.setText(texts[key])
             field = getattr(self, key, None)
             if isinstance(field, QWidget):
                 field.setAccessibleName(texts[key])
-        self.has_minimum.setText(
-            tr("Exclude alternatives below a minimum level", "Alternatieven onder een minimum uitsluiten")
-        )
+        self.has_minimum.setText(tr("Exclude alternatives below a minimum level"))
         for spin in (self.lower, self.upper):
             spin.setLocale(locale())
         self.direction.blockSignals(True)
         i = self.direction.currentIndex()
         self.direction.clear()
-        self.direction.addItems(
-            [tr("higher is better", "hoger is beter"), tr("lower is better", "lager is beter")]
-        )
+        self.direction.addItems([tr("higher is better"), tr("lower is better")])
         self.direction.setCurrentIndex(max(0, i))
         self.direction.blockSignals(False)
         self._minimum_for = None
@@ -169,14 +165,12 @@ class CriterionEditor(QWidget):
         it = self._item()
         self.setEnabled(it is not None)
         if it is None:
-            self.title.setText(tr("Select an area or a criterion", "Kies een gebied of een criterium"))
+            self.title.setText(tr("Select an area or a criterion"))
             return
         self._loading = True
         try:
             is_crit = isinstance(it, Criterion)
-            self.title.setText(
-                (tr("Criterion", "Criterium") if is_crit else tr("Area", "Gebied")) + f" {it.id}"
-            )
+            self.title.setText((tr("Criterion") if is_crit else tr("Area")) + f" {it.id}")
             for w, lang in ((self.name_nl, "nl"), (self.name_en, "en")):
                 v = _in(it.name, lang)
                 if w.text() != v:
@@ -234,7 +228,7 @@ class CriterionEditor(QWidget):
             self.minimum.deleteLater()
         self._minimum_for = crit
         self.minimum = score_editor(crit, self)
-        self.minimum.setAccessibleName(tr("Minimum level", "Minimumniveau"))
+        self.minimum.setAccessibleName(tr("Minimum level"))
         self.labels["minimum"].setBuddy(self.minimum)
         if hasattr(self.minimum, "activated"):
             self.minimum.activated.connect(lambda _i: self._commit_minimum(True))

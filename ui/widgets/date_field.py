@@ -30,9 +30,7 @@ def parse_date(typed: str) -> str:
         if d.isValid():
             return d.toString(Qt.DateFormat.ISODate)
     example = QDate(2026, 1, 31).toString(_format())
-    raise ValueError(
-        tr(f"“{s}” is not a date; write it as {example}", f"“{s}” is geen datum; schrijf hem als {example}")
-    )
+    raise ValueError(tr("“{s}” is not a date; write it as {example}").format(s=s, example=example))
 
 
 def show_date(iso: str) -> str:
@@ -56,7 +54,7 @@ class DateField(QLineEdit):
 
     def retranslate(self) -> None:
         example = QDate(2026, 1, 31).toString(_format())
-        self.setPlaceholderText(tr(f"no date (e.g. {example})", f"geen datum (bijv. {example})"))
+        self.setPlaceholderText(tr("no date (e.g. {example})").format(example=example))
         self.set_date(self._stored)
 
     def set_date(self, iso: str) -> None:

@@ -72,20 +72,20 @@ class LevelsEditor(QWidget):
     def retranslate(self, *_: object) -> None:
         self.table.setHorizontalHeaderLabels(
             [
-                tr("Level", "Niveau"),
-                tr("Label (Dutch)", "Label (NL)"),
-                tr("Label (English)", "Label (EN)"),
-                tr("What earns it (Dutch)", "Wanneer (NL)"),
-                tr("What earns it (English)", "Wanneer (EN)"),
+                tr("Level"),
+                tr("Label (Dutch)"),
+                tr("Label (English)"),
+                tr("What earns it (Dutch)"),
+                tr("What earns it (English)"),
             ]
         )
         fm = self.table.horizontalHeader().fontMetrics()
         for j in (1, 2):  # label columns: at least as wide as their heading
             head = self.table.horizontalHeaderItem(j).text()
             self.table.setColumnWidth(j, max(120, fm.horizontalAdvance(head) + 24))
-        self.table.setAccessibleName(tr("Levels of the scale", "Niveaus van de schaal"))
-        self.add_button.setText(tr("Add a level above", "Niveau erboven toevoegen"))
-        self.remove_button.setText(tr("Remove the top level", "Bovenste niveau verwijderen"))
+        self.table.setAccessibleName(tr("Levels of the scale"))
+        self.add_button.setText(tr("Add a level above"))
+        self.remove_button.setText(tr("Remove the top level"))
 
     def set_levels(self, levels: tuple[Level, ...]) -> None:
         if levels == self._levels and self.table.rowCount() == len(levels):

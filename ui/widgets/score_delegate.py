@@ -42,7 +42,7 @@ def parse_number(typed: str, unit: str = "") -> float | None:
         c.setNumberOptions(QLocale.NumberOption.RejectGroupSeparator)
         value, ok = c.toDouble(s)
     if not ok or value != value or value in (float("inf"), float("-inf")):
-        raise NotANumber(tr(f"“{typed.strip()}” is not a number", f"“{typed.strip()}” is geen getal"))
+        raise NotANumber(tr("“{typed}” is not a number").format(typed=typed.strip()))
     return float(value)
 
 
@@ -53,12 +53,11 @@ class NumberEdit(QLineEdit):
         super().__init__(parent)
         self.unit = crit.scale.unit or ""
         bounds = crit.scale.bounds
-        hint = tr("number", "getal")
+        hint = tr("number")
         if bounds is not None:
             hint = f"{number(bounds[0], 0)}–{number(bounds[1], 0)}"
         self.setPlaceholderText(
-            f"{hint} {unit_text(self.unit, language())}".strip()
-            + tr(" (empty: not scored)", " (leeg: geen score)")
+            f"{hint} {unit_text(self.unit, language())}".strip() + tr(" (empty: not scored)")
         )
 
     def set_value(self, value: float | None) -> None:
@@ -76,14 +75,14 @@ def score_editor(crit: Criterion, parent: QWidget | None = None) -> QWidget:
     scale = crit.scale
     if scale.kind in ("ordinal", "boolean"):
         box = QComboBox(parent)
-        box.addItem(tr("– not scored", "– geen score"), None)
+        box.addItem(tr("– not scored"), None)
         values = [lv.value for lv in scale.levels] if scale.kind == "ordinal" else [1.0, 0.0]
         for v in values:
             box.addItem(score_text(crit, v), float(v))
-        box.setAccessibleName(tr("Score", "Score"))
+        box.setAccessibleName(tr("Score"))
         return box
     edit = NumberEdit(crit, parent)
-    edit.setAccessibleName(tr("Score", "Score"))
+    edit.setAccessibleName(tr("Score"))
     return edit
 
 
