@@ -12,7 +12,7 @@ from evaluator.catalogue import load_catalogue
 from evaluator.changes.scores import set_score
 from evaluator.io.sample_toml import read_evaluation_toml
 from evaluator.model import Scale
-from evaluator.report.memo import _fmt_score
+from evaluator.report.memo_format import fmt_score
 from evaluator.scales import format_score, unit_text
 from evaluator.text import score_text
 from ui.document import Document
@@ -40,7 +40,7 @@ def test_a_score_with_its_unit_in_each_language(unit, x, nl, en):
     for lang, want in (("nl", nl), ("en", en)):
         assert format_score(scale, x, lang) == want
         assert score_text(scale, x, lang) == want  # the findings' sentences
-        assert _fmt_score(scale, x, lang) == want  # the memo
+        assert fmt_score(scale, x, lang) == want  # the memo
 
 
 def test_every_unit_in_the_bundled_catalogues_has_an_english_form():
