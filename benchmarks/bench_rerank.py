@@ -73,10 +73,10 @@ def timed(fn, repeats: int) -> float:
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
+    from evaluator.live_ranking import LiveRanker
     from evaluator.methods import rank
     from evaluator.problem import build_problem
     from ui.document import Document
-    from ui.live_ranking import LiveRanker
     from ui.results_view import ResultsView
 
     app = QApplication.instance() or QApplication([])

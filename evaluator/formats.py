@@ -45,11 +45,6 @@ def _decimal(x: float | None, pattern: str, lang: str | None) -> str:
     return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
 
 
-def pct(x: float | None, lang: str | None = None, decimals: int = 0) -> str:
-    """A share as a percentage: ``0.125`` → ``12,5 %`` / ``12.5 %`` (with one decimal)."""
-    return "–" if x is None else f"{num(100 * x, lang, decimals)} %"
-
-
 def date_text(iso: str, lang: str | None = None) -> str:
     """An ISO date (``2026-11-30``, or the date of an ISO moment) written out: ``30 november 2026``; any other text
     as typed."""

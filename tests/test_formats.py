@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from evaluator.formats import date_text, fill, moment_text, num, number, pct
+from evaluator.formats import date_text, fill, moment_text, num, number
 from evaluator.invariants import Problem
 from evaluator.model import Scale
 from evaluator.scales import format_score
 from evaluator.text import number as finding_number
+from evaluator.text import percent as pct
 
 
 @pytest.mark.parametrize(

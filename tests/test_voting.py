@@ -320,7 +320,7 @@ def test_cli_serve_stops_on_sigterm_with_exit_0(project):
 )
 def test_cli_serve_refuses_unusable_input_with_exit_2_and_one_line(project, args, problem):
     proc = subprocess.run(
-        [sys.executable, "-m", "evaluator", "workshop", "serve", str(project), *args],
+        [sys.executable, "-m", "evaluator", "workshop", "serve", str(project), "--lang", "en", *args],
         capture_output=True, text=True, cwd=ROOT, timeout=60, stdin=subprocess.DEVNULL,
     )  # fmt: skip
     assert proc.returncode == 2
@@ -335,7 +335,7 @@ def test_cli_serve_on_a_port_in_use_exits_2_naming_the_address(project):
         taken.listen()
         port = taken.getsockname()[1]
         proc = subprocess.run(
-            [sys.executable, "-m", "evaluator", "workshop", "serve", str(project), "--port", str(port)],
+            [sys.executable, "-m", "evaluator", "workshop", "serve", str(project), "--lang", "en", "--port", str(port)],
             capture_output=True, text=True, cwd=ROOT, timeout=60, stdin=subprocess.DEVNULL,
         )  # fmt: skip
     assert proc.returncode == 2, proc.stderr

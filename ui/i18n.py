@@ -13,8 +13,9 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QObject, Signal
 
 from evaluator import i18n as core
-from evaluator.formats import num, pct
+from evaluator.formats import num
 from evaluator.i18n import LANGUAGES, N_, gettext, ngettext, pgettext  # noqa: F401 - the app's words come from here
+from evaluator.text import percent as pct
 
 _state = {"lang": "nl"}  # the app's default until its setting is read (set_language also sets the core's)
 

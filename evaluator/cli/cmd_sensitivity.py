@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..formats import num, pct
+from ..formats import num
 from ..i18n import gettext, ngettext
+from ..text import percent as pct
 
 HELP = "how sure is the ranking: rank acceptability (SMAA) and weight stability intervals"
 

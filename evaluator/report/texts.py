@@ -122,7 +122,7 @@ def t(key: str, lang: str, **kw: object) -> str:
 
 
 # Numbers, dates and times: one helper for the CLI, the app and the memo (evaluator.formats).
-from ..formats import date_text, moment_text, num, number, pct  # noqa: E402, F401 - the memo's names for them
+from ..formats import date_text, moment_text, num, number  # noqa: E402, F401 - the memo's names for them
 
 # Reasons the app and the CLI record in English on their own; a reason a person typed is shown as typed.
 REASON_TEXTS = {

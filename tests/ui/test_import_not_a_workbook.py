@@ -45,10 +45,19 @@ def test_the_table_import_says_the_file_is_not_a_workbook(qtbot, window, tmp_pat
 def test_a_ballot_that_is_not_a_workbook_says_so_in_both_languages(tmp_path):
     path = tmp_path / "stem.xlsx"
     path.write_bytes(CASES["truncated.xlsx"])
+    from evaluator.i18n import language, set_language
     from tests.ui.conftest import small_evaluation
 
-    with pytest.raises(InputError) as info:
-        read_ballot(small_evaluation(), path, "2026-01-01T00:00:00+00:00", key=None)
-    assert "stem.xlsx: is geen leesbare Excel-werkmap (.xlsx)" in info.value.line("nl")
-    assert "stem.xlsx: is not a readable XLSX workbook (Excel)" in info.value.line("en")
-    assert "BadZipFile" not in info.value.line("en")
+    was = language()
+    lines = {}
+    try:
+        for lang in ("nl", "en"):  # the core writes its messages in the session's language
+            set_language(lang)
+            with pytest.raises(InputError) as info:
+                read_ballot(small_evaluation(), path, "2026-01-01T00:00:00+00:00", key=None)
+            lines[lang] = info.value.line()
+    finally:
+        set_language(was)
+    assert "stem.xlsx: is geen leesbare Excel-werkmap (.xlsx)" in lines["nl"]
+    assert "stem.xlsx: is not a readable XLSX workbook (Excel)" in lines["en"]
+    assert "BadZipFile" not in lines["en"]

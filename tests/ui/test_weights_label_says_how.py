@@ -24,7 +24,7 @@ def test_each_way_of_weighing_is_in_the_label(qtbot, window: MainWindow):
     qtbot.waitUntil(weights.isVisible)
     answer(qtbot, [DESTROY], lambda: qtbot.mouseClick(weights.points.equal, Qt.MouseButton.LeftButton))
     nl, en = newest(window)
-    assert nl.startswith("Gewichten (gelijk,") and en.startswith("Weights (equal,"), (nl, en)
+    assert nl.startswith("Gewichten (even belangrijk,") and en.startswith("Weights (equal,"), (nl, en)
     for panel, dutch, english in (
         (weights.swing, "swing", "swing"),
         (weights.rank_order, "rangorde", "rank order"),
