@@ -126,6 +126,13 @@ def npgettext(context: str, singular: str, plural: str, n: int, lang: str | None
     return translations(lang or language()).npgettext(context, singular, plural, n)
 
 
+def keyed(table: Mapping[str, str], key: str, lang: str | None = None, **fields: object) -> str:
+    """Entry ``key`` of a keyed English table (the memo's ``TEXTS``, the voting page's) in ``lang``: the key is the
+    catalogue's context, so the same English can read differently in two places; filled with ``fields``."""
+    s = pgettext(key, table[key], lang)
+    return s.format(**fields) if fields else s
+
+
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "translate later"
     """Marks a text for the catalogue where it is defined (a table of labels); translate it where it is shown."""
     return message

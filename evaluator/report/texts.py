@@ -6,7 +6,7 @@ The texts are English here, keyed; the Dutch is in the gettext catalogue with th
 
 from __future__ import annotations
 
-from ..i18n import N_, gettext, pgettext
+from ..i18n import N_, gettext, keyed
 
 TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Dutch)
     "kind": "DECISION MEMO",
@@ -113,12 +113,7 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Dutch)
 
 
 def t(key: str, lang: str, **kw: object) -> str:
-    entry = TEXTS[key]
-    if isinstance(entry, tuple):  # (English, Dutch): an entry tools/i18n_codemod.py has not moved yet
-        entry = entry[1] if lang == "nl" else entry[0]
-        return entry.format(**kw) if kw else entry
-    s = pgettext(key, entry, lang)
-    return s.format(**kw) if kw else s
+    return keyed(TEXTS, key, lang, **kw)
 
 
 # Numbers, dates and times: one helper for the CLI, the app and the memo (evaluator.formats).

@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Mapping
 from html import escape
 
-from ..i18n import gettext, pgettext
+from ..i18n import gettext, keyed
 from ..model import Evaluation, text
 from ..workshop import participant_label
 from .form import NONCE_FIELD
@@ -94,11 +94,7 @@ TEXTS = {
 
 def t(key: str, lang: str, **kw: str) -> str:
     """The page's text ``key`` in the participant's language (Dutch in the catalogue, the key as context)."""
-    entry = TEXTS[key]
-    if isinstance(entry, tuple):  # (English, Dutch): an entry tools/i18n_codemod.py has not moved yet
-        entry = entry[1] if lang == "nl" else entry[0]
-        return entry.format(**kw)
-    return pgettext(key, entry, lang).format(**kw)
+    return keyed(TEXTS, key, lang, **kw)
 
 
 def _doc(title: str, body: str, lang: str, script: bool = False) -> str:
