@@ -15,7 +15,7 @@ from PySide6.QtCore import QLocale, QObject, Signal
 from evaluator import i18n as core
 from evaluator.formats import num
 from evaluator.i18n import LANGUAGES, N_, gettext, ngettext, pgettext  # noqa: F401 - the app's words come from here
-from evaluator.text import percent as pct
+from evaluator.text import percent as _percent
 
 _state = {"lang": "nl"}  # the app's default until its setting is read (set_language also sets the core's)
 
@@ -88,4 +88,4 @@ def number(x: float, decimals: int = 2) -> str:
 
 
 def percent(x: float, decimals: int = 0) -> str:
-    return pct(float(x), _state["lang"], decimals)
+    return _percent(float(x), _state["lang"], decimals)

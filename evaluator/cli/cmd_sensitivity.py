@@ -11,7 +11,7 @@ import argparse
 
 from ..formats import num
 from ..i18n import gettext, ngettext
-from ..text import percent as pct
+from ..text import percent
 
 HELP = "how sure is the ranking: rank acceptability (SMAA) and weight stability intervals"
 
@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         order = sorted(range(n), key=lambda i: (-acc.acceptability[i, 0], acc.expected_rank[i], i))
         rows = [
             [acc.names[i]]
-            + [pct(acc.acceptability[i, r], None, 1) for r in range(shown)]
+            + [percent(acc.acceptability[i, r], None, 1) for r in range(shown)]
             + [num(acc.expected_rank[i], None, 2)]
             for i in order
         ]
@@ -113,8 +113,8 @@ def run(args: argparse.Namespace) -> int:
         )
         print(title)
         rows = [
-            [st.criterion, text(ev.criterion(st.criterion).name, args.lang), pct(st.weight, None, 1),
-             pct(st.low, None, 1), pct(st.high, None, 1)]
+            [st.criterion, text(ev.criterion(st.criterion).name, args.lang), percent(st.weight, None, 1),
+             percent(st.low, None, 1), percent(st.high, None, 1)]
             for st in stability
         ]  # fmt: skip
         heads = [gettext("criterion"), gettext("name"), gettext("weight"), gettext("low"), gettext("high")]

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ..i18n import percent
 from ..style import text_on
 from .focus import paint_focus_frame
 from .text_fit import draw_wrapped, wrap
@@ -139,7 +140,7 @@ def paint_acceptability(
             p.fillRect(seg, QColor(c))
             if share >= MIN_LABEL_SHARE:
                 place = place_label(k, n)
-                for text in (f"{place} · {_pct(share)}", place):
+                for text in (f"{place} · {percent(share)}", place):
                     if fm.horizontalAdvance(text) + line * 0.4 <= w:
                         p.setPen(QColor(label_colour(c)))
                         p.drawText(seg, Qt.AlignmentFlag.AlignCenter, text)
@@ -169,12 +170,6 @@ def needed_height(rows: list[AcceptabilityRow], font: QFont, width: float) -> fl
     return line * 2.2 + sum(
         max(line * 2.3, len(wrap(fm, r.label, room)) * fm.lineSpacing() + line * 0.3) for r in rows
     )
-
-
-def _pct(share: float) -> str:
-    from ..i18n import percent
-
-    return percent(share, 0)
 
 
 class AcceptabilityChart(QWidget):
