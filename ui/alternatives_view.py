@@ -60,6 +60,8 @@ class AlternativesView(QWidget):
                        self.model.modelReset, self.model.rowsInserted, self.model.rowsMoved,
                        self.model.layoutChanged):  # fmt: skip
             signal.connect(self._fit_soon)
+        self._at_end = False  # the view was scrolled to the end when its rows were last fitted
+        self.table.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.table.viewport().installEventFilter(self)
         self.add_button = QPushButton()
         self.remove_button = QPushButton()
@@ -130,12 +132,21 @@ class AlternativesView(QWidget):
     def fit_visible_rows(self) -> None:
         """Fit the height of every row in view to its wrapped texts (rows out of view keep theirs until seen)."""
         table = self.table
+        bar = table.verticalScrollBar()
+        self._at_end = 0 < bar.maximum() == bar.value()
         bottom = table.viewport().height()
         row = max(table.rowAt(0), 0)
         rows = self.model.rowCount()
         while row < rows and table.rowViewportPosition(row) < bottom:
             table.resizeRowToContents(row)
             row += 1
+
+    def _range_changed(self, _low: int, high: int) -> None:
+        """Rows fitted taller at the end of the list move the end further down: a view at the end follows it,
+        so the last alternative stays in view whole."""
+        if self._at_end:
+            self.table.verticalScrollBar().setValue(high)
+        self._fit_soon()
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ApplicationFontChange:

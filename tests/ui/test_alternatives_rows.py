@@ -59,34 +59,54 @@ def cut_texts(v: AlternativesView) -> list[str]:
     return bad
 
 
-def settle(qtbot) -> None:  # noqa: ANN001
-    qtbot.wait(20)
+def settle(qtbot, v: AlternativesView) -> None:  # noqa: ANN001
+    """Let the view fit its rows (a fit can move the end of the list, which asks for another): until the
+    scroll range and the heights in view stay the same over two turns of the event loop."""
+    bar, last = v.table.verticalScrollBar(), None
+    for _ in range(200):
+        qtbot.wait(20)
+        now = (bar.maximum(), bar.value(), [v.table.rowHeight(r) for r in rows_in_view(v)])
+        if now == last:
+            return
+        last = now
 
 
 def test_rows_in_view_show_names_and_vendors_whole(view, qtbot):
-    settle(qtbot)
+    settle(qtbot, view)
     assert len(rows_in_view(view)) > 5
     assert any(view.table.rowHeight(r) > view.table.rowHeight(0) for r in rows_in_view(view))  # some wrap
     assert not cut_texts(view)
     bar = view.table.verticalScrollBar()
     for where in (bar.maximum() // 2, bar.maximum(), 0, bar.maximum() // 3):
         bar.setValue(where)
-        settle(qtbot)
+        settle(qtbot, view)
         assert not cut_texts(view), where
 
 
+def test_the_end_of_the_list_is_in_view_whole(view, qtbot):
+    """Scrolled to the end before the last rows were fitted (taller than the rows they replace), the view
+    follows the end down: the last alternative is in view, whole."""
+    settle(qtbot, view)
+    bar, table, last = view.table.verticalScrollBar(), view.table, view.model.rowCount() - 1
+    bar.setValue(bar.maximum())
+    settle(qtbot, view)
+    assert table.rowViewportPosition(last) >= 0
+    assert table.rowViewportPosition(last) + table.rowHeight(last) <= table.viewport().height()
+    assert not cut_texts(view)
+
+
 def test_a_longer_vendor_or_a_narrower_column_refits_the_rows_in_view(view, qtbot):
-    settle(qtbot)
+    settle(qtbot, view)
     row = rows_in_view(view)[2]
     a = view.model.alternative(row)
     assert view.doc.apply(UpdateAlternative(replace(a, vendor=a.vendor + LONG_VENDOR * 3)))
-    settle(qtbot)
+    settle(qtbot, view)
     assert not cut_texts(view)
     view.table.horizontalHeader().resizeSection(1, 120)
-    settle(qtbot)
+    settle(qtbot, view)
     assert not cut_texts(view)
     assert view.doc.apply(
         UpdateAlternative(replace(a, name=a.name + " met een veel langere naam dan de rest"))
     )
-    settle(qtbot)
+    settle(qtbot, view)
     assert not cut_texts(view)
