@@ -11,6 +11,11 @@ says what is wrong, in Dutch or English (:meth:`Problem.text`).
 ``check(new, before=old)`` skips the assessments that are the same objects on an unchanged criterion as in
 ``before`` (the evaluation is immutable, so identity means unchanged); the result is the same as a full check of
 an evaluation whose ``before`` was valid, and a change at 300 × 150 costs a few milliseconds instead of a full pass.
+
+A plain score (plain texts, a known confidence, no range, a level or a number within the bounds) passes at a glance
+(:func:`plainly_valid`); anything else gets the close look of :func:`assessment_problem`, which alone refuses.
+Readers leave every field of every score to this check, so a score is checked once (tests/test_validity_once.py
+holds the glance and the readers to the strict reading).
 """
 
 from __future__ import annotations
