@@ -7,6 +7,7 @@ The one helper for the CLI's tables, the memo, the app's labels and the findings
 
 from __future__ import annotations
 
+import functools
 import math
 import string
 from typing import Any
@@ -31,15 +32,24 @@ def number(x: float | None, lang: str | None = None) -> str:
     return _decimal(x, "#,##0.###", lang)
 
 
-def _decimal(x: float | None, pattern: str, lang: str | None) -> str:
-    from babel.numbers import format_decimal
+@functools.cache
+def _number_format(pattern: str, locale: str):  # noqa: ANN202 - (babel NumberPattern, babel Locale)
+    """Babel's parsed pattern and locale, parsed once (``format_decimal`` parses both at every call: a page of a
+    large evaluation writes thousands of numbers)."""
+    from babel import Locale
+    from babel.numbers import parse_pattern
 
+    return parse_pattern(pattern), Locale.parse(locale)
+
+
+def _decimal(x: float | None, pattern: str, lang: str | None) -> str:
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "–"
     if isinstance(x, float) and math.isinf(x):
         return "∞" if x > 0 else "−∞"
     try:
-        text = format_decimal(x, pattern, locale=_locale(lang))
+        parsed, locale = _number_format(pattern, _locale(lang))
+        text = parsed.apply(x, locale)  # what babel.numbers.format_decimal(x, pattern, locale) does
     except (ArithmeticError, ValueError):  # beyond what a decimal context holds (1e308): no reader's number
         return f"{x:.6g}"
     return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text

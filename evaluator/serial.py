@@ -175,9 +175,13 @@ class Reader:
         if kind is float:
             if isinstance(v, bool) or not isinstance(v, int | float):
                 raise self.fail(key, f"must be a number, found {v!r}")
-            if not math.isfinite(v):
+            try:
+                number = float(v)
+            except OverflowError:  # an integer beyond any float
+                raise self.fail(key, "must be a finite number, found one too large to compute with") from None
+            if not math.isfinite(number):
                 raise self.fail(key, f"must be a finite number, found {v}")
-            return float(v)
+            return number
         if not isinstance(v, kind):
             names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
             raise self.fail(key, f"must be {names}, found {type(v).__name__} {v!r}")
@@ -319,9 +323,27 @@ def evaluation_from_data(data: Any, file: str | None = None) -> Evaluation:
 
     This reads shapes and types; whether the evaluation is valid is decided by the one validity check
     (:func:`evaluator.invariants.check`), the same one every change passes.
-    """
-    from .invariants import require
 
+    Scores are the bulk of a file (300 000 in a 1 000 × 300 evaluation) and are read so that each is checked
+    once. When every score is plainly formed — a table of known keys with its ids as text, what every writer
+    writes — they are taken as they are (numbers as floats, an absent text as empty) and the validity check,
+    which checks every field of every score, decides. When anything is not plain, or the check finds a problem,
+    the whole evaluation is read again field by field, so what is refused, and the message naming its place, is
+    exactly what the strict reading gives.
+    """
+    from .invariants import check, require
+
+    try:
+        ev = _evaluation(data, file, plain=True)
+    except InputError:  # read again strictly: a score's message comes before those of the parts after it
+        ev = None
+    if ev is not None and check(ev) is None:
+        return ev
+    return require(_evaluation(data, file, plain=False), file)
+
+
+def _evaluation(data: Any, file: str | None, plain: bool) -> Evaluation | None:
+    """The evaluation in ``data``, unchecked; with ``plain``, ``None`` when a score is not plainly formed."""
     r = Reader(data, "", file).allow(
         "format",
         "version",
@@ -356,18 +378,10 @@ def evaluation_from_data(data: Any, file: str | None = None) -> Evaluation:
         participant_from_data(p, f"participants[{i}]", file)
         for i, p in enumerate(r.get("participants", list, []))
     )
-    assessments = {}
-    for i, item in enumerate(r.get("assessments", list, [])):
-        place = f"assessments[{i}]"
-        ar = Reader(item, place, file)
-        a_id, c_id = ident(ar, "alternative"), ident(ar, "criterion")
-        if (a_id, c_id) in assessments:
-            raise InputError(
-                gettext("second score for {a_id} on {c_id}").format(a_id=a_id, c_id=c_id), file, place
-            )
-        assessments[(a_id, c_id)] = assessment_from_data(
-            {k: v for k, v in item.items() if k not in ("alternative", "criterion")}, place, file
-        )
+    items = r.get("assessments", list, [])
+    assessments = _plain_assessments(items) if plain else _assessments(items, file)
+    if assessments is None:
+        return None
     weights = weights_from_data(r.get("weights", Mapping, {}), "weights", file)
     pw = {
         str(pid): frozen_map(weights_from_data(w, f"participant_weights.{pid}", file))
@@ -377,7 +391,7 @@ def evaluation_from_data(data: Any, file: str | None = None) -> Evaluation:
     method_params = weights_from_data(r.get("method_params", Mapping, {}), "method_params", file)
     robustness = {**robustness_defaults(), **dict(r.get("robustness", Mapping, {}))}
     values = {name: r.get(name, object, default(name)) for name in SETTINGS}
-    ev = Evaluation(
+    return Evaluation(
         **values,
         method_params=frozen_map(method_params),
         robustness=frozen_map(robustness),
@@ -389,7 +403,65 @@ def evaluation_from_data(data: Any, file: str | None = None) -> Evaluation:
         participants=participants,
         participant_weights=frozen_map(pw),
     )
-    return require(ev, file)
+
+
+def _assessments(items: list, file: str | None) -> dict[tuple[str, str], Assessment]:
+    """The scores of ``items``, every field read and checked on its own (naming ``assessments[i].field``)."""
+    assessments = {}
+    for i, item in enumerate(items):
+        place = f"assessments[{i}]"
+        ar = Reader(item, place, file)
+        a_id, c_id = ident(ar, "alternative"), ident(ar, "criterion")
+        if (a_id, c_id) in assessments:
+            raise InputError(
+                gettext("second score for {a_id} on {c_id}").format(a_id=a_id, c_id=c_id), file, place
+            )
+        assessments[(a_id, c_id)] = assessment_from_data(
+            {k: v for k, v in item.items() if k not in ("alternative", "criterion")}, place, file
+        )
+    return assessments
+
+
+_CELL_KEYS = frozenset(("alternative", "criterion", *ASSESSMENT_KEYS))
+
+
+def _plain_assessments(items: list) -> dict[tuple[str, str], Assessment] | None:
+    """The scores of ``items`` as they stand, their fields left to the validity check, which checks each one as
+    the strict reading does: numbers become floats, an absent or empty (``None``) text becomes ``""``, a bool, a
+    text where a number belongs or NaN stay as they are, for the check to refuse. ``None`` when a score is not a
+    table of known keys with two ids, or an id pair repeats (the strict reading then names it)."""
+    out: dict[tuple[str, str], Assessment] = {}
+    keys = _CELL_KEYS
+    try:
+        for item in items:
+            if type(item) is not dict or not item.keys() <= keys:
+                return None
+            get = item.get
+            a_id, c_id = get("alternative"), get("criterion")
+            if type(a_id) is not str or type(c_id) is not str:
+                return None
+            key = (a_id.strip(), c_id.strip())
+            if not key[0] or not key[1] or key in out:
+                return None
+            value, low, high = get("value"), get("low"), get("high")
+            evidence, source, date, confidence = (
+                get("evidence"),
+                get("source"),
+                get("date"),
+                get("confidence"),
+            )
+            out[key] = Assessment(
+                float(value) if type(value) is int else value,
+                float(low) if type(low) is int else low,
+                float(high) if type(high) is int else high,
+                "" if evidence is None else evidence,
+                "" if source is None else source,
+                "" if date is None else date,
+                "" if confidence is None else confidence,
+            )
+    except OverflowError:  # an integer beyond any float: the strict reading names it
+        return None
+    return out
 
 
 def _unique(items: tuple, what: str, file: str | None) -> None:

@@ -14,7 +14,7 @@ Two editors of one file (two windows, two programs, two laptops on a share): eac
 transaction, that the file is still the one this store read; if another program changed or replaced it, the change
 is refused with :class:`~evaluator.errors.StaleFile` and nothing is written, and :meth:`Store.reload` reads the
 file as it now is. How the file is reached and what in it is trusted (its name, its schema, a journal beside it)
-is :mod:`evaluator.dbfile`'s job.
+is :mod:`evaluator.dbfile`'s job; how the evaluation maps onto its tables, :mod:`evaluator.state_tables`'.
 """
 
 from __future__ import annotations
@@ -50,16 +50,7 @@ from .errors import ChangeError, InputError, StaleFile, StoreError
 from .files import atomic_write
 from .i18n import gettext
 from .model import Evaluation
-from .serial import (
-    SETTINGS,
-    alternative_to_data,
-    area_to_data,
-    assessment_to_data,
-    criterion_to_data,
-    evaluation_from_data,
-    participant_to_data,
-)
-from .summary import changed_keys
+from .state_tables import dumps, read_state, write_diff
 
 SCHEMA_VERSION = 2  # 2: audit.label_nl, the change label in Dutch beside the English one
 APPLICATION_ID = 0x41465747  # "AFWG": marks the SQLite file as an Afweging project
@@ -97,9 +88,6 @@ def _add_dutch_labels(con: sqlite3.Connection) -> None:
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_dutch_labels}
 
-_TABLE_SETTINGS = ("method_params", "robustness")  # settings rows that hold a table (JSON object)
-AGREED = ""  # the participant key of the agreed weights in the weights table
-
 
 @dataclass(frozen=True)
 class AuditEntry:
@@ -116,10 +104,6 @@ class AuditEntry:
     def label_in(self, lang: str) -> str:
         """The change's label in ``lang`` (Dutch where recorded, else the English one)."""
         return self.label_nl if lang == "nl" and self.label_nl else self.label
-
-
-def _dumps(data: Any) -> str:
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
 def _now() -> str:
@@ -238,7 +222,7 @@ class Store:
                         con.execute(statement)
                 con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
                 con.execute("INSERT INTO meta VALUES ('created', ?)", (_now(),))
-                _write_diff(con, None, ev)
+                write_diff(con, None, ev)
                 con.execute(
                     "INSERT INTO audit (time, user, label, change, before, after, reason) VALUES (?,?,?,?,?,?,?)",
                     (_now(), user or default_user(), "created", "{}", "{}", "{}", reason),
@@ -317,7 +301,7 @@ class Store:
                 con.execute("PRAGMA journal_mode = DELETE")
                 con.execute("PRAGMA synchronous = FULL")
                 _clear_stale_journal(con, p)
-            ev = _read(con, p)
+            ev = read_state(con, p)
         except InputError:
             con.close()
             raise
@@ -490,13 +474,13 @@ class Store:
         """Write ``new`` and the audit entry for ``change`` (a new one, or entry ``seq`` rewritten) in one
         transaction, after checking the file is still the one this store read; the entry's number."""
         label, label_nl = change.label(before, "en"), change.label(before, "nl")
-        change_text = _dumps(change.to_data())
-        row = (_now(), user or default_user(), label, change_text, _dumps(inverse.to_data()), change_text,
+        change_text = dumps(change.to_data())
+        row = (_now(), user or default_user(), label, change_text, dumps(inverse.to_data()), change_text,
                reason, label_nl)  # fmt: skip
         try:
             with _transaction(self._con):
                 self._check_fresh()
-                _write_diff(self._con, self._ev, new)
+                write_diff(self._con, self._ev, new)
                 if seq is None:
                     cur = self._con.execute(
                         "INSERT INTO audit (time, user, label, change, before, after, reason, label_nl)"
@@ -559,149 +543,6 @@ class Store:
 
     def integrity_check(self) -> str:
         return self._con.execute("PRAGMA integrity_check").fetchone()[0]
-
-
-# -- writing the state ------------------------------------------------------------------------------------------
-
-
-def _rows(con: sqlite3.Connection, table: str, old: tuple | None, new: tuple, to_data: Callable) -> None:
-    """Rewrite ``table`` rows for the entities that changed (by identity) or moved."""
-    if old is new:
-        return
-    old_pos = {} if old is None else {e.id: (i, e) for i, e in enumerate(old)}
-    new_ids = set()
-    for i, e in enumerate(new):
-        new_ids.add(e.id)
-        prev = old_pos.get(e.id)
-        if prev is None or prev[0] != i or prev[1] is not e:
-            con.execute(
-                f"INSERT OR REPLACE INTO {table} (id, position, data) VALUES (?, ?, ?)",
-                (e.id, i, _dumps(to_data(e))),
-            )
-    for gone in set(old_pos) - new_ids:
-        con.execute(f"DELETE FROM {table} WHERE id = ?", (gone,))
-
-
-def _weights(con: sqlite3.Connection, participant: str, old: Any, new: Any) -> None:
-    if old is new:
-        return
-    old = old or {}
-    new = new or {}
-    for k, v in new.items():
-        if old.get(k) != v or k not in old:
-            con.execute("INSERT OR REPLACE INTO weights VALUES (?, ?, ?)", (participant, k, float(v)))
-    for k in set(old) - set(new):
-        con.execute("DELETE FROM weights WHERE participant = ? AND key = ?", (participant, k))
-
-
-def _write_diff(con: sqlite3.Connection, old: Evaluation | None, new: Evaluation) -> None:
-    for name in (*SETTINGS, *_TABLE_SETTINGS):
-        value = getattr(new, name)
-        if old is None or getattr(old, name) != value:
-            data = dict(value) if name in _TABLE_SETTINGS else value
-            con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (name, _dumps(data)))
-    _rows(con, "areas", old and old.areas, new.areas, area_to_data)
-    _rows(con, "criteria", old and old.criteria, new.criteria, criterion_to_data)
-    _rows(con, "alternatives", old and old.alternatives, new.alternatives, alternative_to_data)
-    _rows(con, "participants", old and old.participants, new.participants, participant_to_data)
-    if old is None or old.assessments is not new.assessments:
-        before = {} if old is None else old.assessments
-        noted = None if old is None else changed_keys(before, new.assessments)
-        if noted is not None:  # the change said which cells it set: write those only
-            for key in noted:
-                s = new.assessments.get(key)
-                if s is None:
-                    con.execute("DELETE FROM assessments WHERE alternative = ? AND criterion = ?", key)
-                else:
-                    con.execute(
-                        "INSERT OR REPLACE INTO assessments VALUES (?, ?, ?)",
-                        (key[0], key[1], _dumps(assessment_to_data(s))),
-                    )
-            noted_all = True
-        else:
-            noted_all = False
-        kept = 0  # keys already there: when all of the old ones are, nothing was removed
-        for key, s in () if noted_all else new.assessments.items():
-            was = before.get(key)
-            if was is not None:
-                kept += 1
-            if was is not s:
-                con.execute(
-                    "INSERT OR REPLACE INTO assessments VALUES (?, ?, ?)",
-                    (key[0], key[1], _dumps(assessment_to_data(s))),
-                )
-        if not noted_all and kept != len(before):
-            for key in before.keys() - new.assessments.keys():
-                con.execute("DELETE FROM assessments WHERE alternative = ? AND criterion = ?", key)
-    _weights(con, AGREED, old and old.weights, new.weights)
-    if old is None or old.participant_weights is not new.participant_weights:
-        before_pw = {} if old is None else old.participant_weights
-        for pid, w in new.participant_weights.items():
-            _weights(con, pid, before_pw.get(pid), w)
-        for pid in set(before_pw) - set(new.participant_weights):
-            con.execute("DELETE FROM weights WHERE participant = ?", (pid,))
-
-
-# -- reading the state ------------------------------------------------------------------------------------------
-
-
-class _Budget:
-    """Counts the bytes read from the state tables; a file holding more than any reader takes is refused
-    before it fills the memory (as :func:`evaluator.io.read_bytes` refuses a large file)."""
-
-    def __init__(self, path: Path):
-        from .files import MAX_INPUT_BYTES
-
-        self.left, self.limit, self.path = MAX_INPUT_BYTES, MAX_INPUT_BYTES, path
-
-    def take(self, text: Any) -> Any:
-        self.left -= len(text) if isinstance(text, str | bytes) else 8
-        if self.left < 0:
-            self.refuse()
-        return text
-
-    def rows(self, cursor: sqlite3.Cursor, batch: int = 5000) -> list[tuple]:
-        """Every row of ``cursor``, counted a batch at a time (one ``take`` per value was a third of opening a
-        large file); refused as soon as the count passes the limit."""
-        out: list[tuple] = []
-        while chunk := cursor.fetchmany(batch):
-            for row in chunk:
-                for v in row:
-                    self.left -= len(v) if isinstance(v, str | bytes) else 8
-            if self.left < 0:
-                self.refuse()
-            out += chunk
-        return out
-
-    def refuse(self) -> None:
-        raise InputError(
-            gettext("holds more than the {value:.0f} MB of evaluation data Afweging reads").format(
-                value=self.limit / 1000000.0
-            ),
-            self.path,
-        )
-
-
-def _read(con: sqlite3.Connection, path: Path) -> Evaluation:
-    budget = _Budget(path)
-    data: dict[str, Any] = {}
-    for name, value in con.execute("SELECT name, value FROM settings"):
-        if name in (*SETTINGS, *_TABLE_SETTINGS):
-            data[name] = json.loads(budget.take(value))
-    for table in ("areas", "criteria", "alternatives", "participants"):
-        cursor = con.execute(f"SELECT data FROM {table} ORDER BY position")
-        data[table] = [json.loads(budget.take(r[0])) for r in cursor]
-    alt_pos = {a["id"]: i for i, a in enumerate(data["alternatives"])}
-    crit_pos = {c["id"]: i for i, c in enumerate(data["criteria"])}
-    rows = budget.rows(con.execute("SELECT alternative, criterion, data FROM assessments"))
-    rows.sort(key=lambda r: (alt_pos.get(r[0], -1), crit_pos.get(r[1], -1)))
-    data["assessments"] = [{"alternative": a, "criterion": c, **json.loads(d)} for a, c, d in rows]
-    weights: dict[str, dict[str, float]] = {}
-    for participant, key, value in con.execute("SELECT participant, key, value FROM weights"):
-        weights.setdefault(budget.take(participant), {})[budget.take(key)] = value
-    data["weights"] = weights.pop(AGREED, {})
-    data["participant_weights"] = weights
-    return evaluation_from_data(data, str(path))
 
 
 def _migrate(con: sqlite3.Connection, version: int, path: Path) -> None:

@@ -30,6 +30,10 @@ def short_name(method: str) -> str:
     return METHODS[method].acronym
 
 
+_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole))  # fmt: skip
+
+
 class CompareModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -38,6 +42,7 @@ class CompareModel(QAbstractTableModel):
         self._current = "wsm"
         self._ranks: dict[str, Mapping[str, int] | str] = {}
         self.methods: tuple[str, ...] = tuple(METHODS)
+        self._rank_texts: dict[tuple[int, str], str] = {}
 
     def set_rows(
         self,
@@ -54,6 +59,15 @@ class CompareModel(QAbstractTableModel):
             self._ranks[m] = PENDING if slow is None else slow.get(m, PENDING)
         self.endResetModel()
 
+    def _rank_text(self, k: int) -> str:
+        """A rank as the language writes it, written once per rank and language (1 000 rows × 9 methods are
+        asked again at every paint and column sizing)."""
+        key = (k, language())
+        text = self._rank_texts.get(key)
+        if text is None:
+            text = self._rank_texts[key] = number(k, 0)
+        return text
+
     def rank_of(self, alternative: str, method: str) -> int | None:
         r = self._ranks.get(method)
         return r.get(alternative) if isinstance(r, Mapping) else None
@@ -65,7 +79,9 @@ class CompareModel(QAbstractTableModel):
         return 0 if parent.isValid() else 1 + len(self.methods)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if (
+            role not in _ROLES or not index.isValid()
+        ):  # first: sizing the columns asks every cell for every role
             return None
         row, col = index.row(), index.column()
         if col == 0:
@@ -80,7 +96,7 @@ class CompareModel(QAbstractTableModel):
             if isinstance(r, str):
                 return "—"
             k = r.get(self._ids[row])
-            return number(k, 0) if k is not None else "—"
+            return self._rank_text(k) if k is not None else "—"
         if role == Qt.ItemDataRole.ToolTipRole:
             if r == PENDING:
                 return tr("Being computed…")

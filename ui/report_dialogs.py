@@ -2,9 +2,9 @@
 
 Both call the same core functions as the command line (``evaluator.report.export.export_memo`` and
 ``evaluator.report.verify.verify_memo``). The password and PIN fields are read once when exporting and cleared;
-they are never stored or logged. The preview and the export (rendering, signing, writing) run off the GUI thread
-(:mod:`ui.background`): the dialog stays responsive, Export is disabled while one runs, and an outcome that
-arrives after the dialog closed is dropped.
+they are never stored or logged. The preview, the export (rendering, signing, writing) and the signature check
+run off the GUI thread (:mod:`ui.background`): the dialog stays responsive, Export or Verify is disabled while one
+runs, and an outcome that arrives after the dialog closed is dropped.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -498,7 +498,7 @@ class VerifyDialog(QDialog):
         self.trust_browse.clicked.connect(lambda: self._browse(self.trust, "*.pem *.crt *.cer *.der"))
         self.verify_button = QPushButton()
         self.verify_button.setDefault(True)
-        self.verify_button.clicked.connect(self.run_check)
+        self.verify_button.clicked.connect(self.start_check)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.reject)
         self.verdict = QLabel()
@@ -507,6 +507,8 @@ class VerifyDialog(QDialog):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result = None
+        self._outcome: bool | None = None
+        self._checks = Background(self)  # the signature check
 
         form = QFormLayout()
         self._l_memo, self._l_trust = QLabel(), QLabel()
@@ -544,24 +546,61 @@ class VerifyDialog(QDialog):
         if self.result is not None:
             self._show(self.result)
 
-    def run_check(self) -> bool | None:
-        """Verify the chosen memo; True valid, False invalid, None when the input cannot be used."""
+    @property
+    def checking(self) -> bool:
+        return self._checks.running
+
+    def start_check(self) -> bool:
+        """Start verifying the chosen memo off the GUI thread (a signature check reads the whole PDF and its
+        certificates); True when started. Verify is disabled and the verdict says so until the outcome is shown."""
         from evaluator.report.verify import verify_memo
 
+        if self.checking:
+            return False
+        memo = self.memo.text().strip()
         trust = [self.trust.text().strip()] if self.trust.text().strip() else []
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.result = verify_memo(self.memo.text().strip(), trust)
-        except InputError as exc:
-            self.result = None
-            self.verdict.setText(tr("Cannot check: ") + exc.line())
-            self.verdict.setStyleSheet(_BANNER.format(bg="#FDECEA", fg="#B42318"))
-            self.details.setText("")
-            return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._show(self.result)
-        return self.result.valid
+        self.result, self._outcome = None, None
+        self.verify_button.setEnabled(False)
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self.verdict.setText(tr("Checking {name}…").format(name=Path(memo).name or memo))
+        self.verdict.setStyleSheet(_BANNER.format(bg="#EEF2F6", fg="#344054"))
+        self.details.setText("")
+        self._checks.start(
+            lambda _task: verify_memo(memo, trust), done=self._checked, failed=self._not_checked
+        )
+        return True
+
+    def wait_for_check(self, timeout_ms: int = 120_000) -> bool | None:
+        """Wait, with the window turning, for the check started last: True valid, False invalid, None when the
+        input cannot be used (for tests and scripts)."""
+        self._checks.wait(timeout_ms)
+        return self._outcome
+
+    def run_check(self) -> bool | None:
+        """Verify the chosen memo and wait for the outcome (see :meth:`wait_for_check`)."""
+        return self.wait_for_check() if self.start_check() else None
+
+    def _checked(self, result: object) -> None:
+        self._idle()
+        self.result = result
+        self._outcome = result.valid
+        self._show(result)
+
+    def _not_checked(self, line: str) -> None:
+        self._idle()
+        self.verdict.setText(tr("Cannot check: ") + line)
+        self.verdict.setStyleSheet(_BANNER.format(bg="#FDECEA", fg="#B42318"))
+        self.details.setText("")
+
+    def _idle(self) -> None:
+        self.verify_button.setEnabled(True)
+        self.unsetCursor()
+
+    def done(self, r: int) -> None:
+        self._checks.close()  # a verdict arriving from now on is dropped
+        self._checks = Background(self)  # (a dialog shown again checks anew)
+        self._idle()
+        super().done(r)
 
     def _show(self, v) -> None:  # noqa: ANN001 - evaluator.report.verify.Verification
         from evaluator.report.verify import describe

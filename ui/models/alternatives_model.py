@@ -16,6 +16,7 @@ from ..i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
 FIELDS = ("name", "vendor", "description")
+_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole))
 
 
 def column_titles() -> tuple[str, ...]:
@@ -66,17 +67,15 @@ class AlternativesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(FIELDS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # first: sizing a column asks for a dozen roles a cell
             return None
-        a = self._ev.alternatives[index.row()]
-        value = getattr(a, FIELDS[index.column()])
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == 2 and len(value) > 160:
-                return value[:157] + "…"
-            return value
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return value
-        return None
+        column = index.column()
+        value = getattr(self._ev.alternatives[index.row()], FIELDS[column])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return value if column == 2 else None
+        if role == Qt.ItemDataRole.DisplayRole and column == 2 and len(value) > 160:
+            return value[:157] + "…"
+        return value
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -48,6 +48,9 @@ def direction_text(scale: Scale) -> str:
     return tr("higher is better") if scale.direction == "benefit" else tr("lower is better")
 
 
+_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole))
+
+
 class CriteriaModel(QAbstractItemModel):
     def __init__(self, doc: Document, parent: QObject | None = None):
         super().__init__(parent)
@@ -141,6 +144,8 @@ class CriteriaModel(QAbstractItemModel):
 
     # -- data -----------------------------------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:  # first: sizing a column asks every cell for a dozen roles
+            return None
         it = self.item(index)
         if it is None:
             return None
