@@ -1,0 +1,209 @@
+"""Every verb of the command line, run as a Dutch user runs it (``AFWEGING_LANG=nl``, no ``--lang``), prints no
+English: its success output, its help and its common errors.
+
+Two checks on every line a verb prints, after the data in it is taken out (names and descriptions from the
+evaluation, paths, the signer's name, digests):
+
+- no English text of the catalogue: a literal part of an English message id (the text between its placeholders)
+  of three words or more that is not also part of some Dutch translation (``(Hwang & Yoon)``) is a text that was
+  printed without being translated;
+- no common English words that Dutch does not use (``ENGLISH``): this catches texts that never reached the
+  catalogue (an f-string, a hard-coded line).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from babel.messages.pofile import read_po
+
+from evaluator.i18n import DOMAIN
+from evaluator.sample import load_sample
+from tools.i18n_catalog import PO
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "resources" / "sample" / "beter-samenwerken.toml"
+
+# Common English words that Dutch does not use as words (not "is", "of", "in", "over", "score", "data", "door").
+ENGLISH = re.compile(
+    r"\b(the|not|must|no|unknown|cannot|file|choose|expected|found|and|or|with|should|this|has|line|column|row|"
+    r"sheet|cell|empty|valid|invalid|signed|signature|trusted|checked|rank|alternatives?|weights?|samples|note|"
+    r"missing|such|already|exists|error|expecting|value|property|delimiter|pages?|criteria|criterion|created|"
+    r"from|a|an|to|of the|on|for|which|when|what|each|every|default|language|show|write|read|print|list|"
+    r"without|only|yet|after|before|replace|give|method|ranking|decision|participants?|options|usage|help)\b",
+    re.IGNORECASE,
+)
+FIELD = re.compile(r"%\(\w+\)[sdr]|%[sdr]")  # argparse's own placeholders
+
+
+def _english_fragments() -> set[str]:
+    """The literal parts of the catalogue's English texts that a Dutch session must never print."""
+    with PO.open("rb") as f:
+        po = read_po(f, locale="nl", domain=DOMAIN)
+    dutch = " ".join(
+        s for m in po if m.id for s in (m.string if isinstance(m.string, tuple) else (m.string,)) if s
+    )
+    out = set()
+    for m in po:
+        for en in m.id if isinstance(m.id, tuple) else (m.id,):
+            if not en:
+                continue
+            try:
+                parts = [lit for lit, *_ in string.Formatter().parse(en)]
+            except ValueError:
+                parts = [en]
+            for part in parts:
+                for piece in FIELD.split(part):
+                    piece = piece.strip(" .,:;()'\"\n—–-")
+                    if len(piece.split()) >= 3 and piece not in dutch:
+                        out.add(piece)
+    return out
+
+
+def _data() -> list[str]:
+    """Texts that are data, in whatever language they were written: the sample's names, labels, descriptions."""
+    ev = load_sample()
+    texts: list[object] = [ev.title, ev.question, ev.context, ev.decision, ev.owner]
+    for x in (*ev.alternatives, *ev.criteria, *ev.areas, *ev.participants):
+        texts += [getattr(x, a, "") for a in ("name", "description", "vendor", "organisation", "role")]
+    for c in ev.criteria:
+        texts += [
+            c.scale.unit,
+            *(lev.label for lev in c.scale.levels),
+            *(lev.descriptor for lev in c.scale.levels),
+        ]
+    flat = [s for t in texts for s in (t.values() if isinstance(t, dict) else [t]) if isinstance(s, str)]
+    return sorted({t for t in flat if len(t) > 1}, key=len, reverse=True)
+
+
+def _scrub(text: str, *data: str) -> str:
+    for d in data:
+        text = text.replace(d, " ")
+    text = re.sub(r"[A-Za-z0-9_./\\-]*\.(afweging|json|toml|csv|xlsx|pdf|pem|p12|dmsy|yaml)\b", " ", text)
+    text = re.sub(r"(?<![\w-])--?[a-z][\w-]*", " ", text)  # options are what the user types
+    text = re.sub(r"\{[^}\s]*\}", " ", text)  # {table,json}: choices, typed as they are
+    text = re.sub(r"\b[A-Z][A-Z0-9_.#]*\b", " ", text)  # metavars (FILE, KEY.p12), acronyms (WSM, SMAA)
+    text = re.sub(r"\b[0-9a-f]{64}\b", " ", text)  # digests
+    return text
+
+
+def _dutch(home: Path, *args: object) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    env.update(AFWEGING_LANG="nl", AFWEGING_HOME=str(home / "home"), AFWEGING_LOG_DIR=str(home / "log"))
+    return subprocess.run([sys.executable, "-m", "evaluator", *map(str, args)], capture_output=True, text=True,
+                          env=env, cwd=home, timeout=300)  # fmt: skip
+
+
+def _fill(path: Path, points: int) -> None:
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    for row in range(2, ws.max_row + 1):
+        if ws.cell(row, 1).value:
+            ws.cell(row, 5).value = points + row
+    wb.save(path)
+
+
+def _session(tmp: Path) -> list[tuple[list[str], int, str]]:
+    """Every verb, its success and a few of its errors, as a Dutch user runs them: (args, exit, output)."""
+    (tmp / "changes.json").write_text(
+        '[{"type": "set_setting", "name": "title", "value": "X"}]', encoding="utf-8"
+    )
+    (tmp / "bad.json").write_text("{\n  oops\n}\n", encoding="utf-8")
+    (tmp / "notpdf.pdf").write_text("hello", encoding="utf-8")
+    steps: list[list[object]] = [
+        ["new", "p.afweging", "--sample"],
+        ["new", "p.afweging", "--sample"],  # exists
+        ["import", SAMPLE, "--out", "q.afweging"],
+        ["export", "p.afweging", "--out", "e.json"],
+        ["export", "p.afweging", "--out", "e.txt"],  # unknown type
+        ["check", "p.afweging"],
+        ["check", "bad.json"],
+        ["rank", "p.afweging"],
+        ["rank", "p.afweging", "--out", "r.xlsx"],
+        ["rank", "p.afweging", "--method", "nope"],
+        ["apply", "p.afweging", "changes.json", "--reason", "X"],
+        ["apply", SAMPLE, "changes.json"],
+        ["log", "p.afweging"],
+        ["ballot", "export", "p.afweging", "--participant", "Anna", "--add", "--out", "anna.xlsx"],
+        ["ballot", "export", "p.afweging", "--participant", "Bert", "--add", "--out", "bert.xlsx"],
+        ["ballot", "import", "p.afweging", "anna.xlsx"],  # not filled in
+        "fill",
+        ["ballot", "import", "p.afweging", "anna.xlsx", "bert.xlsx"],
+        ["weights", "p.afweging"],
+        ["sensitivity", "p.afweging", "--samples", "100"],
+        ["sensitivity", "p.afweging", "--samples", "0"],
+        ["report", "p.afweging", "--out", "memo.pdf", "--samples", "50"],
+        ["report", "p.afweging", "--out", "memo.pdf", "--samples", "50"],  # exists
+        ["verify", "memo.pdf"],  # not signed
+        ["verify", "notpdf.pdf"],
+        ["methods"],
+        ["workshop", "serve", "e.json"],
+        ["frobnicate"],
+        ["--help"],
+        *[[verb, "--help"] for verb in ("apply", "check", "export", "import", "log", "methods", "new", "rank",
+                                         "report", "sensitivity", "verify", "weights", "ballot", "workshop")],
+        ["ballot", "export", "--help"],
+        ["ballot", "import", "--help"],
+        ["workshop", "serve", "--help"],
+    ]  # fmt: skip
+    out = []
+    for args in steps:
+        if args == "fill":
+            _fill(tmp / "anna.xlsx", 10)
+            _fill(tmp / "bert.xlsx", 30)
+            continue
+        p = _dutch(tmp, *args)
+        out.append(([str(a) for a in args], p.returncode, p.stdout + p.stderr))
+    return out
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[list[str], int, str]]:
+    return _session(tmp_path_factory.mktemp("dutch"))
+
+
+def _english_in(output: str) -> list[str]:
+    data = _data()
+    signer = re.findall(r"ondertekend door (.+)", output)
+    text = _scrub(output, *signer, *data, "afweging")
+    found = [f"text {frag!r}" for frag in _ENGLISH_FRAGMENTS if frag in text]
+    return found + [f"word {w!r}" for w in ENGLISH.findall(text)]
+
+
+_ENGLISH_FRAGMENTS = _english_fragments()
+
+
+def test_every_verb_ran_as_expected(session) -> None:
+    codes = {" ".join(a): code for a, code, _ in session}
+    assert codes["new p.afweging --sample"] == 2  # the second time: it exists
+    assert codes["rank p.afweging"] == 0 and codes["rank p.afweging --out r.xlsx"] == 0
+    assert codes["ballot import p.afweging anna.xlsx bert.xlsx"] == 0, session
+    assert codes["report p.afweging --out memo.pdf --samples 50"] == 2
+    assert codes["verify memo.pdf"] == 1
+    assert codes["frobnicate"] == 2
+
+
+def test_no_english_in_a_dutch_session(session) -> None:
+    bad = []
+    for args, _code, output in session:
+        for line in output.splitlines():
+            found = _english_in(line)
+            if found:
+                bad.append(f"afweging {' '.join(args)}\n    {line.strip()}\n    -> {', '.join(found)}")
+    assert bad == [], f"{len(bad)} line(s) with English:\n" + "\n".join(bad)
+
+
+def test_the_check_finds_english() -> None:
+    """The check catches an untranslated catalogue text and a line that never reached the catalogue."""
+    assert _english_in("rang  alternatief  score") == []
+    assert _english_in("memo.pdf: 37 pages, not signed; decision data SHA-256 " + "a" * 64)
+    assert _english_in("afweging: x.json: is not valid JSON: line 2, column 3")
+    frag = next(iter(sorted(_ENGLISH_FRAGMENTS)))
+    assert _english_in(f"iets {frag} iets")
