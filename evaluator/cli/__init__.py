@@ -61,6 +61,12 @@ ARGPARSE_WORDS = (
 )
 
 
+DESCRIPTION = N_(
+    "Weigh collaboration suites on sovereignty, continuity, licence dependency and on-premise viability; rank, "
+    "test and sign the decision."
+)
+
+
 def _speak_argparse() -> None:
     argparse._ = gettext  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
@@ -78,13 +84,13 @@ def _fail(message: str, code: int) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="afweging", description="Weigh collaboration suites on sovereignty, continuity, "
-                     "licence dependency and on-premise viability; rank, test and sign the decision.")  # fmt: skip
-    parser.add_argument("--version", action="version", version=f"afweging {_version()}")
+    parser = _Parser(prog="afweging", description=gettext(DESCRIPTION))
+    parser.add_argument("--version", action="version", version=f"afweging {_version()}",
+                        help=gettext("show program's version number and exit"))  # fmt: skip
     sub = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
     for verb, modname in sorted(_verbs().items()):
         mod = importlib.import_module(modname)
-        p = sub.add_parser(verb, help=mod.HELP, description=mod.HELP)
+        p = sub.add_parser(verb, help=gettext(mod.HELP), description=gettext(mod.HELP))
         mod.add_arguments(p)
         p.set_defaults(_module=mod)
     return parser

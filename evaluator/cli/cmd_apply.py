@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import gettext
+from ..i18n import N_, gettext
 
-HELP = "apply a JSON list of changes (the audit trail's own form) to a project, all or nothing"
+HELP = N_("apply a JSON list of changes (the audit trail's own form) to a project, all or nothing")
 
 MAX_CHANGES_BYTES = 50_000_000
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help="the .afweging project to change")
-    p.add_argument("changes", metavar="CHANGES.json", help='a JSON list of changes, e.g. [{"type": "set_setting", '
-                   '"name": "title", "value": "..."}]')  # fmt: skip
-    p.add_argument("--reason", metavar="TEXT", default="", help="why, recorded in the audit trail")
-    p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of messages")
+    p.add_argument("file", metavar="FILE", help=gettext("the .afweging project to change"))
+    p.add_argument("changes", metavar="CHANGES.json", help=gettext('a JSON list of changes, e.g. [{"type": "set_setting", '
+                   '"name": "title", "value": "..."}]'))  # fmt: skip
+    p.add_argument("--reason", metavar="TEXT", default="", help=gettext("why, recorded in the audit trail"))
+    p.add_argument("--lang", choices=("nl", "en"), default=None, help=gettext("language of messages"))
 
 
 def read_changes(path: str) -> list:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import gettext
+from ..i18n import N_, gettext
 
-HELP = "list the ranking methods: what each does, its definition and its parameters"
+HELP = N_("list the ranking methods: what each does, its definition and its parameters")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
