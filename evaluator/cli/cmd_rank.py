@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         for a in ranking.to_data()["alternatives"]:
             w.writerow([csv_text(a["name"]), a["rank"], repr(a["score"]).replace(".", decimal)])
     else:
-        print(f"{meth.title(args.lang)} — score: {meth.score[args.lang]}")
+        print(f"{meth.title(args.lang)} — score: {meth.score_meaning(args.lang)}")
         rows = [(int(ranking.ranks[i]), ranking.names[i], float(ranking.scores[i])) for i in ranking.order()]
         print_table([gettext("rank"), gettext("alternative"), gettext("score")], rows, "rlr")
         if excluded:

@@ -31,7 +31,7 @@ def weights_data(ev: Evaluation, aggregation: str | None = None, lang: str = "en
     disagreement first)."""
     from ..model import text
     from ..weighting import global_weights
-    from ..workshop import DISAGREEMENT_MEASURE, disagreement, group_weights, participant_label
+    from ..workshop import disagreement, disagreement_name, group_weights, participant_label
 
     gw = group_weights(ev, aggregation)
     agreed = global_weights(ev)
@@ -42,7 +42,7 @@ def weights_data(ev: Evaluation, aggregation: str | None = None, lang: str = "en
         "aggregation": gw.aggregation,
         "aggregation_name": gw.name(lang),
         "disagreement_measure": "iqr",
-        "disagreement_name": DISAGREEMENT_MEASURE[lang],
+        "disagreement_name": disagreement_name(lang),
         "agenda": [s.criterion for s in spreads],
         "not_voted": [participant_label(ev, pid, lang) for pid in gw.not_voted],
         "criteria": [
