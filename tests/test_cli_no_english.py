@@ -27,6 +27,7 @@ from babel.messages.pofile import read_po
 from evaluator.cli import verb_names
 from evaluator.i18n import DOMAIN
 from evaluator.sample import load_sample
+from tests.pki import Pki, pki_fixture  # noqa: F401 - the fixture
 from tools.i18n_catalog import PO
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +40,8 @@ ENGLISH = re.compile(
     r"sheet|cell|empty|valid|invalid|signed|signature|trusted|checked|rank|alternatives?|weights?|samples|note|"
     r"missing|such|already|exists|error|expecting|value|property|delimiter|pages?|criterion|created|"
     r"from|an|to|of the|on|for|which|when|what|each|every|default|language|show|write|read|print|list|"
-    r"without|only|yet|after|before|replace|give|method|ranking|decision|participants?|options|usage|help)\b",
+    r"without|only|yet|after|before|replace|give|method|ranking|decision|participants?|options|usage|help|seed|"
+    r"password|key)\b",
     re.IGNORECASE,
 )
 FIELD = re.compile(r"%\(\w+\)[sdr]|%[sdr]")  # argparse's own placeholders
@@ -103,9 +105,11 @@ def _scrub(text: str, *data: str) -> str:
     return text
 
 
-def _dutch(home: Path, *args: object) -> subprocess.CompletedProcess:
+def _dutch(home: Path, *args: object, **extra: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
-    env.update(AFWEGING_LANG="nl", AFWEGING_HOME=str(home / "home"), AFWEGING_LOG_DIR=str(home / "log"))
+    env.update(
+        AFWEGING_LANG="nl", AFWEGING_HOME=str(home / "home"), AFWEGING_LOG_DIR=str(home / "log"), **extra
+    )
     return subprocess.run([sys.executable, "-m", "evaluator", *map(str, args)], capture_output=True, text=True,
                           env=env, cwd=home, timeout=300)  # fmt: skip
 
@@ -119,7 +123,7 @@ def _fill(path: Path, points: int) -> None:
     wb.save(path)
 
 
-def _session(tmp: Path) -> list[tuple[list[str], int, str]]:
+def _session(tmp: Path, pki: Pki) -> list[tuple[list[str], int, str]]:
     """Every verb, its success and a few of its errors, as a Dutch user runs them: (args, exit, output)."""
     (tmp / "changes.json").write_text(
         '[{"type": "set_setting", "name": "title", "value": "X"}]', encoding="utf-8"
@@ -152,6 +156,25 @@ def _session(tmp: Path) -> list[tuple[list[str], int, str]]:
         ["report", "p.afweging", "--out", "memo.pdf", "--samples", "50"],  # exists
         ["verify", "memo.pdf"],  # not signed
         ["verify", "notpdf.pdf"],
+        ["report", "p.afweging", "--out", "signed.pdf", "--samples", "50", "--sign", pki.signer_p12],  # no password
+        ["report", "p.afweging", "--out", "signed.pdf", "--samples", "50", "--sign", pki.signer_p12,
+         "--password-env", "MEMO_PW"],  # a draft
+        ["report", "p.afweging", "--out", "signed.pdf", "--samples", "50", "--sign", pki.signer_p12,
+         "--password-env", "MEMO_PW", "--allow-draft", "--reason", "Akkoord"],
+        ["verify", "signed.pdf", "--trust", pki.root_pem],
+        ["verify", "signed.pdf", "--trust", pki.other_root_pem],
+        ["verify", "signed.pdf"],  # no trust given
+        ["check", "p.afweging", "--agreement"],
+        ["sensitivity", "p.afweging", "--samples", "100", "--weights", "around", "--scores", "ranges"],
+        ["sensitivity", "p.afweging", "--samples", "100", "--spread", "participants", "--weights", "around"],
+        ["rank", "bad.json"],
+        ["rank", "p.afweging", "--out", "r.xlsx"],  # exists
+        ["import", "bad.json", "--out", "z.afweging"],
+        ["new", "x.txt"],
+        ["log", "e.json"],
+        ["weights", "e.json", "--aggregation", "median"],
+        ["ballot", "export", "p.afweging", "--participant", "Nobody", "--out", "n.xlsx"],
+        ["ballot", "import", "p.afweging", "notpdf.pdf"],
         ["methods"],
         ["workshop", "serve", "e.json"],
         ["frobnicate"],
@@ -168,14 +191,18 @@ def _session(tmp: Path) -> list[tuple[list[str], int, str]]:
             _fill(tmp / "anna.xlsx", 10)
             _fill(tmp / "bert.xlsx", 30)
             continue
-        p = _dutch(tmp, *args)
+        p = _dutch(tmp, *args, MEMO_PW=pki.password)
         out.append(([str(a) for a in args], p.returncode, p.stdout + p.stderr))
     return out
 
 
 @pytest.fixture(scope="module")
-def session(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[list[str], int, str]]:
-    return _session(tmp_path_factory.mktemp("dutch"))
+def session(tmp_path_factory: pytest.TempPathFactory, pki: Pki) -> list[tuple[list[str], int, str]]:
+    out = _session(tmp_path_factory.mktemp("dutch"), pki)
+    if os.environ.get("AFWEGING_SHOW_SESSION"):  # to read it all: AFWEGING_SHOW_SESSION=1 pytest -s
+        for args, code, output in out:
+            print(f"$ afweging {' '.join(args)}  [{code}]\n{output}")
+    return out
 
 
 def _english_in(output: str) -> list[str]:
@@ -190,13 +217,18 @@ _ENGLISH_FRAGMENTS = _english_fragments()
 
 
 def test_every_verb_ran_as_expected(session) -> None:
-    codes = {" ".join(a): code for a, code, _ in session}
-    assert codes["new p.afweging --sample"] == 2  # the second time: it exists
-    assert codes["rank p.afweging"] == 0 and codes["rank p.afweging --out r.xlsx"] == 0
-    assert codes["ballot import p.afweging anna.xlsx bert.xlsx"] == 0, session
-    assert codes["report p.afweging --out memo.pdf --samples 50"] == 2
-    assert codes["verify memo.pdf"] == 1
-    assert codes["frobnicate"] == 2
+    codes: dict[str, list[int]] = {}
+    for a, code, _ in session:
+        if "--help" not in a:
+            codes.setdefault(" ".join(a[:2]), []).append(code)
+    assert codes["new p.afweging"] == [0, 2]  # the second time: it exists
+    assert codes["rank p.afweging"] == [0, 0, 2, 2]  # table, xlsx, unknown method, xlsx exists
+    assert codes["ballot import"] == [2, 0, 2]
+    assert codes["report p.afweging"] == [0, 2, 2, 2, 0]  # exists, no password, a draft, signed
+    assert codes["verify memo.pdf"] == [1]  # not signed
+    assert codes["verify signed.pdf"] == [0, 1, 1]  # trusted, another root, no root
+    assert codes["frobnicate"] == [2]
+    assert all(c == 0 for a, c, _ in session if "--help" in a)
 
 
 def test_no_english_in_a_dutch_session(session) -> None:

@@ -68,7 +68,7 @@ def _secret(var: str | None, what: str, flag: str) -> str:
 
     if not var:
         raise InputError(
-            gettext("give {flag} VAR: the name of the environment variable that holds the {what}").format(
+            gettext("give {flag} VAR: the name of the environment variable that holds {what}").format(
                 flag=flag, what=what
             )
         )
@@ -76,7 +76,7 @@ def _secret(var: str | None, what: str, flag: str) -> str:
     value = os.environ.pop(var, None)
     if value is None:
         raise InputError(
-            gettext("environment variable {var} is not set; it should hold the {what}").format(
+            gettext("environment variable {var} is not set; it should hold {what}").format(
                 var=var, what=what
             ),
             place=flag,
@@ -91,7 +91,9 @@ def key_from_args(args: argparse.Namespace):  # noqa: ANN201 - SigningKey | None
     if args.sign and (args.pkcs11_lib or args.token_label):
         raise InputError(gettext("choose one way to sign: --sign KEY.p12 or a token (--token-label)"))
     if args.sign:
-        return Pkcs12Key(args.sign, _secret(args.password_env, "key file's password", "--password-env"))
+        return Pkcs12Key(
+            args.sign, _secret(args.password_env, gettext("the key file's password"), "--password-env")
+        )
     if args.pkcs11_lib or args.token_label:
         from ..report.sign import default_pkcs11_lib
 
@@ -103,7 +105,7 @@ def key_from_args(args: argparse.Namespace):  # noqa: ANN201 - SigningKey | None
                 gettext("no PKCS#11 library found in the usual places; give it with --pkcs11-lib LIB")
             )
         return Pkcs11Key(lib, args.token_label, args.key_label,
-                         _secret(args.pin_env, "token's PIN", "--pin-env"), args.cert_label)  # fmt: skip
+                         _secret(args.pin_env, gettext("the token's PIN"), "--pin-env"), args.cert_label)  # fmt: skip
     if args.password_env or args.pin_env or args.key_label:
         raise InputError(
             gettext("a password, PIN or token label without a key: add --sign KEY.p12 or --pkcs11-lib LIB")
@@ -133,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
         if concerns:
             raise InputError(
                 gettext("not signed: {concerns}; sign it anyway with --allow-draft").format(
-                    concerns=" and ".join(concerns)
+                    concerns="; ".join(concerns)
                 ),
                 args.file,
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..formats import num
+from ..formats import num, number
 from ..i18n import N_, gettext, ngettext
 from ..text import percent as pct
 
@@ -97,8 +97,14 @@ def run(args: argparse.Namespace) -> int:
     acc, stability = result.acceptability, result.stability
     mode = {
         "uniform": gettext("any weighting (uniform on the simplex)", args.lang),
-        "around": (gettext("around the agreed weights, spread {spread}", args.lang).format(spread=s.spread)),
-    }[acc.weights_mode]  # fmt: skip
+        "around": (
+            gettext("around the agreed weights, spread as among the participants", args.lang)
+            if s.spread == SPREAD_PARTICIPANTS
+            else gettext("around the agreed weights, spread {spread}", args.lang).format(
+                spread=number(s.spread, args.lang)
+            )
+        ),
+    }[acc.weights_mode]
     scores = (
         (gettext("scores drawn within their ranges", args.lang)) + f" ({acc.ranged_cells})"
         if acc.scores_mode == "ranges"
