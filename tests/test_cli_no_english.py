@@ -129,6 +129,7 @@ def _session(tmp: Path, pki: Pki) -> list[tuple[list[str], int, str]]:
         '[{"type": "set_setting", "name": "title", "value": "X"}]', encoding="utf-8"
     )
     (tmp / "bad.json").write_text("{\n  oops\n}\n", encoding="utf-8")
+    (tmp / "badchange.json").write_text('[{"type": "set_weight", "id": "A1"}]', encoding="utf-8")
     (tmp / "notpdf.pdf").write_text("hello", encoding="utf-8")
     steps: list[list[object]] = [
         ["new", "p.afweging", "--sample"],
@@ -143,6 +144,7 @@ def _session(tmp: Path, pki: Pki) -> list[tuple[list[str], int, str]]:
         ["rank", "p.afweging", "--method", "nope"],
         ["apply", "p.afweging", "changes.json", "--reason", "X"],
         ["apply", SAMPLE, "changes.json"],
+        ["apply", "p.afweging", "badchange.json"],
         ["log", "p.afweging"],
         ["ballot", "export", "p.afweging", "--participant", "Anna", "--add", "--out", "anna.xlsx"],
         ["ballot", "export", "p.afweging", "--participant", "Bert", "--add", "--out", "bert.xlsx"],
