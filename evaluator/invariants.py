@@ -77,10 +77,9 @@ class Problem:
         params = dict(self.params)
         if lang == "nl":  # words the check wrote in both languages: ``detail`` and ``detail_nl``
             params.update({k[:-3]: v for k, v in self.params.items() if k.endswith("_nl")})
-        entry = MESSAGES[self.key]
-        if isinstance(entry, tuple):  # (English, Dutch): an entry tools/i18n_codemod.py has not moved yet
-            return fill(entry[1] if lang == "nl" else entry[0], lang, **params)
-        return fill(pgettext(self.key, entry, lang), lang, **params)  # numbers as the language writes them
+        return fill(
+            pgettext(self.key, MESSAGES[self.key], lang), lang, **params
+        )  # numbers as the language writes them
 
     def line(self, lang: str | None = None) -> str:
         return f"{self.place}: {self.text(lang)}" if self.place else self.text(lang)

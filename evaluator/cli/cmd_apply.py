@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import N_, gettext
+from ..i18n import N_, gettext, ngettext
 
 HELP = N_("apply a JSON list of changes (the audit trail's own form) to a project, all or nothing")
 
@@ -74,11 +74,7 @@ def run(args: argparse.Namespace) -> int:
         seq = st.audit(limit=1)[0].seq
         label = change.label(st.evaluation, args.lang)
     n = len(changes)
-    what = (
-        ("1 wijziging" if n == 1 else f"{n} wijzigingen")
-        if args.lang == "nl"
-        else f"{n} change" + "s" * (n > 1)
-    )
+    what = ngettext("{n} change", "{n} changes", n, args.lang).format(n=n)
     entry = gettext("as one entry", args.lang)
     print(f"{args.file}: {what} {entry} (#{seq}): {label}")
     return 0
