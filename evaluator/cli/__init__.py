@@ -118,6 +118,11 @@ def _lang_in(argv: Sequence[str]) -> str | None:
 def _users_language() -> str:
     """``AFWEGING_LANG``, else the language saved in the app's settings (the user's, else the site's), else the
     locale's."""
+    import os
+
+    chosen = i18n.supported(os.environ.get("AFWEGING_LANG"))
+    if chosen:  # no need to read the settings files
+        return chosen
     from ..user_settings import saved_language
 
     return i18n.detect_language(saved=saved_language())
