@@ -45,7 +45,7 @@ from typing import Any
 from .changes import Batch, SetWeights
 from .errors import InputError
 from .formats import fill
-from .i18n import gettext
+from .i18n import LANGUAGES, N_, gettext
 from .io.xlsx_limits import Limits
 from .model import Evaluation, text
 from .weighting import points_from_global
@@ -55,11 +55,12 @@ FORMAT = "afweging-ballot"
 VERSION = 2  # 2: sealed with the project's key (version 1 ballots are refused: export them again)
 ID_SHEET = "afweging"
 MAX_BALLOT_BYTES = 20 * 1024 * 1024
-HEADERS = {
-    "nl": ("id", "gebied", "criterium", "toelichting", "weight"),
-    "en": ("id", "area", "criterion", "description", "weight"),
-}
-SHEET_TITLES = {"nl": "stembiljet", "en": "ballot"}
+# The first sheet's title and the headers between "id" and "weight", English for the catalogue. "id" and "weight"
+# are the same in every language (the instructions name the column by it). Reading a ballot compares the sheet's
+# title with the one sealed in it, so a ballot written in any language, or before a translation changed, reads
+# back in any session.
+COLUMNS = (N_("area"), N_("criterion"), N_("description"))
+SHEET_TITLE = N_("ballot")
 WEIGHT_COL = 5  # column E
 DIGEST_ROW = 20  # first row of the per-cell digests on the identifier sheet
 SEAL = "seal"  # the identifier sheet's row whose B cell holds the MAC over the whole identifier
@@ -122,7 +123,7 @@ def write_ballot(
     from .files import atomic_write
     from .io.table import text_cells
 
-    if lang not in HEADERS:
+    if lang not in LANGUAGES:
         raise InputError(gettext("unknown language {lang_!r}; choose nl or en").format(lang_=lang))
     ev.participant(participant)  # KeyError is a programming error: callers look the id up first
     if not ev.criteria:
@@ -130,8 +131,8 @@ def write_ballot(
     who = participant_label(ev, participant, lang)
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.title = SHEET_TITLES[lang]
-    ws.append(list(HEADERS[lang]))
+    ws.title = gettext(SHEET_TITLE, lang)
+    ws.append(["id", *(gettext(h, lang) for h in COLUMNS), "weight"])
     for c in ev.criteria:
         ws.append(
             [c.id, text(ev.area(c.area).name, lang), text(c.name, lang), text(c.description, lang), None]

@@ -91,22 +91,22 @@ def parse_catalogue(data: dict[str, Any], file: str | None = None) -> Catalogue:
         r = Reader(raw_area, place, file).allow("id", "name", "description", "weight", "criteria")
         area = Area(ident(r), r.text("name"), r.text("description", {}))
         if area.id in seen:
-            raise r.fail("id", f"duplicate id {area.id!r}")
+            raise r.fail("id", gettext("duplicate id {id!r}").format(id=area.id))
         seen.add(area.id)
         weight = r.get("weight", float, 1.0)
         if weight < 0:
-            raise r.fail("weight", "must not be negative")
+            raise r.fail("weight", gettext("must not be negative"))
         areas.append(area)
         weights[area.id] = weight
         crit_list = r.get("criteria", list)
         if not crit_list:
-            raise r.fail("criteria", "an area needs at least one criterion")
+            raise r.fail("criteria", gettext("an area needs at least one criterion"))
         for j, raw_crit in enumerate(crit_list):
             cplace = f"{place}.criteria[{j}]"
             cr = Reader(raw_crit, cplace, file)
             c = criterion_from_data({**raw_crit, "area": area.id}, cplace, file, extra=("weight",))
             if c.id in seen:
-                raise cr.fail("id", f"duplicate id {c.id!r}")
+                raise cr.fail("id", gettext("duplicate id {id!r}").format(id=c.id))
             seen.add(c.id)
             _bilingual(cr, "name", c.name)
             _bilingual(cr, "description", c.description)
@@ -115,7 +115,7 @@ def parse_catalogue(data: dict[str, Any], file: str | None = None) -> Catalogue:
                 _bilingual(cr, f"scale.levels[{k}].descriptor", lv.descriptor)
             cw = cr.get("weight", float, 1.0)
             if cw < 0:
-                raise cr.fail("weight", "must not be negative")
+                raise cr.fail("weight", gettext("must not be negative"))
             criteria.append(c)
             weights[c.id] = cw
     cat = Catalogue(
@@ -139,7 +139,9 @@ def _bilingual(r: Reader, key: str, value: object) -> None:
     """Catalogue texts are shown in both languages: refuse one that lacks Dutch or English."""
     for lang in ("nl", "en"):
         if not (isinstance(value, dict) and isinstance(value.get(lang), str) and value[lang].strip()):
-            raise r.fail(key, f"needs a text in both Dutch and English (missing {lang})")
+            raise r.fail(
+                key, gettext("needs a text in both Dutch and English (missing {lang})").format(lang=lang)
+            )
 
 
 def load_catalogue(path: str | os.PathLike) -> Catalogue:

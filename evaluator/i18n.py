@@ -11,8 +11,9 @@ translators work on the ``.po`` file with any gettext tool (Poedit, Weblate, Lok
 - Placeholders are named and filled after translation: ``gettext("Saved {name}").format(name=name)``, so a
   translator may move them. Counts use :func:`ngettext`; the keyed catalogues (findings, memo texts) use the
   key as context, :func:`pgettext`.
-- The language is process-wide (:func:`set_language`): the CLI sets it from ``--lang`` or the locale, the app
-  from its setting. A text that must be in another language than the session's (the memo, written in the
+- The language is process-wide (:func:`set_language`): the CLI sets it from ``--lang``, else ``AFWEGING_LANG``,
+  else the language saved in the app's settings (the user's, else the site's), else the locale; the app from its
+  setting. A text that must be in another language than the session's (the memo, written in the
   language chosen for it) passes ``lang=``.
 - ``make i18n`` extracts the texts (``babel.cfg``), updates the ``.po`` and compiles it; ``tests/test_i18n.py``
   fails on a text without a Dutch translation, a fuzzy entry, placeholders that differ, or a stale ``.mo``.
@@ -60,13 +61,18 @@ def supported(tag: str | None) -> str | None:
     return code if code in LANGUAGES else None
 
 
-def detect_language(environ: Mapping[str, str] | None = None, default: str = SOURCE) -> str:
-    """The user's language: ``AFWEGING_LANG``, else the locale's: ``LANGUAGE`` (a ``:`` list), ``LC_ALL``, ``LC_MESSAGES``, ``LANG``,
-    as gettext reads them; on Windows, where these are usually unset, the user's display language. A locale
-    without a supported language (``C``, ``de_DE``) gives ``default``."""
+def detect_language(
+    environ: Mapping[str, str] | None = None, default: str = SOURCE, saved: str | None = None
+) -> str:
+    """The user's language: ``AFWEGING_LANG``, else ``saved`` (the language saved in the app's settings, which the
+    command line passes: :func:`evaluator.user_settings.saved_language`), else the locale's: ``LANGUAGE`` (a ``:``
+    list), ``LC_ALL``, ``LC_MESSAGES``, ``LANG``, as gettext reads them; on Windows, where these are usually unset,
+    the user's display language. A locale without a supported language (``C``, ``de_DE``) gives ``default``."""
     env = os.environ if environ is None else environ
     if supported(env.get("AFWEGING_LANG")):  # Afweging's own choice, before the locale's
         return supported(env["AFWEGING_LANG"])  # type: ignore[return-value]
+    if saved in LANGUAGES:  # the user's (or the site's) choice in the app
+        return saved  # type: ignore[return-value]
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var, "")
         if not value:

@@ -27,7 +27,7 @@ from typing import Any
 
 from . import settings
 from .formats import fill
-from .i18n import language, pgettext
+from .i18n import N_, gettext, language, pgettext
 from .model import CONFIDENCES, Assessment, Criterion, Evaluation, Scale
 
 # The wording of every validity problem in English, filled in with the problem's params; the Dutch is in the
@@ -60,7 +60,12 @@ MESSAGES: dict[str, str] = {
     "unknown_participant": "weights for unknown participant {id!r}",
 }  # fmt: skip
 
-_KIND_WORDS = {"number": ("a number or empty", "een getal of leeg"), "text": ("text", "tekst")}
+_KIND_WORDS = {"number": N_("a number or empty"), "text": N_("text")}
+
+
+def _detail(english: str) -> dict[str, str]:
+    """A problem's own words (key ``setting``): English and, from the catalogue, Dutch (``detail_nl``)."""
+    return {"detail": english, "detail_nl": gettext(english, "nl")}
 
 
 @dataclass(frozen=True)
@@ -77,10 +82,9 @@ class Problem:
         params = dict(self.params)
         if lang == "nl":  # words the check wrote in both languages: ``detail`` and ``detail_nl``
             params.update({k[:-3]: v for k, v in self.params.items() if k.endswith("_nl")})
-        entry = MESSAGES[self.key]
-        if isinstance(entry, tuple):  # (English, Dutch): an entry tools/i18n_codemod.py has not moved yet
-            return fill(entry[1] if lang == "nl" else entry[0], lang, **params)
-        return fill(pgettext(self.key, entry, lang), lang, **params)  # numbers as the language writes them
+        return fill(
+            pgettext(self.key, MESSAGES[self.key], lang), lang, **params
+        )  # numbers as the language writes them
 
     def line(self, lang: str | None = None) -> str:
         return f"{self.place}: {self.text(lang)}" if self.place else self.text(lang)
@@ -126,10 +130,7 @@ def _settings(ev: Evaluation) -> Iterator[Problem]:
         yield Problem(
             "robustness",
             "setting",
-            {
-                "detail": "robustness settings must be a table",
-                "detail_nl": "robuustheidsinstellingen moeten een tabel zijn",
-            },
+            _detail(N_("robustness settings must be a table")),
         )
         return
     for key in ev.robustness:
@@ -150,8 +151,7 @@ def _method_params(params: Any) -> Iterator[Problem]:
     from .methods import ALL_PARAMS, param
 
     if not isinstance(params, Mapping):
-        yield Problem("method_params", "setting", {"detail": "method parameters must be a table",
-                                                   "detail_nl": "methodeparameters moeten een tabel zijn"})  # fmt: skip
+        yield Problem("method_params", "setting", _detail(N_("method parameters must be a table")))  # fmt: skip
         return
     known = sorted(ALL_PARAMS)
     for key, value in params.items():
@@ -226,8 +226,8 @@ def _structure(ev: Evaluation) -> Iterator[Problem]:
 
 
 def _kind(name: str, kind: str, value: Any) -> dict[str, Any]:
-    en, nl = _KIND_WORDS[kind]
-    return {"field": name, "kind": en, "kind_nl": nl, "value": value}
+    en = _KIND_WORDS[kind]
+    return {"field": name, "kind": en, "kind_nl": gettext(en, "nl"), "value": value}
 
 
 def assessment_problem(crit: Criterion, s: Any) -> tuple[str, dict[str, Any]] | None:
@@ -313,7 +313,7 @@ def _assessments(ev: Evaluation, before: Evaluation | None) -> Iterator[Problem]
         yield Problem(
             "assessments",
             "setting",
-            {"detail": "assessments must be a table", "detail_nl": "scores moeten een tabel zijn"},
+            _detail(N_("assessments must be a table")),
         )
         return
     same = before is not None and ev.alternatives is before.alternatives and ev.criteria is before.criteria
@@ -354,7 +354,7 @@ def _weight_problems(weights: Any, place: str, known: set[str]) -> Iterator[Prob
         yield Problem(
             place,
             "setting",
-            {"detail": "weights must be a table", "detail_nl": "gewichten moeten een tabel zijn"},
+            _detail(N_("weights must be a table")),
         )
         return
     for k, v in weights.items():

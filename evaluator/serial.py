@@ -157,7 +157,10 @@ class Reader:
         """Refuse keys not in ``keys``: a typo such as ``evidance`` must not silently drop data."""
         unknown = [k for k in self.data if k not in keys]
         if unknown:
-            raise self.fail(str(unknown[0]), f"unknown key (expected one of: {', '.join(keys)})")
+            raise self.fail(
+                str(unknown[0]),
+                gettext("unknown key (expected one of: {keys})").format(keys=", ".join(keys)),
+            )
         return self
 
     def where(self, key: str) -> str:
@@ -169,22 +172,29 @@ class Reader:
     def get(self, key: str, kind: type | tuple, default: Any = _MISSING) -> Any:
         if key not in self.data or self.data[key] is None and default is not _MISSING:
             if default is _MISSING:
-                raise self.fail(key, "is missing")
+                raise self.fail(key, gettext("is missing"))
             return default
         v = self.data[key]
         if kind is float:
             if isinstance(v, bool) or not isinstance(v, int | float):
-                raise self.fail(key, f"must be a number, found {v!r}")
+                raise self.fail(key, gettext("must be a number, found {v!r}").format(v=v))
             try:
                 number = float(v)
             except OverflowError:  # an integer beyond any float
-                raise self.fail(key, "must be a finite number, found one too large to compute with") from None
+                raise self.fail(
+                    key, gettext("must be a finite number, found one too large to compute with")
+                ) from None
             if not math.isfinite(number):
-                raise self.fail(key, f"must be a finite number, found {v}")
+                raise self.fail(key, gettext("must be a finite number, found {v}").format(v=v))
             return number
         if not isinstance(v, kind):
             names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
-            raise self.fail(key, f"must be {names}, found {type(v).__name__} {v!r}")
+            raise self.fail(
+                key,
+                gettext("must be {names}, found {type} {v!r}").format(
+                    names=names, type=type(v).__name__, v=v
+                ),
+            )
         return v
 
     def text(self, key: str, default: Any = _MISSING) -> dict[str, str] | str:
@@ -192,7 +202,7 @@ class Reader:
         if isinstance(v, Mapping):
             for lang, s in v.items():
                 if not isinstance(s, str):
-                    raise self.fail(f"{key}.{lang}", f"must be text, found {s!r}")
+                    raise self.fail(f"{key}.{lang}", gettext("must be text, found {s!r}").format(s=s))
             return dict(v)
         return v
 
@@ -203,7 +213,7 @@ class Reader:
 def ident(r: Reader, key: str = "id") -> str:
     v = r.get(key, str).strip()
     if not v:
-        raise r.fail(key, "must not be empty")
+        raise r.fail(key, gettext("must not be empty"))
     return v
 
 
@@ -216,7 +226,7 @@ def scale_from_data(data: Any, place: str, file: str | None = None) -> Scale:
     points = []
     for i, p in enumerate(r.get("points", list, [])):
         if not (isinstance(p, list | tuple) and len(p) == 2):
-            raise r.fail(f"points[{i}]", "must be a pair [score, value]")
+            raise r.fail(f"points[{i}]", gettext("must be a pair [score, value]"))
         pr = Reader({"score": p[0], "value": p[1]}, r.where(f"points[{i}]"), file)
         points.append((pr.get("score", float), pr.get("value", float)))
     s = Scale(
@@ -253,7 +263,12 @@ def criterion_from_data(
         and scale.bounds is not None
         and not (scale.bounds[0] <= minimum <= scale.bounds[1])
     ):
-        raise r.fail("minimum", f"{minimum:g} lies outside the scale {scale.bounds[0]:g}–{scale.bounds[1]:g}")
+        raise r.fail(
+            "minimum",
+            gettext("{minimum:g} lies outside the scale {low:g}–{high:g}").format(
+                minimum=minimum, low=scale.bounds[0], high=scale.bounds[1]
+            ),
+        )
     return Criterion(
         id=ident(r),
         area=ident(r, "area"),
@@ -270,7 +285,7 @@ def alternative_from_data(data: Any, place: str, file: str | None = None) -> Alt
     r = Reader(data, place, file).allow("id", "name", "vendor", "description")
     name = r.get("name", str).strip()
     if not name:
-        raise r.fail("name", "must not be empty")
+        raise r.fail("name", gettext("must not be empty"))
     return Alternative(ident(r), name, r.get("vendor", str, ""), r.get("description", str, ""))
 
 
@@ -281,7 +296,7 @@ def assessment_from_data(data: Any, place: str, file: str | None = None) -> Asse
     r = Reader(data, place, file).allow(*ASSESSMENT_KEYS)
     conf = r.get("confidence", str, "")
     if conf not in CONFIDENCES and conf != "":
-        raise r.fail("confidence", f"must be high, medium or low, found {conf!r}")
+        raise r.fail("confidence", gettext("must be high, medium or low, found {conf!r}").format(conf=conf))
     s = Assessment(
         value=r.number_or_none("value"),
         low=r.number_or_none("low"),
@@ -313,7 +328,7 @@ def weights_from_data(data: Any, place: str, file: str | None = None) -> dict[st
     for k in r.data:
         v = r.get(k, float)
         if v < 0:
-            raise r.fail(k, f"weight must not be negative, found {v:g}")
+            raise r.fail(k, gettext("weight must not be negative, found {v:g}").format(v=v))
         out[str(k)] = v
     return out
 
@@ -360,11 +375,14 @@ def _evaluation(data: Any, file: str | None, plain: bool) -> Evaluation | None:
     )
     fmt = r.get("format", str, FORMAT)
     if fmt != FORMAT:
-        raise r.fail("format", f"is {fmt!r}, not an Afweging evaluation")
+        raise r.fail("format", gettext("is {fmt!r}, not an Afweging evaluation").format(fmt=fmt))
     version = r.get("version", int, FORMAT_VERSION)
     if version > FORMAT_VERSION:
         raise r.fail(
-            "version", f"{version} is newer than this Afweging understands ({FORMAT_VERSION}); update it"
+            "version",
+            gettext("{version} is newer than this Afweging understands ({FORMAT_VERSION}); update it").format(
+                version=version, FORMAT_VERSION=FORMAT_VERSION
+            ),
         )
     areas = tuple(area_from_data(a, f"areas[{i}]", file) for i, a in enumerate(r.get("areas", list, [])))
     criteria = tuple(

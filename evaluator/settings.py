@@ -14,9 +14,10 @@ Two groups live here:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from .i18n import N_, gettext
 
 AGGREGATIONS = ("mean", "median", "geometric")
 WEIGHT_MODES = ("uniform", "around")
@@ -36,89 +37,90 @@ class Setting:
     name: str
     type: type
     default: Any
-    label: Mapping[str, str]
+    label: str  # English, marked for the catalogue; :func:`label` gives it in a language
     choices: tuple[Any, ...] = ()
     low: float | None = None
     high: float | None = None
     extra: tuple[Any, ...] = field(default=())  # values accepted besides the typed ones ("participants")
 
     def check(self, value: Any) -> tuple[str, str] | None:
-        """What is wrong with ``value`` for this setting, in English and Dutch; ``None`` when it fits."""
+        """What is wrong with ``value`` for this setting, in English and Dutch (a validity problem's ``detail``
+        and ``detail_nl``, from the catalogue); ``None`` when it fits."""
         if value in self.extra and not isinstance(value, bool):
             return None
         number = not isinstance(value, bool) and isinstance(value, int | float)
         if self.type is float:
             if not number or not math.isfinite(value):
-                return self._say(value, "must be a finite number", "moet een eindig getal zijn")
+                return self._say(value, N_("{name} must be a finite number, not {value!r}"))
         elif self.type is int:
             whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
             if isinstance(value, bool) or not whole:
-                return self._say(value, "must be a whole number", "moet een geheel getal zijn")
+                return self._say(value, N_("{name} must be a whole number, not {value!r}"))
         elif not isinstance(value, self.type) or (self.type is not bool and isinstance(value, bool)):
-            en, nl = _TYPE_WORDS[self.type]
-            return self._say(value, f"must be {en}", f"moet {nl} zijn")
+            return self._say(value, _TYPE_WORDS[self.type])
         if self.choices and value not in self.choices:
             options = ", ".join(map(str, self.choices))
-            return self._say(value, f"must be one of {options}", f"moet een van {options} zijn")
+            return self._say(value, N_("{name} must be one of {options}, not {value!r}"), options=options)
         if self.low is not None and value < self.low:
-            return self._say(value, f"must be at least {self.low:g}", f"moet minstens {self.low:g} zijn")
+            return self._say(value, N_("{name} must be at least {low:g}, not {value!r}"), low=self.low)
         if self.high is not None and value > self.high:
-            return self._say(value, f"must be at most {self.high:g}", f"mag hoogstens {self.high:g} zijn")
+            return self._say(value, N_("{name} must be at most {high:g}, not {value!r}"), high=self.high)
         return None
 
-    def _say(self, value: Any, en: str, nl: str) -> tuple[str, str]:
-        return (f"{self.name} {en}, not {value!r}", f"{self.label['nl']} {nl}, niet {value!r}")
+    def _say(self, value: Any, message: str, **fields: Any) -> tuple[str, str]:
+        """``message`` filled in English (naming the setting by its key) and in Dutch (by its Dutch label)."""
+        en = message.format(name=self.name, value=value, **fields)
+        nl = gettext(message, "nl").format(name=gettext(self.label, "nl"), value=value, **fields)
+        return en, nl
 
 
 _TYPE_WORDS = {
-    str: ("text", "tekst"),
-    bool: ("true or false", "waar of onwaar"),
-    int: ("a whole number", "een geheel getal"),
-    float: ("a number", "een getal"),
+    str: N_("{name} must be text, not {value!r}"),
+    bool: N_("{name} must be true or false, not {value!r}"),
+    int: N_("{name} must be a whole number, not {value!r}"),
+    float: N_("{name} must be a number, not {value!r}"),
 }
 
 
-def _s(name: str, typ: type, default: Any, nl: str, en: str, **kw: Any) -> Setting:
-    return Setting(name, typ, default, {"nl": nl, "en": en}, **kw)
+def _s(name: str, typ: type, default: Any, label: str, **kw: Any) -> Setting:
+    return Setting(name, typ, default, label, **kw)
 
 
 EVALUATION_SETTINGS: tuple[Setting, ...] = (
-    _s("title", str, "", "titel", "title"),
-    _s("question", str, "", "vraag", "question"),
-    _s("context", str, "", "context", "context"),
-    _s("date", str, "", "datum", "date"),
-    _s("owner", str, "", "eigenaar", "owner"),
-    _s("status", str, "draft", "status", "status"),
-    _s("decision", str, "", "besluit", "decision"),
-    _s("catalogue", str, "", "catalogus", "catalogue"),
-    _s("aggregation", str, "mean", "groepsweging", "group weighting", choices=AGGREGATIONS),
-    _s("anonymous", bool, False, "anoniem", "anonymous"),
-    _s("method", str, "wsm", "methode", "method"),  # choices: the method registry (checked in invariants)
+    _s("title", str, "", N_("title")),
+    _s("question", str, "", N_("question")),
+    _s("context", str, "", N_("context")),
+    _s("date", str, "", N_("date")),
+    _s("owner", str, "", N_("owner")),
+    _s("status", str, "draft", N_("status")),
+    _s("decision", str, "", N_("decision")),
+    _s("catalogue", str, "", N_("catalogue")),
+    _s("aggregation", str, "mean", N_("group weighting"), choices=AGGREGATIONS),
+    _s("anonymous", bool, False, N_("anonymous")),
+    _s("method", str, "wsm", N_("method")),  # choices: the method registry (checked in invariants)
 )
 
 ROBUSTNESS_SETTINGS: tuple[Setting, ...] = (
-    _s("robustness.method", str, "", "methode robuustheid", "robustness method"),  # "": the evaluation's
+    _s("robustness.method", str, "", N_("robustness method")),  # "": the evaluation's
     _s(
         "robustness.weights",
         str,
         "uniform",
-        "gewichten robuustheid",
-        "robustness weights",
+        N_("robustness weights"),
         choices=WEIGHT_MODES,
     ),
     _s(
         "robustness.spread",
         float,
         0.2,
-        "spreiding gewichten",
-        "weight spread",
+        N_("weight spread"),
         low=0.0,
         high=MAX_SPREAD,
         extra=(SPREAD_PARTICIPANTS,),
     ),  # fmt: skip
-    _s("robustness.scores", str, "fixed", "scores robuustheid", "robustness scores", choices=SCORE_MODES),
-    _s("robustness.samples", int, 10_000, "aantal wegingen", "samples", low=MIN_SAMPLES, high=MAX_SAMPLES),
-    _s("robustness.seed", int, 0, "startgetal", "seed", low=0, high=MAX_SEED),
+    _s("robustness.scores", str, "fixed", N_("robustness scores"), choices=SCORE_MODES),
+    _s("robustness.samples", int, 10_000, N_("samples"), low=MIN_SAMPLES, high=MAX_SAMPLES),
+    _s("robustness.seed", int, 0, N_("seed"), low=0, high=MAX_SEED),
 )
 
 ALL: dict[str, Setting] = {s.name: s for s in (*EVALUATION_SETTINGS, *ROBUSTNESS_SETTINGS)}
@@ -134,9 +136,10 @@ def robustness_defaults() -> dict[str, Any]:
     return {s.name.split(".", 1)[1]: s.default for s in ROBUSTNESS_SETTINGS}
 
 
-def label(name: str, lang: str = "nl") -> str:
+def label(name: str, lang: str | None = None) -> str:
+    """The setting's name in ``lang`` (default: the session's language)."""
     s = ALL.get(name)
-    return s.label.get(lang, s.label["en"]) if s else name
+    return gettext(s.label, lang) if s else name
 
 
 def get(ev: Any, name: str) -> Any:

@@ -58,10 +58,12 @@ AGGREGATION_NAMES: dict[str, str] = {  # English; the Dutch is in the catalogue 
     AGREED: N_("agreed weights (no participant has weighed yet)"),
 }
 
-DISAGREEMENT_MEASURE: dict[str, str] = {
-    "en": "interquartile range (IQR) of the participants' global weights",
-    "nl": "interkwartielafstand (IQR) van de globale gewichten van de deelnemers",
-}
+DISAGREEMENT_MEASURE = N_("interquartile range (IQR) of the participants' global weights")
+
+
+def disagreement_name(lang: str | None = None) -> str:
+    """The readable name of the disagreement measure, to show beside the spread per criterion."""
+    return gettext(DISAGREEMENT_MEASURE, lang)
 
 
 def aggregation_name(aggregation: str, lang: str = "nl") -> str:

@@ -93,6 +93,26 @@ def test_english_ballot(project, tmp_path):
     assert ws.cell(2, 3).value == "Control"
 
 
+def test_a_ballot_reads_back_whatever_its_language_and_the_sessions(project, tmp_path, capsys):
+    """The sheet title is in the ballot's language ("stembiljet", "ballot"); reading checks it against the title
+    sealed in the ballot, never against the session's words, so either reads back in a session of either."""
+    dutch = fill(export(project, "dee", tmp_path / "dee.xlsx", "nl"), [30, 30, 40])
+    english = fill(export(project, "cem", tmp_path / "cem.xlsx", "en"), [10, 20, 70])
+    assert [openpyxl.load_workbook(p).worksheets[0].title for p in (dutch, english)] == [
+        "stembiljet",
+        "ballot",
+    ]
+    code, out, err = run(capsys, "ballot", "import", project, dutch, "--lang", "en")
+    assert code == 0, err
+    code, out, err = run(capsys, "ballot", "import", project, english, "--lang", "nl")
+    assert code == 0, err
+    assert out == "Cem Yilmaz: 3 criteria, 100 punten\n"
+    weights = state(project)[0].participant_weights
+    assert global_weights(state(project)[0], weights["cem"]) == pytest.approx(
+        {"S1": 0.1, "S2": 0.2, "C1": 0.7}
+    )
+
+
 def test_anonymous_ballot_names_nobody(project, tmp_path):
     with Store.open(project) as st:
         st.apply(SetSetting("anonymous", True))

@@ -64,10 +64,29 @@ def extract_afweging(fileobj, keywords, comment_tags, options):  # noqa: ANN001,
     fileobj.seek(0)
     yield from extract_python(fileobj, keywords, comment_tags, options)
     source = data.decode(options.get("encoding", "utf-8")) if isinstance(data, bytes) else data
+    tree = ast.parse(source)
+    yield from in_fstrings(tree)
     if not any(name in source for name in KEYED):
         return
-    for line, key, en in keyed_entries(ast.parse(source)):
+    for line, key, en in keyed_entries(tree):
         yield line, "pgettext", (key, en), []
+
+
+SIMPLE = ("gettext", "tr", "N_", "_", "lazy_gettext")  # one text as the first argument
+
+
+def in_fstrings(tree: ast.Module) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Texts marked inside an f-string (``f"{pad}{gettext('on a bare matrix')}"``), which Babel's Python extractor
+    (before Python 3.12) reads as one string and misses."""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for part in ast.walk(node):
+            if not (isinstance(part, ast.Call) and part.args and isinstance(part.args[0], ast.Constant)):
+                continue
+            name = part.func.id if isinstance(part.func, ast.Name) else getattr(part.func, "attr", "")
+            if name in SIMPLE and isinstance(part.args[0].value, str):
+                yield part.lineno, name, part.args[0].value, []
 
 
 def pybabel(*args: str) -> None:

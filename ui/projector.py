@@ -29,7 +29,7 @@ from evaluator.errors import InputError
 from evaluator.model import Evaluation, text
 from evaluator.problem import build_problem
 from evaluator.weighting import global_weights, points_from_global
-from evaluator.workshop import DISAGREEMENT_MEASURE, disagreement, group_weights, participant_label, rankings
+from evaluator.workshop import disagreement, disagreement_name, group_weights, participant_label, rankings
 
 from .charts.spread import DARK, paint_spread, spread_description, spread_rows
 from .charts.spread import label_width as spread_label_width
@@ -407,8 +407,8 @@ class ProjectorWindow(QWidget):
         top = self._title(
             p,
             tr("Where we disagree"),
-            DISAGREEMENT_MEASURE[lang][:1].upper()
-            + DISAGREEMENT_MEASURE[lang][1:]
+            disagreement_name(lang)[:1].upper()
+            + disagreement_name(lang)[1:]
             + tr(" · ◆ group · ● participant · box: middle half"),  # fmt: skip
         )
         body = self._body(top)

@@ -44,7 +44,7 @@ def rainbow_data(ev: Evaluation, r: LiveRanking) -> RainbowData:
         for a in ev.areas
         if a.id in per_area
     )
-    score = METHODS[r.method].score.get(lang, "")
+    score = METHODS[r.method].score_meaning(lang)
     caption = tr("Bar: each criterion's share of the weighted sum · number: {method_name}, {score}").format(
         method_name=method_name(r.method), score=score
     )

@@ -370,9 +370,7 @@ class ResultsView(QWidget):
         for k in range(self.method_box.count()):
             m = self.method_box.itemData(k)
             self.method_box.setItemText(k, method_name(m))
-            self.method_box.setItemData(
-                k, METHODS[m].summary.get(language(), ""), Qt.ItemDataRole.ToolTipRole
-            )
+            self.method_box.setItemData(k, METHODS[m].summary(language()), Qt.ItemDataRole.ToolTipRole)
         self.chart.setAccessibleName(tr("Ranking chart"))
         self.chart_scroll.setAccessibleName(tr("Ranking chart, scrollable"))
         self.excluded_title.setText(tr("Not ranked"))

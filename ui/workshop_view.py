@@ -35,9 +35,9 @@ from evaluator.model import Evaluation, Participant, text
 from evaluator.summary import summarize
 from evaluator.weighting import points_from_global
 from evaluator.workshop import (
-    DISAGREEMENT_MEASURE,
     adopt_group_weights,
     aggregation_name,
+    disagreement_name,
     group_weights,
     new_round,
     not_voted,
@@ -288,7 +288,7 @@ class WorkshopView(QWidget):
         )
         self.chart_label.setText(
             tr("Disagreement, most first: ")
-            + DISAGREEMENT_MEASURE[lang]
+            + disagreement_name(lang)
             + tr(". Box: middle half; dots: participants; diamond: group.")  # fmt: skip
         )
         self.chart.set_rows(rows)

@@ -100,7 +100,7 @@ def change_from_data(data: Any, place: str = "change", file: str | None = None) 
     kind = r.get("type", str)
     cls = _REGISTRY.get(kind)
     if cls is None:
-        raise r.fail("type", f"unknown change type {kind!r}")
+        raise r.fail("type", gettext("unknown change type {kind!r}").format(kind=kind))
     r.allow("type", *(f.name for f in fields(cls)))  # a typo must not silently drop part of a change
     return cls._from_data(r)
 

@@ -6,7 +6,9 @@ and ``run(args) -> int``; this module finds them, so adding a verb touches no ot
 those files stay light: heavy libraries are imported inside ``run``.
 
 Messages are in the session's language (:mod:`evaluator.i18n`): ``--lang`` where a verb has it, else
-``AFWEGING_LANG``, else the user's locale; every verb's ``--lang`` defaults to that language.
+``AFWEGING_LANG``, else the language saved in the app's settings (:mod:`evaluator.user_settings`: the user's,
+else the one an IT department pre-set for the site), else the user's locale; every verb's ``--lang`` defaults
+to that language.
 
 Exit status: 0 success; 1 a check that failed; 2 input that cannot be used — one line on stderr naming the file,
 the place and the problem, never a traceback.
@@ -61,6 +63,12 @@ ARGPARSE_WORDS = (
 )
 
 
+DESCRIPTION = N_(
+    "Weigh collaboration suites on sovereignty, continuity, licence dependency and on-premise viability; rank, "
+    "test and sign the decision."
+)
+
+
 def _speak_argparse() -> None:
     argparse._ = gettext  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
@@ -78,13 +86,13 @@ def _fail(message: str, code: int) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="afweging", description="Weigh collaboration suites on sovereignty, continuity, "
-                     "licence dependency and on-premise viability; rank, test and sign the decision.")  # fmt: skip
-    parser.add_argument("--version", action="version", version=f"afweging {_version()}")
+    parser = _Parser(prog="afweging", description=gettext(DESCRIPTION))
+    parser.add_argument("--version", action="version", version=f"afweging {_version()}",
+                        help=gettext("show program's version number and exit"))  # fmt: skip
     sub = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
     for verb, modname in sorted(_verbs().items()):
         mod = importlib.import_module(modname)
-        p = sub.add_parser(verb, help=mod.HELP, description=mod.HELP)
+        p = sub.add_parser(verb, help=gettext(mod.HELP), description=gettext(mod.HELP))
         mod.add_arguments(p)
         p.set_defaults(_module=mod)
     return parser
@@ -107,12 +115,25 @@ def _lang_in(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _users_language() -> str:
+    """``AFWEGING_LANG``, else the language saved in the app's settings (the user's, else the site's), else the
+    locale's."""
+    import os
+
+    chosen = i18n.supported(os.environ.get("AFWEGING_LANG"))
+    if chosen:  # no need to read the settings files
+        return chosen
+    from ..user_settings import saved_language
+
+    return i18n.detect_language(saved=saved_language())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from ..logs import setup_logging
 
     setup_logging()
-    i18n.set_language(_lang_in(argv))  # --lang if given (also for argparse's words), else the user's locale
+    i18n.set_language(_lang_in(argv) or _users_language())  # --lang if given (also for argparse's words)
     _speak_argparse()
     if argv and argv[0] not in _verbs() and not argv[0].startswith("-"):
         return _fail(gettext("unknown verb {verb!r}; try: afweging --help").format(verb=argv[0]), 2)
@@ -124,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_parser().print_help()
         return 0
     if hasattr(args, "lang"):
-        args.lang = i18n.set_language(args.lang)  # None: the session's; the verb reads args.lang
+        args.lang = i18n.set_language(args.lang or i18n.language())  # None: the session's; the verb reads it
     try:
         return int(args._module.run(args) or 0)
     except InputError as exc:

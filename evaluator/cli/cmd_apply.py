@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import gettext
+from ..i18n import N_, gettext, ngettext
 
-HELP = "apply a JSON list of changes (the audit trail's own form) to a project, all or nothing"
+HELP = N_("apply a JSON list of changes (the audit trail's own form) to a project, all or nothing")
 
 MAX_CHANGES_BYTES = 50_000_000
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help="the .afweging project to change")
-    p.add_argument("changes", metavar="CHANGES.json", help='a JSON list of changes, e.g. [{"type": "set_setting", '
-                   '"name": "title", "value": "..."}]')  # fmt: skip
-    p.add_argument("--reason", metavar="TEXT", default="", help="why, recorded in the audit trail")
-    p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of messages")
+    p.add_argument("file", metavar="FILE", help=gettext("the .afweging project to change"))
+    p.add_argument("changes", metavar="CHANGES.json", help=gettext('a JSON list of changes, e.g. [{"type": "set_setting", '
+                   '"name": "title", "value": "..."}]'))  # fmt: skip
+    p.add_argument("--reason", metavar="TEXT", default="", help=gettext("why, recorded in the audit trail"))
+    p.add_argument("--lang", choices=("nl", "en"), default=None, help=gettext("language of messages"))
 
 
 def read_changes(path: str) -> list:
@@ -74,11 +74,7 @@ def run(args: argparse.Namespace) -> int:
         seq = st.audit(limit=1)[0].seq
         label = change.label(st.evaluation, args.lang)
     n = len(changes)
-    what = (
-        ("1 wijziging" if n == 1 else f"{n} wijzigingen")
-        if args.lang == "nl"
-        else f"{n} change" + "s" * (n > 1)
-    )
+    what = ngettext("{n} change", "{n} changes", n, args.lang).format(n=n)
     entry = gettext("as one entry", args.lang)
     print(f"{args.file}: {what} {entry} (#{seq}): {label}")
     return 0

@@ -4,42 +4,52 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import gettext
+from ..i18n import N_, gettext, ngettext
 
-HELP = "workshop ballots: export an XLSX ballot for a participant, or import filled-in ballots"
+HELP = N_("workshop ballots: export an XLSX ballot for a participant, or import filled-in ballots")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     ex = sub.add_parser(
         "export",
-        help="write a participant's ballot (opens in Excel and LibreOffice)",
-        description="Write a participant's ballot: the criteria with their descriptions and one locked-down "
-        "input cell per criterion for importance points 0–100.",
+        help=gettext("write a participant's ballot (opens in Excel and LibreOffice)"),
+        description=gettext(
+            "Write a participant's ballot: the criteria with their descriptions and one locked-down "
+            "input cell per criterion for importance points 0–100."
+        ),
     )
-    ex.add_argument("file", metavar="FILE", help="the .afweging project file")
-    ex.add_argument("--participant", metavar="NAME", required=True, help="the participant's name (or id)")
+    ex.add_argument("file", metavar="FILE", help=gettext("the .afweging project file"))
+    ex.add_argument(
+        "--participant", metavar="NAME", required=True, help=gettext("the participant's name (or id)")
+    )
     ex.add_argument("--out", metavar="BALLOT.xlsx", required=True)
     ex.add_argument(
         "--lang",
         choices=("nl", "en"),
         default=None,
-        help="language of the ballot (default: the user's locale)",
+        help=gettext("language of the ballot (default: the user's locale)"),
     )
     ex.add_argument(
-        "--add", action="store_true", help="add the participant to FILE first if there is none by that name"
+        "--add",
+        action="store_true",
+        help=gettext("add the participant to FILE first if there is none by that name"),
     )
-    ex.add_argument("--force", action="store_true", help="replace BALLOT.xlsx if it exists")
+    ex.add_argument("--force", action="store_true", help=gettext("replace BALLOT.xlsx if it exists"))
     im = sub.add_parser(
         "import",
-        help="read filled-in ballots into FILE as one change (all or nothing)",
-        description="Read filled-in ballots into the participants' weights, as one change in the audit "
-        "trail; a bad ballot refuses them all and changes nothing.",
+        help=gettext("read filled-in ballots into FILE as one change (all or nothing)"),
+        description=gettext(
+            "Read filled-in ballots into the participants' weights, as one change in the audit "
+            "trail; a bad ballot refuses them all and changes nothing."
+        ),
     )
-    im.add_argument("file", metavar="FILE", help="the .afweging project file")
+    im.add_argument("file", metavar="FILE", help=gettext("the .afweging project file"))
     im.add_argument("ballots", metavar="BALLOT.xlsx", nargs="+")
-    im.add_argument("--reason", default="", help="why, for the audit trail")
-    im.add_argument("--lang", choices=("nl", "en"), default=None, help="language of names and messages")
+    im.add_argument("--reason", default="", help=gettext("why, for the audit trail"))
+    im.add_argument(
+        "--lang", choices=("nl", "en"), default=None, help=gettext("language of names and messages")
+    )
 
 
 def _open(path: str):  # noqa: ANN202 - a Store; imported lazily
@@ -111,6 +121,7 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from ..ballot import import_ballots
     from ..errors import ChangeError, InputError, StoreError
+    from ..formats import number
     from ..workshop import participant_label
 
     with _open(args.file) as st:
@@ -126,7 +137,7 @@ def _import(args: argparse.Namespace) -> int:
             ) from None
         for b in ballots:
             total = sum(b.points.values())
-            print(
-                f"{participant_label(ev, b.participant, args.lang)}: {len(b.points)} criteria, {total:g} points"
-            )
+            given = ngettext("{n} criterion", "{n} criteria", len(b.points)).format(n=len(b.points))
+            points = ngettext("{n} point", "{n} points", round(total)).format(n=number(total))
+            print(f"{participant_label(ev, b.participant, args.lang)}: {given}, {points}")
     return 0

@@ -10,24 +10,32 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "the model check: redundant criteria, weights without effect, dominated alternatives, missing scores"
+from ..i18n import N_, gettext
+
+HELP = N_(
+    "the model check: redundant criteria, weights without effect, dominated alternatives, missing scores"
+)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help=".afweging, .json, .toml, .dmsy/.yaml, .csv or .xlsx")
+    p.add_argument(
+        "file", metavar="FILE", help=gettext(".afweging, .json, .toml, .dmsy/.yaml, .csv or .xlsx")
+    )
     p.add_argument(
         "--method",
         metavar="M",
-        help="the method whose first place the uncertain-score check watches; default: the file's",
+        help=gettext("the method whose first place the uncertain-score check watches; default: the file's"),
     )
     p.add_argument(
         "--agreement",
         action="store_true",
-        help="also compare the methods' rankings and run the rank-reversal checks for the method "
-        "(scikit-criteria: a few seconds)",
+        help=gettext(
+            "also compare the methods' rankings and run the rank-reversal checks for the method "
+            "(scikit-criteria: a few seconds)"
+        ),
     )
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of the findings")
+    p.add_argument("--lang", choices=("nl", "en"), default=None, help=gettext("language of the findings"))
 
 
 def run(args: argparse.Namespace) -> int:

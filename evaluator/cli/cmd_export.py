@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import gettext
+from ..i18n import N_, gettext
 
-HELP = "export an evaluation as JSON (canonical), DMSY, CSV, XLSX or another .afweging file"
+HELP = N_("export an evaluation as JSON (canonical), DMSY, CSV, XLSX or another .afweging file")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--out", metavar="DEST", required=True, help="file type by extension")
-    p.add_argument("--force", action="store_true", help="replace DEST if it exists")
+    p.add_argument("--out", metavar="DEST", required=True, help=gettext("file type by extension"))
+    p.add_argument("--force", action="store_true", help=gettext("replace DEST if it exists"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import gettext
+from ..i18n import N_, gettext
 
-HELP = "the audit trail of a project: who changed what, when and why"
+HELP = N_("the audit trail of a project: who changed what, when and why")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help="the .afweging project")
+    p.add_argument("file", metavar="FILE", help=gettext("the .afweging project"))
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of the labels")
+    p.add_argument("--lang", choices=("nl", "en"), default=None, help=gettext("language of the labels"))
 
 
 def entries(path: str, lang: str = "en") -> list[dict]:
@@ -49,10 +49,22 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(data)
         return 0
-    head = (
-        ["#", "tijd", "wie", "wijziging", "reden"]
-        if args.lang == "nl"
-        else ["#", "time", "user", "change", "reason"]
-    )
-    print_table(head, [[e["seq"], e["time"], e["user"], e["label"], e["reason"]] for e in data], "rllll")
+    from ..report.texts import reason_text
+
+    head = ["#", gettext("time"), gettext("user"), gettext("change"), gettext("reason")]
+    rows = [
+        [
+            e["seq"],
+            e["time"],
+            e["user"],
+            _created() if e["change"] is None else e["label"],
+            reason_text(e["reason"], args.lang),
+        ]
+        for e in data
+    ]
+    print_table(head, rows, "rllll")
     return 0
+
+
+def _created() -> str:
+    return gettext("File created")

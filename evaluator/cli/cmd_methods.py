@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import gettext
+from ..i18n import N_, gettext
 
-HELP = "list the ranking methods: what each does, its definition and its parameters"
+HELP = N_("list the ranking methods: what each does, its definition and its parameters")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -14,17 +14,25 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..formats import number
     from ..methods import METHODS
 
     lang = args.lang
     width = max(len(m) for m in METHODS)
     pad = " " * (width + 2)
     for m in METHODS.values():
-        print(f"{m.id.ljust(width)}  {m.title(lang)}: {m.summary[lang]}")
-        print(f"{pad}{gettext('on a bare matrix', lang)}: {m.definition[lang]}")
+        print(f"{m.id.ljust(width)}  {m.title(lang)}: {m.summary(lang)}")
+        print(pad + gettext("on a bare matrix: {definition}", lang).format(definition=m.definition_in(lang)))
         for q in m.params:
             print(
-                f"{pad}{q.show(lang=lang)} ({q.low:g}–{q.high:g}, {q.name!r} in method_params): {q.text[lang]}"
+                pad
+                + gettext("{setting} ({low}–{high}, {name!r} in method_params): {meaning}", lang).format(
+                    setting=q.show(lang=lang),
+                    low=number(q.low, lang),
+                    high=number(q.high, lang),
+                    name=q.name,
+                    meaning=q.meaning(lang),
+                )
             )
         order = (
             gettext("on scales with fixed bounds, adding an alternative never reorders the others", lang)

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import gettext
+from ..i18n import N_, gettext
 
-HELP = "start an evaluation from a catalogue (or a copy of the bundled sample)"
+HELP = N_("start an evaluation from a catalogue (or a copy of the bundled sample)")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help="the new project file (.afweging)")
-    p.add_argument("--sample", action="store_true", help="copy the bundled sample evaluation")
+    p.add_argument("file", metavar="FILE", help=gettext("the new project file (.afweging)"))
+    p.add_argument("--sample", action="store_true", help=gettext("copy the bundled sample evaluation"))
     p.add_argument(
-        "--catalogue", metavar="NAME", help="catalogue id or .toml file (default: beter-samenwerken-2026)"
+        "--catalogue",
+        metavar="NAME",
+        help=gettext("catalogue id or .toml file (default: beter-samenwerken-2026)"),
     )
-    p.add_argument("--title", help="the evaluation's title")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--title", help=gettext("the evaluation's title"))
+    p.add_argument("--force", action="store_true", help=gettext("replace FILE if it exists"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from ..catalogue import DEFAULT_CATALOGUE, find
     from ..errors import InputError
     from ..store import Store
-    from .common import refuse_overwrite
+    from .common import counts, refuse_overwrite
 
     if not args.file.lower().endswith(".afweging"):
         raise InputError(gettext("a project file name must end in .afweging"), args.file)
@@ -41,5 +43,5 @@ def run(args: argparse.Namespace) -> int:
     if args.title:
         ev = replace(ev, title=args.title)
     Store.create(args.file, ev, reason="new from sample" if args.sample else "new from catalogue").close()
-    print(f"{args.file}: {len(ev.alternatives)} alternatives, {len(ev.criteria)} criteria")
+    print(f"{args.file}: {counts(ev)}")
     return 0

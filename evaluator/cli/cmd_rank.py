@@ -9,30 +9,36 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import gettext
+from ..i18n import N_, gettext
 
-HELP = "rank the alternatives of an evaluation or a decision matrix"
+HELP = N_("rank the alternatives of an evaluation or a decision matrix")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help=".afweging, .json, .toml, .dmsy/.yaml, .csv or .xlsx")
     p.add_argument(
-        "--method", metavar="M", help="ranking method (see: afweging methods); default: the file's"
+        "file", metavar="FILE", help=gettext(".afweging, .json, .toml, .dmsy/.yaml, .csv or .xlsx")
+    )
+    p.add_argument(
+        "--method", metavar="M", help=gettext("ranking method (see: afweging methods); default: the file's")
     )
     p.add_argument(
         "--format",
         choices=("table", "json", "csv", "xlsx"),
-        help="default: table, or the --out file's type; csv follows --lang (nl: ';' and decimal comma)",
+        help=gettext(
+            "default: table, or the --out file's type; csv follows --lang (nl: ';' and decimal comma)"
+        ),
     )
     p.add_argument(
         "--out",
         metavar="RESULTS",
-        help="write the results for a spreadsheet: .xlsx (every table as a sheet) or .csv (the ranking "
-        "under every method)",
+        help=gettext(
+            "write the results for a spreadsheet: .xlsx (every table as a sheet) or .csv (the ranking "
+            "under every method)"
+        ),
     )
-    p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
+    p.add_argument("--force", action="store_true", help=gettext("replace the --out file if it exists"))
     p.add_argument(
-        "--lang", choices=("nl", "en"), default=None, help="language of reasons, names and headers"
+        "--lang", choices=("nl", "en"), default=None, help=gettext("language of reasons, names and headers")
     )
 
 
@@ -74,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         for a in ranking.to_data()["alternatives"]:
             w.writerow([csv_text(a["name"]), a["rank"], repr(a["score"]).replace(".", decimal)])
     else:
-        print(f"{meth.title(args.lang)} — score: {meth.score[args.lang]}")
+        print(f"{meth.title(args.lang)} — score: {meth.score_meaning(args.lang)}")
         rows = [(int(ranking.ranks[i]), ranking.names[i], float(ranking.scores[i])) for i in ranking.order()]
         print_table([gettext("rank"), gettext("alternative"), gettext("score")], rows, "rlr")
         if excluded:

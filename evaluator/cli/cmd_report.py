@@ -6,47 +6,58 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import gettext
+from ..i18n import N_, gettext, ngettext
 
-HELP = "write the decision memo as PDF, with the decision data attached, optionally signed (PAdES)"
+HELP = N_("write the decision memo as PDF, with the decision data attached, optionally signed (PAdES)")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help=".afweging, .json, .toml, .dmsy/.yaml, .csv or .xlsx")
+    p.add_argument(
+        "file", metavar="FILE", help=gettext(".afweging, .json, .toml, .dmsy/.yaml, .csv or .xlsx")
+    )
     p.add_argument("--out", metavar="MEMO.pdf", required=True)
     p.add_argument(
-        "--lang", choices=("nl", "en"), default=None, help="language of the memo (default: the user's locale)"
+        "--lang",
+        choices=("nl", "en"),
+        default=None,
+        help=gettext("language of the memo (default: the user's locale)"),
     )
-    p.add_argument("--force", action="store_true", help="replace MEMO.pdf if it exists")
-    g = p.add_argument_group("signing with a PKCS#12 file")
-    g.add_argument("--sign", metavar="KEY.p12", help="sign with the key and certificate in this file")
-    g.add_argument("--password-env", metavar="VAR", help="environment variable that holds its password")
-    t = p.add_argument_group("signing with a PKCS#11 token (smartcard)")
+    p.add_argument("--force", action="store_true", help=gettext("replace MEMO.pdf if it exists"))
+    g = p.add_argument_group(gettext("signing with a PKCS#12 file"))
+    g.add_argument(
+        "--sign", metavar="KEY.p12", help=gettext("sign with the key and certificate in this file")
+    )
+    g.add_argument(
+        "--password-env", metavar="VAR", help=gettext("environment variable that holds its password")
+    )
+    t = p.add_argument_group(gettext("signing with a PKCS#11 token (smartcard)"))
     t.add_argument("--pkcs11-lib", metavar="LIB",
-                   help="the token's PKCS#11 module (.so/.dll; default: the usual smartcard middleware found here)")  # fmt: skip
+                   help=gettext("the token's PKCS#11 module (.so/.dll; default: the usual smartcard middleware found here)"))  # fmt: skip
     t.add_argument("--token-label", metavar="L")
     t.add_argument("--key-label", metavar="K")
-    t.add_argument("--cert-label", metavar="C", help="certificate label, when not the key's")
-    t.add_argument("--pin-env", metavar="VAR", help="environment variable that holds the PIN")
-    p.add_argument("--reason", metavar="TEXT", default="", help="reason shown with the signature")
+    t.add_argument("--cert-label", metavar="C", help=gettext("certificate label, when not the key's"))
+    t.add_argument("--pin-env", metavar="VAR", help=gettext("environment variable that holds the PIN"))
+    p.add_argument("--reason", metavar="TEXT", default="", help=gettext("reason shown with the signature"))
     p.add_argument("--allow-draft", action="store_true",
-                   help="sign even when the status is draft/concept or no decision is recorded")  # fmt: skip
-    v = p.add_argument_group("a signature that stays valid after the certificate expires")
+                   help=gettext("sign even when the status is draft/concept or no decision is recorded"))  # fmt: skip
+    v = p.add_argument_group(gettext("a signature that stays valid after the certificate expires"))
     v.add_argument("--level", choices=("B-B", "B-T", "B-LT", "B-LTA"), type=str.upper,
-                   help="PAdES level (default B-T with --tsa-url, else B-B); B-LT and B-LTA embed validation data")  # fmt: skip
-    v.add_argument("--tsa-url", metavar="URL", help="time-stamp authority to ask (connects to that address)")
+                   help=gettext("PAdES level (default B-T with --tsa-url, else B-B); B-LT and B-LTA embed validation data"))  # fmt: skip
+    v.add_argument(
+        "--tsa-url", metavar="URL", help=gettext("time-stamp authority to ask (connects to that address)")
+    )
     v.add_argument("--validation-data", metavar="FILE", action="append", default=[],
-                   help="CA certificate, CRL or OCSP response to embed (PEM or DER); repeat for several")  # fmt: skip
+                   help=gettext("CA certificate, CRL or OCSP response to embed (PEM or DER); repeat for several"))  # fmt: skip
     v.add_argument("--fetch-validation-data", action="store_true",
-                   help="allow connecting to the CRL and OCSP addresses in the certificates")  # fmt: skip
+                   help=gettext("allow connecting to the CRL and OCSP addresses in the certificates"))  # fmt: skip
     p.add_argument("--samples", type=int, default=None, metavar="N",
-                   help="weightings for the robustness section (default: the file's robustness setting; 0 leaves it out)")  # fmt: skip
+                   help=gettext("weightings for the robustness section (default: the file's robustness setting; 0 leaves it out)"))  # fmt: skip
     p.add_argument(
         "--seed",
         type=int,
         default=None,
         metavar="S",
-        help="seed of the robustness sampling (default: the file's setting)",
+        help=gettext("seed of the robustness sampling (default: the file's setting)"),
     )
 
 
@@ -57,7 +68,7 @@ def _secret(var: str | None, what: str, flag: str) -> str:
 
     if not var:
         raise InputError(
-            gettext("give {flag} VAR: the name of the environment variable that holds the {what}").format(
+            gettext("give {flag} VAR: the name of the environment variable that holds {what}").format(
                 flag=flag, what=what
             )
         )
@@ -65,7 +76,7 @@ def _secret(var: str | None, what: str, flag: str) -> str:
     value = os.environ.pop(var, None)
     if value is None:
         raise InputError(
-            gettext("environment variable {var} is not set; it should hold the {what}").format(
+            gettext("environment variable {var} is not set; it should hold {what}").format(
                 var=var, what=what
             ),
             place=flag,
@@ -80,7 +91,9 @@ def key_from_args(args: argparse.Namespace):  # noqa: ANN201 - SigningKey | None
     if args.sign and (args.pkcs11_lib or args.token_label):
         raise InputError(gettext("choose one way to sign: --sign KEY.p12 or a token (--token-label)"))
     if args.sign:
-        return Pkcs12Key(args.sign, _secret(args.password_env, "key file's password", "--password-env"))
+        return Pkcs12Key(
+            args.sign, _secret(args.password_env, gettext("the key file's password"), "--password-env")
+        )
     if args.pkcs11_lib or args.token_label:
         from ..report.sign import default_pkcs11_lib
 
@@ -92,7 +105,7 @@ def key_from_args(args: argparse.Namespace):  # noqa: ANN201 - SigningKey | None
                 gettext("no PKCS#11 library found in the usual places; give it with --pkcs11-lib LIB")
             )
         return Pkcs11Key(lib, args.token_label, args.key_label,
-                         _secret(args.pin_env, "token's PIN", "--pin-env"), args.cert_label)  # fmt: skip
+                         _secret(args.pin_env, gettext("the token's PIN"), "--pin-env"), args.cert_label)  # fmt: skip
     if args.password_env or args.pin_env or args.key_label:
         raise InputError(
             gettext("a password, PIN or token label without a key: add --sign KEY.p12 or --pkcs11-lib LIB")
@@ -122,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
         if concerns:
             raise InputError(
                 gettext("not signed: {concerns}; sign it anyway with --allow-draft").format(
-                    concerns=" and ".join(concerns)
+                    concerns="; ".join(concerns)
                 ),
                 args.file,
             )
@@ -137,8 +150,13 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed,
         longevity=lon,
     )
-    signed = f", signed by {res.signer} (PAdES {lon.level})" if res.signed and lon else ", not signed"
-    print(f"{args.out}: {res.pages} pages{signed}; decision data SHA-256 {res.digest}")
+    pages = ngettext("{n} page", "{n} pages", res.pages).format(n=res.pages)
+    if res.signed and lon:
+        signed = gettext("signed by {signer} (PAdES {level})").format(signer=res.signer, level=lon.level)
+    else:
+        signed = gettext("not signed")
+    done = gettext("{pages}, {signed}; decision data SHA-256 {digest}")
+    print(f"{args.out}: " + done.format(pages=pages, signed=signed, digest=res.digest))
     return 0
 
 

@@ -9,41 +9,58 @@ from __future__ import annotations
 
 import argparse
 
-from ..formats import num
-from ..i18n import gettext, ngettext
+from ..formats import num, number
+from ..i18n import N_, gettext, ngettext
 from ..text import percent
 
-HELP = "how sure is the ranking: rank acceptability (SMAA) and weight stability intervals"
+HELP = N_("how sure is the ranking: rank acceptability (SMAA) and weight stability intervals")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help=".afweging, .json, .toml, .dmsy/.yaml, .csv or .xlsx")
     p.add_argument(
-        "--method", metavar="M", help="wsm, wpm, topsis or vikor; default: the file's robustness method"
+        "file", metavar="FILE", help=gettext(".afweging, .json, .toml, .dmsy/.yaml, .csv or .xlsx")
+    )
+    p.add_argument(
+        "--method",
+        metavar="M",
+        help=gettext("wsm, wpm, topsis or vikor; default: the file's robustness method"),
     )
     p.add_argument(
         "--weights",
         choices=("uniform", "around"),
-        help="uniform: any weighting is possible (no weight information); around: near the agreed weights; "
-        "default: the file's robustness setting",
+        help=gettext(
+            "uniform: any weighting is possible (no weight information); around: near the agreed weights; "
+            "default: the file's robustness setting"
+        ),
     )
     p.add_argument(
         "--spread",
         metavar="S",
-        help="with --weights around: relative spread of each weight (0.2 = about ±20 %%), or 'participants' "
-        "for each criterion's spread among the workshop participants; default: the file's setting",
+        help=gettext(
+            "with --weights around: relative spread of each weight (0.2 = about ±20 %%), or 'participants' "
+            "for each criterion's spread among the workshop participants; default: the file's setting"
+        ),
     )
     p.add_argument(
         "--scores",
         choices=("fixed", "ranges"),
-        help="ranges: draw each score within its low–high range in every sample; default: the file's setting",
+        help=gettext(
+            "ranges: draw each score within its low–high range in every sample; default: the file's setting"
+        ),
     )
-    p.add_argument("--samples", metavar="N", type=int, help="number of what-ifs; default: the file's setting")
     p.add_argument(
-        "--seed", metavar="S", type=int, help="random seed (same seed, same result); default: the file's"
+        "--samples", metavar="N", type=int, help=gettext("number of what-ifs; default: the file's setting")
+    )
+    p.add_argument(
+        "--seed",
+        metavar="S",
+        type=int,
+        help=gettext("random seed (same seed, same result); default: the file's"),
     )
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of the verdict and reasons")
+    p.add_argument(
+        "--lang", choices=("nl", "en"), default=None, help=gettext("language of the verdict and reasons")
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,8 +97,14 @@ def run(args: argparse.Namespace) -> int:
     acc, stability = result.acceptability, result.stability
     mode = {
         "uniform": gettext("any weighting (uniform on the simplex)", args.lang),
-        "around": (gettext("around the agreed weights, spread {spread}", args.lang).format(spread=s.spread)),
-    }[acc.weights_mode]  # fmt: skip
+        "around": (
+            gettext("around the agreed weights, spread as among the participants", args.lang)
+            if s.spread == SPREAD_PARTICIPANTS
+            else gettext("around the agreed weights, spread {spread}", args.lang).format(
+                spread=number(s.spread, args.lang)
+            )
+        ),
+    }[acc.weights_mode]
     scores = (
         (gettext("scores drawn within their ranges", args.lang)) + f" ({acc.ranged_cells})"
         if acc.scores_mode == "ranges"

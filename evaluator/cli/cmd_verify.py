@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import argparse
 
-from ..i18n import gettext
+from ..i18n import N_, gettext
 
-HELP = "check a memo's signature against trusted roots and recompute its ranking from the attached data"
+HELP = N_("check a memo's signature against trusted roots and recompute its ranking from the attached data")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("memo", metavar="MEMO.pdf")
     p.add_argument("--trust", metavar="CERT.pem", action="append", default=[],
-                   help="a trusted root certificate (PEM or DER); repeat for several")  # fmt: skip
+                   help=gettext("a trusted root certificate (PEM or DER); repeat for several"))  # fmt: skip
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--lang", choices=("nl", "en"), default=None,
-                   help="language of the text output (default: the user's locale)")  # fmt: skip
+                   help=gettext("language of the text output (default: the user's locale)"))  # fmt: skip
     p.add_argument("--at", metavar="YYYY-MM-DD[THH:MM]",
-                   help="judge the certificates as on this moment (UTC) instead of now, e.g. after the signer's "
-                   "certificate expires")  # fmt: skip
+                   help=gettext("judge the certificates as on this moment (UTC) instead of now, e.g. after the signer's "
+                   "certificate expires"))  # fmt: skip
 
 
 def _moment(text: str | None):  # noqa: ANN202 - datetime | None

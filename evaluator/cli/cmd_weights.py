@@ -5,23 +5,23 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import gettext
+from ..i18n import N_, gettext
 
 if TYPE_CHECKING:
     from ..model import Evaluation
 
-HELP = "the group's weights and every participant's, and where the group disagrees most"
+HELP = N_("the group's weights and every participant's, and where the group disagrees most")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help=".afweging, .json or .toml evaluation")
+    p.add_argument("file", metavar="FILE", help=gettext(".afweging, .json or .toml evaluation"))
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument(
         "--aggregation",
         choices=("mean", "median", "geometric"),
-        help="how participants' weights combine (default: the evaluation's setting)",
+        help=gettext("how participants' weights combine (default: the evaluation's setting)"),
     )
-    p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of names")
+    p.add_argument("--lang", choices=("nl", "en"), default=None, help=gettext("language of names"))
 
 
 def weights_data(ev: Evaluation, aggregation: str | None = None, lang: str = "en") -> dict[str, Any]:
@@ -31,7 +31,7 @@ def weights_data(ev: Evaluation, aggregation: str | None = None, lang: str = "en
     disagreement first)."""
     from ..model import text
     from ..weighting import global_weights
-    from ..workshop import DISAGREEMENT_MEASURE, disagreement, group_weights, participant_label
+    from ..workshop import disagreement, disagreement_name, group_weights, participant_label
 
     gw = group_weights(ev, aggregation)
     agreed = global_weights(ev)
@@ -42,7 +42,7 @@ def weights_data(ev: Evaluation, aggregation: str | None = None, lang: str = "en
         "aggregation": gw.aggregation,
         "aggregation_name": gw.name(lang),
         "disagreement_measure": "iqr",
-        "disagreement_name": DISAGREEMENT_MEASURE[lang],
+        "disagreement_name": disagreement_name(lang),
         "agenda": [s.criterion for s in spreads],
         "not_voted": [participant_label(ev, pid, lang) for pid in gw.not_voted],
         "criteria": [

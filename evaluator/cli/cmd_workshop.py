@@ -13,27 +13,44 @@ one change in the file's audit trail ("NAME: voted from their device"), undoable
 from __future__ import annotations
 
 import argparse
+import textwrap
 
-from ..i18n import gettext
+from ..i18n import N_, gettext
 
-HELP = "workshop voting from participants' own devices over the room's network (no cloud)"
+# The module's doc after its first line, for ``afweging workshop serve --help``.
+DESCRIPTION = N_(
+    "Serves a voting round on ONE network address (default 127.0.0.1, this computer only; give the address of "
+    "the room network's interface, e.g. ``--host 192.168.1.20``, to let phones and laptops in the room vote — "
+    'never every interface). Prints one JSON line per participant, ``{"participant": NAME, "url": URL}``, '
+    'then one line per event: ``{"voted": NAME}`` after each accepted vote, ``{"closed": true, "voted": '
+    '[NAME…]}``, ``{"stopped": true}``.\n\n'
+    "Commands on standard input, one per line: ``close`` closes the round (no more votes; the links show the "
+    "group result), ``stop`` closes it and stops the server. Ctrl+C and SIGTERM stop it too (exit 0). Each "
+    'accepted vote is one change in the file\'s audit trail ("NAME: voted from their device"), undoable like '
+    "any other."
+)
+HELP = N_("workshop voting from participants' own devices over the room's network (no cloud)")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     s = sub.add_parser(
         "serve",
-        help="serve a voting round on one network address until 'stop', Ctrl+C or SIGTERM",
-        description=__doc__.split("\n\n", 1)[1],
+        help=gettext("serve a voting round on one network address until 'stop', Ctrl+C or SIGTERM"),
+        description="\n\n".join(textwrap.fill(par, 100) for par in gettext(DESCRIPTION).split("\n\n")),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    s.add_argument("file", metavar="FILE", help="the .afweging project file")
+    s.add_argument("file", metavar="FILE", help=gettext("the .afweging project file"))
     s.add_argument("--host", metavar="ADDR", default="127.0.0.1",
-                   help="the IP address of the one interface to listen on (default 127.0.0.1)")  # fmt: skip
-    s.add_argument("--port", metavar="N", type=int, default=0, help="the port (default: any free port)")
+                   help=gettext("the IP address of the one interface to listen on (default 127.0.0.1)"))  # fmt: skip
+    s.add_argument(
+        "--port", metavar="N", type=int, default=0, help=gettext("the port (default: any free port)")
+    )
     s.add_argument("--participant", metavar="NAME", action="append", default=[],
-                   help="a participant who votes (name or id; repeat; default: every participant)")  # fmt: skip
-    s.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the pages (default nl)")
+                   help=gettext("a participant who votes (name or id; repeat; default: every participant)"))  # fmt: skip
+    s.add_argument(
+        "--lang", choices=("nl", "en"), default="nl", help=gettext("language of the pages (default nl)")
+    )
 
 
 def _emit(data: dict) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..i18n import gettext
+from ..i18n import gettext, ngettext
 from ..model import Evaluation
 
 
@@ -23,6 +23,16 @@ def refuse_overwrite(path: str, force: bool) -> None:
     p = Path(path)
     if p.exists() and not force:
         raise InputError(gettext("already exists; choose another name or pass --force to replace it"), p)
+
+
+def counts(ev: Evaluation) -> str:
+    """ "12 alternatives, 11 criteria", in the session's language."""
+    n, m = len(ev.alternatives), len(ev.criteria)
+    return (
+        ngettext("{n} alternative", "{n} alternatives", n).format(n=n)
+        + ", "
+        + ngettext("{n} criterion", "{n} criteria", m).format(n=m)
+    )
 
 
 def print_json(data: Any) -> None:

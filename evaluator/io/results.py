@@ -22,41 +22,40 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import InputError
-from ..i18n import gettext, pgettext
+from ..i18n import N_, gettext, keyed, pgettext
 from ..model import Evaluation, text
 from .table import csv_text, text_cells
 
 if TYPE_CHECKING:
     import pandas as pd
 
-# Stable keys of the tables, in sheet order; titles per language (an Excel sheet name: at most 31 characters).
-TITLES: dict[str, dict[str, str]] = {
-    "ranking": {"en": "Ranking", "nl": "Rangorde"},
-    "values": {"en": "Value matrix", "nl": "Waardematrix"},
-    "matrix": {
-        "en": "Decision matrix",
-        "nl": "Beslismatrix",
-    },  # the value sheet of a bare matrix: raw numbers
-    "weights": {"en": "Weights", "nl": "Gewichten"},
-    "robustness": {"en": "Robustness", "nl": "Robuustheid"},
-    "stability": {"en": "Weight stability", "nl": "Gewichtsstabiliteit"},
-    "about": {"en": "About", "nl": "Over"},
+# Stable keys of the tables, in sheet order; titles in English for the catalogue (a sheet name: at most 31 characters).
+TITLES: dict[str, str] = {
+    "ranking": N_("Ranking"),
+    "values": N_("Value matrix"),
+    "matrix": N_("Decision matrix"),  # the value sheet of a bare matrix: raw numbers
+    "weights": N_("Weights"),
+    "robustness": N_("Robustness"),
+    "stability": N_("Weight stability"),
+    "about": N_("About"),
 }
 
-_WORDS: dict[str, dict[str, str]] = {
-    "alternative": {"en": "Alternative", "nl": "Alternatief"},
-    "rank": {"en": "Rank", "nl": "Rang"},
-    "score": {"en": "Score", "nl": "Score"},
-    "excluded": {"en": "Excluded because", "nl": "Uitgesloten omdat"},
-    "area": {"en": "Area", "nl": "Gebied"},
-    "criterion": {"en": "Criterion", "nl": "Criterium"},
-    "name": {"en": "Name", "nl": "Naam"},
-    "weight": {"en": "Weight", "nl": "Gewicht"},
-    "objective": {"en": "Objective", "nl": "Doel"},
-    "low": {"en": "Lowest weight", "nl": "Laagste gewicht"},
-    "high": {"en": "Highest weight", "nl": "Hoogste gewicht"},
-    "item": {"en": "Item", "nl": "Onderdeel"},
-    "value": {"en": "Value", "nl": "Waarde"},
+# The column headers and row labels: a keyed table (tools/i18n_catalog.py), the key is the catalogue's context, so
+# "Rank" here can read "Rang" while it is "Plaats" elsewhere ("sheet.": no other table's key).
+TEXTS: dict[str, str] = {
+    "sheet.alternative": "Alternative",
+    "sheet.rank": "Rank",
+    "sheet.score": "Score",
+    "sheet.excluded": "Excluded because",
+    "sheet.area": "Area",
+    "sheet.criterion": "Criterion",
+    "sheet.name": "Name",
+    "sheet.weight": "Weight",
+    "sheet.objective": "Objective",
+    "sheet.low": "Lowest weight",
+    "sheet.high": "Highest weight",
+    "sheet.item": "Item",
+    "sheet.value": "Value",
 }
 
 # Number formats (Excel shows them with the reader's own decimal separator).
@@ -69,7 +68,7 @@ SHARE_FORMAT = "0.0%"
 
 
 def _w(key: str, lang: str) -> str:
-    return _WORDS[key][lang]
+    return keyed(TEXTS, f"sheet.{key}", lang)
 
 
 def csv_convention(lang: str) -> tuple[str, str]:
@@ -107,7 +106,7 @@ def results_tables(ev: Evaluation, lang: str = "en", method: str | None = None) 
     tables["about"] = _about(ev, lang, main, verdict, notes)
     ranking.attrs["notes"] = notes
     for key, df in tables.items():
-        df.attrs["title"] = TITLES[key][lang]
+        df.attrs["title"] = gettext(TITLES[key], lang)
         df.attrs.setdefault("formats", {})
     return tables
 
@@ -245,7 +244,7 @@ def _about(
     rows: list[list[Any]] = [
         [gettext("Evaluation", lang), ev.title],
         [gettext("Ranking method", lang), METHODS[main].title(lang)],
-        [gettext("Score", lang), METHODS[main].score[lang]],
+        [gettext("Score", lang), METHODS[main].score_meaning(lang)],
     ]
     if robustness is not None:
         r = robustness

@@ -62,7 +62,7 @@ def read_evaluation_toml(path: str | os.PathLike) -> Evaluation:
             ident(r), r.get("name", str), r.get("vendor", str, ""), r.get("description", str, "")
         )
         if any(a.id == alt.id for a in alternatives):
-            raise r.fail("id", f"duplicate id {alt.id!r}")
+            raise r.fail("id", gettext("duplicate id {id!r}").format(id=alt.id))
         alternatives.append(alt)
         for c_id, raw_s in r.get("scores", dict, {}).items():
             splace = f"{place}.scores.{c_id}"

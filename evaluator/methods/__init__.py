@@ -1,6 +1,6 @@
 """Ranking methods as self-describing objects: one registry, :data:`METHODS`.
 
-Each :class:`Method` declares its parameters (:class:`Param`: name, default, range, nl/en text — the only place
+Each :class:`Method` declares its parameters (:class:`Param`: name, default, range, meaning — the only place
 a default is written), its direction, its definition in plain words with the literature it follows, which
 engine computes it and whether adding an alternative can reorder the others. :func:`rank` ranks with the NumPy
 engine where one covers the method (:mod:`evaluator.fastengine`, :mod:`evaluator.outranking`) and through
@@ -31,7 +31,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..formats import fill
-from ..i18n import gettext
+from ..i18n import N_, gettext, language
 from ..problem import Problem
 
 WPM_FLOOR = 0.01
@@ -53,7 +53,7 @@ class Param:
     default: float
     low: float
     high: float
-    text: dict[str, str]
+    text: str  # its meaning, in English (the catalogue has the Dutch): :meth:`meaning`
     symbol: str = ""  # as written in the literature ("λ"); default: the name
 
     def show(self, value: float | None = None, lang: str = "en") -> str:
@@ -61,11 +61,17 @@ class Param:
         x = f"{self.default if value is None else value:g}"
         return f"{self.symbol or self.name} = {x.replace('.', ',') if lang == 'nl' else x}"
 
+    def meaning(self, lang: str | None = None) -> str:
+        """What the parameter does, in ``lang`` (default: the session's language)."""
+        return gettext(self.text, lang)
+
     def check(self, value: object) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            return f"{self.name} must be a number, not {value!r}"
+            return gettext("{name} must be a number, not {value!r}").format(name=self.name, value=value)
         if not self.low <= value <= self.high:
-            return f"{self.name} must lie between {self.low:g} and {self.high:g}"
+            return gettext("{name} must lie between {low:g} and {high:g}").format(
+                name=self.name, low=self.low, high=self.high
+            )
         return None
 
 
@@ -73,12 +79,12 @@ class Param:
 class Method:
     id: str
     name: str
-    about: dict[str, str]  # one line, without parameter values (see ``summary``)
-    score: dict[str, str]  # what the score means
-    definition: dict[str, str]  # the definition on a bare matrix, naming its source
+    # The texts are English, marked for the catalogue (N_); the methods below give them in a language.
+    about: str  # one line, without parameter values (see ``summary``)
+    score: str  # what the score means
+    definition: str  # the definition on a bare matrix, naming its source
     higher_is_better: bool = True
     params: tuple[Param, ...] = ()
-    name_nl: str = ""  # the Dutch name, where it differs from ``name``
     short: str = ""  # the column heading ("ELECTRE I"); default: the id in capitals
     engine: str = "numpy"  # "numpy" (fastengine, tested equal to the scikit-criteria pipeline), "outranking",
     # or "scikit-criteria" (the method only scikit-criteria provides here)
@@ -90,26 +96,28 @@ class Method:
         """The method's short name for table headings: "WSM", "TOPSIS", "ELECTRE I"."""
         return self.short or self.id.upper()
 
-    def title(self, lang: str = "en") -> str:
-        """The method's full name in ``lang``."""
-        return self.name_nl if lang == "nl" and self.name_nl else self.name
+    def title(self, lang: str | None = None) -> str:
+        """The method's full name in ``lang`` (default: the session's language)."""
+        return gettext(self.name, lang)
+
+    def score_meaning(self, lang: str | None = None) -> str:
+        """What the method's score means, in ``lang``."""
+        return gettext(self.score, lang)
+
+    def definition_in(self, lang: str | None = None) -> str:
+        """The method's definition on a bare matrix, in ``lang``."""
+        return gettext(self.definition, lang)
 
     def defaults(self) -> dict[str, float]:
         return {q.name: q.default for q in self.params}
 
-    @property
-    def summary(self) -> dict[str, str]:
-        """One line per language, with the parameters' defaults: "… regret (v = 0.5)."."""
-        out = {}
-        for lang, text in self.about.items():
-            if self.params:
-                text = text.rstrip(".") + " (" + ", ".join(q.show(lang=lang) for q in self.params) + ")."
-            out[lang] = text
-        return out
-
-
-def _t(en: str, nl: str) -> dict[str, str]:
-    return {"en": en, "nl": nl}
+    def summary(self, lang: str | None = None) -> str:
+        """One line in ``lang``, with the parameters' defaults: "… regret (v = 0.5)."."""
+        text = gettext(self.about, lang)
+        if self.params:
+            lang = lang or language()
+            text = text.rstrip(".") + " (" + ", ".join(q.show(lang=lang) for q in self.params) + ")."
+        return text
 
 
 METHODS: dict[str, Method] = {
@@ -117,60 +125,34 @@ METHODS: dict[str, Method] = {
     for m in (
         Method(
             "wsm",
-            "Weighted sum (WSM)",
-            _t(
-                "Weighted sum of values; easy to explain, fully compensatory.",
-                "Gewogen som van de waarden; goed uit te leggen, volledig compenserend.",
-            ),
-            _t("weighted value (0–1)", "gewogen waarde (0–1)"),
-            _t(
-                "min–max normalisation of each criterion over the alternatives (cost reversed), Σ wⱼ·xᵢⱼ",
-                "min–max-normalisatie per criterium over de alternatieven (kosten omgekeerd), Σ wⱼ·xᵢⱼ",
-            ),
-            name_nl="Gewogen som (WSM)",
+            N_("Weighted sum (WSM)"),
+            N_("Weighted sum of values; easy to explain, fully compensatory."),
+            N_("weighted value (0–1)"),
+            N_("min–max normalisation of each criterion over the alternatives (cost reversed), Σ wⱼ·xᵢⱼ"),
             keeps_order=True,
         ),
         Method(
             "wpm",
-            "Weighted product (WPM)",
-            _t(
-                "Weighted product of values; penalises a weak score more than the sum does.",
-                "Gewogen product van de waarden; straft een zwakke score zwaarder dan de som.",
-            ),
-            _t("weighted product", "gewogen product"),
-            _t(
-                "positive values, cost criteria inverted (1/x), Π xᵢⱼ^wⱼ",
-                "positieve waarden, kostencriteria omgekeerd (1/x), Π xᵢⱼ^wⱼ",
-            ),
-            name_nl="Gewogen product (WPM)",
+            N_("Weighted product (WPM)"),
+            N_("Weighted product of values; penalises a weak score more than the sum does."),
+            N_("weighted product"),
+            N_("positive values, cost criteria inverted (1/x), Π xᵢⱼ^wⱼ"),
             keeps_order=True,
             tie_floor=0.0,
         ),
         Method(
             "topsis",
-            "TOPSIS",
-            _t(
-                "Closeness to the ideal and distance from the worst alternative (Hwang & Yoon).",
-                "Nabijheid tot het ideaal en afstand tot het slechtste alternatief (Hwang & Yoon).",
-            ),
-            _t("closeness coefficient (0–1)", "nabijheidscoëfficiënt (0–1)"),
-            _t(
-                "vector normalisation, Euclidean distances to the ideal and anti-ideal (Hwang & Yoon 1981)",
-                "vectornormalisatie, euclidische afstanden tot ideaal en anti-ideaal (Hwang & Yoon 1981)",
-            ),
+            N_("TOPSIS"),
+            N_("Closeness to the ideal and distance from the worst alternative (Hwang & Yoon)."),
+            N_("closeness coefficient (0–1)"),
+            N_("vector normalisation, Euclidean distances to the ideal and anti-ideal (Hwang & Yoon 1981)"),
         ),
         Method(
             "vikor",
-            "VIKOR",
-            _t(
-                "Compromise between group utility and the largest individual regret.",
-                "Compromis tussen groepsnut en de grootste individuele spijt.",
-            ),
-            _t("Q (lower is better)", "Q (lager is beter)"),
-            _t(
-                "Opricovic & Tzeng (2004): ranked by Q, v weighing group utility against the largest regret",
-                "Opricovic & Tzeng (2004): gerangschikt op Q, v weegt groepsnut tegen de grootste spijt",
-            ),
+            N_("VIKOR"),
+            N_("Compromise between group utility and the largest individual regret."),
+            N_("Q (lower is better)"),
+            N_("Opricovic & Tzeng (2004): ranked by Q, v weighing group utility against the largest regret"),
             higher_is_better=False,
             params=(
                 Param(
@@ -178,26 +160,18 @@ METHODS: dict[str, Method] = {
                     0.5,
                     0.0,
                     1.0,
-                    _t(
-                        "weight of group utility against the largest regret",
-                        "gewicht van het groepsnut tegenover de grootste spijt",
-                    ),
+                    N_("weight of group utility against the largest regret"),
                 ),
             ),
         ),
         Method(
             "electre1",
-            "ELECTRE I",
-            _t(
-                "Outranking: Roy's kernel of the outranking graph.",
-                "Outranking: Roys kern van de outrankinggraaf.",
-            ),
-            _t("1 in the kernel, 0 outside", "1 in de kern, 0 erbuiten"),
-            _t(
+            N_("ELECTRE I"),
+            N_("Outranking: Roy's kernel of the outranking graph."),
+            N_("1 in the kernel, 0 outside"),
+            N_(
                 "Roy (1968): a outranks b when concordance ≥ p and discordance ≤ q, discordance per "
-                "criterion over its range; circuits merged; rank 1 = the kernel of the graph",
-                "Roy (1968): a overtreft b als concordantie ≥ p en discordantie ≤ q, discordantie per "
-                "criterium over zijn bereik; kringen samengevoegd; rang 1 = de kern van de graaf",
+                "criterion over its range; circuits merged; rank 1 = the kernel of the graph"
             ),
             params=(
                 Param(
@@ -205,14 +179,14 @@ METHODS: dict[str, Method] = {
                     0.65,
                     0.0,
                     1.0,
-                    _t("concordance threshold", "concordantiedrempel"),
+                    N_("concordance threshold"),
                 ),
                 Param(
                     "q",
                     0.35,
                     0.0,
                     1.0,
-                    _t("discordance threshold", "discordantiedrempel"),
+                    N_("discordance threshold"),
                 ),
             ),
             short="ELECTRE\u00a0I",  # a non-breaking space: the heading never splits "I" off
@@ -220,41 +194,25 @@ METHODS: dict[str, Method] = {
         ),
         Method(
             "moora",
-            "MOORA (ratio system)",
-            _t(
-                "Ratio system: vector-normalised benefit minus cost (Brauers & Zavadskas).",
-                "Ratiosysteem: vectorgenormaliseerde baten min kosten (Brauers & Zavadskas).",
-            ),
-            _t("ratio score", "ratioscore"),
-            _t(
-                "ratio system (Brauers & Zavadskas 2006): vector normalisation, weighted benefit minus cost",
-                "ratiosysteem (Brauers & Zavadskas 2006): vectornormalisatie, gewogen baten min kosten",
-            ),
-            name_nl="MOORA (ratiosysteem)",
+            N_("MOORA (ratio system)"),
+            N_("Ratio system: vector-normalised benefit minus cost (Brauers & Zavadskas)."),
+            N_("ratio score"),
+            N_("ratio system (Brauers & Zavadskas 2006): vector normalisation, weighted benefit minus cost"),
             engine="scikit-criteria",
         ),
         Method(
             "waspas",
-            "WASPAS",
-            _t(
-                "Blend of weighted sum and weighted product.",
-                "Mengsel van gewogen som en gewogen product.",
-            ),
-            _t("joint criterion", "gezamenlijk criterium"),
-            _t(
-                "Zavadskas et al. (2012): x/max for benefit, min/x for cost; λ·WSM + (1 − λ)·WPM",
-                "Zavadskas e.a. (2012): x/max bij baten, min/x bij kosten; λ·WSM + (1 − λ)·WPM",
-            ),
+            N_("WASPAS"),
+            N_("Blend of weighted sum and weighted product."),
+            N_("joint criterion"),
+            N_("Zavadskas et al. (2012): x/max for benefit, min/x for cost; λ·WSM + (1 − λ)·WPM"),
             params=(
                 Param(
                     "lambda",
                     0.5,
                     0.0,
                     1.0,
-                    _t(
-                        "share of the weighted sum (1) against the weighted product (0)",
-                        "aandeel van de gewogen som (1) tegenover het gewogen product (0)",
-                    ),
+                    N_("share of the weighted sum (1) against the weighted product (0)"),
                     symbol="λ",
                 ),
             ),
@@ -358,12 +316,16 @@ def check_params(method_id: str, params: Mapping[str, object]) -> str | None:
     """
     m = METHODS.get(method_id) if isinstance(method_id, str) else None
     if m is None:
-        return f"unknown method {method_id!r}; choose one of: {', '.join(METHODS)}"
+        return gettext("unknown method {method_id!r}; choose one of: {METHODS}").format(
+            method_id=method_id, METHODS=", ".join(METHODS)
+        )
     known = {q.name: q for q in m.params}
     for key, value in params.items():
         if key not in known:
-            expected = ", ".join(known) if known else "none"
-            return f"unknown parameter {key!r} for {m.acronym.replace(chr(0xA0), ' ')} (expected: {expected})"
+            expected = ", ".join(known) if known else gettext("none")
+            return gettext("unknown parameter {key!r} for {method} (expected: {expected})").format(
+                key=key, method=m.acronym.replace(chr(0xA0), " "), expected=expected
+            )
         problem = known[key].check(value)
         if problem:
             return problem

@@ -129,7 +129,8 @@ def export_memo(
 
 
 def signing_concerns(ev: Evaluation) -> list[str]:
-    """Why signing this memo deserves a second thought (empty: none): a draft, or no decision recorded.
+    """Why signing this memo deserves a second thought (empty: none): a draft, or no decision recorded; in the
+    session's language.
 
     The CLI refuses to sign then without ``--allow-draft``; the export dialog asks first.
     """
@@ -137,7 +138,7 @@ def signing_concerns(ev: Evaluation) -> list[str]:
 
     concerns = []
     if STATUS_TEXTS.get(ev.status.strip().casefold()) == STATUS_TEXTS["draft"]:
-        concerns.append(f"its status is {ev.status.strip()!r}")
+        concerns.append(gettext("its status is {status}").format(status=repr(ev.status.strip())))
     if not ev.decision.strip():
-        concerns.append("it records no decision")
+        concerns.append(gettext("it records no decision"))
     return concerns

@@ -60,10 +60,7 @@ class Check:
     detail: str = ""
 
     def label(self, lang: str = "en") -> str:
-        entry = TEXTS[self.name]
-        if isinstance(entry, tuple):  # (English, Dutch): before tools/i18n_codemod.py
-            return entry[1] if lang == "nl" else entry[0]
-        return pgettext(self.name, entry, lang)
+        return pgettext(self.name, TEXTS[self.name], lang)
 
 
 @dataclass
