@@ -401,7 +401,7 @@ def test_knocked_out_and_unscored_alternatives_are_excluded() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "place"),
     [
-        ({"method": "electre1"}, "method"),
+        ({"method": "spotis"}, "method"),
         ({"weights": "flat"}, "weights"),
         ({"scores": "wild"}, "scores"),
         ({"samples": 0}, "samples"),
@@ -497,7 +497,7 @@ def test_cli_table_and_errors(tmp_path: Path) -> None:
     assert "rang 1" in out.stdout and "staat eerst in" in out.stdout  # --lang nl: headers in Dutch too
     for args, words in (
         ([str(tmp_path / "missing.json")], "no such file"),
-        ([str(path), "--method", "electre1"], "sensitivity analysis runs"),
+        ([str(path), "--method", "spotis"], "spotis"),
         ([str(path), "--samples", "0"], "--samples must be at least 1"),
         ([str(path), "--weights", "around", "--spread", "9"], "--spread must be at most 3"),
     ):
@@ -612,3 +612,25 @@ def test_drawn_matrices_are_the_value_functions_of_drawn_scores() -> None:
         for i, j, d in draws:
             scores[i, j] = d[s]
         np.testing.assert_allclose(x[s], value_matrix(ev, scores, rows), atol=1e-12)
+
+
+@pytest.mark.parametrize("method", ["moora", "waspas", "electre1"])
+def test_every_method_has_its_robustness_analysis(tmp_path: Path, method: str) -> None:
+    """`afweging sensitivity --method M` and the memo's robustness object run for every method (MOORA, WASPAS
+    on the NumPy engine, ELECTRE I on the outranking engine), and give the same object."""
+    from dataclasses import replace
+
+    from evaluator.report.decision import robustness_data
+
+    ev = replace(make_eval(6, 5, ranges=True), method=method)
+    path = tmp_path / "ev.json"
+    write_any(ev, path)
+    out = _cli(str(path), "--samples", "2000", "--format", "json", "--lang", "en")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["method"] == method and len(data["stability"]) == 5
+    rows = np.array([a["rank_acceptability"] for a in data["alternatives"]])
+    np.testing.assert_allclose(rows.sum(axis=1), 1.0)
+    memo = robustness_data(ev, samples=2000)
+    assert "skipped" not in memo and memo["method"] == method
+    assert memo["alternatives"] == data["alternatives"] and memo["stability"] == data["stability"]
