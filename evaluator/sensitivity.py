@@ -107,11 +107,17 @@ class Acceptability:
 # -- checks ---------------------------------------------------------------------------------------------------
 
 
+# What Afweging 0.1.x ran: a memo it made with another method says the analysis was skipped, and its
+# recomputation must say so too.
+LEGACY_METHODS = ("wsm", "wpm", "topsis", "vikor")
+
+
 def _check_method(method: str) -> None:
-    if method not in METHODS:
+    runs = tuple(LEGACY_METHODS if _legacy_rules() else METHODS)
+    if method not in runs:
         raise InputError(
             gettext("sensitivity analysis runs {FAST_METHODS}; not {method!r}").format(
-                FAST_METHODS=", ".join(METHODS), method=method
+                FAST_METHODS=", ".join(runs), method=method
             ),
             place="method",
         )

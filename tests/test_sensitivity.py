@@ -634,3 +634,24 @@ def test_every_method_has_its_robustness_analysis(tmp_path: Path, method: str) -
     memo = robustness_data(ev, samples=2000)
     assert "skipped" not in memo and memo["method"] == method
     assert memo["alternatives"] == data["alternatives"] and memo["stability"] == data["stability"]
+
+
+def test_a_memo_from_0_1_recomputes_its_skipped_analysis_as_skipped() -> None:
+    """Afweging 0.1.x ran the analysis for WSM, WPM, TOPSIS and VIKOR only; a memo it made with MOORA says
+    "skipped" with 0.1.0's reason, and recomputing it under 0.1's definitions must give the same."""
+    from evaluator import i18n
+    from evaluator.methods import definitions_of
+    from evaluator.report.decision import _legacy_sensitivity
+
+    ev = make_eval(5, 4)
+    before = i18n.language()
+    i18n.set_language("en")
+    try:
+        with definitions_of("0.1.0"):
+            out = _legacy_sensitivity(ev, "moora", 2000, 0)
+            assert _legacy_sensitivity(ev, "wsm", 2000, 0)["acceptability"]
+    finally:
+        i18n.set_language(before)
+    assert out == {"method": "moora", "samples": 2000, "seed": 0,
+                   "skipped": "sensitivity analysis runs wsm, wpm, topsis, vikor; not 'moora'"}  # fmt: skip
+    assert "acceptability" in _legacy_sensitivity(ev, "moora", 2000, 0)  # today's analysis runs it
