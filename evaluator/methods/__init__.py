@@ -623,7 +623,9 @@ def _reference_scores(p: Problem, method_id: str, params: Mapping[str, float]) -
     return np.asarray(read_score(result), dtype=float).reshape(-1)  # one alternative: 0-d otherwise
 
 
-_LEGACY = ("electre1", "waspas")  # methods whose definitions "1" only the scikit-criteria pipeline has
+# Under definitions "1" these rank as 0.1.x ranked them, through scikit-criteria: ELECTRE I's and WASPAS's
+# definitions changed since, and MOORA ranked there then (its scores agree; its ranks are then bit for bit).
+_LEGACY = ("electre1", "waspas", "moora")
 
 
 def _engine_scores(p: Problem, m: Method, params: Mapping[str, float]) -> np.ndarray:
