@@ -256,26 +256,50 @@ def kernel_scores(
     return kernel_scorer(p, c_threshold, d_threshold)(weights, matrix)
 
 
+class Candidates:
+    """The pairs of ``p`` whose discordance allows an arc (it does not depend on the weights, so no other pair
+    is ever an arc), with, per pair, the criteria on which its first alternative is at least as good as the
+    second (``ind``, ``(pairs, m)``: the concordance is their weighted sum). An alternative in no such pair is in
+    every kernel; graphs are built over the others only (``active``)."""
+
+    def __init__(self, p: Problem, d_threshold: float):
+        self.n = n = len(p.alternatives)
+        cand, self.ind = candidate_pairs(prepared(p), d_threshold)
+        a, b = np.divmod(cand, n)
+        self.active = np.unique(np.concatenate([a, b]))
+        self.place = np.zeros(n, dtype=int)
+        self.place[self.active] = np.arange(len(self.active))
+        self.na = na = len(self.active)
+        self.flat = self.place[a] * na + self.place[b]
+
+    def graphs(self, arcs: np.ndarray) -> np.ndarray:
+        """The graphs ``(k, na, na)`` over the active alternatives whose candidate pairs ``arcs`` ``(k, pairs)``
+        are arcs."""
+        s = np.zeros((arcs.shape[0], self.na * self.na), dtype=bool)
+        s[:, self.flat] = arcs
+        return s.reshape(-1, self.na, self.na)
+
+    def kernel_scores(self, arcs: np.ndarray) -> np.ndarray:
+        """1 for the kernel's alternatives, 0 for the others ``(k, n)``, given which candidate pairs are arcs."""
+        out = np.ones((arcs.shape[0], self.n))
+        if self.na:
+            out[:, self.active] = kernels(self.graphs(arcs))
+        return out
+
+
 def kernel_scorer(p: Problem, c_threshold: float, d_threshold: float) -> Callable[..., np.ndarray]:
     """:func:`kernel_scores` for ``p`` as a function of the weights (and drawn matrices), with what does not
-    depend on the weights prepared once. With one matrix the discordance is the same for every weighting: only
-    the pairs it allows can be arcs, their concordance is one matrix product, and an alternative in none of
-    them is in every kernel."""
+    depend on the weights prepared once (:class:`Candidates`): the concordance of the candidate pairs is then
+    one matrix product."""
     n = len(p.alternatives)
-    cand, ind = candidate_pairs(prepared(p), d_threshold)
-    a, b = np.divmod(cand, n)
-    active = np.unique(np.concatenate([a, b]))  # the alternatives some arc may touch
-    place = np.zeros(n, dtype=int)
-    place[active] = np.arange(len(active))
-    na = len(active)
-    flat = place[a] * na + place[b]
-    step = max(1, PAIR_BLOCK // max(1, ind.size))  # weightings per product: BLAS stays on one thread
+    pairs = Candidates(p, d_threshold)
+    step = max(1, PAIR_BLOCK // max(1, pairs.ind.size))  # weightings per product: BLAS stays on one thread
 
     def score(weights: np.ndarray, matrix: np.ndarray | None = None) -> np.ndarray:
         w = np.atleast_2d(np.asarray(weights, dtype=float))
         w = w / w.sum(axis=1, keepdims=True)
         k = w.shape[0]
-        if matrix is not None:
+        if matrix is not None:  # score draws: every sample its own pairs
             g = prepared(p, matrix)
             s = np.zeros((k, n, n), dtype=bool)
             for i in range(k):
@@ -283,13 +307,10 @@ def kernel_scorer(p: Problem, c_threshold: float, d_threshold: float) -> Callabl
                 s[i] = (conc >= c_threshold - EPS) & (disc <= d_threshold + EPS)
             s[:, np.arange(n), np.arange(n)] = False
             return kernels(s).astype(float)
-        out = np.ones((k, n))
-        if na:
-            s = np.zeros((k, na * na), dtype=bool)
-            for i in range(0, k, step):  # the concordance of each candidate pair
-                s[i : i + step, flat] = w[i : i + step] @ ind.T >= c_threshold - EPS
-            out[:, active] = kernels(s.reshape(k, na, na))
-        return out
+        arcs = np.empty((k, len(pairs.flat)), dtype=bool)
+        for i in range(0, k, step):
+            arcs[i : i + step] = w[i : i + step] @ pairs.ind.T >= c_threshold - EPS
+        return pairs.kernel_scores(arcs)
 
     return score
 

@@ -240,48 +240,37 @@ def _kernel_lines(p: Problem, rest: np.ndarray) -> Callable[[int], Line]:
     are in every kernel; the kernels of the others are found for all points at once
     (:func:`evaluator.outranking.kernels`, each distinct graph once)."""
     from .methods import resolve_params
-    from .outranking import EPS, candidate_pairs, kernels, prepared
+    from .outranking import EPS, Candidates, kernels
 
     q = resolve_params("electre1", p.params)
-    n = len(p.alternatives)
-    cand, ind = candidate_pairs(prepared(p), q["q"])
-    at_rest = blocked_product(ind, rest.T) if len(cand) else np.zeros((0, rest.shape[0]))
-    a, b = np.divmod(cand, n)
-    active = np.unique(np.concatenate([a, b]))  # the alternatives some arc may touch
-    place = np.zeros(n, dtype=int)
-    place[active] = np.arange(len(active))
-    na = len(active)
-    flat = place[a] * na + place[b]
+    pairs = Candidates(p, q["q"])
+    at_rest = blocked_product(pairs.ind, rest.T) if len(pairs.flat) else np.zeros((0, rest.shape[0]))
 
     class KernelLine:
         def __init__(self, j: int):
-            self.r, self.i = at_rest[:, j], ind[:, j]
+            self.r, self.i = at_rest[:, j], pairs.ind[:, j]
 
-        def graphs(self, t: np.ndarray) -> np.ndarray:
+        def arcs(self, t: np.ndarray) -> np.ndarray:
             conc = (1.0 - t)[:, None] * self.r[None, :] + t[:, None] * self.i[None, :]
-            s = np.zeros((len(t), na * na), dtype=bool)
-            s[:, flat] = conc >= q["p"] - EPS
-            return s.reshape(len(t), na, na)
+            return conc >= q["p"] - EPS
 
         def __call__(self, t: np.ndarray) -> np.ndarray:
-            out = np.ones((len(t), n))
-            if na:
-                out[:, active] = kernels(self.graphs(t))
-            return out
+            return pairs.kernel_scores(self.arcs(t))
 
         def first(self, t: np.ndarray, top: int) -> np.ndarray:
             """Whether ``top`` is in the kernel at each ``t`` — what the search asks: plain where top has no
             predecessor (in) or one without predecessors of its own (out: that one is in the kernel)."""
             out = np.ones(len(t), dtype=bool)
-            if not na or not np.any(active == top):
+            if not np.any(pairs.active == top):
                 return out  # no arc can touch top: it is in every kernel
-            s = self.graphs(t)
-            pred = s[:, :, place[top]]
+            s = pairs.graphs(self.arcs(t))
+            at = pairs.place[top]
+            pred = s[:, :, at]
             source = ~s.any(axis=1)
             out[(pred & source).any(axis=1)] = False
             hard = pred.any(axis=1) & out
             if hard.any():
-                out[hard] = kernels(s[hard])[:, place[top]]
+                out[hard] = kernels(s[hard])[:, at]
             return out
 
     return KernelLine
