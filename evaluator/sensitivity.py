@@ -64,6 +64,7 @@ CHUNK_CELLS = 1_000_000  # floats per k×n×m working array in one chunk (≈ 8 
 CHUNK_CELLS_FLAT = (
     250_000  # floats per k×(n+m) chunk on the matrix-product paths: cache-sized, measured fastest
 )
+R_BUFSIZE = 1024  # NumPy's ufunc buffer (elements) while VIKOR's R is taken: see _scorer
 TIE_GAP = 1e-9  # up to 0.1.x: sorted scores closer than this were checked for ties (12-decimal rounding)
 
 Progress = Callable[[int, int], object]
@@ -447,9 +448,14 @@ def _scorer(p: Problem, method: str) -> Callable[[np.ndarray, np.ndarray | None]
             s = blocked_product(d, wt)  # S = Σ_j w_j d_ij
             r = np.zeros_like(s)  # R = max_j w_j d_ij, one criterion at a time on cache-sized rows
             step = np.empty_like(s)
-            for j in range(d.shape[1]):
-                np.multiply(d[:, j : j + 1], wt[j], out=step)
-                np.maximum(r, step, out=r)
+            with np.errstate():  # restores the buffer size below on leaving
+                # With rows of about 1 000–2 500 samples NumPy would copy the broadcast column d_j through its
+                # 8 192-element ufunc buffer; a smaller buffer lets it multiply the rows in place: twice as fast,
+                # the same numbers (element by element, no sum).
+                np.setbufsize(R_BUFSIZE)
+                for j in range(d.shape[1]):
+                    np.multiply(d[:, j : j + 1], wt[j], out=step)
+                    np.maximum(r, step, out=r)
             return np.ascontiguousarray(vikor_q(s.T, r.T, v))
 
         return vikor
