@@ -1,8 +1,8 @@
 """CPU time of `afweging rank FILE --method wsm` against `python -c "import numpy"`, each a fresh process.
 
-The fast engine covers WSM, WPM, TOPSIS, VIKOR (and ELECTRE I has its own NumPy path), so `rank` with those
-methods never imports scikit-criteria; the goal is a ratio of at most 3. MOORA and WASPAS still go through
-scikit-criteria and are shown for comparison. CPU time of the child (user + system), median of repeats.
+The fast engine covers WSM, WPM, TOPSIS, VIKOR, MOORA and WASPAS (and ELECTRE I has its own NumPy path), so
+`rank` never imports scikit-criteria; the goal is a ratio of at most 3. CPU time of the child (user + system),
+median of repeats.
 
 Run: .venv/bin/python benchmarks/bench_rank_cli.py
 """
@@ -44,7 +44,7 @@ def main() -> None:
         )
         base = _cpu([sys.executable, "-c", "import numpy"])
         print(f"python -c 'import numpy'        {base * 1000:7.0f} ms CPU")
-        for method in ("wsm", "topsis", "electre1", "moora"):
+        for method in ("wsm", "topsis", "electre1", "moora", "waspas"):
             t = _cpu([sys.executable, "-m", "evaluator", "rank", str(path), "--method", method])
             print(f"afweging rank --method {method:<9} {t * 1000:7.0f} ms CPU  {t / base:5.1f}× import numpy")
 

@@ -191,7 +191,9 @@ def main() -> None:
           "(target ≤ 1.5×)")  # fmt: skip
     print(f"command   afweging sensitivity:  {min(cli):.3f} s   ratio {base / min(cli):,.0f}×  "
           "(target ≥ 200×, process start included)")  # fmt: skip
-    for method, weights, scores in (("topsis", "uniform", "fixed"), ("wsm", "around", "ranges")):
+    for method, weights, scores in (("topsis", "uniform", "fixed"), ("moora", "uniform", "fixed"),
+                                    ("waspas", "uniform", "fixed"), ("electre1", "uniform", "fixed"),
+                                    ("wsm", "around", "ranges"), ("electre1", "around", "ranges")):  # fmt: skip
         t = best_of(lambda m=method, w=weights, s=scores: acceptability(ev, m, w, 0.2, s, SAMPLES, 0), 1)
         print(f"          acceptability({method}, {weights}, {scores}): {t:.3f} s (for information)")
 

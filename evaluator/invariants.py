@@ -117,7 +117,6 @@ def problems(ev: Evaluation, before: Evaluation | None = None) -> Iterator[Probl
 
 
 def _settings(ev: Evaluation) -> Iterator[Problem]:
-    from .fastengine import FAST_METHODS
     from .methods import METHODS
 
     for s in settings.EVALUATION_SETTINGS:
@@ -142,8 +141,8 @@ def _settings(ev: Evaluation) -> Iterator[Problem]:
         found = s.check(value)
         if found:
             yield Problem(s.name, "setting", {"detail": found[0], "detail_nl": found[1]})
-        elif s.name == "robustness.method" and value and value not in FAST_METHODS:
-            yield Problem(s.name, "robustness_method", {"value": value, "choices": ", ".join(FAST_METHODS)})
+        elif s.name == "robustness.method" and value and value not in METHODS:
+            yield Problem(s.name, "robustness_method", {"value": value, "choices": ", ".join(METHODS)})
     yield from _method_params(ev.method_params)
 
 

@@ -1,8 +1,8 @@
 """The ranks of the included alternatives under every method, side by side (the results page's comparison).
 
 The fast methods are ranked at once by the vectorised engine (:func:`fast_ranks`, cheap enough for every slider
-step); the others (ELECTRE I, MOORA, WASPAS, SPOTIS), which need scikit-criteria, by :func:`rank_slow_methods`,
-which the app runs off the GUI thread after the window is shown.
+step); the others (ELECTRE I, on its outranking engine), by :func:`rank_slow_methods`, which the app runs off the
+GUI thread after the window is shown.
 """
 
 from __future__ import annotations
@@ -23,8 +23,7 @@ def fast_ranks(p: Problem, weights: np.ndarray) -> dict[str, np.ndarray]:
 
 
 def rank_slow_methods(ev: Evaluation) -> dict[str, dict[str, int] | str]:
-    """Alternative id → rank under each slow method (scikit-criteria; seconds on first import), or why the method
-    cannot rank this evaluation."""
+    """Alternative id → rank under each slow method, or why the method cannot rank this evaluation."""
     from .methods import rank
     from .problem import build_problem
 

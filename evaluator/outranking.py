@@ -17,7 +17,7 @@ others 2; the kernel is never empty.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -79,30 +79,40 @@ def outranks(p: Problem, c_threshold: float, d_threshold: float) -> np.ndarray:
 def kernel(s: np.ndarray) -> np.ndarray:
     """The kernel of the graph ``s`` (``s[a, b]``: an arc a → b) after merging its circuits: a boolean per
     alternative."""
+    s = np.asarray(s, dtype=bool)
     n = s.shape[0]
-    reach = s | np.eye(n, dtype=bool)
-    for k in range(n):  # transitive closure (Warshall)
-        reach |= reach[:, k : k + 1] & reach[k : k + 1, :]
-    same = reach & reach.T  # a and b on one circuit (or a = b)
-    label = same.argmax(axis=1)  # each alternative's node: the first alternative of its circuit
-    nodes = np.unique(label)
-    index = {int(c): i for i, c in enumerate(nodes)}
-    m = len(nodes)
-    arc = np.zeros((m, m), dtype=bool)
-    for a, b in zip(*np.nonzero(s), strict=True):
-        if label[a] != label[b]:
-            arc[index[int(label[a])], index[int(label[b])]] = True
-    in_kernel = np.zeros(m, dtype=bool)
-    todo = arc.sum(axis=0)
-    ready = [i for i in range(m) if todo[i] == 0]
-    while ready:  # topological order: every predecessor is decided first
-        i = ready.pop()
-        in_kernel[i] = not np.any(in_kernel & arc[:, i])
-        for j in np.flatnonzero(arc[i]):
-            todo[j] -= 1
-            if todo[j] == 0:
-                ready.append(int(j))
-    return np.array([in_kernel[index[int(label[a])]] for a in range(n)], dtype=bool)
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    node = circuits(s)
+    a, b = np.nonzero(s)
+    between = node[a] != node[b]
+    arc = np.zeros((int(node.max()) + 1,) * 2, dtype=bool)
+    arc[node[a[between]], node[b[between]]] = True  # the graph of the nodes: it has no circuit
+    return _dag_kernels(arc[None])[0][node]
+
+
+def circuits(s: np.ndarray) -> np.ndarray:
+    """Each alternative's node in the graph ``s`` with its circuits merged (a → … → a; numbered 0, 1, … in the
+    order of each circuit's first alternative). Only an alternative with arcs in and out within what remains can
+    lie on a circuit: the others are peeled off first, and the transitive closure (Warshall) is taken of the
+    rest, usually nothing."""
+    n = s.shape[0]
+    core = np.ones(n, dtype=bool)
+    while True:
+        sub = s & core[:, None] & core[None, :]
+        keep = core & sub.any(axis=0) & sub.any(axis=1)
+        if keep.sum() == core.sum():
+            break
+        core = keep
+    label = np.arange(n)
+    idx = np.flatnonzero(core)
+    if idx.size:
+        reach = s[np.ix_(idx, idx)] | np.eye(idx.size, dtype=bool)
+        for k in range(idx.size):
+            reach |= reach[:, k : k + 1] & reach[k : k + 1, :]
+        same = reach & reach.T  # a and b on one circuit (or a = b)
+        label[idx] = idx[same.argmax(axis=1)]  # the first alternative of its circuit
+    return np.unique(label, return_inverse=True)[1].reshape(-1)
 
 
 def electre1_kernel(p: Problem, c_threshold: float, d_threshold: float) -> np.ndarray:
@@ -162,3 +172,163 @@ def one_cell_kernels(
             s[r[t]], s[:, r[t]] = s_row[t], s_col[t]
             out[t] = kernel(s)
         yield out
+
+
+# -- many weight vectors at once (SMAA, stability) -------------------------------------------------------------
+
+
+def prepared(p: Problem, matrix: np.ndarray | None = None) -> np.ndarray:
+    """The values the relation compares: every criterion "more is better" and, on a bare matrix, over its own
+    range (axis -2, so ``(k, n, m)`` score draws are each normalised over their own alternatives)."""
+    x = np.asarray(p.matrix if matrix is None else matrix, dtype=float)
+    if not p.bare:
+        return x
+    g = np.where(p.objectives < 0, -x, x)
+    lo = g.min(axis=-2, keepdims=True)
+    span = g.max(axis=-2, keepdims=True) - lo
+    return (g - lo) / np.where(span == 0, 1.0, span)
+
+
+def _dag_kernels(s: np.ndarray) -> np.ndarray:
+    """The kernel of each graph ``s[t]`` ``(k, n, n)`` that has no circuit, all at once, as in topological order:
+    a node whose predecessors are all decided joins the kernel unless one of them is in it (a node with a
+    kernel predecessor is out at once). On a graph with a circuit the answer means nothing (see
+    :func:`_acyclic`)."""
+    k, n, _ = s.shape
+    sf = s.astype(np.float32)
+    inside = np.zeros((k, n), dtype=bool)
+    undecided = np.ones((k, n), dtype=bool)
+    for _ in range(n + 1):
+        pred_in = (inside.astype(np.float32)[:, None, :] @ sf)[:, 0, :] > 0
+        pred_open = (undecided.astype(np.float32)[:, None, :] @ sf)[:, 0, :] > 0
+        out = undecided & pred_in
+        join = undecided & ~pred_in & ~pred_open
+        if not (out.any() or join.any()):
+            break
+        inside |= join
+        undecided &= ~(out | join)
+    return inside
+
+
+def _acyclic(s: np.ndarray) -> np.ndarray:
+    """Whether each graph ``s[t]`` ``(k, n, n)`` is without circuit: peeling off nodes without predecessors
+    leaves nothing."""
+    k, n, _ = s.shape
+    sf = s.astype(np.float32)
+    alive = np.ones((k, n), dtype=bool)
+    for _ in range(n + 1):
+        has_pred = (alive.astype(np.float32)[:, None, :] @ sf)[:, 0, :] > 0
+        peel = alive & ~has_pred
+        if not peel.any():
+            break
+        alive &= ~peel
+    return ~alive.any(axis=1)
+
+
+def kernels(s: np.ndarray) -> np.ndarray:
+    """:func:`kernel` of each graph ``s[t]`` ``(k, n, n)`` (diagonal False), ``(k, n)``: graphs without a circuit
+    all at once; the few with one by :func:`kernel`."""
+    s = np.asarray(s, dtype=bool)
+    k, n, _ = s.shape
+    if k == 0 or n == 0:
+        return np.zeros((k, n), dtype=bool)
+    flat = np.packbits(s.reshape(k, n * n), axis=1)  # most samples share a graph with others: each graph once
+    seen: dict[bytes, int] = {}
+    inverse = np.array([seen.setdefault(row.tobytes(), len(seen)) for row in flat])
+    first = np.zeros(len(seen), dtype=int)
+    first[inverse[::-1]] = np.arange(k)[::-1]
+    uniq = s[first]
+    inside = _dag_kernels(uniq)
+    for i in np.flatnonzero(~_acyclic(uniq)):
+        inside[i] = kernel(uniq[i])
+    return inside[inverse]
+
+
+def kernel_scores(
+    p: Problem,
+    weights: np.ndarray,
+    c_threshold: float,
+    d_threshold: float,
+    matrix: np.ndarray | None = None,
+) -> np.ndarray:
+    """1 for the alternatives in ELECTRE I's kernel, 0 outside, per weight vector ``(k, n)`` (and per matrix
+    ``(k, n, m)`` when given): :func:`electre1_kernel` for many weightings (:func:`kernel_scorer`)."""
+    return kernel_scorer(p, c_threshold, d_threshold)(weights, matrix)
+
+
+class Candidates:
+    """The pairs of ``p`` whose discordance allows an arc (it does not depend on the weights, so no other pair
+    is ever an arc), with, per pair, the criteria on which its first alternative is at least as good as the
+    second (``ind``, ``(pairs, m)``: the concordance is their weighted sum). An alternative in no such pair is in
+    every kernel; graphs are built over the others only (``active``)."""
+
+    def __init__(self, p: Problem, d_threshold: float):
+        self.n = n = len(p.alternatives)
+        cand, self.ind = candidate_pairs(prepared(p), d_threshold)
+        a, b = np.divmod(cand, n)
+        self.active = np.unique(np.concatenate([a, b]))
+        self.place = np.zeros(n, dtype=int)
+        self.place[self.active] = np.arange(len(self.active))
+        self.na = na = len(self.active)
+        self.flat = self.place[a] * na + self.place[b]
+
+    def graphs(self, arcs: np.ndarray) -> np.ndarray:
+        """The graphs ``(k, na, na)`` over the active alternatives whose candidate pairs ``arcs`` ``(k, pairs)``
+        are arcs."""
+        s = np.zeros((arcs.shape[0], self.na * self.na), dtype=bool)
+        s[:, self.flat] = arcs
+        return s.reshape(-1, self.na, self.na)
+
+    def kernel_scores(self, arcs: np.ndarray) -> np.ndarray:
+        """1 for the kernel's alternatives, 0 for the others ``(k, n)``, given which candidate pairs are arcs."""
+        out = np.ones((arcs.shape[0], self.n))
+        if self.na:
+            out[:, self.active] = kernels(self.graphs(arcs))
+        return out
+
+
+def kernel_scorer(p: Problem, c_threshold: float, d_threshold: float) -> Callable[..., np.ndarray]:
+    """:func:`kernel_scores` for ``p`` as a function of the weights (and drawn matrices), with what does not
+    depend on the weights prepared once (:class:`Candidates`): the concordance of the candidate pairs is then
+    one matrix product."""
+    n = len(p.alternatives)
+    pairs = Candidates(p, d_threshold)
+    step = max(1, PAIR_BLOCK // max(1, pairs.ind.size))  # weightings per product: BLAS stays on one thread
+
+    def score(weights: np.ndarray, matrix: np.ndarray | None = None) -> np.ndarray:
+        w = np.atleast_2d(np.asarray(weights, dtype=float))
+        w = w / w.sum(axis=1, keepdims=True)
+        k = w.shape[0]
+        if matrix is not None:  # score draws: every sample its own pairs
+            g = prepared(p, matrix)
+            s = np.zeros((k, n, n), dtype=bool)
+            for i in range(k):
+                conc, disc, _, _ = _pairs(g[i], w[i])
+                s[i] = (conc >= c_threshold - EPS) & (disc <= d_threshold + EPS)
+            s[:, np.arange(n), np.arange(n)] = False
+            return kernels(s).astype(float)
+        arcs = np.empty((k, len(pairs.flat)), dtype=bool)
+        for i in range(0, k, step):
+            arcs[i : i + step] = w[i : i + step] @ pairs.ind.T >= c_threshold - EPS
+        return pairs.kernel_scores(arcs)
+
+    return score
+
+
+def candidate_pairs(g: np.ndarray, d_threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """For prepared values ``g`` ``(n, m)``: the pairs (a, b), a ≠ b, whose discordance allows an arc (as flat
+    indices a·n + b; the discordance does not depend on the weights) and, for each, the criteria on which a is
+    at least as good as b ``(pairs, m)``: the concordance is their weighted sum."""
+    n, m = g.shape
+    cand, ind = [], []
+    step = max(1, PAIR_BLOCK // max(1, n * m))
+    for a in range(0, n, step):
+        diff = g[a : a + step, None, :] - g[None, :, :]  # diff[a, b, j] = g_j(a) − g_j(b)
+        disc = np.maximum(-diff, 0.0).max(axis=2) if m else np.zeros(diff.shape[:2])
+        ok = disc <= d_threshold + EPS
+        rows = np.arange(a, min(n, a + step))
+        ok[rows - a, rows] = False
+        ia, ib = np.nonzero(ok)
+        cand.append((ia + a) * n + ib)
+        ind.append((diff[ia, ib] >= 0).astype(float))
+    return np.concatenate(cand), (np.concatenate(ind) if ind else np.zeros((0, m)))

@@ -47,7 +47,7 @@ def resolve(ev: Evaluation, **overrides: Any) -> Settings:
 
     ``InputError`` naming the setting when a value does not fit (an override is checked as strictly as a change).
     """
-    from .fastengine import FAST_METHODS
+    from .methods import METHODS
 
     values = {}
     for key in settings.ROBUSTNESS_KEYS:
@@ -63,14 +63,14 @@ def resolve(ev: Evaluation, **overrides: Any) -> Settings:
             raise InputError(found[1] if language() == "nl" else found[0], place=name)
         values[key] = value
     method = values["method"] or ev.method
-    if method not in FAST_METHODS:
+    if method not in METHODS:
         where = (
             "--method" if overrides.get("method") else "robustness.method" if values["method"] else "method"
         )
         raise InputError(
             gettext(
                 "{where} is {method!r}; sensitivity analysis runs {FAST_METHODS} (choose one with --method)"
-            ).format(where=where, method=method, FAST_METHODS=", ".join(FAST_METHODS))
+            ).format(where=where, method=method, FAST_METHODS=", ".join(METHODS))
         )
     spread = values["spread"]
     if values["weights"] == "around" and spread == settings.SPREAD_PARTICIPANTS:

@@ -3,7 +3,8 @@ proportionally) over which the alternative that ranks first at the agreed weight
 ``wsm`` (scores are linear in the weight), found by a grid search refined by subdivision for the other methods.
 The search scores about 700 weightings per criterion; along one criterion's walk each method's score is a
 function of two or three precomputed vectors (:func:`walk_lines`), so it never weights the whole matrix (300 × 150:
-every method well under a second). The same definitions as the engine; tested equal to weighting the matrix with
+every method well under a second). Every method of the registry: for ELECTRE I "ranks first" means "is in the
+kernel" (:func:`_kernel_lines`). The same definitions as the engine; tested equal to weighting the matrix with
 SMAA's scorer (:func:`evaluator.sensitivity._scorer`) at every point.
 """
 
@@ -84,8 +85,9 @@ def _stability_wsm(
 
 def _first(line: Line, t: np.ndarray, top: int, method: str) -> np.ndarray:
     """Whether ``top`` ranks first (ties count as first) at each weight ``t`` of the walk — by the one tie rule,
-    without sorting everyone else."""
-    return top_is_first(line(t), method, top)
+    without sorting everyone else (ELECTRE I's lines answer it themselves)."""
+    first = getattr(line, "first", None)
+    return first(t, top) if first is not None else top_is_first(line(t), method, top)
 
 
 def _edge(line: Line, top: int, method: str, inside: float, outside: float) -> float:
@@ -147,9 +149,11 @@ def walk_lines(p: Problem, method: str, w0: np.ndarray) -> Callable[[int], Line]
     """``lines(j)``: the scores ``(len(t), n)`` at weights ``_walk(w0, j, t)``, as :func:`_scorer` gives them."""
     m = w0.size
     rest = np.stack([_walk(w0, j, np.zeros(1))[0] for j in range(m)]) if m else np.zeros((0, 0))  # row j: r
+    if method == "electre1":
+        return _kernel_lines(p, rest)
     x = fastengine.prepare(p, method)
-    if method in ("wsm", "wpm"):
-        g = x if method == "wsm" else np.log10(x)
+    if method in ("wsm", "wpm", "moora"):  # MOORA: the weighted sum of its signed, normalised matrix
+        g = np.log10(x) if method == "wpm" else x
         a = blocked_product(g, rest.T)  # a[:, j] = g @ r_j
 
         def lines(j: int) -> Line:
@@ -157,7 +161,25 @@ def walk_lines(p: Problem, method: str, w0: np.ndarray) -> Callable[[int], Line]
 
             def line(t: np.ndarray) -> np.ndarray:
                 s = (1.0 - t)[:, None] * aj[None, :] + t[:, None] * bj[None, :]
-                return s if method == "wsm" else np.power(10.0, s, out=s)
+                return np.power(10.0, s, out=s) if method == "wpm" else s
+
+            return line
+
+        return lines
+    if method == "waspas":  # λ · the weighted sum + (1 − λ) · 10^(the weighted sum of log₁₀ values)
+        from .methods import resolve_params
+        from .methods.fast import waspas_mix
+
+        lam = resolve_params("waspas", p.params)["lambda"]
+        logx = np.log10(x)
+        a, a_log = blocked_product(x, rest.T), blocked_product(logx, rest.T)
+
+        def lines(j: int) -> Line:
+            aj, bj, cj, dj = a[:, j], x[:, j], a_log[:, j], logx[:, j]
+
+            def line(t: np.ndarray) -> np.ndarray:
+                u, v = (1.0 - t)[:, None], t[:, None]
+                return waspas_mix(u * aj + v * bj, u * cj + v * dj, lam)
 
             return line
 
@@ -211,6 +233,58 @@ def walk_lines(p: Problem, method: str, w0: np.ndarray) -> Callable[[int], Line]
     return lambda j: lambda t: score(_walk(w0, j, t), None)
 
 
+def _kernel_lines(p: Problem, rest: np.ndarray) -> Callable[[int], Line]:
+    """ELECTRE I along each walk: 1 for the kernel's alternatives, 0 for the others. The discordance does not
+    depend on the weights, so only the pairs it allows can ever be arcs; their concordance along criterion j's
+    walk is (1 − t)·(its concordance at r_j) + t·[a at least as good as b on j]. Alternatives in no such pair
+    are in every kernel; the kernels of the others are found for all points at once
+    (:func:`evaluator.outranking.kernels`, each distinct graph once)."""
+    from .methods import resolve_params
+    from .outranking import EPS, Candidates, kernels
+
+    q = resolve_params("electre1", p.params)
+    pairs = Candidates(p, q["q"])
+    at_rest = blocked_product(pairs.ind, rest.T) if len(pairs.flat) else np.zeros((0, rest.shape[0]))
+
+    class KernelLine:
+        def __init__(self, j: int):
+            self.r, self.i = at_rest[:, j], pairs.ind[:, j]
+
+        def arcs(self, t: np.ndarray) -> np.ndarray:
+            conc = (1.0 - t)[:, None] * self.r[None, :] + t[:, None] * self.i[None, :]
+            return conc >= q["p"] - EPS
+
+        def __call__(self, t: np.ndarray) -> np.ndarray:
+            return pairs.kernel_scores(self.arcs(t))
+
+        def first(self, t: np.ndarray, top: int) -> np.ndarray:
+            """Whether ``top`` is in the kernel at each ``t`` — what the search asks: plain where top has no
+            predecessor (in) or one without predecessors of its own (out: that one is in the kernel)."""
+            out = np.ones(len(t), dtype=bool)
+            if not np.any(pairs.active == top):
+                return out  # no arc can touch top: it is in every kernel
+            s = pairs.graphs(self.arcs(t))
+            at = pairs.place[top]
+            pred = s[:, :, at]
+            source = ~s.any(axis=1)
+            out[(pred & source).any(axis=1)] = False
+            hard = pred.any(axis=1) & out
+            if hard.any():
+                out[hard] = kernels(s[hard])[:, at]
+            return out
+
+    return KernelLine
+
+
+def _top(p: Problem, w0: np.ndarray, method: str) -> int:
+    """The first alternative (in input order) that ranks first at the agreed weights."""
+    if method in fastengine.FAST_METHODS:
+        r = fastengine.ranks(p, w0, method)[0]
+    else:
+        r = method_ranks(_scorer(p, method)(w0[None, :] / w0.sum(), None), method)[0]
+    return int(np.flatnonzero(r == 1)[0])
+
+
 def stability_intervals(ev: Evaluation, method: str = "wsm") -> list[Stability]:
     """For each criterion, the range of its global weight that keeps the agreed top alternative first."""
     _check_method(method)
@@ -222,7 +296,7 @@ def stability_intervals(ev: Evaluation, method: str = "wsm") -> list[Stability]:
         return []
     if n == 1:
         return [Stability(c, float(w0[j]), 0.0, 1.0, p.alternatives[0]) for j, c in enumerate(p.criteria)]
-    top = int(np.flatnonzero(fastengine.ranks(p, w0, method)[0] == 1)[0])
+    top = _top(p, w0, method)
     lines = walk_lines(p, method, w0) if method != "wsm" else None  # prepared once for all criteria
     out = []
     for j, cid in enumerate(p.criteria):

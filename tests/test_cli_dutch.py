@@ -53,7 +53,7 @@ def _bad_inputs(tmp: Path) -> list[tuple[list[object], list[str]]]:
         (["rank", tmp / "bad.csv"], ["geen alternatieven"]),
         (["rank", SAMPLE, "--method", "nope"], ["onbekende methode"]),
         (["sensitivity", SAMPLE, "--samples", "0"], ["--samples"]),
-        (["sensitivity", SAMPLE, "--method", "electre1"], ["gevoeligheidsanalyse"]),
+        (["sensitivity", SAMPLE, "--method", "spotis"], ["gevoeligheidsanalyse"]),
         (["report", SAMPLE, "--out", tmp / "memo.txt"], ["de notitie is een PDF"]),
         (["verify", tmp / "notpdf.pdf"], ["geen PDF-bestand"]),
         (["check", tmp / "bad.json"], ["geen geldige JSON"]),

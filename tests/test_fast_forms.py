@@ -19,6 +19,7 @@ from evaluator.problem import build_problem
 from tests.hardening_helpers import make_evaluation
 
 METHODS = fastengine.FAST_METHODS
+EVERY = (*METHODS, "electre1")  # SMAA and stability run every method of the registry
 
 
 def random_bare(seed: int, n: int = 9, m: int = 6) -> Evaluation:
@@ -44,7 +45,7 @@ def _plain_line(p, method: str, w0: np.ndarray, j: int):  # noqa: ANN001, ANN202
     return lambda t: score(stability._walk(w0, j, t), None)
 
 
-@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("method", EVERY)
 @pytest.mark.parametrize("case", range(len(CASES)))
 def test_walk_lines_score_as_the_whole_matrix_does(method: str, case: int) -> None:
     p = build_problem(CASES[case])
@@ -57,7 +58,7 @@ def test_walk_lines_score_as_the_whole_matrix_does(method: str, case: int) -> No
         assert np.array_equal(method_ranks(fast, method), method_ranks(plain, method))
 
 
-@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("method", EVERY)
 @pytest.mark.parametrize("case", range(len(CASES)))
 def test_stability_intervals_equal_the_plain_search(method: str, case: int) -> None:
     ev = CASES[case]
@@ -72,6 +73,129 @@ def test_stability_intervals_equal_the_plain_search(method: str, case: int) -> N
             assert s.low == pytest.approx(lo, abs=1e-6) and s.high == pytest.approx(hi, abs=1e-6)
         else:
             assert (s.low, s.high, index[s.below], index[s.above]) == (lo, hi, below, above)
+
+
+# ELECTRE I with thresholds that leave many arcs (and circuits: p ≤ 0.5 lets ties outrank both ways)
+OUTRANKING = [(0.5, 0.7), (0.6, 1.0), (0.65, 0.35), (0.75, 0.5)]
+
+
+def _with_params(ev: Evaluation, c: float, d: float) -> Evaluation:
+    from dataclasses import replace
+
+    return replace(ev, method_params={"p": c, "q": d})
+
+
+@pytest.mark.parametrize(("c", "d"), OUTRANKING)
+@pytest.mark.parametrize("case", range(len(CASES)))
+def test_electre_stability_equals_the_plain_search(c: float, d: float, case: int) -> None:
+    ev = _with_params(CASES[case], c, d)
+    p = build_problem(ev)
+    w0 = np.asarray(p.weights, dtype=float)
+    got = stability.stability_intervals(ev, "electre1")
+    top = p.alternatives.index(got[0].top)
+    assert rank(p, "electre1").ranks[top] == 1 and top == int(np.argmax(rank(p, "electre1").ranks == 1))
+    index = {a: i for i, a in enumerate(p.alternatives)} | {None: None}
+    lines = stability.walk_lines(p, "electre1", w0)
+    t = np.linspace(0.0, 1.0, 41)
+    for j, s in enumerate(got):
+        plain = _plain_line(p, "electre1", w0, j)
+        assert np.array_equal(lines(j)(t), plain(t))
+        lo, hi, below, above = stability._stability_search(sensitivity._scorer(p, "electre1"), w0, j, top,
+                                                           "electre1")  # fmt: skip
+        assert (s.low, s.high, index[s.below], index[s.above]) == (lo, hi, below, above)
+
+
+def test_electre_stability_cases_are_not_all_trivial() -> None:
+    """The cases above do move the kernel along some walks (else they would test little)."""
+    moved = [
+        st
+        for case in CASES
+        for c, d in OUTRANKING
+        for st in stability.stability_intervals(_with_params(case, c, d), "electre1")
+        if st.low > 0 or st.high < 1
+    ]
+    assert len(moved) > 20
+
+
+@pytest.mark.parametrize(("c", "d"), OUTRANKING)
+@pytest.mark.parametrize("case", range(len(CASES)))
+def test_kernels_for_many_weightings_equal_the_kernel_of_each(c: float, d: float, case: int) -> None:
+    from dataclasses import replace
+
+    from evaluator.outranking import electre1_kernel, kernel_scores
+
+    p = build_problem(CASES[case])
+    rng = np.random.default_rng(case)
+    w = sensitivity.sample_weights(rng, 300, len(p.criteria))
+    w[:5] = np.eye(len(p.criteria))[np.arange(5) % len(p.criteria)]  # weight on one criterion alone
+    fast = kernel_scores(p, w, c, d)
+    stack = p.matrix[None] * rng.uniform(0.5, 1.5, size=(60, *p.matrix.shape))  # score draws
+    drawn = kernel_scores(p, w[:60], c, d, stack)
+    for k in range(len(w)):
+        assert np.array_equal(fast[k] > 0, electre1_kernel(replace(p, weights=w[k]), c, d)), k
+    for k in range(60):
+        assert np.array_equal(
+            drawn[k] > 0, electre1_kernel(replace(p, weights=w[k], matrix=stack[k]), c, d)
+        ), k
+    assert len({row.tobytes() for row in fast}) > 1 or c == 0.65
+
+
+@pytest.mark.parametrize("scores", ["fixed", "ranges"])
+def test_electre_smaa_equals_ranking_each_sample(scores: str) -> None:
+    """SMAA for ELECTRE I: each sample's rank is the kernel's (1 in it, 2 outside), its members share the first
+    places; equal to ranking every sampled weighting with ``rank``."""
+    from dataclasses import replace
+
+    from evaluator.methods import METHODS as REGISTRY
+    from tests.test_sensitivity import make_eval
+
+    ev = _with_params(
+        make_eval(8, 6, seed=2, ranges=True), 0.55, 0.8
+    )  # ordinal and numeric scores with ranges
+    p = build_problem(ev)
+    assert sensitivity._ScoreSampler(ev, p).cells
+    got = sensitivity.acceptability(ev, "electre1", samples=1500, seed=3, scores=scores)
+    rng = np.random.default_rng(3)
+    counts, central = np.zeros(len(p.alternatives) ** 2), np.zeros((len(p.alternatives), len(p.criteria)))
+    rows = []
+    sampler = sensitivity._ScoreSampler(ev, p) if scores == "ranges" else None
+    chunk = max(
+        1, sensitivity.CHUNK_CELLS // (len(p.alternatives) ** 2 * (len(p.criteria) if sampler else 1))
+    )
+    done = 0
+    while done < 1500:  # the same random stream, chunk by chunk
+        k = min(chunk, 1500 - done)
+        w = sensitivity.sample_weights(rng, k, len(p.criteria))
+        x = sampler.draw(rng, k) if sampler and sampler.cells else None
+        for i in range(k):
+            q = replace(p, weights=w[i]) if x is None else replace(p, weights=w[i], matrix=x[i])
+            rows.append(rank(q, "electre1").scores)
+        sensitivity._accumulate(
+            np.array(rows[done:]), w, True, counts, central, REGISTRY["electre1"].tie_floor
+        )
+        done += k
+    np.testing.assert_allclose(got.acceptability, counts.reshape(got.acceptability.shape) / 1500, atol=1e-12)
+    first = got.acceptability[:, 0] * 1500
+    expected = np.where(first[:, None] > 0, central / np.where(first > 0, first, 1)[:, None], np.nan)
+    np.testing.assert_allclose(got.central_weights, expected, rtol=1e-9)
+    assert 0 < got.first.max() < 1 and got.acceptability.sum() == pytest.approx(len(p.alternatives))
+
+
+def test_kernel_shares_equal_the_shared_positions() -> None:
+    """ELECTRE I's rank shares (kernel members share the first places) counted by run ends equal the general
+    tie sharing of ``_accumulate``."""
+    rng = np.random.default_rng(12)
+    for n in (1, 2, 5, 9):
+        s = (rng.random((3000, n)) < rng.random((3000, 1))).astype(float)
+        s[np.arange(3000), rng.integers(0, n, 3000)] = 1.0  # the kernel is never empty
+        s[:50] = 1.0  # all in the kernel
+        w = sensitivity.sample_weights(rng, 3000, 4)
+        got_counts, got_central = np.zeros(n * n), np.zeros((n, 4))
+        sensitivity._accumulate_kernels(s, w, got_counts, got_central)
+        plain_counts, plain_central = np.zeros(n * n), np.zeros((n, 4))
+        sensitivity._accumulate(s, w, True, plain_counts, plain_central, 1e-3)
+        np.testing.assert_allclose(got_counts, plain_counts, rtol=1e-12, atol=1e-9)
+        np.testing.assert_allclose(got_central, plain_central, rtol=1e-12, atol=1e-12)
 
 
 # -- the model check's one-cell tries -------------------------------------------------------------------------
@@ -340,3 +464,83 @@ def test_model_check_tries_at_the_smallest_sizes(method: str, n: int, m: int) ->
         together = modelcheck._first_places_cells(ev, p, tries, method)
         alone = [modelcheck._first_place_cell(ev, p, r, j, ev.criteria[j], x, method) for r, j, x in tries]
         assert together == alone
+
+
+def _plain_kernel(s: np.ndarray) -> np.ndarray:
+    """The kernel as first written (Afweging 0.2.0): Warshall over all alternatives, then the node graph in
+    topological order, one node at a time."""
+    n = s.shape[0]
+    reach = s | np.eye(n, dtype=bool)
+    for k in range(n):
+        reach |= reach[:, k : k + 1] & reach[k : k + 1, :]
+    same = reach & reach.T
+    label = same.argmax(axis=1)
+    nodes = np.unique(label)
+    index = {int(c): i for i, c in enumerate(nodes)}
+    m = len(nodes)
+    arc = np.zeros((m, m), dtype=bool)
+    for a, b in zip(*np.nonzero(s), strict=True):
+        if label[a] != label[b]:
+            arc[index[int(label[a])], index[int(label[b])]] = True
+    in_kernel = np.zeros(m, dtype=bool)
+    todo = arc.sum(axis=0)
+    ready = [i for i in range(m) if todo[i] == 0]
+    while ready:
+        i = ready.pop()
+        in_kernel[i] = not np.any(in_kernel & arc[:, i])
+        for j in np.flatnonzero(arc[i]):
+            todo[j] -= 1
+            if todo[j] == 0:
+                ready.append(int(j))
+    return np.array([in_kernel[index[int(label[a])]] for a in range(n)], dtype=bool)
+
+
+def test_kernel_and_kernels_equal_the_plain_kernel_on_random_graphs() -> None:
+    from evaluator import outranking
+    from evaluator.outranking import kernel, kernels
+
+    rng = np.random.default_rng(8)
+    graphs = []
+    for n in (1, 2, 3, 5, 8, 13):
+        for density in (0.0, 0.1, 0.3, 0.6, 0.9):
+            for _ in range(25):
+                s = rng.random((n, n)) < density
+                np.fill_diagonal(s, False)
+                graphs.append(s)
+    cyclic = 0
+    for s in graphs:
+        plain = _plain_kernel(s)
+        assert np.array_equal(kernel(s), plain)
+        cyclic += not outranking._acyclic(s[None])[0]
+    for n in (5, 8, 13):
+        batch = np.array([g for g in graphs if g.shape[0] == n])
+        assert np.array_equal(kernels(batch), np.array([_plain_kernel(g) for g in batch]))
+    assert cyclic > 100
+
+
+def test_vikor_scorer_is_bitwise_the_plain_loop_and_leaves_the_buffer_size() -> None:
+    """SMAA's VIKOR scorer takes R with a smaller NumPy ufunc buffer (faster); the numbers are those of the plain
+    loop bit for bit (so earlier seeds give the same figures), and the buffer size is restored afterwards."""
+    from evaluator.methods import resolve_params
+    from evaluator.methods.fast import blocked_product, vikor_q
+
+    bufsize = np.getbufsize()
+    for case in (CASES[0], CASES[9], make_evaluation(20, 30, seed=4)):
+        p = build_problem(case)
+        w = sensitivity.sample_weights(np.random.default_rng(1), 1666, len(p.criteria))
+        got = sensitivity._scorer(p, "vikor")(w, None)
+        x = fastengine.prepare(p, "vikor")
+        cost = (p.objectives < 0) if p.bare else np.zeros(len(p.criteria), dtype=bool)
+        best, worst = (
+            np.where(cost, x.min(axis=0), x.max(axis=0)),
+            np.where(cost, x.max(axis=0), x.min(axis=0)),
+        )
+        span = best - worst
+        d = np.where(span == 0, 0.0, (best - x) / np.where(span == 0, 1.0, span))
+        wt = np.ascontiguousarray((w / w.sum(axis=1, keepdims=True)).T)
+        r = np.zeros((len(p.alternatives), len(w)))
+        for j in range(d.shape[1]):
+            r = np.maximum(r, d[:, j : j + 1] * wt[j])
+        plain = vikor_q(blocked_product(d, wt).T, r.T, resolve_params("vikor", p.params)["v"])
+        assert np.array_equal(got, plain)
+    assert np.getbufsize() == bufsize

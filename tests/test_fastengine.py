@@ -182,6 +182,20 @@ def test_one_alternative_agrees(method_id: str) -> None:
     np.testing.assert_array_equal(fastengine.ranks(one, one.weights, method_id)[0], [1])
 
 
+@pytest.mark.parametrize("kind", ["bare", "scaled"])
+@pytest.mark.parametrize(("method_id", "params"), [("waspas", {"lambda": 0.0}), ("waspas", {"lambda": 0.8}),
+                                                   ("vikor", {"v": 0.2})])  # fmt: skip
+def test_fast_engine_reads_the_method_parameters(kind: str, method_id: str, params: dict) -> None:
+    """WASPAS's λ (and VIKOR's v) from the evaluation's parameters, as the pipeline reads them."""
+    rng = np.random.default_rng(23)
+    p = replace(problems(kind)[2], params=params)
+    weights = rng.dirichlet(np.ones(len(p.criteria)), size=40)
+    fast = fastengine.scores(p, weights, method_id)
+    assert not np.allclose(fast, fastengine.scores(replace(p, params={}), weights, method_id))
+    for k, w in enumerate(weights):
+        np.testing.assert_allclose(fast[k], _reference(p, w, method_id).scores, rtol=1e-9, atol=1e-12)
+
+
 def test_dense_ranks_match_the_single_vector_version() -> None:
     rng = np.random.default_rng(6)
     s = rng.integers(0, 4, size=(50, 7)).astype(float)

@@ -401,7 +401,7 @@ def test_knocked_out_and_unscored_alternatives_are_excluded() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "place"),
     [
-        ({"method": "electre1"}, "method"),
+        ({"method": "spotis"}, "method"),
         ({"weights": "flat"}, "weights"),
         ({"scores": "wild"}, "scores"),
         ({"samples": 0}, "samples"),
@@ -497,7 +497,7 @@ def test_cli_table_and_errors(tmp_path: Path) -> None:
     assert "rang 1" in out.stdout and "staat eerst in" in out.stdout  # --lang nl: headers in Dutch too
     for args, words in (
         ([str(tmp_path / "missing.json")], "no such file"),
-        ([str(path), "--method", "electre1"], "sensitivity analysis runs"),
+        ([str(path), "--method", "spotis"], "spotis"),
         ([str(path), "--samples", "0"], "--samples must be at least 1"),
         ([str(path), "--weights", "around", "--spread", "9"], "--spread must be at most 3"),
     ):
@@ -612,3 +612,46 @@ def test_drawn_matrices_are_the_value_functions_of_drawn_scores() -> None:
         for i, j, d in draws:
             scores[i, j] = d[s]
         np.testing.assert_allclose(x[s], value_matrix(ev, scores, rows), atol=1e-12)
+
+
+@pytest.mark.parametrize("method", ["moora", "waspas", "electre1"])
+def test_every_method_has_its_robustness_analysis(tmp_path: Path, method: str) -> None:
+    """`afweging sensitivity --method M` and the memo's robustness object run for every method (MOORA, WASPAS
+    on the NumPy engine, ELECTRE I on the outranking engine), and give the same object."""
+    from dataclasses import replace
+
+    from evaluator.report.decision import robustness_data
+
+    ev = replace(make_eval(6, 5, ranges=True), method=method)
+    path = tmp_path / "ev.json"
+    write_any(ev, path)
+    out = _cli(str(path), "--samples", "2000", "--format", "json", "--lang", "en")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["method"] == method and len(data["stability"]) == 5
+    rows = np.array([a["rank_acceptability"] for a in data["alternatives"]])
+    np.testing.assert_allclose(rows.sum(axis=1), 1.0)
+    memo = robustness_data(ev, samples=2000)
+    assert "skipped" not in memo and memo["method"] == method
+    assert memo["alternatives"] == data["alternatives"] and memo["stability"] == data["stability"]
+
+
+def test_a_memo_from_0_1_recomputes_its_skipped_analysis_as_skipped() -> None:
+    """Afweging 0.1.x ran the analysis for WSM, WPM, TOPSIS and VIKOR only; a memo it made with MOORA says
+    "skipped" with 0.1.0's reason, and recomputing it under 0.1's definitions must give the same."""
+    from evaluator import i18n
+    from evaluator.methods import definitions_of
+    from evaluator.report.decision import _legacy_sensitivity
+
+    ev = make_eval(5, 4)
+    before = i18n.language()
+    i18n.set_language("en")
+    try:
+        with definitions_of("0.1.0"):
+            out = _legacy_sensitivity(ev, "moora", 2000, 0)
+            assert _legacy_sensitivity(ev, "wsm", 2000, 0)["acceptability"]
+    finally:
+        i18n.set_language(before)
+    assert out == {"method": "moora", "samples": 2000, "seed": 0,
+                   "skipped": "sensitivity analysis runs wsm, wpm, topsis, vikor; not 'moora'"}  # fmt: skip
+    assert "acceptability" in _legacy_sensitivity(ev, "moora", 2000, 0)  # today's analysis runs it

@@ -201,7 +201,7 @@ def test_a_change_is_refused_exactly_when_its_result_would_not_load(change):
         (SetSetting("method", "spotis"), "unknown method 'spotis'"),
         (SetSetting("aggregation", "mode"), "aggregation must be one of mean, median, geometric"),
         (SetSetting("robustness.samples", 0), "at least 1"),
-        (SetSetting("robustness.method", "electre1"), "sensitivity analysis runs"),
+        (SetSetting("robustness.method", "spotis"), "sensitivity analysis runs"),
         (SetSetting("colour", "red"), "'colour' is not a setting"),
     ],
 )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from evaluator import settings as ev_settings
 from evaluator.changes import Batch, SetSetting
 from evaluator.fastengine import FAST_METHODS
+from evaluator.methods import METHODS
 from evaluator.model import Evaluation
 from evaluator.robustness import Settings
 from evaluator.summary import summarize
@@ -119,7 +120,7 @@ class SensitivityView(QWidget):
         # The controls show the evaluation's robustness settings and change them through the change path, so the
         # page, `afweging sensitivity FILE` and the memo run the same analysis.
         self.method_label, self.method_box = QLabel(), QComboBox()
-        for m in FAST_METHODS:
+        for m in METHODS:  # every method: SMAA and stability run on each one's own engine
             self.method_box.addItem("", m)
         self.weights_label, self.weights_box = QLabel(), QComboBox()
         for mode in ("uniform", "around", AROUND_PARTICIPANTS):

@@ -3,8 +3,9 @@
 Each :class:`Method` declares its parameters (:class:`Param`: name, default, range, meaning — the only place
 a default is written), its direction, its definition in plain words with the literature it follows, which
 engine computes it and whether adding an alternative can reorder the others. :func:`rank` ranks with the NumPy
-engine where one covers the method (:mod:`evaluator.fastengine`, :mod:`evaluator.outranking`) and through
-scikit-criteria for the methods only it provides; scikit-criteria (seconds to import) is imported only then.
+engine (:mod:`evaluator.fastengine`, :mod:`evaluator.outranking`: every method has one) and through
+scikit-criteria only for the 0.1.x definitions a memo may record; scikit-criteria (seconds to import) is imported
+only then.
 :func:`decision` builds the scikit-criteria pipeline of a method: the reference the tests compare the engine
 with, and what the rank-reversal checks perturb. Every ranking goes through ONE tie rule, :func:`dense_ranks`.
 
@@ -198,7 +199,6 @@ METHODS: dict[str, Method] = {
             N_("Ratio system: vector-normalised benefit minus cost (Brauers & Zavadskas)."),
             N_("ratio score"),
             N_("ratio system (Brauers & Zavadskas 2006): vector normalisation, weighted benefit minus cost"),
-            engine="scikit-criteria",
         ),
         Method(
             "waspas",
@@ -216,7 +216,6 @@ METHODS: dict[str, Method] = {
                     symbol="λ",
                 ),
             ),
-            engine="scikit-criteria",
             keeps_order=True,
         ),
     )
@@ -586,6 +585,11 @@ def _reference_scores(p: Problem, method_id: str, params: Mapping[str, float]) -
     return np.asarray(read_score(result), dtype=float).reshape(-1)  # one alternative: 0-d otherwise
 
 
+# Under definitions "1" these rank as 0.1.x ranked them, through scikit-criteria: ELECTRE I's and WASPAS's
+# definitions changed since, and MOORA ranked there then (its scores agree; its ranks are then bit for bit).
+_LEGACY = ("electre1", "waspas", "moora")
+
+
 def _engine_scores(p: Problem, m: Method, params: Mapping[str, float]) -> np.ndarray:
     if m.engine == "outranking":
         from ..outranking import electre1_kernel
@@ -612,8 +616,8 @@ def rank(
     if n == 0:
         return Ranking(method_id, (), (), np.zeros(0, dtype=np.int64), np.zeros(0), p)
     check_problem(p, method_id)
-    legacy = _definitions.get() == "1"  # ELECTRE I was scikit-criteria's
-    if engine == "scikit-criteria" or m.engine == "scikit-criteria" or (legacy and method_id == "electre1"):
+    legacy = _definitions.get() == "1"  # ELECTRE I and WASPAS were scikit-criteria's (see DEFINITIONS)
+    if engine == "scikit-criteria" or m.engine == "scikit-criteria" or (legacy and method_id in _LEGACY):
         scores = _reference_scores(p, method_id, resolved)
     elif engine == "auto":
         scores = _engine_scores(p, m, resolved)

@@ -3,11 +3,12 @@
 Used where scikit-criteria's per-call overhead (≈ 1–3 ms) is too slow, and by ``rank`` itself for the methods
 it covers (``FAST_METHODS``: the registry's methods with ``engine="numpy"``): live slider updates, SMAA with
 100 000 samples, stability intervals. It implements exactly the definitions of :mod:`evaluator.methods` for
-``wsm``, ``wpm``, ``topsis`` and ``vikor`` and is tested to give the same ranking as the scikit-criteria
-pipelines sample by sample. Ties: :func:`evaluator.methods.dense_ranks`, the one tie rule.
+``wsm``, ``wpm``, ``topsis``, ``vikor``, ``moora`` and ``waspas`` and is tested to give the same scores and
+ranking as the scikit-criteria pipelines sample by sample. Ties: :func:`evaluator.methods.dense_ranks`, the one
+tie rule.
 
 The model check's uncertain-score tries (thousands of one-cell changes) are scored all at once by
-:func:`one_cell_scores` — for these four methods and, on values, for MOORA and WASPAS — and their first places
+:func:`one_cell_scores` — for these methods (on values) — and their first places
 found by :func:`first_places`; each is tested equal to ranking every changed matrix on its own.
 
 Shapes: ``matrix`` is ``(n, m)`` (alternatives × criteria) or ``(k, n, m)`` (one matrix per sample);
@@ -42,14 +43,15 @@ __all__ = ["FAST_METHODS", "HIGHER_IS_BETTER", "dense_ranks", "prepare", "ranks"
 
 
 def prepare(p: Problem, method: str, matrix: np.ndarray | None = None) -> np.ndarray:
-    """The matrix a method's weighting step sees: normalised, benefit-only, as :mod:`evaluator.methods` does.
+    """The matrix a method's weighting step sees: normalised, benefit-only, as :mod:`evaluator.methods` does
+    (MOORA's: cost criteria negative, so its score is the weighted sum of this matrix).
 
     ``matrix`` overrides ``p.matrix`` (e.g. ``(k, n, m)`` score draws); normalisation runs over the
     alternatives (axis -2).
     """
     x = np.asarray(p.matrix if matrix is None else matrix, dtype=float)
     cost = p.objectives < 0
-    if p.bare and method in ("wsm", "topsis", "vikor"):
+    if p.bare and method != "wpm":
         x = x / column_scale(x)  # changes no result, keeps squares and spans far from float overflow
     if method == "wsm":
         if not p.bare:
@@ -67,6 +69,21 @@ def prepare(p: Problem, method: str, matrix: np.ndarray | None = None) -> np.nda
         return x / np.where(norm == 0, 1.0, norm)
     if method == "vikor":
         return x
+    if (
+        method == "moora"
+    ):  # vector normalisation (a column of zeros stays 0), then cost criteria count negative
+        norm = np.sqrt((x * x).sum(axis=-2, keepdims=True))
+        return x / np.where(norm == 0, 1.0, norm) * p.objectives
+    if method == "waspas":
+        if not p.bare:
+            return np.maximum(x, WPM_FLOOR)
+        x = np.where(cost, 1.0 / x, x)  # InvertMinimize, then MaxAbsScaler over the alternatives
+        top = np.abs(x).max(axis=-2, keepdims=True)
+        x = x / np.where(top == 0, 1.0, top)
+        with np.errstate(invalid="ignore"):
+            return np.where(
+                x > 0, x, np.nan
+            )  # scikit-criteria refuses values ≤ 0 (float underflow): no score
     raise ValueError(f"the fast engine has no method {method!r} (it has {', '.join(FAST_METHODS)})")
 
 
@@ -86,10 +103,16 @@ def scores(
     x = prepare(p, method, matrix)
     xk = x if x.ndim == 3 else x[None, :, :]
     cost = (p.objectives < 0) if p.bare else np.zeros(p.objectives.shape, dtype=bool)
-    if method == "wsm":
+    if method in (
+        "wsm",
+        "moora",
+    ):  # MOORA's ratio system is the weighted sum of its signed, normalised matrix
         if xk.shape[0] == 1:
             return w @ xk[0].T
         return np.einsum("knm,km->kn", xk, w)
+    if method == "waspas":
+        lam = resolve_params("waspas", p.params if params is None else params)["lambda"]
+        return waspas_mix(_weighted(xk, w), _weighted(np.log10(xk), w), lam)
     if method == "wpm":
         logx = np.log10(xk)
         s = w @ logx[0].T if xk.shape[0] == 1 else np.einsum("knm,km->kn", logx, w)
@@ -106,6 +129,20 @@ def scores(
         v = resolve_params("vikor", p.params if params is None else params)["v"]
         return _vikor(xk, w, cost, v)
     raise ValueError(f"the fast engine has no method {method!r}")
+
+
+def _weighted(xk: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Σ_j w_kj · x_kij ``(k, n)`` for one matrix ``(1, n, m)`` or one per sample ``(k, n, m)``."""
+    return w @ xk[0].T if xk.shape[0] == 1 else np.einsum("knm,km->kn", xk, w)
+
+
+def waspas_mix(wsm: np.ndarray, log_wpm: np.ndarray, lam: float) -> np.ndarray:
+    """WASPAS's joint criterion from the weighted sum and the weighted sum of log₁₀ values, as scikit-criteria:
+    λ·WSM + (1 − λ)·10^(log₁₀ WPM). Reuses ``log_wpm``'s memory."""
+    out = np.power(10.0, log_wpm, out=log_wpm)
+    out *= 1 - lam
+    out += lam * wsm
+    return out
 
 
 def _vikor(x: np.ndarray, w: np.ndarray, cost: np.ndarray, v: float) -> np.ndarray:

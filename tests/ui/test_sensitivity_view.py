@@ -71,7 +71,7 @@ def test_a_run_shows_the_verdict_and_acceptability_rows_that_sum_to_100(qtbot, d
     assert view.stability_table.item(0, 0).text().startswith("A2")  # 30 % with an edge at 35.2 %
     assert view.stability_table.item(0, 3).text() == "35,2 %"
     # method agreement: ranks of four methods side by side, a correlation matrix, reversal findings
-    assert view.agreement_table.columnCount() == 5
+    assert view.agreement_table.columnCount() == 7  # the alternative and the six NumPy-engine methods
     assert view.agreement_table.rowCount() == 3
     assert view.correlation_table.item(0, 1).text() == "1,00"
     assert view.reversal.text().count("<li>") >= 3
@@ -108,7 +108,7 @@ def test_agreement_and_reversal_are_found_once_and_rendered_in_the_language_show
         assert view.agreement_summary.text() == " ".join(sentences(o.agreement.findings(), ev, lang))
         for line in sentences(o.reversal.findings, ev, lang):
             assert f"<li>{html.escape(line, quote=False)}</li>" in view.reversal.text()
-    assert view.agreement_summary.text().startswith(("All 4 methods", "The methods disagree"))
+    assert view.agreement_summary.text().startswith(("All 6 methods", "The methods disagree"))
 
 
 def test_cancelling_a_long_run_says_so_and_the_window_stays_responsive(qtbot, sample_doc):
@@ -246,3 +246,23 @@ def test_the_page_shows_and_stores_the_files_robustness_settings_and_matches_the
     shown = {r.label: r.shares for r in view.shown_acceptability()}
     for a in data["alternatives"]:
         assert shown[a["name"]] == pytest.approx(tuple(a["rank_acceptability"]), abs=1e-9)
+
+
+@pytest.mark.parametrize("method", ["electre1", "waspas"])
+def test_every_method_can_be_chosen_and_run(qtbot, doc, method):
+    """The page offers every method of the registry; ELECTRE I and WASPAS run like the others."""
+    from evaluator.methods import METHODS
+
+    view = SensitivityView(doc)
+    qtbot.addWidget(view)
+    view.show()
+    assert [view.method_box.itemData(i) for i in range(view.method_box.count())] == list(METHODS)
+    view.method_box.setCurrentIndex(view.method_box.findData(method))
+    run_to_end(qtbot, view)
+    assert "Klaar" in view.status.text(), view.status.text()
+    o = view.outcome
+    assert o.settings.method == method == doc.evaluation.robustness["method"]
+    assert o.acc.acceptability == pytest.approx(
+        acceptability(doc.evaluation, method, samples=2000).acceptability
+    )
+    assert view.stability_table.rowCount() == len(doc.evaluation.criteria)
