@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .files import atomic_path
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, detect_language
 
 APP = "afweging"
 MAX_RECENT = 8
@@ -89,10 +89,16 @@ def saved_language() -> str | None:
 class Settings:
     last: str = ""
     recent: list[str] = field(default_factory=list)
-    language: str = "nl"
+    language: str = ""  # "" = not chosen: AFWEGING_LANG, else the locale (see :meth:`app_language`)
     text_scale: float = 1.0
     geometry: str = ""  # the main window's size and place (QWidget.saveGeometry, base64)
     pkcs11_lib: str = ""  # the smartcard's PKCS#11 library; empty: look in the usual places
+
+    def app_language(self) -> str:
+        """The app's language, in the command line's order: ``AFWEGING_LANG``, else the language chosen in the app
+        (the user's, else the site's), else the locale; a locale in neither language gives Dutch, the language of
+        the app's users (the command line falls back to English there, for scripts and logs)."""
+        return detect_language(saved=self.language or None, default="nl")
 
     @classmethod
     def site(cls) -> Settings:

@@ -65,7 +65,7 @@ def create_window(path: str | None = None, build_rest: bool = True):  # noqa: AN
     if QApplication.instance() is None:
         raise RuntimeError("create a QApplication first")
     settings = Settings.load()
-    set_language(settings.language)
+    set_language(settings.app_language())
     window = MainWindow(settings)
     from .example_banner import install
 
