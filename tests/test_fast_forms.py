@@ -544,3 +544,28 @@ def test_vikor_scorer_is_bitwise_the_plain_loop_and_leaves_the_buffer_size() -> 
         plain = vikor_q(blocked_product(d, wt).T, r.T, resolve_params("vikor", p.params)["v"])
         assert np.array_equal(got, plain)
     assert np.getbufsize() == bufsize
+
+
+@pytest.mark.parametrize("n", [2, 7, 33, 1000])
+@pytest.mark.parametrize("higher_is_better", [True, False])
+def test_the_tagged_sort_orders_as_an_argsort_wherever_the_tie_screen_lets_a_row_pass(
+    n: int, higher_is_better: bool
+) -> None:
+    """SMAA sorts each chunk by value with the column index in the lowest mantissa bits. Every row the tie screen
+    passes (no gap within the widened tolerance) must be ordered exactly as an argsort of the true scores orders
+    it; rows near the tolerance, negative, tiny and mixed-sign scores included; the scores are left unchanged."""
+    rng = np.random.default_rng(n)
+    k = 600
+    s = rng.normal(size=(k, n)) * 10.0 ** rng.integers(-300, 300, size=(k, 1))
+    s[::5, 1] = s[::5, 0] * (1 + 2e-9)  # just outside the tolerance
+    s[1::5, 1] = s[1::5, 0] * (1 + 0.999e-9)  # just inside
+    s[2::5] = np.abs(s[2::5])
+    s[3::5, : n // 2] = 0.0
+    before = s.copy()
+    order, srt, slack = sensitivity._tagged_sort(s, higher_is_better)
+    assert np.array_equal(s, before)
+    key = -s if higher_is_better else s
+    passed = np.diff(np.sort(key, axis=1), axis=1).min(axis=1) > (1e-9 + 2 * slack) * np.abs(key).max(axis=1)
+    assert passed.sum() > k // 3
+    assert np.array_equal(order[passed], np.argsort(key[passed], axis=1))
+    np.testing.assert_allclose(srt, np.sort(key, axis=1), rtol=slack, atol=1e-320)  # 0 carries its tag too
