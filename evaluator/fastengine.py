@@ -3,6 +3,24 @@
 It lives with the method registry it serves (:mod:`evaluator.methods.fast`); this module is its public name.
 """
 
-from .methods.fast import FAST_METHODS, HIGHER_IS_BETTER, dense_ranks, prepare, ranks, scores, sort_with_ties
+from .methods.fast import (
+    FAST_METHODS,
+    HIGHER_IS_BETTER,
+    contributions,
+    dense_ranks,
+    prepare,
+    ranks,
+    scores,
+    sort_with_ties,
+)
 
-__all__ = ["FAST_METHODS", "HIGHER_IS_BETTER", "dense_ranks", "prepare", "ranks", "scores", "sort_with_ties"]
+__all__ = [
+    "FAST_METHODS",
+    "HIGHER_IS_BETTER",
+    "contributions",
+    "dense_ranks",
+    "prepare",
+    "ranks",
+    "scores",
+    "sort_with_ties",
+]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from . import fastengine
+from .methods import METHODS
 from .model import Evaluation
 from .problem import Problem, build_problem
 from .provisional import Provisional, provisional
@@ -21,7 +22,8 @@ from .weighting import global_weights
 
 @dataclass(frozen=True)
 class LiveRanking:
-    """One method's ranking of the included alternatives, with each criterion's weighted-sum contribution."""
+    """One method's ranking of the included alternatives, with what each criterion adds to the score when the
+    method's score is such a sum (``METHODS[method].additive``)."""
 
     method: str  # the method the scores come from (a fast one)
     alternatives: tuple[str, ...]
@@ -35,11 +37,9 @@ class LiveRanking:
     higher_is_better: bool
     excluded: tuple[tuple[str, str], ...]  # (alternative name, reason) in input order
     problem: Problem
-
-    @property
-    def contributions(self) -> np.ndarray:
-        """``w_j · v_ij``: what each criterion adds to each alternative's weighted sum."""
-        return self.values * self.weights[None, :]
+    # (n, m): what each criterion adds to each alternative's score, each row summing to the score
+    # (:func:`evaluator.fastengine.contributions`); None for a method whose score does not split by criterion
+    contributions: np.ndarray | None = None
 
     def order(self) -> list[int]:
         """Indices best first (ties in input order)."""
@@ -88,6 +88,7 @@ class LiveRanker:
                 fastengine.HIGHER_IS_BETTER[method],
                 excluded,
                 p,
+                np.zeros((0, len(w))) if METHODS[method].additive else None,
             )
         if "wsm" not in self._prepared:
             self._prepared["wsm"] = fastengine.prepare(p, "wsm")
@@ -108,6 +109,7 @@ class LiveRanker:
             hib,
             excluded,
             p,
+            fastengine.contributions(p, w, method) if METHODS[method].additive else None,
         )
 
 

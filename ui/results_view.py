@@ -45,7 +45,7 @@ from .compare_model import CompareModel, method_name
 from .document import Document
 from .i18n import language, signals, tr
 from .provisional_ranking import ProvisionalView, provisional_view, ranked_evaluation
-from .rainbow_data import rainbow_data
+from .rainbow_data import rainbow_data, splits_by_criterion
 
 RADAR_DEFAULT = 3  # alternatives shown in the profile until the user picks
 
@@ -303,6 +303,13 @@ class ResultsView(QWidget):
                     "{method_name} ranks in the table under “Methods side by side”; the bars here follow "
                     "the weighted sum."
                 ).format(method_name=method_name(ev.method))
+            )
+        elif not splits_by_criterion(r):
+            parts.append(
+                tr(
+                    "{method_name} does not split its score by criterion; the Profile tab on the right shows "
+                    "where each alternative is strong or weak."
+                ).format(method_name=method_name(r.method))
             )
         self.status.setText(" ".join(parts))
         self.status.setVisible(bool(parts))

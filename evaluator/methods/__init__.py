@@ -91,6 +91,10 @@ class Method:
     # or "scikit-criteria" (the method only scikit-criteria provides here)
     keeps_order: bool = False  # on scales with fixed bounds, adding an alternative never reorders the others
     tie_floor: float = TIE_FLOOR  # see TIE_RTOL; 0 for a score on a ratio scale (WPM)
+    # The score is a plain sum of one part per criterion (:func:`evaluator.methods.fast.contributions`), so a
+    # chart can show what each criterion adds. WPM (a product), WASPAS (a blend with the product), TOPSIS and
+    # VIKOR (distances) and ELECTRE I (a graph) have no such parts.
+    additive: bool = False
 
     @property
     def acronym(self) -> str:
@@ -131,6 +135,7 @@ METHODS: dict[str, Method] = {
             N_("weighted value (0–1)"),
             N_("min–max normalisation of each criterion over the alternatives (cost reversed), Σ wⱼ·xᵢⱼ"),
             keeps_order=True,
+            additive=True,
         ),
         Method(
             "wpm",
@@ -199,6 +204,7 @@ METHODS: dict[str, Method] = {
             N_("Ratio system: vector-normalised benefit minus cost (Brauers & Zavadskas)."),
             N_("ratio score"),
             N_("ratio system (Brauers & Zavadskas 2006): vector normalisation, weighted benefit minus cost"),
+            additive=True,
         ),
         Method(
             "waspas",

@@ -39,7 +39,16 @@ FAST_METHODS = tuple(m.id for m in METHODS.values() if m.engine == "numpy")
 HIGHER_IS_BETTER = {m: METHODS[m].higher_is_better for m in FAST_METHODS}
 ONE_CELL_BLOCK = 2048  # tries per block in :func:`one_cell_scores` (a (block, n) array each)
 BLAS_BLOCK = 150_000  # multiply-adds per matrix product block (below OpenBLAS's threading threshold)
-__all__ = ["FAST_METHODS", "HIGHER_IS_BETTER", "dense_ranks", "prepare", "ranks", "scores", "sort_with_ties"]
+__all__ = [
+    "FAST_METHODS",
+    "HIGHER_IS_BETTER",
+    "contributions",
+    "dense_ranks",
+    "prepare",
+    "ranks",
+    "scores",
+    "sort_with_ties",
+]
 
 
 def prepare(p: Problem, method: str, matrix: np.ndarray | None = None) -> np.ndarray:
@@ -129,6 +138,16 @@ def scores(
         v = resolve_params("vikor", p.params if params is None else params)["v"]
         return _vikor(xk, w, cost, v)
     raise ValueError(f"the fast engine has no method {method!r}")
+
+
+def contributions(p: Problem, weights: np.ndarray, method: str) -> np.ndarray:
+    """What each criterion adds to each alternative's score ``(n, m)``, for a method whose score is such a sum
+    (``METHODS[method].additive``): WSM ``wⱼ·vᵢⱼ``, MOORA ``wⱼ·rᵢⱼ`` with cost criteria negative. Each row sums
+    to the alternative's score from :func:`scores`. Weights ``(m,)`` are normalised to sum to 1."""
+    if method not in FAST_METHODS or not METHODS[method].additive:
+        raise ValueError(f"{method!r} has no per-criterion contributions")
+    w = np.asarray(weights, dtype=float)
+    return prepare(p, method) * (w / w.sum())[None, :]
 
 
 def _weighted(xk: np.ndarray, w: np.ndarray) -> np.ndarray:

@@ -113,13 +113,13 @@ class RainbowChart(QWidget):
         margin = 8.0
         top = margin
         fm_small = QFontMetricsF(self.font())
-        if d.caption:
+        if d.caption:  # wrapped: it names what the bars are, so none of it may be cut off on a narrow page
             p.setPen(fg)
             p.setFont(self.font())
-            p.drawText(
-                QRectF(margin, top, w - 2 * margin, fm_small.height()), Qt.AlignmentFlag.AlignLeft, d.caption
-            )
-            top += fm_small.height() * 1.3
+            wrap = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+            box = fm_small.boundingRect(QRectF(margin, top, w - 2 * margin, 1e6), wrap, d.caption)
+            p.drawText(QRectF(margin, top, w - 2 * margin, box.height()), wrap, d.caption)
+            top += box.height() + fm_small.height() * 0.3
         legend_h = self._legend_height(w - 2 * margin)
         if not d.rows:
             p.setPen(fg)
@@ -146,17 +146,27 @@ class RainbowChart(QWidget):
         score_w = max(fm_big.horizontalAdvance(r.score) for r in d.rows) + 16
         bar_x = margin + rank_w + name_w
         bar_w = max(20.0, w - bar_x - score_w - margin)
-        scale = d.scale if d.scale > 0 else 1.0
-        grid = QPen(pal.color(QPalette.ColorRole.Mid))
-        grid.setStyle(Qt.PenStyle.DotLine)
-        p.setPen(grid)
-        for t in (0.25, 0.5, 0.75, 1.0):
-            x = bar_x + bar_w * t
-            p.drawLine(QPointF(x, top), QPointF(x, top + row_h * len(d.rows)))
-        bh = row_h * 0.62
         values = np.vstack([r.values for r in d.rows])
-        all_widths = bar_w * np.maximum(values, 0.0) / scale
-        all_starts = bar_x + np.cumsum(all_widths, axis=1) - all_widths
+        # A negative part (a cost criterion counting against the score) goes left of a zero line: the bar column
+        # spans the largest negative total to the scale.
+        below = float(np.minimum(values, 0.0).sum(axis=1).min(initial=0.0))
+        scale = d.scale if d.scale > 0 else 1.0
+        span = scale - below
+        zero_x = bar_x + bar_w * (-below) / span
+        if below == 0.0:
+            grid = QPen(pal.color(QPalette.ColorRole.Mid))
+            grid.setStyle(Qt.PenStyle.DotLine)
+            p.setPen(grid)
+            for t in (0.25, 0.5, 0.75, 1.0):
+                x = bar_x + bar_w * t
+                p.drawLine(QPointF(x, top), QPointF(x, top + row_h * len(d.rows)))
+        bh = row_h * 0.62
+        pos_w = bar_w * np.maximum(values, 0.0) / span
+        neg_w = bar_w * np.maximum(-values, 0.0) / span
+        all_widths = pos_w + neg_w
+        all_starts = np.where(
+            values < 0, zero_x - np.cumsum(neg_w, axis=1), zero_x + np.cumsum(pos_w, axis=1) - pos_w
+        )
         self._hits = [
             (top + i * row_h, top + (i + 1) * row_h, all_starts[i], all_widths[i]) for i in range(len(d.rows))
         ]
@@ -166,6 +176,7 @@ class RainbowChart(QWidget):
         grouped = bool(d.groups) and all_widths.shape[1] > bar_w / 4  # under 4 px a segment: one per area
         if grouped:
             group_of = np.asarray(d.groups)
+            k = len(d.group_colours)
         for i in range(first, last):
             r = d.rows[i]
             y = top + i * row_h
@@ -184,13 +195,19 @@ class RainbowChart(QWidget):
             p.drawText(QRectF(margin + rank_w + 4, y, name_w - 8, row_h), Qt.AlignmentFlag.AlignVCenter, name)
             by = y + (row_h - bh) / 2
             colours, widths, starts = d.colours, all_widths[i], all_starts[i]
-            if grouped:
-                widths = np.bincount(group_of, weights=widths, minlength=len(d.group_colours))
-                colours, starts = d.group_colours, bar_x + np.cumsum(widths) - widths
+            if grouped:  # per area: its positive parts right of zero, its negative parts left
+                gp = np.bincount(group_of, weights=pos_w[i], minlength=k)
+                gn = np.bincount(group_of, weights=neg_w[i], minlength=k)
+                colours = tuple(d.group_colours) * 2
+                widths = np.concatenate([gp, gn])
+                starts = np.concatenate([zero_x + np.cumsum(gp) - gp, zero_x - np.cumsum(gn)])
             gap = 1.0 if widths.size < bar_w / 4 else 0.0  # a hairline between segments while they are wide
             for x, sw, colour in zip(starts.tolist(), widths.tolist(), colours, strict=False):
                 if sw > 0:
                     p.fillRect(QRectF(x, by, max(sw - gap, 0.5), bh), colour)
+            if below < 0.0:
+                p.setPen(QPen(fg, 2.0))
+                p.drawLine(QPointF(zero_x, y + 2), QPointF(zero_x, y + row_h - 2))
             p.setPen(fg)
             p.setFont(big)
             p.drawText(QRectF(bar_x + bar_w + 8, y, score_w, row_h), Qt.AlignmentFlag.AlignVCenter, r.score)
