@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from . import fastengine
-from .methods import METHODS
+from .methods import METHODS, resolve_params
 from .model import Evaluation
+from .outranking import electre1_kernel
 from .problem import Problem, build_problem
 from .provisional import Provisional, provisional
 from .weighting import global_weights
@@ -66,8 +67,9 @@ class LiveRanker:
         return self._problem
 
     def rank(self, ev: Evaluation, method: str = "wsm", lang: str = "nl") -> LiveRanking:
-        """The ranking of ``ev`` under ``method`` (a fast method; others fall back to the weighted sum)."""
-        if method not in fastengine.FAST_METHODS:
+        """The ranking of ``ev`` under ``method``: the NumPy engine's, or for ELECTRE I the outranking engine's
+        kernel (1 inside, 0 outside); an unknown method falls back to the weighted sum."""
+        if method not in METHODS:
             method = "wsm"
         p = self.problem(ev)
         gw = global_weights(ev)
@@ -85,7 +87,7 @@ class LiveRanker:
                 np.zeros((0, len(w))),
                 empty,
                 np.zeros(0, dtype=np.int64),
-                fastengine.HIGHER_IS_BETTER[method],
+                METHODS[method].higher_is_better,
                 excluded,
                 p,
                 np.zeros((0, len(w))) if METHODS[method].additive else None,
@@ -93,8 +95,8 @@ class LiveRanker:
         if "wsm" not in self._prepared:
             self._prepared["wsm"] = fastengine.prepare(p, "wsm")
         values = self._prepared["wsm"]
-        scores = fastengine.scores(p, w, method)[0]
-        hib = fastengine.HIGHER_IS_BETTER[method]
+        scores = _scores(p, w, method, ev)
+        hib = METHODS[method].higher_is_better
         ranks = fastengine.dense_ranks(scores[None, :], hib)[0]
         return LiveRanking(
             method,
@@ -111,6 +113,13 @@ class LiveRanker:
             p,
             fastengine.contributions(p, w, method) if METHODS[method].additive else None,
         )
+
+
+def _scores(p: Problem, w: np.ndarray, method: str, ev: Evaluation) -> np.ndarray:
+    if METHODS[method].engine == "outranking":
+        params = resolve_params(method, ev.method_params)
+        return electre1_kernel(replace(p, weights=w), params["p"], params["q"]).astype(float)
+    return fastengine.scores(p, w, method, params=resolve_params(method, ev.method_params))[0]
 
 
 def provisional_ranking(

@@ -50,8 +50,7 @@ def test_a_method_without_parts_is_refused(method_id: str) -> None:
 def test_the_live_ranking_carries_the_methods_own_contributions(method_id: str) -> None:
     ev = load_sample()
     r = LiveRanker().rank(ev, method_id, "en")
-    # ELECTRE I is not ranked live: the live ranking is then the weighted sum's (and the page says so)
-    assert r.method == (method_id if method_id in fastengine.FAST_METHODS else "wsm")
+    assert r.method == method_id  # every method ranks live, ELECTRE I on its outranking engine
     if r.method in ADDITIVE:
         np.testing.assert_allclose(r.contributions.sum(axis=1), r.scores, rtol=0, atol=1e-12)
     else:

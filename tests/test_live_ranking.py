@@ -19,7 +19,7 @@ from evaluator.weight_scopes import AREAS, items, scopes
 from tests.helpers import small_evaluation
 
 
-@pytest.mark.parametrize("method", fastengine.FAST_METHODS)
+@pytest.mark.parametrize("method", METHODS)
 def test_the_live_ranking_ranks_as_the_methods_do(method: str):
     ev = small_evaluation()
     r = LiveRanker().rank(ev, method, "en")
@@ -34,6 +34,23 @@ def test_the_live_ranking_ranks_as_the_methods_do(method: str):
     else:
         assert r.contributions is None
     assert [r.names[i] for i in r.order()][0] == ref.names[int(np.argmin(ref.ranks))]
+
+
+@pytest.mark.parametrize(
+    ("method", "params"),
+    [("vikor", {"v": 0.1}), ("waspas", {"lambda": 0.9}), ("electre1", {"p": 0.5, "q": 0.35})],
+)
+def test_the_live_ranking_follows_a_change_of_the_methods_parameters(method: str, params: dict):
+    """One ranker kept across a parameter change (the Results page's): it ranks with the new parameters, as the
+    core ranks the changed file, not with those of the problem it built before."""
+    ev = replace(small_evaluation(), method=method)
+    ranker = LiveRanker()
+    before = ranker.rank(ev, method, "en")
+    changed = replace(ev, method_params=frozen_map(params))
+    r = ranker.rank(changed, method, "en")
+    ref = rank(build_problem(changed), method)
+    np.testing.assert_allclose(r.scores, ref.scores)
+    assert not np.allclose(before.scores, ref.scores)  # the parameters matter on this evaluation
 
 
 def test_a_weight_change_reuses_the_value_matrix_and_a_score_change_does_not():

@@ -106,10 +106,11 @@ def _score_bars(r: LiveRanking) -> RainbowData:
         caption = tr("Number: {method_name}, {score} · no bars, as the lowest number is the best").format(
             method_name=name, score=score
         )
-    rows = tuple(Row(int(r.ranks[i]), r.names[i], number(scores[i], 3), bars[i : i + 1]) for i in order)
+    decimals = 0 if METHODS[r.method].engine == "outranking" else 3  # ELECTRE I: 1 in the kernel, 0 outside
+    rows = tuple(Row(int(r.ranks[i]), r.names[i], number(scores[i], decimals), bars[i : i + 1]) for i in order)
 
     def tooltip(row: int, _j: int) -> str:
-        return f"{name}: {number(scores[order[row]], 3)} ({score})"
+        return f"{name}: {number(scores[order[row]], decimals)} ({score})"
 
     top = float(np.max(bars, initial=0.0))
     return RainbowData(

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evaluator import fastengine
 from evaluator.changes import SetSetting
 from evaluator.errors import InputError
 from evaluator.live_ranking import LiveRanker, LiveRanking
@@ -297,14 +296,7 @@ class ResultsView(QWidget):
         parts = [self.provisional.notice] if self.provisional is not None else []
         if self.previewing:
             parts.append(tr("Preview while you drag: release to keep this weight."))
-        if ev.method not in fastengine.FAST_METHODS:
-            parts.append(
-                tr(
-                    "{method_name} ranks in the table under “Methods side by side”; the bars here follow "
-                    "the weighted sum."
-                ).format(method_name=method_name(ev.method))
-            )
-        elif not splits_by_criterion(r):
+        if not splits_by_criterion(r):
             parts.append(
                 tr(
                     "{method_name} does not split its score by criterion; the Profile tab on the right shows "

@@ -99,12 +99,25 @@ def test_vikor_shows_its_number_without_bars(results: ResultsView):
     assert NOT_SPLIT in results.status.text()
 
 
-def test_electre_i_says_the_bars_are_the_weighted_sum(results: ResultsView):
-    """ELECTRE I is not ranked live: the chart is the weighted sum's, named so in the caption and the note."""
+def test_electre_i_is_ranked_live_by_its_kernel(results: ResultsView):
+    """ELECTRE I ranks live as every other method: the kernel first, a full bar for its members, none for the
+    others, the numbers 1 and 0 as its score means, and the same ranks as the core's ranking of the file."""
+    from evaluator.methods import rank
+    from evaluator.problem import build_problem
+
     choose(results, "electre1")
-    assert results.ranking.method == "wsm"
-    assert "Weighted sum (WSM)" in results.chart.data().caption
-    assert "the bars here follow the weighted sum" in results.status.text()
+    r = results.ranking
+    assert r.method == "electre1"
+    core = rank(build_problem(results.doc.evaluation), "electre1")
+    assert dict(zip(r.alternatives, r.ranks.tolist(), strict=True)) == dict(
+        zip(core.alternatives, core.ranks.tolist(), strict=True)
+    )
+    data = results.chart.data()
+    assert data.caption.startswith("Bar and number: ELECTRE")
+    assert {row.score for row in data.rows} <= {"1", "0"}
+    assert [float(row.values[0]) for row in data.rows] == [1.0 if row.rank == 1 else 0.0 for row in data.rows]
+    assert "weighted sum" not in results.status.text()
+    assert NOT_SPLIT in results.status.text()
 
 
 def test_the_weights_panel_draws_the_same_bars(wdoc: Document, results: ResultsView, qtbot):

@@ -116,14 +116,6 @@ def test_method_selector_is_a_stored_change(results: ResultsView, wdoc: Document
     assert box.currentData() == "wsm"
 
 
-def test_slow_method_falls_back_to_weighted_sum_bars_and_says_so(results: ResultsView, wdoc: Document):
-    from evaluator.changes import SetSetting
-
-    wdoc.apply(SetSetting("method", "electre1"))
-    assert results.ranking.method == "wsm"
-    assert "ELECTRE I" in results.status.text()
-
-
 def test_methods_side_by_side(results: ResultsView, wdoc: Document):
     model = results.compare
     col = {m: 1 + k for k, m in enumerate(model.methods)}
