@@ -135,7 +135,9 @@ class Message(str):
 
     def in_(self, lang: str | None = None) -> str:
         translated = gettext(self.template, lang)
-        return fill(translated, lang, **self.fields) if self.fields else translated
+        if not self.fields:
+            return translated
+        return fill(translated, lang, **{k: text_in(v, lang) for k, v in self.fields.items()})  # nested too
 
 
 def lazy_gettext(message: str) -> Message:

@@ -130,6 +130,11 @@ def test_doctored_results_under_a_valid_signature_are_caught(tmp_path, pki: Pki)
     v = verify_memo(out, [pki.root_pem])
     assert v.check("signature").ok and v.check("trust").ok and v.check("digest").ok
     assert v.check("ranking").ok is False and "rank" in v.check("ranking").detail
+    assert "memo says" in v.check("ranking").detail and "more)" in v.check("ranking").detail
+    dutch = "\n".join(describe(v, "nl"))  # the same verdict for a Dutch reader: no English in it
+    for english in ("memo says", "recomputed", "more)", "only in the"):
+        assert english not in dutch, dutch
+    assert "het memo zegt" in dutch and "herberekend" in dutch, dutch
 
 
 def test_attachment_that_differs_from_the_named_digest_is_caught(tmp_path, pki: Pki):

@@ -19,6 +19,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..formats import lazy_gettext
 from ..model import Evaluation
 
 FORMAT = "afweging-decision"
@@ -305,13 +306,21 @@ def differences(stated: Any, recomputed: Any, path: str = "results") -> list[str
         for k in sorted(set(stated) | set(recomputed), key=str):
             where = f"{path}.{k}" if path else str(k)
             if k not in stated or k not in recomputed:
-                out.append(f"{where} only in the {'memo' if k in stated else 'recomputation'}")
+                out.append(
+                    lazy_gettext("{where} only in the memo").format(where=where)
+                    if k in stated
+                    else lazy_gettext("{where} only in the recomputation").format(where=where)
+                )
             else:
                 out += differences(stated[k], recomputed[k], where)
         return out
     if isinstance(stated, list) and isinstance(recomputed, list):
         if len(stated) != len(recomputed):
-            return [f"{path}: {len(stated)} entries in the memo, {len(recomputed)} recomputed"]
+            return [
+                lazy_gettext("{path}: {n_memo} entries in the memo, {n_again} recomputed").format(
+                    path=path, n_memo=len(stated), n_again=len(recomputed)
+                )
+            ]
         out = []
         for i, (a, b) in enumerate(zip(stated, recomputed, strict=True)):
             out += differences(a, b, f"{path}[{i}]")
@@ -320,7 +329,15 @@ def differences(stated: Any, recomputed: Any, path: str = "results") -> list[str
     if isinstance(stated, num) and isinstance(recomputed, num) and not isinstance(stated, bool):
         if math.isclose(float(stated), float(recomputed), rel_tol=1e-7, abs_tol=SCORE_TOLERANCE):
             return []
-        return [f"{path}: memo says {stated}, recomputed {recomputed}"]
+        return [
+            lazy_gettext("{path}: memo says {stated}, recomputed {recomputed}").format(
+                path=path, stated=repr(stated), recomputed=repr(recomputed)
+            )
+        ]
     if stated != recomputed:
-        return [f"{path}: memo says {stated!r}, recomputed {recomputed!r}"]
+        return [
+            lazy_gettext("{path}: memo says {stated}, recomputed {recomputed}").format(
+                path=path, stated=repr(stated), recomputed=repr(recomputed)
+            )
+        ]
     return []

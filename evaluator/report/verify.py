@@ -440,8 +440,10 @@ def _ranking_check(out: Verification, data: dict[str, Any], page_text: Any) -> N
         )
         return
     if diffs:
-        more = f" (and {len(diffs) - 1} more)" if len(diffs) > 1 else ""
-        out.checks.append(Check("ranking", False, diffs[0] + more))
+        detail = diffs[0]
+        if len(diffs) > 1:
+            detail = lazy_gettext("{first} (and {n} more)").format(first=diffs[0], n=len(diffs) - 1)
+        out.checks.append(Check("ranking", False, detail))
         return
     texts = page_text()
     problem = texts if isinstance(texts, str) else ranking_problem("\n".join(texts[:2]), again["ranking"])
