@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from evaluator.changes import SetWeights
 from evaluator.errors import InputError
+from evaluator.i18n import gettext
 from evaluator.model import Evaluation, text
 from evaluator.summary import summarize
+from evaluator.text import percent as share_text
 from evaluator.weight_scopes import AREAS, scopes
 from evaluator.weighting import global_weights
 
@@ -49,15 +51,52 @@ if TYPE_CHECKING:
 SLIDER_MAX = 100
 
 
-def _intervals(ev: Evaluation) -> dict[str, Stability]:
-    """The stability interval of each criterion (weighted sum), by criterion; none when ``ev`` cannot be ranked
-    (run in a worker thread)."""
+def _intervals(ev: Evaluation) -> list[Stability]:
+    """The stability interval of each criterion (weighted sum); none when ``ev`` cannot be ranked."""
     from evaluator.stability import stability_intervals
 
     try:
-        return {s.criterion: s for s in stability_intervals(ev, "wsm")}
+        return stability_intervals(ev, "wsm")
+    except InputError:
+        return []
+
+
+def _intervals_and_bands(ev: Evaluation, lang: str) -> tuple[list[Stability], dict]:
+    """The work the weights page leaves to a worker after a change."""
+    stab = _intervals(ev)
+    return stab, _bands(ev, stab, lang)
+
+
+def _bands(ev: Evaluation, stab: list[Stability], lang: str) -> dict[str, tuple[float, float, str]]:
+    """The band under each criterion slider that has one: its ends in slider points and the sentence that says it
+    (Qt-free and the same in any thread: made in the worker with the intervals, so the GUI thread only sets it)."""
+    try:
+        gw = global_weights(ev)
     except InputError:
         return {}
+    out = {}
+    for s in stab:
+        if not s.top:
+            continue
+        share, rest = area_share_and_rest(ev, s.criterion, gw)
+        tip = gettext(
+            "Blue band: {top} stays first (weighted sum) as long as {name} has between {low} "
+            "and {high} of the total weight, the other weights keeping their proportions. Now: "
+            "{weight}.",
+            lang,
+        ).format(
+            top=ev.alternative(s.top).name,
+            name=f"{s.criterion} {text(ev.criterion(s.criterion).name, lang)}",
+            low=share_text(s.low, lang, 1),
+            high=share_text(s.high, lang, 1),
+            weight=share_text(s.weight, lang, 1),
+        )
+        out[s.criterion] = (
+            points_for_weight(s.low, share, rest),
+            points_for_weight(s.high, share, rest),
+            tip,
+        )
+    return out
 
 
 class WeightRow:
@@ -153,7 +192,9 @@ class PointsPanel(QWidget):
         lay.addLayout(bottom)
         self._structure: tuple = ()
         self._background = Background(self)  # the stability bands
-        self._bands: tuple[Evaluation, dict[str, Stability]] | None = None  # the last computed, and of what
+        self._bands: tuple[Evaluation, str, dict] | None = (
+            None  # the last computed: of what, in which language
+        )
         self._bands_computing: Evaluation | None = None
         self._bands_wanted: Evaluation | None = None  # the newest evaluation whose bands were asked for
 
@@ -232,7 +273,10 @@ class PointsPanel(QWidget):
         at once when the bands shown are of an evaluation that ranks alike, else once computed."""
         self._bands_wanted = ev
         if self._bands_are_of(ev):
-            self._draw_bands(ev, self._bands[1])
+            shown, stab, lang, bands = self._bands
+            if lang != language():  # a language switch: the same bands, in the other words
+                self._bands = (shown, stab, language(), _bands(ev, stab, language()))
+            self._draw_bands(self._bands[3])
             return
         computing = self._bands_computing
         if computing is not None and (computing is ev or not summarize(computing, ev).ranking):
@@ -246,54 +290,32 @@ class PointsPanel(QWidget):
 
     def _compute_bands(self, ev: Evaluation) -> None:
         self._bands_computing = ev
+        lang = language()
         self._background.start(
-            lambda _task: _intervals(ev),
-            done=lambda stab: self._bands_done(ev, stab),
-            failed=lambda _line: self._bands_done(ev, {}),  # no bands rather than a page that fails
+            lambda _task: _intervals_and_bands(ev, lang),
+            done=lambda made: self._bands_done(ev, lang, *made),
+            failed=lambda _line: self._bands_done(ev, lang, [], {}),  # no bands rather than a page that fails
             cancelled=self._bands_cancelled,
         )
 
     def _bands_cancelled(self) -> None:  # the application quits
         self._bands_computing = None
 
-    def _bands_done(self, ev: Evaluation, stab: dict[str, Stability]) -> None:
+    def _bands_done(self, ev: Evaluation, lang: str, stab: list[Stability], bands: dict) -> None:
         self._bands_computing = None
-        self._bands = (ev, stab)
+        self._bands = (ev, stab, lang, bands)
         wanted = self._bands_wanted
         if wanted is None or self._bands_are_of(wanted):
-            self._draw_bands(wanted or ev, stab)
+            self.show_stability(wanted or ev)  # (in the words of a language chosen meanwhile)
             return
-        self._draw_bands(ev, stab)  # newer than what was drawn: the last result until the newest arrives
+        self._draw_bands(bands)  # newer than what was drawn: the last result until the newest arrives
         self._compute_bands(wanted)
 
-    def _draw_bands(self, ev: Evaluation, stab: dict[str, Stability]) -> None:
-        try:
-            gw = global_weights(ev)
-        except InputError:
-            gw = None
-        lang = language()
+    def _draw_bands(self, bands: dict[str, tuple[float, float, str]]) -> None:
         for key, r in self.rows.items():
-            s = stab.get(key)
-            r.band.setVisible(s is not None and bool(s.top))
-            if s is None or not s.top:
-                r.band.set_band(None, None)
-                r.band.setToolTip("")
-                continue
-            share, rest = area_share_and_rest(ev, key, gw)
-            r.band.set_band(points_for_weight(s.low, share, rest), points_for_weight(s.high, share, rest))
-            top = ev.alternative(s.top).name
-            name = f"{key} {text(ev.criterion(key).name, lang)}"
-            tip = tr(
-                "Blue band: {top} stays first (weighted sum) as long as {name} has between {low} "
-                "and {high} of the total weight, the other weights keeping their proportions. Now: "
-                "{weight}."
-            ).format(
-                top=top,
-                name=name,
-                low=percent(s.low, 1),
-                high=percent(s.high, 1),
-                weight=percent(s.weight, 1),
-            )
+            low, high, tip = bands.get(key, (None, None, ""))
+            r.band.setVisible(low is not None)
+            r.band.set_band(low, high)
             r.band.setToolTip(tip)
             r.slider.setAccessibleDescription(tip)
 

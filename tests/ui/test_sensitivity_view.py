@@ -233,8 +233,11 @@ def test_a_run_of_steps_ends_with_the_bands_of_the_last_one(qtbot, doc):
 
     assert doc.apply(SetSetting("title", "Another title"))
     assert not view.points.bands_pending
-    view.retranslate()  # nor does a language switch: the same bands, in other words
+    assert "Blauwe band" in view.slider("A1").accessibleDescription()
+    set_language("en")  # nor does a language switch: the same bands, in other words
     assert not view.points.bands_pending and shown_bands(view) == core_bands(view)
+    assert "Blue band" in view.slider("A1").accessibleDescription()
+    assert view.slider("A1").accessibleDescription() == view.points.rows["A1"].band.toolTip()
 
 
 def test_controls_have_names_and_keyboard_access(qtbot, doc):
