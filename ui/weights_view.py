@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -197,6 +197,10 @@ class PointsPanel(QWidget):
         )
         self._bands_computing: Evaluation | None = None
         self._bands_wanted: Evaluation | None = None  # the newest evaluation whose bands were asked for
+        self._bands_soon = QTimer(self)  # starts the worker once the events at hand (the repaint) are handled
+        self._bands_soon.setSingleShot(True)
+        self._bands_soon.setInterval(0)
+        self._bands_soon.timeout.connect(self._compute_wanted)
 
     def build(self, ev: Evaluation) -> None:
         structure = (tuple(a.id for a in ev.areas), tuple((c.id, c.area) for c in ev.criteria))
@@ -259,9 +263,10 @@ class PointsPanel(QWidget):
                 )
 
     # -- stability bands ------------------------------------------------------------------------------------
-    # Computed off the GUI thread (0.2-0.3 s at 1000 x 300), one computation at a time: a run of keyboard steps
-    # does not pile up work; when one is done, the newest evaluation asked for is computed next. Until then the
-    # last bands stay drawn (hiding them would make every row jump and the band flicker at each step).
+    # Computed off the GUI thread (0.2-0.3 s at 1000 x 300), started once the window has handled the change's
+    # events (a worker started at once competes with the repaint for the interpreter), one computation at a time:
+    # a run of keyboard steps does not pile up work; when one is done, the newest evaluation asked for is computed
+    # next. Until then the last bands stay drawn (hiding them would make every row jump and the band flicker).
 
     @property
     def bands_pending(self) -> bool:
@@ -278,15 +283,17 @@ class PointsPanel(QWidget):
                 self._bands = (shown, stab, language(), _bands(ev, stab, language()))
             self._draw_bands(self._bands[3])
             return
-        computing = self._bands_computing
-        if computing is not None and (computing is ev or not summarize(computing, ev).ranking):
-            return  # on its way
-        if computing is None:
-            self._compute_bands(ev)
+        if self._bands_computing is None:
+            self._bands_soon.start()  # once the window has shown the change: the worker's turn after it
 
     def _bands_are_of(self, ev: Evaluation) -> bool:
         shown = self._bands[0] if self._bands is not None else None
         return shown is not None and (shown is ev or not summarize(shown, ev).ranking)
+
+    def _compute_wanted(self) -> None:
+        ev = self._bands_wanted
+        if ev is not None and self._bands_computing is None and not self._bands_are_of(ev):
+            self._compute_bands(ev)
 
     def _compute_bands(self, ev: Evaluation) -> None:
         self._bands_computing = ev
@@ -309,7 +316,7 @@ class PointsPanel(QWidget):
             self.show_stability(wanted or ev)  # (in the words of a language chosen meanwhile)
             return
         self._draw_bands(bands)  # newer than what was drawn: the last result until the newest arrives
-        self._compute_bands(wanted)
+        self._bands_soon.start()
 
     def _draw_bands(self, bands: dict[str, tuple[float, float, str]]) -> None:
         for key, r in self.rows.items():
