@@ -480,11 +480,3 @@ def _plain_assessments(items: list) -> dict[tuple[str, str], Assessment] | None:
     except OverflowError:  # an integer beyond any float: the strict reading names it
         return None
     return out
-
-
-def _unique(items: tuple, what: str, file: str | None) -> None:
-    seen: set[str] = set()
-    for i, it in enumerate(items):
-        if it.id in seen:
-            raise InputError(gettext("duplicate id {id!r}").format(id=it.id), file, f"{what}[{i}].id")
-        seen.add(it.id)

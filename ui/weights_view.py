@@ -8,8 +8,9 @@ the groove or a number typed in the box applies at once.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,20 +29,74 @@ from PySide6.QtWidgets import (
 
 from evaluator.changes import SetWeights
 from evaluator.errors import InputError
+from evaluator.i18n import gettext
 from evaluator.model import Evaluation, text
 from evaluator.summary import summarize
+from evaluator.text import percent as share_text
 from evaluator.weight_scopes import AREAS, scopes
 from evaluator.weighting import global_weights
 
 from .ahp_dialog import AhpDialog
 from .ask import confirm, undo_hint
+from .background import Background
 from .charts.stability_band import StabilityBand, area_share_and_rest, points_for_weight
 from .document import Document
 from .i18n import language, locale, percent, signals, tr
 from .order_panel import OrderPanel
 from .weights_ranking import RankingPanel
 
+if TYPE_CHECKING:
+    from evaluator.stability import Stability
+
 SLIDER_MAX = 100
+
+
+def _intervals(ev: Evaluation) -> list[Stability]:
+    """The stability interval of each criterion (weighted sum); none when ``ev`` cannot be ranked."""
+    from evaluator.stability import stability_intervals
+
+    try:
+        return stability_intervals(ev, "wsm")
+    except InputError:
+        return []
+
+
+def _intervals_and_bands(ev: Evaluation, lang: str) -> tuple[list[Stability], dict]:
+    """The work the weights page leaves to a worker after a change."""
+    stab = _intervals(ev)
+    return stab, _bands(ev, stab, lang)
+
+
+def _bands(ev: Evaluation, stab: list[Stability], lang: str) -> dict[str, tuple[float, float, str]]:
+    """The band under each criterion slider that has one: its ends in slider points and the sentence that says it
+    (Qt-free and the same in any thread: made in the worker with the intervals, so the GUI thread only sets it)."""
+    try:
+        gw = global_weights(ev)
+    except InputError:
+        return {}
+    out = {}
+    for s in stab:
+        if not s.top:
+            continue
+        share, rest = area_share_and_rest(ev, s.criterion, gw)
+        tip = gettext(
+            "Blue band: {top} stays first (weighted sum) as long as {name} has between {low} "
+            "and {high} of the total weight, the other weights keeping their proportions. Now: "
+            "{weight}.",
+            lang,
+        ).format(
+            top=ev.alternative(s.top).name,
+            name=f"{s.criterion} {text(ev.criterion(s.criterion).name, lang)}",
+            low=share_text(s.low, lang, 1),
+            high=share_text(s.high, lang, 1),
+            weight=share_text(s.weight, lang, 1),
+        )
+        out[s.criterion] = (
+            points_for_weight(s.low, share, rest),
+            points_for_weight(s.high, share, rest),
+            tip,
+        )
+    return out
 
 
 class WeightRow:
@@ -136,6 +191,16 @@ class PointsPanel(QWidget):
         bottom.addWidget(self.equal)
         lay.addLayout(bottom)
         self._structure: tuple = ()
+        self._background = Background(self)  # the stability bands
+        self._bands: tuple[Evaluation, str, dict] | None = (
+            None  # the last computed: of what, in which language
+        )
+        self._bands_computing: Evaluation | None = None
+        self._bands_wanted: Evaluation | None = None  # the newest evaluation whose bands were asked for
+        self._bands_soon = QTimer(self)  # starts the worker once the events at hand (the repaint) are handled
+        self._bands_soon.setSingleShot(True)
+        self._bands_soon.setInterval(0)
+        self._bands_soon.timeout.connect(self._compute_wanted)
 
     def build(self, ev: Evaluation) -> None:
         structure = (tuple(a.id for a in ev.areas), tuple((c.id, c.area) for c in ev.criteria))
@@ -175,9 +240,9 @@ class PointsPanel(QWidget):
         """Shares (and, for a stored change, the slider positions) of ``ev``."""
         self.build(ev)
         try:
-            gw = usable = global_weights(ev)
+            gw = global_weights(ev)
         except InputError:
-            gw, usable = {c.id: 0.0 for c in ev.criteria}, None
+            gw = {c.id: 0.0 for c in ev.criteria}
         area_share = {a.id: sum(gw[c.id] for c in ev.criteria_of(a.id)) for a in ev.areas}
         for key, r in self.rows.items():
             if stored or not r.slider.isSliderDown():
@@ -185,7 +250,7 @@ class PointsPanel(QWidget):
             share = area_share.get(key, gw.get(key, 0.0))
             r.share.setText(percent(share, 1))
         if stored:
-            self.show_stability(ev, usable)
+            self.show_stability(ev)
         lang = language()
         for a in ev.areas:
             if a.id in self.headers:
@@ -197,42 +262,67 @@ class PointsPanel(QWidget):
                     + ")"
                 )
 
-    def show_stability(self, ev: Evaluation, gw: dict[str, float] | None = None) -> None:
-        """Under each criterion slider, the positions that keep the current first alternative first (exact, WSM)."""
-        from evaluator.stability import stability_intervals
+    # -- stability bands ------------------------------------------------------------------------------------
+    # Computed off the GUI thread (0.2-0.3 s at 1000 x 300), started once the window has handled the change's
+    # events (a worker started at once competes with the repaint for the interpreter), one computation at a time:
+    # a run of keyboard steps does not pile up work; when one is done, the newest evaluation asked for is computed
+    # next. Until then the last bands stay drawn (hiding them would make every row jump and the band flicker).
 
-        if gw is None:
-            try:
-                gw = global_weights(ev)
-            except InputError:
-                gw = None
-        try:
-            stab = {s.criterion: s for s in stability_intervals(ev, "wsm")}
-        except InputError:
-            stab = {}
+    @property
+    def bands_pending(self) -> bool:
+        """Whether the bands shown are not yet those of the newest evaluation asked for."""
+        return self._bands_wanted is not None and not self._bands_are_of(self._bands_wanted)
+
+    def show_stability(self, ev: Evaluation) -> None:
+        """Under each criterion slider, the positions that keep the current first alternative first (exact, WSM):
+        at once when the bands shown are of an evaluation that ranks alike, else once computed."""
+        self._bands_wanted = ev
+        if self._bands_are_of(ev):
+            shown, stab, lang, bands = self._bands
+            if lang != language():  # a language switch: the same bands, in the other words
+                self._bands = (shown, stab, language(), _bands(ev, stab, language()))
+            self._draw_bands(self._bands[3])
+            return
+        if self._bands_computing is None:
+            self._bands_soon.start()  # once the window has shown the change: the worker's turn after it
+
+    def _bands_are_of(self, ev: Evaluation) -> bool:
+        shown = self._bands[0] if self._bands is not None else None
+        return shown is not None and (shown is ev or not summarize(shown, ev).ranking)
+
+    def _compute_wanted(self) -> None:
+        ev = self._bands_wanted
+        if ev is not None and self._bands_computing is None and not self._bands_are_of(ev):
+            self._compute_bands(ev)
+
+    def _compute_bands(self, ev: Evaluation) -> None:
+        self._bands_computing = ev
         lang = language()
+        self._background.start(
+            lambda _task: _intervals_and_bands(ev, lang),
+            done=lambda made: self._bands_done(ev, lang, *made),
+            failed=lambda _line: self._bands_done(ev, lang, [], {}),  # no bands rather than a page that fails
+            cancelled=self._bands_cancelled,
+        )
+
+    def _bands_cancelled(self) -> None:  # the application quits
+        self._bands_computing = None
+
+    def _bands_done(self, ev: Evaluation, lang: str, stab: list[Stability], bands: dict) -> None:
+        self._bands_computing = None
+        self._bands = (ev, stab, lang, bands)
+        wanted = self._bands_wanted
+        if wanted is None or self._bands_are_of(wanted):
+            self.show_stability(wanted or ev)  # (in the words of a language chosen meanwhile)
+            return
+        self._draw_bands(bands)  # newer than what was drawn: the last result until the newest arrives
+        self._bands_soon.start()
+
+    def _draw_bands(self, bands: dict[str, tuple[float, float, str]]) -> None:
         for key, r in self.rows.items():
-            s = stab.get(key)
-            r.band.setVisible(s is not None and bool(s.top))
-            if s is None or not s.top:
-                r.band.set_band(None, None)
-                r.band.setToolTip("")
-                continue
-            share, rest = area_share_and_rest(ev, key, gw)
-            r.band.set_band(points_for_weight(s.low, share, rest), points_for_weight(s.high, share, rest))
-            top = ev.alternative(s.top).name
-            name = f"{key} {text(ev.criterion(key).name, lang)}"
-            tip = tr(
-                "Blue band: {top} stays first (weighted sum) as long as {name} has between {low} "
-                "and {high} of the total weight, the other weights keeping their proportions. Now: "
-                "{weight}."
-            ).format(
-                top=top,
-                name=name,
-                low=percent(s.low, 1),
-                high=percent(s.high, 1),
-                weight=percent(s.weight, 1),
-            )
+            low, high, tip = bands.get(key, (None, None, ""))
+            r.band.setVisible(low is not None)
+            r.band.set_band(low, high)
             r.band.setToolTip(tip)
             r.slider.setAccessibleDescription(tip)
 

@@ -17,8 +17,9 @@ from evaluator.changes import SetWeights
 from evaluator.sensitivity import acceptability
 from evaluator.stability import stability_intervals
 from evaluator.weighting import global_weights
+from ui.charts.stability_band import area_share_and_rest, points_for_weight
 from ui.document import Document
-from ui.i18n import set_language
+from ui.i18n import percent, set_language
 from ui.sensitivity_view import SensitivityView
 from ui.weights_view import WeightsView
 
@@ -156,6 +157,7 @@ def test_the_stability_band_on_a_slider_matches_the_core(qtbot, doc):
     view = WeightsView(doc)
     qtbot.addWidget(view)
     view.show()
+    qtbot.waitUntil(lambda: not view.points.bands_pending)  # computed off the GUI thread
     ev = doc.evaluation
     stab = {s.criterion: s for s in stability_intervals(ev, "wsm")}
     a2 = view.points.rows["A2"].band
@@ -171,12 +173,71 @@ def test_the_stability_band_on_a_slider_matches_the_core(qtbot, doc):
     assert not view.points.rows["A"].band.isVisibleTo(view)  # areas carry no band
     # and it follows a stored change
     assert doc.apply(SetWeights({"A2": 10.0}))
+    qtbot.waitUntil(lambda: not view.points.bands_pending)
     ev = doc.evaluation
     s = next(s for s in stability_intervals(ev, "wsm") if s.criterion == "A1")
     band = view.points.rows["A1"].band
     if math.isfinite(band.low) and s.low > 0:
         assert global_weights(ev, dict(ev.weights) | {"A1": band.low})["A1"] == pytest.approx(s.low)
     assert band.toolTip() and view.slider("A1").accessibleDescription() == band.toolTip()
+
+
+def core_bands(view: WeightsView) -> dict[str, tuple[float, float]]:
+    """The band under each criterion slider that the core's stability intervals of the document give, in points."""
+    ev = view.doc.evaluation
+    gw = global_weights(ev)
+    out = {}
+    for s in stability_intervals(ev, "wsm"):
+        share, rest = area_share_and_rest(ev, s.criterion, gw)
+        out[s.criterion] = (points_for_weight(s.low, share, rest), points_for_weight(s.high, share, rest))
+    return out
+
+
+def shown_bands(view: WeightsView) -> dict[str, tuple[float | None, float | None]]:
+    return {c.id: (view.points.rows[c.id].band.low, view.points.rows[c.id].band.high)
+            for c in view.doc.evaluation.criteria}  # fmt: skip
+
+
+def test_a_weight_change_returns_before_the_bands_are_computed_and_they_then_follow_it(qtbot, doc):
+    """The bands are computed off the GUI thread (0.2-0.3 s at 1000 x 300): a stored change returns to the event
+    loop with the last bands still shown, and the bands of the new state replace them when they arrive."""
+    view = WeightsView(doc)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: not view.points.bands_pending)
+    before = shown_bands(view)
+    assert before == core_bands(view)
+    assert doc.apply(SetWeights({"A2": 10.0}))  # the slot ran; no event has been processed since
+    assert shown_bands(view) == before  # the last result stays until the new one arrives
+    assert view.points.bands_pending
+    qtbot.waitUntil(lambda: not view.points.bands_pending)
+    after = shown_bands(view)
+    assert after == core_bands(view) and after != before
+    s = next(s for s in stability_intervals(doc.evaluation, "wsm") if s.criterion == "A1")
+    assert percent(s.low, 1) in view.slider("A1").accessibleDescription()
+
+
+def test_a_run_of_steps_ends_with_the_bands_of_the_last_one(qtbot, doc):
+    view = WeightsView(doc)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: not view.points.bands_pending)
+    view.slider("A2").setFocus()
+    for _ in range(6):  # six keyboard steps, the event loop turning between them as it does for a user
+        qtbot.keyClick(view.slider("A2"), Qt.Key.Key_Left)
+    assert view.points.bands_pending or shown_bands(view) == core_bands(view)
+    qtbot.waitUntil(lambda: not view.points.bands_pending)
+    assert shown_bands(view) == core_bands(view)
+    # a change that cannot move the ranking (a title) computes nothing
+    from evaluator.changes import SetSetting
+
+    assert doc.apply(SetSetting("title", "Another title"))
+    assert not view.points.bands_pending
+    assert "Blauwe band" in view.slider("A1").accessibleDescription()
+    set_language("en")  # nor does a language switch: the same bands, in other words
+    assert not view.points.bands_pending and shown_bands(view) == core_bands(view)
+    assert "Blue band" in view.slider("A1").accessibleDescription()
+    assert view.slider("A1").accessibleDescription() == view.points.rows["A1"].band.toolTip()
 
 
 def test_controls_have_names_and_keyboard_access(qtbot, doc):
@@ -217,7 +278,8 @@ def test_screenshots(qtbot, sample_doc, shots_dir: Path, lang: str):
     qtbot.addWidget(weights)
     weights.resize(1280, 720)
     weights.show()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not weights.points.bands_pending)
+    qtbot.wait(50)  # laid out and painted
     assert weights.grab().save(str(shots_dir / f"weights-bands-{lang}-1280x720.png"))
 
 
