@@ -596,6 +596,8 @@ def _concern(concern: str) -> str:
     if concern == "it records no decision":
         return tr("it records no decision")
     if concern.startswith("its status is "):
-        status = concern[len("its status is ") :]
-        return tr("its status is {status}").format(status=status)
+        from evaluator.report.texts import status_text
+
+        status = concern[len("its status is ") :].strip("'\"")
+        return tr("its status is {status}").format(status=status_text(status, language()))
     return concern
