@@ -250,6 +250,7 @@ def test_the_workshop_voting_panel_and_projector_are_dutch(qtbot, sample_window:
     f.check("voting panel, listening", panel)
     page.voter.setCurrentIndex(page.voter.findData("bram"))
     assert page.submit_vote()
+    assert page.status.text().startswith("1 van de 3 heeft gestemd."), page.status.text()  # one: singular
     f.check("workshop, one voted", page)
     panel.close_round()
     f.check("voting panel, closed", panel)
@@ -261,6 +262,8 @@ def test_the_workshop_voting_panel_and_projector_are_dutch(qtbot, sample_window:
         f.painted(f"projector {view}", painter, projector)
         f.text(f"projector {view} › said", projector.accessibleDescription())
     for pid in ("anna", "cem"):
+        if pid == "cem":
+            assert page.status.text().startswith("2 van de 3 hebben gestemd."), page.status.text()
         page.voter.setCurrentIndex(page.voter.findData(pid))
         assert page.submit_vote()
     f.check("workshop, everyone voted", page)
