@@ -53,7 +53,7 @@ ENGLISH_WORDS = frozenset(
     error errors warning warnings unknown missing change changes changed
     level levels area areas sensitivity robustness threshold mean summary overview
     high low yes true false agree disagree between across among
-    unverified verified trusted untrusted certificate key password draft consulted decided adopted final
+    unverified verified trusted untrusted certificate key password draft consulted decided adopted final seed samples
     """.split()  # noqa: SIM905 - a list of words reads best as words
 )
 

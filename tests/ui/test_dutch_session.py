@@ -394,3 +394,19 @@ def test_the_check_finds_english_a_label_a_message_and_a_painted_word(
     chart.resize(200, 40)
     f.painted("chart", painter, chart)
     assert "share of the samples" in f.found
+
+
+def test_the_dutch_memo_of_the_sample_has_no_english_outside_its_data(tmp_path: Path):
+    """``afweging report resources/sample/… --lang nl``: every page's text, the sources' titles (data) left out."""
+    import sys
+
+    from evaluator.sample import load_sample, sample_path
+
+    memo = tmp_path / "notitie.pdf"
+    run = subprocess.run([sys.executable, "-m", "evaluator", "report", str(sample_path()), "--lang", "nl",
+                          "--out", str(memo), "--samples", "2000"], capture_output=True, text=True)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    f = memo_words(memo, data_strings(load_sample(), sample_path()))
+    assert f.checked > 30 and not f.found, f.report()
+    text = subprocess.run(["pdftotext", str(memo), "-"], capture_output=True, text=True).stdout
+    assert "startgetal 0" in " ".join(text.split())  # the sampling's seed, in Dutch
