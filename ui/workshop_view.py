@@ -63,6 +63,8 @@ class WorkshopView(QWidget):
         self.projector = None
         self.heading = Heading()
         self.aggregation = QComboBox()
+        # as wide as its longest name in the language shown (the names are set after the items are added)
+        self.aggregation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for agg in AGGREGATIONS:
             self.aggregation.addItem("", agg)
         self.aggregation.activated.connect(self._aggregation_chosen)
