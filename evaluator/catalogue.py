@@ -27,6 +27,7 @@ File format (see README "File formats")::
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .i18n import gettext
+from .i18n import gettext, library_words
 from .model import Area, Criterion, Evaluation, frozen_map
 from .serial import Reader, criterion_from_data, ident
 
@@ -71,7 +72,17 @@ def read_toml(path: str | os.PathLike) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise InputError(gettext("not UTF-8 text (byte {start})").format(start=exc.start), path) from None
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(gettext("not valid TOML: {exc}").format(exc=exc), path) from None
+        raise toml_error(exc, path) from None
+
+
+def toml_error(exc: tomllib.TOMLDecodeError, path: str | os.PathLike | None) -> InputError:
+    """The one line for broken TOML: where (line and column, in the user's language) and, in English, tomllib's
+    own explanation."""
+    text = str(exc)
+    at = re.search(r"\s*\(at line (\d+), column (\d+)\)$", text)
+    where = gettext("line {line}, column {column}").format(line=at[1], column=at[2]) if at else None
+    detail = text[: at.start()] if at else text
+    return InputError(library_words(gettext("not valid TOML: {detail}"), detail), path, where)
 
 
 def parse_catalogue(data: dict[str, Any], file: str | None = None) -> Catalogue:

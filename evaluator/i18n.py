@@ -139,6 +139,15 @@ def keyed(table: Mapping[str, str], key: str, lang: str | None = None, **fields:
     return s.format(**fields) if fields else s
 
 
+def library_words(message: str, detail: object) -> str:
+    """``message`` (a translated text with a ``{detail}`` field) filled with what a library said in English (a
+    parser's own explanation), in an English session; in another language the library's English is left out and
+    the text ends before ``{detail}``: "not valid TOML: Expected ']'…" in English, "geen geldige TOML" in Dutch."""
+    if language() == SOURCE:
+        return message.format(detail=detail)
+    return message.split("{detail}")[0].rstrip(" :;,(")
+
+
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "translate later"
     """Marks a text for the catalogue where it is defined (a table of labels); translate it where it is shown."""
     return message

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from .i18n import tr
+from .i18n import ngettext, tr
 
 
 def confirm(parent: QWidget | None, question: str, detail: str, action: str) -> bool:
@@ -32,7 +32,8 @@ def confirm_removal(parent: QWidget | None, question: str, held: list) -> bool: 
     """Ask before removing something that carries scores: says how many scores and pieces of evidence go with it."""
     scored = sum(1 for s in held if s.value is not None)
     evidence = sum(1 for s in held if s.evidence or s.source)
-    detail = tr("Its {scored} scores and {evidence} pieces of evidence go with it. ").format(
-        scored=scored, evidence=evidence
+    detail = tr("Its {scores} and {evidence} go with it. ").format(
+        scores=ngettext("{n} score", "{n} scores", scored).format(n=scored),
+        evidence=ngettext("{n} piece of evidence", "{n} pieces of evidence", evidence).format(n=evidence),
     )
     return confirm(parent, question, detail + undo_hint(), tr("Remove"))

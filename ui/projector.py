@@ -37,7 +37,7 @@ from .charts.spread import row_heights as spread_row_heights
 from .charts.spread import top_height as spread_top
 from .charts.text_fit import Drawn, draw_line, draw_wrapped, paginate, sized, widest_word, wrap
 from .document import Document
-from .i18n import language, tr
+from .i18n import language, ngettext, tr
 
 VIEWS = ("ranking", "disagreement", "criterion")
 NEUTRAL = 5  # the digit a criterion counts as before its participant has voted on it
@@ -321,7 +321,8 @@ class ProjectorWindow(QWidget):
         assert lay is not None
         shown = lay.voters
         if shown < len(voters):
-            self._note = tr("{shown} of {n_voters} participants shown").format(shown=shown, n_voters=len(voters))  # fmt: skip
+            self._note = ngettext("{shown} of {n_voters} participant shown", "{shown} of {n_voters} participants shown",
+                                  len(voters)).format(shown=shown, n_voters=len(voters))  # fmt: skip
         rows = [(f"{rk.group[i]}.", rk.names[i], [rk.group[i], *(rk.participants[v][i] for v in voters[:shown])],
                  rk.group[i] == 1) for i in order]  # fmt: skip
         rows += [("–", n, None, False) for n, _ in out]

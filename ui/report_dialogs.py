@@ -42,7 +42,7 @@ from evaluator.errors import AfwegingError, InputError
 
 from .background import Background
 from .document import Document
-from .i18n import language, signals, tr
+from .i18n import language, ngettext, signals, tr
 
 
 class _PagePreview(QWidget):
@@ -320,7 +320,8 @@ class ExportMemoDialog(QDialog):
         path.write_bytes(result.pdf)
         self.preview_path = path
         self.preview.show_pdf(path)
-        self._say(tr("Preview: {pages} pages, not signed.").format(pages=result.pages))  # fmt: skip
+        self._say(ngettext("Preview: {pages} page, not signed.", "Preview: {pages} pages, not signed.",
+                           result.pages).format(pages=result.pages))  # fmt: skip
 
     # -- export -----------------------------------------------------------------------------------------------
     def signing_key(self):  # noqa: ANN201 - SigningKey | None
@@ -399,7 +400,9 @@ class ExportMemoDialog(QDialog):
         signed = (tr("signed by {signer}").format(signer=res.signer) if res.signed
                   else tr("not signed"))  # fmt: skip
         name = path.name
-        self._say(tr("Saved {name} ({pages} pages, {signed}) in {parent}.").format(name=name, pages=res.pages, signed=signed, parent=path.parent))  # fmt: skip
+        self._say(ngettext("Saved {name} ({pages} page, {signed}) in {parent}.",
+                           "Saved {name} ({pages} pages, {signed}) in {parent}.", res.pages).format(
+            name=name, pages=res.pages, signed=signed, parent=path.parent))  # fmt: skip
 
     def _export_failed(self, line: str) -> None:
         self._export_ok = False
@@ -635,6 +638,8 @@ def _concern(concern: str) -> str:
     if concern == "it records no decision":
         return tr("it records no decision")
     if concern.startswith("its status is "):
-        status = concern[len("its status is ") :]
-        return tr("its status is {status}").format(status=status)
+        from evaluator.report.texts import status_text
+
+        status = concern[len("its status is ") :].strip("'\"")
+        return tr("its status is {status}").format(status=status_text(status, language()))
     return concern

@@ -34,7 +34,7 @@ from evaluator.voting.server import VotingServer
 from evaluator.workshop import participant_label
 
 from .document import Document
-from .i18n import language, signals, tr
+from .i18n import language, ngettext, signals, tr
 
 LOOPBACK = "127.0.0.1"
 QR_SCALE = 6  # pixels per module: about 270 px for a link, readable from the back of a room on a projector
@@ -142,7 +142,9 @@ class VotingPanel(QGroupBox):
         n = len(srv.round.participants)
         where = tr("Listening on {origin}.").format(origin=srv.origin)
         if srv.round.is_open:
-            state = tr("{n_voted} of {n} have voted: {names}.").format(n_voted=len(voted), n=n, names=names)
+            state = ngettext(
+                "{n_voted} of {n} has voted: {names}.", "{n_voted} of {n} have voted: {names}.", len(voted)
+            ).format(n_voted=len(voted), n=n, names=names)
         else:
             state = tr("The round is closed ({n_voted} of {n} voted); the links show the group result "
                 "until you stop.").format(n_voted=len(voted), n=n)  # fmt: skip

@@ -48,7 +48,7 @@ from evaluator.workshop import (
 from .ask import confirm, undo_hint
 from .charts.spread import SpreadChart, spread_description, spread_rows
 from .document import Document
-from .i18n import language, percent, signals, tr
+from .i18n import language, ngettext, percent, signals, tr
 from .voting_panel import VotingPanel
 from .widgets.heading import Heading
 
@@ -63,6 +63,8 @@ class WorkshopView(QWidget):
         self.projector = None
         self.heading = Heading()
         self.aggregation = QComboBox()
+        # as wide as its longest name in the language shown (the names are set after the items are added)
+        self.aggregation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for agg in AGGREGATIONS:
             self.aggregation.addItem("", agg)
         self.aggregation.activated.connect(self._aggregation_chosen)
@@ -265,9 +267,10 @@ class WorkshopView(QWidget):
             return
         if not everyone:
             self.status.setText(
-                tr(
-                    "{voted} of {n_participants} have voted. The results stay hidden until everyone "
-                    "has voted."
+                ngettext(
+                    "{voted} of {n_participants} has voted. The results stay hidden until everyone has voted.",
+                    "{voted} of {n_participants} have voted. The results stay hidden until everyone has voted.",
+                    voted,
                 ).format(voted=voted, n_participants=len(ev.participants))
             )
             return
@@ -339,7 +342,10 @@ class WorkshopView(QWidget):
         if n and not confirm(
             self,
             tr("Start a new round?"),
-            tr("The votes of {n} participants are cleared. ").format(n=n) + undo_hint(),
+            ngettext(
+                "The vote of {n} participant is cleared. ", "The votes of {n} participants are cleared. ", n
+            ).format(n=n)
+            + undo_hint(),
             tr("Clear the votes"),
         ):
             return

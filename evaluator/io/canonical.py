@@ -8,7 +8,7 @@ import os
 from typing import Any
 
 from ..errors import InputError
-from ..i18n import N_, gettext
+from ..i18n import N_, gettext, library_words
 from ..model import Evaluation
 from ..serial import evaluation_from_data, evaluation_to_data
 
@@ -44,8 +44,11 @@ def sha256(data: bytes) -> str:
 def parse_json(raw: bytes | str, file: str | os.PathLike | None = None) -> Any:
     """JSON → plain data; ``InputError`` with line and column when it is not valid JSON (NaN refused)."""
 
+    class NotANumber(ValueError):
+        pass
+
     def no_constants(name: str) -> None:
-        raise ValueError(f"{name} is not allowed")
+        raise NotANumber(gettext("{name} is not allowed").format(name=name))
 
     try:
         if isinstance(raw, bytes):
@@ -61,8 +64,10 @@ def parse_json(raw: bytes | str, file: str | os.PathLike | None = None) -> Any:
             file,
             gettext("line {line}, column {column}").format(line=exc.lineno, column=exc.colno),
         ) from None
-    except ValueError as exc:
+    except NotANumber as exc:
         raise InputError(gettext("not valid JSON: {exc}").format(exc=exc), file) from None
+    except ValueError as exc:  # Python's own limits (a number too long)
+        raise InputError(library_words(gettext("not valid JSON: {detail}"), exc), file) from None
     except RecursionError:
         raise InputError(gettext("not valid JSON: nested too deeply"), file) from None
 

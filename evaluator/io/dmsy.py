@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
-from ..i18n import gettext
+from ..i18n import gettext, library_words
 from ..model import Evaluation
 from .bare import BareMatrix, bare_evaluation, bare_matrix, check_names, check_number, check_weights
 
@@ -41,19 +41,19 @@ def parse_yaml(raw: bytes, file: str | None) -> Any:
             else None
         )
         raise InputError(
-            gettext("not valid YAML: {value}").format(value=exc.problem or exc.context), file, where
+            library_words(gettext("not valid YAML: {detail}"), exc.problem or exc.context), file, where
         ) from None
     except yaml.reader.ReaderError as exc:  # a control character: its str() runs over two lines
         raise InputError(
             gettext("not valid YAML: character {character!r} is not allowed").format(character=exc.character),
             file,
-            f"character {exc.position + 1}",
+            gettext("character {position}").format(position=exc.position + 1),
         ) from None
     except RecursionError:
         raise InputError(gettext("not valid YAML: nested too deeply"), file) from None
     except yaml.YAMLError as exc:
         raise InputError(
-            gettext("not valid YAML: {split}").format(split=" ".join(str(exc).split())), file
+            library_words(gettext("not valid YAML: {detail}"), " ".join(str(exc).split())), file
         ) from None
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import InputError
-from ..i18n import gettext
+from ..i18n import gettext, library_words
 from ..model import Evaluation
 from .bare import BareMatrix, bare_evaluation, bare_matrix, check_names, check_number, check_weights
 
@@ -171,7 +171,7 @@ def read_csv(path: str | os.PathLike) -> Evaluation:
             for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         ]
     except csv.Error as exc:
-        raise InputError(gettext("is not valid CSV: {exc}").format(exc=exc), file) from None
+        raise InputError(library_words(gettext("is not valid CSV: {detail}"), exc), file) from None
     bm = parse_rows(
         rows,
         file,

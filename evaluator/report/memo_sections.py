@@ -68,7 +68,7 @@ def advice(
         out.append(t("knocked_out_n", lang, names=esc(", ".join(x["name"] for x in res["excluded"]))))
     n_unc = sum(1 for s in ev.assessments.values() if s.uncertain)
     if n_unc:
-        out.append(t("uncertain_n", lang, n=n_unc))
+        out.append(t("uncertain_one", lang) if n_unc == 1 else t("uncertain_n", lang, n=n_unc))
     return out
 
 

@@ -204,7 +204,11 @@ def signature_checks(
     crypto_ok = bool(status.intact and status.valid)
     out.checks.append(
         Check(
-            "signature", crypto_ok, "intact and valid" if crypto_ok else "the signed bytes have been altered"
+            "signature",
+            crypto_ok,
+            lazy_gettext("intact and valid")
+            if crypto_ok
+            else lazy_gettext("the signed bytes have been altered"),
         )
     )
     if not crypto_ok:

@@ -27,6 +27,7 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, Dutch)
     "robust_mid": "The outcome holds for most weightings but not all; read section 6.",
     "robust_low": "The outcome depends on the weights; read section 6 before deciding.",
     "knocked_out_n": "Not ranked, because they miss a minimum requirement or a score: {names} (section 4).",
+    "uncertain_one": "1 of the scores is uncertain (low confidence or a range); it is marked in the score matrix.",
     "uncertain_n": "{n} of the scores are uncertain (low confidence or a range); they are marked in the score matrix.",
     "top": "Ranking",
     "rank": "Rank",

@@ -80,7 +80,7 @@ def test_start_voting_vote_from_a_device_close_and_stop(view, qtbot, tmp_path):
         sent = pool.submit(_vote, url)
         qtbot.waitUntil(sent.done, timeout=30_000)
         assert sent.result() == 200  # after the 303 back to the page
-    assert "1 van 3 hebben gestemd: Bram" in panel.status.text()
+    assert "1 van de 3 heeft gestemd: Bram" in panel.status.text()  # one voter: singular (issue 15)
     assert panel._cards["bram"][1].text().startswith("✓")
     assert doc.store.audit_count() == count + 1
     assert doc.audit(limit=1)[0].reason == "Bram: gestemd vanaf eigen apparaat"

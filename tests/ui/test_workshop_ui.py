@@ -38,7 +38,7 @@ def test_a_round_with_three_participants(doc, view, qtbot, tmp_path):
     for name in ("Ann", "Bob", "Cem"):
         add(qtbot, view, name)
     assert [p.name for p in doc.evaluation.participants] == ["Ann", "Bob", "Cem"]
-    assert not view.results.isVisible() and "0 van 3" in view.status.text()
+    assert not view.results.isVisible() and "0 van de 3" in view.status.text()
     for k, (pid, points) in enumerate(VOTES.items()):
         assert view.voter.currentData() == pid  # the next one who has not voted
         # nobody sees the previous vote: every slider starts at the same place
@@ -49,7 +49,7 @@ def test_a_round_with_three_participants(doc, view, qtbot, tmp_path):
         qtbot.mouseClick(view.submit, Qt.MouseButton.LeftButton)
         if k < 2:
             assert not view.results.isVisible()
-            assert f"{k + 1} van 3" in view.status.text()
+            assert f"{k + 1} van de 3" in view.status.text()
             assert not view.adopt_button.isEnabled()
     ev = doc.evaluation
     assert not_voted(ev) == ()
