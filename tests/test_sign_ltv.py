@@ -246,7 +246,7 @@ def test_cli_signs_b_lta_with_a_tsa_and_a_crl_file(pki: Pki, tmp_path):
 
 def test_cli_refuses_to_sign_a_concept_without_allow_draft(pki: Pki, tmp_path):
     env = {"PW": pki.password}
-    for changes, why in (({"status": "concept"}, "its status is 'concept'"),
+    for changes, why in (({"status": "concept"}, "its status is 'draft'"),
                          ({"status": "vastgesteld", "decision": ""}, "it records no decision")):  # fmt: skip
         src = _evaluation_file(tmp_path, **changes)
         out = tmp_path / "memo.pdf"

@@ -423,7 +423,7 @@ class ExportMemoDialog(QDialog):
         """Ask before signing a concept or a memo that records no decision; True: sign (no concerns: no question)."""
         if not concerns:
             return True
-        why = "; ".join(_concern(c) for c in concerns)
+        why = "; ".join(concerns)  # the core words them in the session's language
         box = QMessageBox(QMessageBox.Icon.Question, tr("Sign a concept?"),
                           tr("This memo is not final: {why}. Sign it anyway?").format(why=why),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)  # fmt: skip
@@ -631,15 +631,3 @@ def _default_pkcs11_lib() -> str:
     from evaluator.report.sign import default_pkcs11_lib
 
     return default_pkcs11_lib()
-
-
-def _concern(concern: str) -> str:
-    """A concern the core names in English (report.export) in the app's language."""
-    if concern == "it records no decision":
-        return tr("it records no decision")
-    if concern.startswith("its status is "):
-        from evaluator.report.texts import status_text
-
-        status = concern[len("its status is ") :].strip("'\"")
-        return tr("its status is {status}").format(status=status_text(status, language()))
-    return concern

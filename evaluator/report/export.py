@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..i18n import gettext
+from ..i18n import gettext, language
 from ..model import Evaluation
 from .sign import SigningKey
 
@@ -134,11 +134,12 @@ def signing_concerns(ev: Evaluation) -> list[str]:
 
     The CLI refuses to sign then without ``--allow-draft``; the export dialog asks first.
     """
-    from .texts import STATUS_TEXTS
+    from .texts import STATUS_TEXTS, status_text
 
     concerns = []
-    if STATUS_TEXTS.get(ev.status.strip().casefold()) == STATUS_TEXTS["draft"]:
-        concerns.append(gettext("its status is {status}").format(status=repr(ev.status.strip())))
+    if STATUS_TEXTS.get(ev.status.strip().casefold()) == STATUS_TEXTS["draft"]:  # "concept" is Dutch for "draft"
+        status = status_text(ev.status, language())
+        concerns.append(gettext("its status is {status}").format(status=repr(status)))
     if not ev.decision.strip():
         concerns.append(gettext("it records no decision"))
     return concerns
