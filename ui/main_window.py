@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             self.saved.setText("")
             return
-        self.saved.setText(tr("All changes stored in ") + self.doc.path.name)
+        self.saved.setText(tr("All changes stored in {name}").format(name=self.doc.path.name))
         self.saved.setToolTip(str(self.doc.path))
 
     # -- pages ----------------------------------------------------------------------------------------------
@@ -489,7 +489,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.show_error(f"{path}: {exc.strerror or exc}")
             return False
-        self.statusBar().showMessage(tr("Exported to ") + str(path), 8000)
+        self.statusBar().showMessage(tr("Exported to {path}").format(path=path), 8000)
         return True
 
     # -- dialogs (the menu's way in) ------------------------------------------------------------------------
@@ -586,7 +586,7 @@ class MainWindow(QMainWindow):
 
     def show_refusal(self, reason: str) -> None:
         self.last_error = reason
-        self.statusBar().showMessage(tr("Not changed: ") + reason, 10000)
+        self.statusBar().showMessage(tr("Not changed: {reason}").format(reason=reason), 10000)
 
     def show_help(self) -> None:
         from .help_window import show_help

@@ -305,7 +305,7 @@ class ProjectorWindow(QWidget):
         if ev.anonymous and labels:  # "Deelnemer 1", "Deelnemer 2", …: one "Deelnemer" over columns 1, 2, …
             span = labels[0].rsplit(" ", 1)[0]
             labels = [lb.rsplit(" ", 1)[-1] for lb in labels]
-        subtitle = tr("Group weights: ") + gw.name(lang)
+        subtitle = tr("Group weights: {name}").format(name=gw.name(lang))
         top = self._title(p, tr("Ranking"), subtitle)
         body = self._body(top)
         h = self.height()

@@ -591,7 +591,7 @@ class VerifyDialog(QDialog):
 
     def _not_checked(self, line: str) -> None:
         self._idle()
-        self.verdict.setText(tr("Cannot check: ") + line)
+        self.verdict.setText(tr("Cannot check: {line}").format(line=line))
         self.verdict.setStyleSheet(_BANNER.format(bg="#FDECEA", fg="#B42318"))
         self.details.setText("")
 

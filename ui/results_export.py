@@ -39,7 +39,7 @@ def export(window: MainWindow, path: str | os.PathLike) -> bool:
         return False
     finally:
         QApplication.restoreOverrideCursor()
-    message = tr("Results exported to ") + str(path)
+    message = tr("Results exported to {path}").format(path=path)
     window.statusBar().showMessage(" — ".join([message, *notes]), 12000)
     return True
 

@@ -279,7 +279,7 @@ class ResultsView(QWidget):
             r = self.ranker.rank(ev, ev.method, lang)
         except InputError as exc:
             self.ranking = None
-            self.chart.set_data(RainbowData(empty=tr("No ranking: ") + str(exc)))
+            self.chart.set_data(RainbowData(empty=tr("No ranking: {reason}").format(reason=exc)))
             self.status.setText("")
             return
         self.provisional = provisional_view(self.provisional_ranker, ev, r, lang)
