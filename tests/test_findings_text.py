@@ -163,3 +163,22 @@ def test_the_verdict_is_rendered_from_the_catalogue_with_the_evaluations_names()
     assert verdict(ev, {"kind": "single", "first": "teams", "excluded": True}, "en").startswith(
         "Only Microsoft"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many"), [("en", "in 1 trial ", "in 3 trials "), ("nl", "in 1 proef ", "in 3 proeven ")]
+)
+def test_a_count_of_one_reads_in_the_singular_and_the_finding_keeps_its_kind(lang: str, one: str, many: str):
+    ev = small_evaluation()
+    for lost, words in ((1, one), (3, many)):
+        f = Finding(
+            "reversal.worse",
+            "info",
+            (),
+            (),
+            4.0,
+            {"method": "wsm", "first": "reversal.worse.lost", "order": "reversal.worse.same_order",
+             "alternative": "teams", "others": ("opendesk",), "lost": lost},
+        )  # fmt: skip
+        assert words in render(f, ev, lang)
+        assert f.to_data()["params"]["first"] == "reversal.worse.lost"  # the data does not change

@@ -36,7 +36,7 @@ from ..formats import num
 from ..i18n import pgettext
 from ..model import Evaluation, Scale
 from ..model import text as pick
-from .messages import MESSAGES
+from .messages import MESSAGES, ONE_WHEN
 
 LANGUAGES = ("nl", "en")
 SHORT_ID = 5  # criterion ids up to this length are codes people use ("A2"); longer ones are slugs
@@ -64,7 +64,9 @@ def render(finding: Finding, ev: Evaluation | None, lang: str = "nl") -> str:
     }
     fields.update(finding.params)
     scale = _scale(ev, crits[0]) if crits else None
-    return _Formatter(lang, ev, scale, fields).format(_template(finding.kind, lang), **fields)
+    return _Formatter(lang, ev, scale, fields).format(
+        _template(_counted(finding.kind, fields), lang), **fields
+    )
 
 
 def sentences(findings: Iterable[Finding], ev: Evaluation | None, lang: str = "nl") -> list[str]:
@@ -187,6 +189,12 @@ def _scale(ev: Evaluation | None, cid: str) -> Scale | None:
     return None
 
 
+def _counted(key: str, fields: dict[str, Any]) -> str:
+    """``key``, or its ``key|one`` form when the field that counts in it (``ONE_WHEN``) is 1."""
+    count = fields.get(ONE_WHEN.get(key, ""))
+    return f"{key}|one" if count == 1 and f"{key}|one" in MESSAGES else key
+
+
 def _template(key: str, lang: str) -> str:
     entry = MESSAGES[key]  # a KeyError here is a missing catalogue entry: a test guards every kind
     if isinstance(entry, dict):  # {"en", "nl"}: an entry tools/i18n_codemod.py has not moved yet
@@ -232,7 +240,7 @@ class _Formatter(string.Formatter):
             items = _seq(value)
             return " ".join(x if k % 2 else alternative_name(ev, x) for k, x in enumerate(items))
         if spec == "msg":
-            return self.vformat(_template(str(value), lang), (), self.fields)
+            return self.vformat(_template(_counted(str(value), self.fields), lang), (), self.fields)
         if isinstance(value, float) and not spec:
             return _plain(value, lang)
         return super().format_field(value, spec)

@@ -77,6 +77,9 @@ MESSAGES: dict[str, str] = {
     "reversal.worse.lost": "{alternative:alt} lost first place in {lost:n0} trials (when {others:alts} was made worse)",
     "reversal.worse.same_order": " and the order of the other alternatives stayed the same.",
     "reversal.worse.reordered": "; the order of the other alternatives changed in {reordered:n0} trials.",
+    # the same for a count of one (ONE_WHEN says which field counts)
+    "reversal.worse.lost|one": "{alternative:alt} lost first place in {lost:n0} trial (when {others:alts} was made worse)",
+    "reversal.worse.reordered|one": "; the order of the other alternatives changed in {reordered:n0} trial.",
     "reversal.pairs_untestable": "Comparing every pair of alternatives on its own ({method:method}): not testable, because "
     "{method:method} cannot rank a pair of identical alternatives.",
     "reversal.pairs_consistent": "Comparing every pair of alternatives on its own: the results are consistent (no cycles such as "
@@ -115,3 +118,7 @@ MESSAGES: dict[str, str] = {
     "model_check.severity": "severity",
     "model_check.finding": "finding",
 }
+
+# A message whose wording depends on a count: key → the field that counts. When it is 1, ``key|one`` is used
+# (the rendering only: findings keep their kind, so a memo's data does not change).
+ONE_WHEN = {"reversal.worse.lost": "lost", "reversal.worse.reordered": "reordered"}
