@@ -104,7 +104,7 @@ def test_export_dialog_wrong_password_shows_one_line_and_writes_nothing(tmp_path
 def test_verify_dialog_says_valid_and_invalid_in_plain_words(tmp_path, qtbot, pki: Pki, dutch):
     from evaluator.report.export import export_memo
     from evaluator.report.sign import Pkcs12Key
-    from ui.report_dialogs import VerifyDialog
+    from ui.verify_dialog import VerifyDialog
 
     memo = tmp_path / "memo.pdf"
     export_memo(memo_evaluation(), memo, key=Pkcs12Key(pki.signer_p12, pki.password), samples=500)
@@ -129,7 +129,8 @@ def test_verify_dialog_says_valid_and_invalid_in_plain_words(tmp_path, qtbot, pk
 
 def test_dialogs_switch_language(qtbot, doc):
     from ui.i18n import set_language
-    from ui.report_dialogs import ExportMemoDialog, VerifyDialog
+    from ui.report_dialogs import ExportMemoDialog
+    from ui.verify_dialog import VerifyDialog
 
     set_language("en")
     exp, ver = ExportMemoDialog(doc), VerifyDialog()

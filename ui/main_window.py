@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         self.memo_dialog.open()
 
     def show_verify_memo(self) -> None:
-        from .report_dialogs import VerifyDialog
+        from .verify_dialog import VerifyDialog
 
         self.verify_dialog = VerifyDialog(self)
         self.verify_dialog.open()

@@ -13,7 +13,7 @@ from evaluator.report.sign import Pkcs12Key
 from tests.pki import Pki, pki_fixture  # noqa: F401 - the fixture
 from tests.report_data import memo_evaluation
 from ui.i18n import set_language
-from ui.report_dialogs import VerifyDialog
+from ui.verify_dialog import VerifyDialog
 
 MEMOS = Path(__file__).resolve().parents[1] / "fixtures" / "memos" / "v0.1.0"
 
