@@ -56,7 +56,7 @@ def dutch():
 
 
 def test_export_dialog_previews_and_signs(tmp_path, qtbot, doc, pki: Pki, dutch):
-    from ui.report_dialogs import ExportMemoDialog
+    from ui.export_memo_dialog import ExportMemoDialog
 
     dlg = ExportMemoDialog(doc)
     qtbot.addWidget(dlg)
@@ -85,7 +85,7 @@ def test_export_dialog_previews_and_signs(tmp_path, qtbot, doc, pki: Pki, dutch)
 
 
 def test_export_dialog_wrong_password_shows_one_line_and_writes_nothing(tmp_path, qtbot, doc, pki: Pki):
-    from ui.report_dialogs import ExportMemoDialog
+    from ui.export_memo_dialog import ExportMemoDialog
 
     dlg = ExportMemoDialog(doc)
     qtbot.addWidget(dlg)
@@ -129,7 +129,7 @@ def test_verify_dialog_says_valid_and_invalid_in_plain_words(tmp_path, qtbot, pk
 
 def test_dialogs_switch_language(qtbot, doc):
     from ui.i18n import set_language
-    from ui.report_dialogs import ExportMemoDialog
+    from ui.export_memo_dialog import ExportMemoDialog
     from ui.verify_dialog import VerifyDialog
 
     set_language("en")
@@ -147,7 +147,7 @@ def test_dialogs_switch_language(qtbot, doc):
 def test_the_preview_is_made_off_the_gui_thread(qtbot, doc):
     from PySide6.QtWidgets import QApplication
 
-    from ui.report_dialogs import ExportMemoDialog
+    from ui.export_memo_dialog import ExportMemoDialog
 
     dlg = ExportMemoDialog(doc)
     qtbot.addWidget(dlg)
@@ -159,7 +159,7 @@ def test_the_preview_is_made_off_the_gui_thread(qtbot, doc):
 
 
 def test_signing_a_concept_asks_first_and_no_writes_nothing(tmp_path, qtbot, doc, pki: Pki):
-    from ui.report_dialogs import ExportMemoDialog
+    from ui.export_memo_dialog import ExportMemoDialog
 
     dlg = ExportMemoDialog(doc)
     qtbot.addWidget(dlg)
@@ -184,7 +184,7 @@ def test_export_dialog_signs_b_lta_with_a_tsa_and_a_crl(tmp_path, qtbot, doc, pk
     from cryptography import x509
 
     from tests.pki import local_tsa
-    from ui.report_dialogs import ExportMemoDialog
+    from ui.export_memo_dialog import ExportMemoDialog
 
     dlg = ExportMemoDialog(doc)
     qtbot.addWidget(dlg)
@@ -207,7 +207,7 @@ def test_export_dialog_signs_b_lta_with_a_tsa_and_a_crl(tmp_path, qtbot, doc, pk
 
 
 def test_export_dialog_level_without_a_tsa_is_one_line(tmp_path, qtbot, doc, pki: Pki):
-    from ui.report_dialogs import ExportMemoDialog
+    from ui.export_memo_dialog import ExportMemoDialog
 
     dlg = ExportMemoDialog(doc)
     qtbot.addWidget(dlg)
@@ -223,7 +223,7 @@ def test_export_dialog_level_without_a_tsa_is_one_line(tmp_path, qtbot, doc, pki
 
 def test_pkcs11_library_defaults_to_the_one_the_core_finds(qtbot, doc):
     from evaluator.report.sign import default_pkcs11_lib
-    from ui.report_dialogs import ExportMemoDialog
+    from ui.export_memo_dialog import ExportMemoDialog
 
     dlg = ExportMemoDialog(doc)
     qtbot.addWidget(dlg)
@@ -235,7 +235,7 @@ def test_the_export_runs_in_the_background_and_the_dialog_stays_responsive(tmp_p
     Export is disabled until it is done."""
     from PySide6.QtCore import QTimer
 
-    from ui.report_dialogs import ExportMemoDialog
+    from ui.export_memo_dialog import ExportMemoDialog
 
     dlg = ExportMemoDialog(doc)
     qtbot.addWidget(dlg)
@@ -254,7 +254,7 @@ def test_the_export_runs_in_the_background_and_the_dialog_stays_responsive(tmp_p
 
 
 def test_an_export_that_ends_after_the_dialog_closed_is_ignored(tmp_path, qtbot, doc):
-    from ui.report_dialogs import ExportMemoDialog
+    from ui.export_memo_dialog import ExportMemoDialog
 
     dlg = ExportMemoDialog(doc)
     qtbot.addWidget(dlg)

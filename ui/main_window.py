@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         """The memo: preview, optional signature (PKCS#12 or token), written through the same core as the CLI."""
         if self.doc is None:
             return
-        from .report_dialogs import ExportMemoDialog
+        from .export_memo_dialog import ExportMemoDialog
 
         self.memo_dialog = ExportMemoDialog(self.doc, self)
         self.memo_dialog.open()

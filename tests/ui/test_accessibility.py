@@ -151,7 +151,7 @@ def test_every_page_names_its_widgets_and_describes_its_charts(qtbot, window: Ma
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_dialog_names_its_widgets(qtbot, window: MainWindow, lang: str):
     from tests.ui.modals import answer
-    from ui.report_dialogs import ExportMemoDialog
+    from ui.export_memo_dialog import ExportMemoDialog
     from ui.verify_dialog import VerifyDialog
 
     set_language(lang)
@@ -396,7 +396,7 @@ def test_focus_is_clearly_visible(qtbot, window: MainWindow, tmp_path):
 
 def test_names_follow_the_language(qtbot, window: MainWindow):
     """A name set in code is translated when the language changes, like the label it stands for."""
-    from ui.report_dialogs import ExportMemoDialog
+    from ui.export_memo_dialog import ExportMemoDialog
     from ui.verify_dialog import VerifyDialog
 
     vote_round(qtbot, window)

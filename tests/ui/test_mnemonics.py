@@ -72,7 +72,7 @@ def test_every_page_has_one_target_per_alt_letter(qtbot, window: MainWindow, lan
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_dialog_has_one_target_per_alt_letter(qtbot, window: MainWindow, lang: str):
-    from ui.report_dialogs import ExportMemoDialog
+    from ui.export_memo_dialog import ExportMemoDialog
     from ui.verify_dialog import VerifyDialog
 
     set_language(lang)

@@ -24,7 +24,7 @@ def test_memo_export_and_verify_are_in_the_file_menu_in_both_languages(qtbot, wi
 
 
 def test_memo_action_opens_the_export_dialog_on_the_open_evaluation(qtbot, window: MainWindow):
-    from ui.report_dialogs import ExportMemoDialog
+    from ui.export_memo_dialog import ExportMemoDialog
     from ui.verify_dialog import VerifyDialog
 
     window.memo_action.trigger()
