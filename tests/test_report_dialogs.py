@@ -128,8 +128,8 @@ def test_verify_dialog_says_valid_and_invalid_in_plain_words(tmp_path, qtbot, pk
 
 
 def test_dialogs_switch_language(qtbot, doc):
-    from ui.i18n import set_language
     from ui.export_memo_dialog import ExportMemoDialog
+    from ui.i18n import set_language
     from ui.verify_dialog import VerifyDialog
 
     set_language("en")
