@@ -107,7 +107,9 @@ def _score_bars(r: LiveRanking) -> RainbowData:
             method_name=name, score=score
         )
     decimals = 0 if METHODS[r.method].engine == "outranking" else 3  # ELECTRE I: 1 in the kernel, 0 outside
-    rows = tuple(Row(int(r.ranks[i]), r.names[i], number(scores[i], decimals), bars[i : i + 1]) for i in order)
+    rows = tuple(
+        Row(int(r.ranks[i]), r.names[i], number(scores[i], decimals), bars[i : i + 1]) for i in order
+    )
 
     def tooltip(row: int, _j: int) -> str:
         return f"{name}: {number(scores[order[row]], decimals)} ({score})"

@@ -137,7 +137,8 @@ def signing_concerns(ev: Evaluation) -> list[str]:
     from .texts import STATUS_TEXTS, status_text
 
     concerns = []
-    if STATUS_TEXTS.get(ev.status.strip().casefold()) == STATUS_TEXTS["draft"]:  # "concept" is Dutch for "draft"
+    # "concept" is the Dutch for "draft": either is a draft
+    if STATUS_TEXTS.get(ev.status.strip().casefold()) == STATUS_TEXTS["draft"]:
         status = status_text(ev.status, language())
         concerns.append(gettext("its status is {status}").format(status=repr(status)))
     if not ev.decision.strip():
