@@ -90,9 +90,12 @@ class Problem:
         return f"{self.place}: {self.text(lang)}" if self.place else self.text(lang)
 
 
-def check(ev: Evaluation, before: Evaluation | None = None) -> Problem | None:
-    """The first problem that makes ``ev`` invalid, or ``None``. See the module text for ``before``."""
-    return next(problems(ev, before), None)
+def check(ev: Evaluation, before: Evaluation | None = None, scores: bool = True) -> Problem | None:
+    """The first problem that makes ``ev`` invalid, or ``None``. See the module text for ``before``; ``scores=False``
+    leaves the scores out, for a reader that put each through :func:`plainly_valid` and
+    :func:`assessment_problem` on its own criterion as it read it, and took only known alternatives and
+    criteria."""
+    return next(problems(ev, before, scores), None)
 
 
 def require(ev: Evaluation, file: str | None = None) -> Evaluation:
@@ -105,11 +108,12 @@ def require(ev: Evaluation, file: str | None = None) -> Evaluation:
     return ev
 
 
-def problems(ev: Evaluation, before: Evaluation | None = None) -> Iterator[Problem]:
+def problems(ev: Evaluation, before: Evaluation | None = None, scores: bool = True) -> Iterator[Problem]:
     """Every problem of ``ev``, in a stable order (settings, structure, scores, weights)."""
     yield from _settings(ev)
     yield from _structure(ev)
-    yield from _assessments(ev, before)
+    if scores:
+        yield from _assessments(ev, before)
     yield from _weights(ev)
 
 
