@@ -262,12 +262,20 @@ def test_opening_fuzzed_score_rows_gives_what_the_strict_reading_gives(tmp_path_
         op = data.draw(st.sampled_from(["text", "tree", "alternative", "criterion", "last", "delete", "ids"]))
         with contextlib.suppress(sqlite3.IntegrityError):  # (a pair that is already there)
             if op == "text":
-                text = data.draw(st.one_of(st.sampled_from(ODD_TEXTS), st.integers(), st.binary(max_size=4)))
+                text = data.draw(
+                    st.one_of(
+                        st.sampled_from(ODD_TEXTS), st.integers(-(2**63), 2**63 - 1), st.binary(max_size=4)
+                    )
+                )
                 con.execute("UPDATE assessments SET data = ? WHERE rowid = ?", (text, rowid))
-            elif op == "tree":
+            elif op == "tree":  # a row that still holds a JSON text, its tree mutated
                 old = con.execute("SELECT data FROM assessments WHERE rowid = ?", (rowid,)).fetchone()
-                if old is not None:
-                    new = data.draw(mutated_tree(lambda o=old[0]: json.loads(o), max_ops=2))
+                try:
+                    tree = json.loads(old[0])
+                except (TypeError, ValueError):
+                    tree = None
+                if tree is not None:
+                    new = data.draw(mutated_tree(lambda t=tree: json.loads(json.dumps(t)), max_ops=2))
                     con.execute("UPDATE assessments SET data = ? WHERE rowid = ?", (json.dumps(new), rowid))
             elif op in ("alternative", "criterion"):
                 con.execute(f"UPDATE assessments SET {op} = ? WHERE rowid = ?",
