@@ -531,7 +531,8 @@ def _row_assessments(rows: list[tuple], data: Mapping, ev: Evaluation) -> dict |
     if len(apos) != len(a_ids) or len(cpos) != m:
         return None  # an id twice: the check refuses it, the strict reading names it
     rules = [plain_score_rule(c) for c in criteria]
-    placed: list = [None] * (len(a_ids) * m)
+    placed: list = [None] * (len(a_ids) * m)  # the scores by position, and their keys
+    placed_keys: list = [None] * len(placed)
     keys, scan, new = _CELL_KEYS - {"alternative", "criterion"}, _scan, object.__new__
     set_value, set_low, set_high, set_evidence, set_source, set_date, set_confidence = ASSESSMENT_SETTERS
     try:
@@ -559,7 +560,9 @@ def _row_assessments(rows: list[tuple], data: Mapping, ev: Evaluation) -> dict |
             set_confidence(s, "" if x is None else x)
             if not plainly_valid(rules[j], s) and assessment_problem(criteria[j], s) is not None:
                 return None
-            placed[k] = ((a_ids[i], c_ids[j]), s)  # keyed by the evaluation's own id texts
+            placed[k], placed_keys[k] = s, (a_ids[i], c_ids[j])  # keyed by the evaluation's own id texts
     except (KeyError, TypeError, ValueError, StopIteration, OverflowError, RecursionError):
         return None  # not one JSON value, an unknown id, a number beyond any float: the strict reading says
-    return dict(placed) if len(rows) == len(placed) else dict(p for p in placed if p is not None)
+    if len(rows) == len(placed):
+        return dict(zip(placed_keys, placed, strict=True))
+    return {key: s for key, s in zip(placed_keys, placed, strict=True) if s is not None}
