@@ -14,8 +14,10 @@ an evaluation whose ``before`` was valid, and a change at 300 × 150 costs a few
 
 A plain score (plain texts, a known confidence, no range, a level or a number within the bounds) passes at a glance
 (:func:`plainly_valid`); anything else gets the close look of :func:`assessment_problem`, which alone refuses.
-Readers leave every field of every score to this check, so a score is checked once (tests/test_validity_once.py
-holds the glance and the readers to the strict reading).
+Readers leave every field of every score to this check, so a score is checked once; the project file's reader
+(:func:`evaluator.serial.evaluation_from_rows`) puts each score through the same two functions as it reads it and
+then calls ``check(ev, scores=False)`` (tests/test_validity_once.py holds the glance and the readers to the strict
+reading).
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 :mod:`evaluator.store` owns the file (opening it, its schema, transactions, the audit trail, other editors); this
 module owns how an :class:`~evaluator.model.Evaluation` maps onto its rows — settings, areas, criteria,
 alternatives, participants (one JSON row each, in position order), one row per score, one per weight — and reads
-them back within a budget, through the one validity check (:func:`evaluator.serial.evaluation_from_data`).
+them back within a budget, through the one validity check: the score rows straight into assessments
+(:func:`evaluator.serial.evaluation_from_rows`), or, when anything is not as Afweging writes it, as plain data
+(:func:`evaluator.serial.evaluation_from_data`, which names the place of what it refuses).
 """
 
 from __future__ import annotations
