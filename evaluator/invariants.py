@@ -14,8 +14,10 @@ an evaluation whose ``before`` was valid, and a change at 300 × 150 costs a few
 
 A plain score (plain texts, a known confidence, no range, a level or a number within the bounds) passes at a glance
 (:func:`plainly_valid`); anything else gets the close look of :func:`assessment_problem`, which alone refuses.
-Readers leave every field of every score to this check, so a score is checked once (tests/test_validity_once.py
-holds the glance and the readers to the strict reading).
+Readers leave every field of every score to this check, so a score is checked once; the project file's reader
+(:func:`evaluator.serial.evaluation_from_rows`) puts each score through the same two functions as it reads it and
+then calls ``check(ev, scores=False)`` (tests/test_validity_once.py holds the glance and the readers to the strict
+reading).
 """
 
 from __future__ import annotations
@@ -90,9 +92,12 @@ class Problem:
         return f"{self.place}: {self.text(lang)}" if self.place else self.text(lang)
 
 
-def check(ev: Evaluation, before: Evaluation | None = None) -> Problem | None:
-    """The first problem that makes ``ev`` invalid, or ``None``. See the module text for ``before``."""
-    return next(problems(ev, before), None)
+def check(ev: Evaluation, before: Evaluation | None = None, scores: bool = True) -> Problem | None:
+    """The first problem that makes ``ev`` invalid, or ``None``. See the module text for ``before``; ``scores=False``
+    leaves the scores out, for a reader that put each through :func:`plainly_valid` and
+    :func:`assessment_problem` on its own criterion as it read it, and took only known alternatives and
+    criteria."""
+    return next(problems(ev, before, scores), None)
 
 
 def require(ev: Evaluation, file: str | None = None) -> Evaluation:
@@ -105,11 +110,12 @@ def require(ev: Evaluation, file: str | None = None) -> Evaluation:
     return ev
 
 
-def problems(ev: Evaluation, before: Evaluation | None = None) -> Iterator[Problem]:
+def problems(ev: Evaluation, before: Evaluation | None = None, scores: bool = True) -> Iterator[Problem]:
     """Every problem of ``ev``, in a stable order (settings, structure, scores, weights)."""
     yield from _settings(ev)
     yield from _structure(ev)
-    yield from _assessments(ev, before)
+    if scores:
+        yield from _assessments(ev, before)
     yield from _weights(ev)
 
 

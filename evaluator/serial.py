@@ -6,13 +6,17 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping
+from dataclasses import replace
+from types import MappingProxyType
 from typing import Any
 
 from .errors import InputError
 from .i18n import gettext
 from .model import (
+    ASSESSMENT_SETTERS,
     CONFIDENCES,
     Alternative,
     Area,
@@ -480,3 +484,85 @@ def _plain_assessments(items: list) -> dict[tuple[str, str], Assessment] | None:
     except OverflowError:  # an integer beyond any float: the strict reading names it
         return None
     return out
+
+
+_scan = json.JSONDecoder().scan_once  # what json.loads runs, without its per-call checks
+
+
+def evaluation_from_rows(data: Mapping, rows: list[tuple], file: str | None = None) -> Evaluation | None:
+    """A project file's evaluation, read the fast way: ``data`` holds all but the scores (in the shape
+    :func:`evaluation_from_data` takes), ``rows`` the scores as ``(alternative, criterion, JSON text)``.
+
+    Each text is parsed once, straight into its :class:`Assessment`, which the validity check's own glance
+    (:func:`invariants.plainly_valid`, else :func:`invariants.assessment_problem`) checks at once, and put in its
+    place by the positions of its alternative and criterion (no sort, no table per score). ``None`` when anything
+    is not as Afweging writes it — a text that is not exactly one JSON object of known keys, an id that is not
+    one of the evaluation's, a pair twice — or a score or anything else is not valid: the caller then reads the
+    rows as plain data through :func:`evaluation_from_data`, which refuses what the strict reading refuses,
+    naming the place.
+    """
+    from .invariants import check
+
+    try:
+        ev = _evaluation({**data, "assessments": []}, file, plain=True)
+    except InputError:
+        return None
+    scores = _row_assessments(rows, data, ev)
+    if scores is None:
+        return None
+    ev = replace(ev, assessments=MappingProxyType(scores))
+    return ev if check(ev, scores=False) is None else None
+
+
+def _row_assessments(rows: list[tuple], data: Mapping, ev: Evaluation) -> dict | None:
+    """The scores of ``rows``, each read as :func:`_plain_assessments` reads it and checked as the validity check
+    checks it, in alternative × criterion order (what sorting the rows by position gives); ``None`` when a row
+    is not plainly formed or a score not valid."""
+    from .invariants import assessment_problem, plain_score_rule, plainly_valid
+
+    alternatives, criteria = ev.alternatives, ev.criteria
+    a_ids, c_ids = [a.id for a in alternatives], [c.id for c in criteria]
+    # Placed by the positions of the ids as written, which must be the ids as read (no spaces around them).
+    written = [a.get("id") for a in data["alternatives"]], [c.get("id") for c in data["criteria"]]
+    if written != (a_ids, c_ids):
+        return None
+    apos, cpos = {a: i for i, a in enumerate(a_ids)}, {c: j for j, c in enumerate(c_ids)}
+    m = len(c_ids)
+    if len(apos) != len(a_ids) or len(cpos) != m:
+        return None  # an id twice: the check refuses it, the strict reading names it
+    rules = [plain_score_rule(c) for c in criteria]
+    placed: list = [None] * (len(a_ids) * m)  # the scores by position, and their keys
+    placed_keys: list = [None] * len(placed)
+    keys, scan, new = _CELL_KEYS - {"alternative", "criterion"}, _scan, object.__new__
+    set_value, set_low, set_high, set_evidence, set_source, set_date, set_confidence = ASSESSMENT_SETTERS
+    try:
+        for a_id, c_id, text in rows:
+            cell, end = scan(text, 0)
+            i, j = apos[a_id], cpos[c_id]
+            k = i * m + j
+            if end != len(text) or type(cell) is not dict or not cell.keys() <= keys or placed[k] is not None:
+                return None
+            get = cell.get
+            s = new(Assessment)  # as Assessment(...) builds it, at half the cost (evaluator.model)
+            x = get("value")
+            set_value(s, float(x) if type(x) is int else x)
+            x = get("low")
+            set_low(s, float(x) if type(x) is int else x)
+            x = get("high")
+            set_high(s, float(x) if type(x) is int else x)
+            x = get("evidence")
+            set_evidence(s, "" if x is None else x)
+            x = get("source")
+            set_source(s, "" if x is None else x)
+            x = get("date")
+            set_date(s, "" if x is None else x)
+            x = get("confidence")
+            set_confidence(s, "" if x is None else x)
+            if not plainly_valid(rules[j], s) and assessment_problem(criteria[j], s) is not None:
+                return None
+            placed[k], placed_keys[k] = s, (a_ids[i], c_ids[j])  # keyed by the evaluation's own id texts
+    except (KeyError, TypeError, ValueError, StopIteration, OverflowError, RecursionError):
+        return None  # not one JSON value, an unknown id, a number beyond any float: the strict reading says
+    if len(rows) == len(placed):
+        return dict(zip(placed_keys, placed, strict=True))
+    return {key: s for key, s in zip(placed_keys, placed, strict=True) if s is not None}

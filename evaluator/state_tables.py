@@ -3,15 +3,19 @@
 :mod:`evaluator.store` owns the file (opening it, its schema, transactions, the audit trail, other editors); this
 module owns how an :class:`~evaluator.model.Evaluation` maps onto its rows — settings, areas, criteria,
 alternatives, participants (one JSON row each, in position order), one row per score, one per weight — and reads
-them back within a budget, through the one validity check (:func:`evaluator.serial.evaluation_from_data`).
+them back within a budget, through the one validity check: the score rows straight into assessments
+(:func:`evaluator.serial.evaluation_from_rows`), or, when anything is not as Afweging writes it, as plain data
+(:func:`evaluator.serial.evaluation_from_data`, which names the place of what it refuses).
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +29,7 @@ from .serial import (
     assessment_to_data,
     criterion_to_data,
     evaluation_from_data,
+    evaluation_from_rows,
     participant_to_data,
 )
 from .summary import changed_keys
@@ -185,8 +190,35 @@ def _cell(alternative: Any, criterion: Any, text: Any) -> Any:
     return {"alternative": alternative, "criterion": criterion, **json.loads(text)}
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading a large project makes a million objects that all stay: the cycle collector, which runs every few
+    hundred new objects and now and then looks at all of them, would find nothing to free (a third of opening
+    1 000 × 300). Paused while reading (objects that die are still freed at once); as it was afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def read_state(con: sqlite3.Connection, path: Path) -> Evaluation:
     """The evaluation the state tables hold, checked (``InputError`` naming ``path`` when it is not valid)."""
+    with _collector_paused():
+        return _read_state(con, path)
+
+
+def _read_state(con: sqlite3.Connection, path: Path) -> Evaluation:
+    data, rows = state_rows(con, path)
+    ev = evaluation_from_rows(data, rows, str(path))  # the fast reading; None: read the scores as plain data
+    return ev if ev is not None else evaluation_from_data(with_cells(data, rows), str(path))
+
+
+def state_rows(con: sqlite3.Connection, path: Path) -> tuple[dict[str, Any], list[tuple]]:
+    """What the state tables hold, within the budget: the evaluation's plain data without its scores, and the
+    scores' rows ``(alternative, criterion, JSON text)`` as stored."""
     budget = _Budget(path)
     data: dict[str, Any] = {}
     for name, value in con.execute("SELECT name, value FROM settings"):
@@ -195,14 +227,19 @@ def read_state(con: sqlite3.Connection, path: Path) -> Evaluation:
     for table in ("areas", "criteria", "alternatives", "participants"):
         cursor = con.execute(f"SELECT data FROM {table} ORDER BY position")
         data[table] = [json.loads(budget.take(r[0])) for r in cursor]
-    alt_pos = {a["id"]: i for i, a in enumerate(data["alternatives"])}
-    crit_pos = {c["id"]: i for i, c in enumerate(data["criteria"])}
     rows = budget.rows(con.execute("SELECT alternative, criterion, data FROM assessments"))
-    rows.sort(key=lambda r: (alt_pos.get(r[0], -1), crit_pos.get(r[1], -1)))
-    data["assessments"] = [_cell(a, c, d) for a, c, d in rows]
     weights: dict[str, dict[str, float]] = {}
     for participant, key, value in con.execute("SELECT participant, key, value FROM weights"):
         weights.setdefault(budget.take(participant), {})[budget.take(key)] = value
     data["weights"] = weights.pop(AGREED, {})
     data["participant_weights"] = weights
-    return evaluation_from_data(data, str(path))
+    return data, rows
+
+
+def with_cells(data: dict[str, Any], rows: list[tuple]) -> dict[str, Any]:
+    """``data`` with the scores of ``rows`` as the evaluation's plain data: a table per score, in the order of
+    the alternatives and criteria (what the strict reading reads)."""
+    alt_pos = {a["id"]: i for i, a in enumerate(data["alternatives"])}
+    crit_pos = {c["id"]: i for i, c in enumerate(data["criteria"])}
+    rows = sorted(rows, key=lambda r: (alt_pos.get(r[0], -1), crit_pos.get(r[1], -1)))
+    return {**data, "assessments": [_cell(a, c, d) for a, c, d in rows]}

@@ -8,6 +8,7 @@ own): the same evaluation or the same message, for fuzzed evaluations, crafted p
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import sqlite3
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 
 from evaluator import invariants, serial
 from evaluator.errors import InputError
+from evaluator.i18n import gettext
 from evaluator.model import Assessment, Criterion, Level, Scale
 from evaluator.serial import evaluation_from_data, evaluation_to_data
 from evaluator.store import Store
@@ -104,6 +106,8 @@ def test_a_score_with_an_odd_field_is_read_exactly_as_the_strict_reading_reads_i
         ('{"value": 1, "alternative": "ghost"}', r"assessments\[ghost, S1\]: unknown alternative 'ghost'"),
         ("[1]", "is damaged or not an Afweging project"),
         (' {"value": 1}\n', None),  # spaces around the JSON: read as json.loads reads it
+        ('{"value": 1}{}', "is damaged or not an Afweging project"),  # more than one JSON value
+        ('{"value": 1} x', "is damaged or not an Afweging project"),
         ('\ufeff{"value": 1}', "is damaged or not an Afweging project"),
     ],
 )
@@ -197,3 +201,134 @@ def test_a_glance_passes_the_plain_scores_of_a_file():
     assert all(passed)  # else a large file is looked at closely, cell by cell, and opens slowly
     assert not invariants.plainly_valid(invariants.plain_score_rule(crits["S1"]), Assessment(9.0))
     assert not invariants.plainly_valid(invariants.plain_score_rule(crits["C1"]), Assessment(math.nan))
+
+
+# -- the project file's rows ---------------------------------------------------------------------------------------
+# Store.open reads the score rows the fast way (serial.evaluation_from_rows: each text parsed straight into its
+# score, checked as it is read, placed by position); anything not plain falls back to the rows as plain data.
+# Held here to the strict reading of the same rows: the same evaluation, in the same order, or the same message.
+
+ODD_TEXTS = ['{"value":1}', ' {"value":1}', '{"value":1}{}', '{"value":1}x', "[1]", "null", "1", '"x"', "",
+             '{"value":1,"value":"x"}', '{"value":"x","value":1}', '{"low":1,"high":0}', '{"low":0,"high":4}',
+             '{"value":1e400}', '{"value":NaN}', '{"value":9}', '{"value":true}', '{"value":null}', "{}",
+             '{"evidence":null,"value":2}', '{"confidence":"zeker","value":1}', '{"alternative":"teams"}',
+             '{"criterion":"S1","value":1}', '{"value":1,"extra":1}', '{"value":1}\n', "[" * 3000, "\ufeff{}",
+             '{"value":' + "9" * 400 + "}", '{"value":1,"low":1}', '{"date":5}', '{"value":2.5}']  # fmt: skip
+ODD_IDS = ["teams", "opendesk", "nextcloud", "S1", "S2", "C1", " teams", "S1 ", "ghost", "", "X9"]
+
+
+def _strict_rows(path: Path):  # noqa: ANN202
+    """The strict reading of a project's state: every score read and checked on its own, in position order."""
+    from evaluator import state_tables
+
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        data, rows = state_tables.state_rows(con, path)
+    finally:
+        con.close()
+    try:
+        data = state_tables.with_cells(data, rows)
+        return invariants.require(serial._evaluation(data, str(path), plain=False), str(path))
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:  # as Store.open says it
+        if isinstance(exc, InputError):
+            raise
+        raise InputError(
+            gettext("is damaged or not an Afweging project ({exc})").format(exc=exc), path
+        ) from None
+
+
+def _opened(path: Path):  # noqa: ANN202
+    with Store.open(path, readonly=True) as store:
+        return store.evaluation
+
+
+def _in_order(outcome):  # noqa: ANN001, ANN202
+    kind, ev = outcome  # the scores in their order, each with its fields' types (a float, not an int)
+    return (kind, [(k, repr(s)) for k, s in ev.assessments.items()]) if kind == "read" else outcome
+
+
+@FUZZ
+@given(data=st.data())
+def test_opening_fuzzed_score_rows_gives_what_the_strict_reading_gives(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("rows") / "p.afweging"
+    ev = small_evaluation()
+    tree = evaluation_to_data(ev)
+    tree["assessments"][0].update(low=0, high=2, confidence="low")  # a range: looked at closely, still valid
+    Store.create(path, serial.evaluation_from_data(tree)).close()
+    con = sqlite3.connect(path, isolation_level=None)
+    cells = con.execute("SELECT rowid FROM assessments").fetchall()
+    for _ in range(data.draw(st.integers(1, 4))):
+        rowid = data.draw(st.sampled_from(cells))[0]
+        op = data.draw(st.sampled_from(["text", "tree", "alternative", "criterion", "last", "delete", "ids"]))
+        with contextlib.suppress(sqlite3.IntegrityError):  # (a pair that is already there)
+            if op == "text":
+                text = data.draw(
+                    st.one_of(
+                        st.sampled_from(ODD_TEXTS), st.integers(-(2**63), 2**63 - 1), st.binary(max_size=4)
+                    )
+                )
+                con.execute("UPDATE assessments SET data = ? WHERE rowid = ?", (text, rowid))
+            elif op == "tree":  # a row that still holds a JSON text, its tree mutated
+                old = con.execute("SELECT data FROM assessments WHERE rowid = ?", (rowid,)).fetchone()
+                try:
+                    tree = json.loads(old[0])
+                except (TypeError, ValueError):
+                    tree = None
+                if tree is not None:
+                    new = data.draw(mutated_tree(lambda t=tree: json.loads(json.dumps(t)), max_ops=2))
+                    con.execute("UPDATE assessments SET data = ? WHERE rowid = ?", (json.dumps(new), rowid))
+            elif op in ("alternative", "criterion"):
+                con.execute(f"UPDATE assessments SET {op} = ? WHERE rowid = ?",
+                            (data.draw(st.sampled_from(ODD_IDS)), rowid))  # fmt: skip
+            elif op == "last":  # rows no longer in the order they were written
+                con.execute("UPDATE assessments SET rowid = (SELECT max(rowid) + 1 FROM assessments) WHERE rowid = ?",
+                            (rowid,))  # fmt: skip
+            elif op == "delete":
+                con.execute("DELETE FROM assessments WHERE rowid = ?", (rowid,))
+            else:  # an alternative's or criterion's own id spaced, or its place taken by another
+                table = data.draw(st.sampled_from(["alternatives", "criteria"]))
+                row = con.execute(f"SELECT id, data FROM {table} ORDER BY random() LIMIT 1").fetchone()
+                item = json.loads(row[1])
+                item["id"] = data.draw(st.sampled_from([f" {item['id']}", "teams", "S1", "ghost"]))
+                con.execute(f"UPDATE {table} SET data = ?, position = ? WHERE id = ?",
+                            (json.dumps(item), data.draw(st.integers(0, 3)), row[0]))  # fmt: skip
+    con.close()
+    fast = _in_order(_outcome(lambda: _opened(path)))
+    assert fast == _in_order(_outcome(lambda: _strict_rows(path)))
+
+
+def test_a_plain_project_and_one_with_every_kind_of_score_are_read_the_fast_way(tmp_path):
+    """Else opening a large project falls back to the plain-data reading and takes twice as long."""
+    from evaluator import state_tables
+
+    tree = _scores_tree()
+    tree["assessments"][2].update(value=None)
+    for n, ev in enumerate([small_evaluation(), serial.evaluation_from_data(tree)]):
+        path = tmp_path / f"p{n}.afweging"
+        Store.create(path, ev).close()
+        con = sqlite3.connect(path)
+        data, rows = state_tables.state_rows(con, path)
+        con.close()
+        fast = serial.evaluation_from_rows(data, rows, str(path))
+        assert fast is not None and list(fast.assessments.items()) == list(ev.assessments.items())
+
+
+@pytest.mark.parametrize(
+    "craft",
+    [
+        "UPDATE alternatives SET data = json_set(data, '$.id', ' opendesk') WHERE id = 'opendesk'",
+        "UPDATE criteria SET data = json_set(data, '$.id', 'S2 ') WHERE id = 'S2'",
+        "UPDATE assessments SET rowid = 100 WHERE alternative = 'teams' AND criterion = 'S1'",
+        "DELETE FROM assessments WHERE alternative = 'opendesk' AND criterion = 'C1'",
+        "UPDATE alternatives SET position = 0",
+    ],
+)
+def test_opening_crafted_rows_gives_the_scores_in_the_order_the_strict_reading_gives(tmp_path, craft):
+    path = tmp_path / "p.afweging"
+    Store.create(path, small_evaluation()).close()
+    con = sqlite3.connect(path)
+    con.execute(craft)
+    con.commit()
+    con.close()
+    fast = _in_order(_outcome(lambda: _opened(path)))
+    assert fast[0] == "read" and fast == _in_order(_outcome(lambda: _strict_rows(path)))
