@@ -307,3 +307,12 @@ def test_section_5_says_whether_the_methods_agree_from_the_attached_data(sample,
     expected = " ".join(sentences(MethodAgreement.from_record(record).findings(), sample, lang))
     assert "Kendall" in expected
     assert _flat(expected) in _flat("".join(_pages(pdf)))
+
+
+@pytest.mark.parametrize("which", ["nl", "en"])
+def test_chart_axes_write_percentages_as_the_text_does(which, sample_nl, sample_en):
+    """The acceptability and stability charts' axis numbers come from the same formatter as the sentences:
+    "25 %" where the text writes "81 %", never a hand-made "25%"."""
+    text = "\n".join(_pages(sample_nl if which == "nl" else sample_en))
+    assert re.search(r"\b25 %", text) and re.search(r"\b100 %", text)
+    assert not re.search(r"\b(0|25|50|75|100)%", text), re.findall(r".{20}\b(?:0|25|50|75|100)%.{5}", text)[:3]

@@ -11,6 +11,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from ..text import percent
 from .fonts import BOLD, REGULAR
 
 ACCENT = colors.HexColor("#154273")  # dark blue: the one colour that carries meaning
@@ -62,6 +63,7 @@ def stacked_chart(
     width: float,
     row: float = 15,
     alt: str = "",
+    lang: str = "en",
 ) -> Drawing:
     """Horizontal stacked bars in [0, 1] (e.g. share of first, second, third place) with a legend on top."""
     shades = [ACCENT, ACCENT_2, ACCENT_3]
@@ -96,7 +98,7 @@ def stacked_chart(
     for q in (0, 0.25, 0.5, 0.75, 1.0):
         gx = label_w + bar_w * q
         d.add(Line(gx, base, gx, h - legend_h, strokeColor=GRID, strokeWidth=0.4))
-        d.add(String(gx, base - 9, f"{int(q * 100)}%", fontName=REGULAR, fontSize=7, fillColor=MUTED,
+        d.add(String(gx, base - 9, percent(q, lang), fontName=REGULAR, fontSize=7, fillColor=MUTED,
                      textAnchor="middle"))  # fmt: skip
     return d
 
@@ -109,6 +111,7 @@ def interval_chart(
     width: float,
     row: float = 14,
     alt: str = "",
+    lang: str = "en",
 ) -> Drawing:
     """Weight stability intervals: a bar from low to high on a 0–100 % axis, a tick at the current weight."""
     label_w, lines = _labels(labels, width, 8)
@@ -130,7 +133,7 @@ def interval_chart(
         d.add(Line(xc, y - 1.5, xc, y + 9.5, strokeColor=ACCENT, strokeWidth=1.6))
     for q in (0, 0.25, 0.5, 0.75, 1.0):
         gx = label_w + bar_w * q
-        d.add(String(gx, 2, f"{int(q * 100)}%", fontName=REGULAR, fontSize=7, fillColor=MUTED,
+        d.add(String(gx, 2, percent(q, lang), fontName=REGULAR, fontSize=7, fillColor=MUTED,
                      textAnchor="middle"))  # fmt: skip
     return d
 

@@ -111,7 +111,8 @@ def sensitivity_section(
     def shares(i: int, j: int) -> Drawing:
         alt = t("alt_acc", lang, samples=num(rob["samples"], lang, 0), items="; ".join(items[i:j]))
         return charts.stacked_chart([n for n, _ in rows[i:j]], [row[:3] for _, row in rows[i:j]],
-                                    [t("first", lang), t("second", lang), t("third", lang)], CONTENT_W, alt=alt)  # fmt: skip
+                                    [t("first", lang), t("second", lang), t("third", lang)], CONTENT_W, alt=alt,
+                                    lang=lang)  # fmt: skip
 
     out += chart_parts(shares, len(rows))
     stab = rob.get("stability")
@@ -136,7 +137,7 @@ def sensitivity_section(
             alt = t("alt_stab", lang, items="; ".join(items[i:j]))
             part = stab[i:j]
             return charts.interval_chart(labels[i:j], [s["weight"] for s in part], [s["low"] for s in part],
-                                         [s["high"] for s in part], CONTENT_W, alt=alt)  # fmt: skip
+                                         [s["high"] for s in part], CONTENT_W, alt=alt, lang=lang)  # fmt: skip
 
         out += chart_parts(intervals, len(stab))
     out.append(Spacer(1, 2 * mm))
