@@ -182,3 +182,29 @@ def test_a_count_of_one_reads_in_the_singular_and_the_finding_keeps_its_kind(lan
         )  # fmt: skip
         assert words in render(f, ev, lang)
         assert f.to_data()["params"]["first"] == "reversal.worse.lost"  # the data does not change
+
+
+@pytest.mark.parametrize(
+    ("first", "was", "en", "nl"),
+    [
+        (("opendesk",), ("teams",), "openDesk would rank first instead of Microsoft Teams",
+         "openDesk zou eerste staan in plaats van Microsoft Teams"),
+        (("opendesk", "nextcloud"), ("teams",), "would rank first together instead of Microsoft Teams",
+         "zouden samen eerste staan in plaats van Microsoft Teams"),
+        (("opendesk", "teams"), ("teams",), "openDesk would share first place with Microsoft Teams",
+         "openDesk zou de eerste plaats delen met Microsoft Teams"),
+    ],
+)  # fmt: skip
+def test_who_would_be_first_reads_as_what_happens(first, was, en, nl):
+    """A tie with today's first is "would share first place with", not "X and Y would rank first instead of Y"."""
+    ev = small_evaluation()
+    f = Finding(
+        "uncertain_decides",
+        "warning",
+        (ev.criteria[0].id,),
+        ("teams",),
+        None,
+        {"score": 2.0, "current": 1.0, "first": first, "was": was, "basis": "uncertain.range_low"},
+    )
+    assert en in render(f, ev, "en") and nl in render(f, ev, "nl")
+    assert f.to_data()["params"]["first"] == list(first)

@@ -64,9 +64,10 @@ def render(finding: Finding, ev: Evaluation | None, lang: str = "nl") -> str:
     }
     fields.update(finding.params)
     scale = _scale(ev, crits[0]) if crits else None
-    return _Formatter(lang, ev, scale, fields).format(
-        _template(_counted(finding.kind, fields), lang), **fields
-    )
+    kind = _counted(finding.kind, fields)
+    if kind == "uncertain_decides":
+        kind = _who_would_be_first(fields)
+    return _Formatter(lang, ev, scale, fields).format(_template(kind, lang), **fields)
 
 
 def sentences(findings: Iterable[Finding], ev: Evaluation | None, lang: str = "nl") -> list[str]:
@@ -187,6 +188,17 @@ def _scale(ev: Evaluation | None, cid: str) -> Scale | None:
             if c.id == cid:
                 return c.scale
     return None
+
+
+def _who_would_be_first(fields: dict[str, Any]) -> str:
+    """``uncertain_decides``'s wording for who would rank first: one alternative instead of another (the plain
+    form), several together (``|many``), or one or more sharing first place with those first now (``|shared``,
+    naming the newcomers as ``joining``). The finding's data stays as it is."""
+    first, was = _seq(fields.get("first", ())), _seq(fields.get("was", ()))
+    if was and set(was) <= set(first):
+        fields["joining"] = tuple(a for a in first if a not in was)
+        return "uncertain_decides|shared" + ("|many" if len(fields["joining"]) > 1 else "")
+    return "uncertain_decides|many" if len(first) > 1 else "uncertain_decides"
 
 
 def _counted(key: str, fields: dict[str, Any]) -> str:

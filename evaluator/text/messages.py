@@ -23,6 +23,15 @@ MESSAGES: dict[str, str] = {
     "ranking.",
     "uncertain_decides": "An uncertain score decides first place: {first:alts} would rank first instead of {was:alts} if "
     "{alternative:alt} scored {score:score} instead of {current:score} on {criterion:crit}, {basis:msg}.",
+    # the same when several would rank first, or when the alternative(s) first now would share first place
+    "uncertain_decides|many": "An uncertain score decides first place: {first:alts} would rank first together instead "
+    "of {was:alts} if {alternative:alt} scored {score:score} instead of {current:score} on {criterion:crit}, "
+    "{basis:msg}.",
+    "uncertain_decides|shared": "An uncertain score decides first place: {joining:alts} would share first place with "
+    "{was:alts} if {alternative:alt} scored {score:score} instead of {current:score} on {criterion:crit}, {basis:msg}.",
+    "uncertain_decides|shared|many": "An uncertain score decides first place: {joining:alts} would share first place "
+    "with {was:alts} if {alternative:alt} scored {score:score} instead of {current:score} on {criterion:crit}, "
+    "{basis:msg}.",
     "correlated_criteria": "{criterion:crit} and {criterion2:crit} rank the alternatives almost identically "
     "(ρ = {value:n2}): are they the same question? Then it counts twice in the weighting.",
     "one_dimension": "One dimension explains {value:pct} of the differences between the alternatives across "
