@@ -56,12 +56,21 @@ def _decimal(x: float | None, pattern: str, lang: str | None) -> str:
 
 
 def date_text(iso: str, lang: str | None = None) -> str:
-    """An ISO date (``2026-11-30``, or the date of an ISO moment) written out: ``30 november 2026``; any other text
-    as typed."""
+    """An ISO date (``2026-11-30``, or the date of an ISO moment) written out: ``30 november 2026``; a month
+    (``2024-09``, as sources are often dated): ``september 2024``; any other text as typed."""
     import datetime as dt
 
     from babel.dates import format_date
 
+    month = iso.strip()
+    if (
+        len(month) == 7
+        and month[4] == "-"
+        and month[:4].isdigit()
+        and month[5:].isdigit()
+        and 1 <= int(month[5:]) <= 12
+    ):
+        return format_date(dt.date(int(month[:4]), int(month[5:]), 1), "MMMM y", locale=_locale(lang))
     moment = _local(iso) if len(iso.strip()) > 10 else None
     try:
         day = moment.date() if moment is not None else dt.date.fromisoformat(iso.strip())

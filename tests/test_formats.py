@@ -45,3 +45,12 @@ def test_a_score_on_a_scale_with_a_big_number() -> None:
     scale = Scale(kind="numeric", lower=0.0, upper=1e7, unit="€")
     assert format_score(scale, 1e6, "nl") == "1.000.000 €"
     assert format_score(Scale(kind="boolean"), 1.0, "nl") == "ja"
+
+
+def test_a_month_as_sources_are_dated_is_written_out() -> None:
+    from evaluator.formats import date_text
+
+    assert date_text("2024-09", "nl") == "september 2024"
+    assert date_text("2024-09", "en") == "September 2024"
+    assert date_text("2024-13", "nl") == "2024-13"  # not a month: as typed
+    assert date_text("2024", "nl") == "2024"
