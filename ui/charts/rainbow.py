@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from .focus import paint_focus_frame
+from .text_fit import wrap
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class RainbowChart(QWidget):
         self._data = RainbowData()
         self.name_share = 0.36  # at most this share of the width for the names (the rest: bars, scores)
         self._hits: list[tuple[float, float, np.ndarray, np.ndarray]] = []  # per row: top, bottom, x, width
+        self.drawn_names: list[list[str]] = []  # per row painted last: the lines its name was written in
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, so a screen reader can read it
@@ -100,6 +102,14 @@ class RainbowChart(QWidget):
         return lines * fm.height() * 1.4 + 8
 
     # -- painting -------------------------------------------------------------------------------------------
+    @staticmethod
+    def _name_lines(fm: QFontMetricsF, name: str, width: float, room: int) -> list[str]:
+        """``name`` in whole words over at most ``room`` lines; cut short (…) only when it needs more."""
+        lines = wrap(fm, name, width)
+        if len(lines) > room:
+            lines = [*lines[: room - 1], " ".join(lines[room - 1 :])]
+        return [fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+
     def paintEvent(self, event: object) -> None:
         exposed = event.rect() if hasattr(event, "rect") else self.rect()
         p = QPainter(self)
@@ -108,6 +118,7 @@ class RainbowChart(QWidget):
         fg = pal.color(QPalette.ColorRole.WindowText)
         p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         self._hits = []
+        self.drawn_names = []
         w, h = float(self.width()), float(self.height())
         d = self._data
         margin = 8.0
@@ -177,6 +188,8 @@ class RainbowChart(QWidget):
         if grouped:
             group_of = np.asarray(d.groups)
             k = len(d.group_colours)
+        self.drawn_names = []
+        name_room = max(1, int(row_h // fm_bold.lineSpacing()))  # lines a row holds
         for i in range(first, last):
             r = d.rows[i]
             y = top + i * row_h
@@ -191,8 +204,13 @@ class RainbowChart(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 f"{r.rank}.",
             )
-            name = fm_bold.elidedText(r.name, Qt.TextElideMode.ElideRight, name_w - 12)
-            p.drawText(QRectF(margin + rank_w + 4, y, name_w - 8, row_h), Qt.AlignmentFlag.AlignVCenter, name)
+            lines = self._name_lines(fm_bold, r.name, name_w - 12, name_room)
+            self.drawn_names.append(lines)
+            p.drawText(
+                QRectF(margin + rank_w + 4, y, name_w - 8, row_h),
+                Qt.AlignmentFlag.AlignVCenter,
+                "\n".join(lines),
+            )
             by = y + (row_h - bh) / 2
             colours, widths, starts = d.colours, all_widths[i], all_starts[i]
             if grouped:  # per area: its positive parts right of zero, its negative parts left
