@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .focus import paint_focus_frame
 from .palette import series_colour
+from .text_fit import lines_within
 
 _DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 
@@ -92,13 +93,18 @@ class RadarChart(QWidget):
             pt = point(k, 1.0)
             a = -math.pi / 2 + 2 * math.pi * k / n
             room = top_w if abs(math.cos(a)) <= 0.2 else side_w
-            label = fm.elidedText(label, Qt.TextElideMode.ElideRight, room)
-            tw = fm.horizontalAdvance(label)
-            x = pt.x() + (6 if math.cos(a) > 0.2 else -tw - 6 if math.cos(a) < -0.2 else -tw / 2)
-            y = pt.y() + (
-                fm.ascent() + 4 if math.sin(a) > 0.2 else -6 if math.sin(a) < -0.2 else fm.ascent() / 2
-            )
-            p.drawText(QPointF(x, y), label)
+            lines = lines_within(fm, label, room, 3)  # whole words over up to three lines, not cut at once
+            step = fm.lineSpacing()
+            if math.sin(a) > 0.2:  # below the web: the lines go down from it
+                y0 = pt.y() + fm.ascent() + 4
+            elif math.sin(a) < -0.2:  # above: the last line ends just above it
+                y0 = pt.y() - 6 - (len(lines) - 1) * step
+            else:  # beside: centred on the spoke
+                y0 = pt.y() + fm.ascent() / 2 - (len(lines) - 1) * step / 2
+            for j, line in enumerate(lines):
+                tw = fm.horizontalAdvance(line)
+                x = pt.x() + (6 if math.cos(a) > 0.2 else -tw - 6 if math.cos(a) < -0.2 else -tw / 2)
+                p.drawText(QPointF(x, y0 + j * step), line)
         for i, (name, vals) in enumerate(d.series):
             colour = series_colour(i)
             fill = QColor(colour)

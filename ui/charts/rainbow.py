@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from .focus import paint_focus_frame
-from .text_fit import wrap
+from .text_fit import lines_within
 
 
 @dataclass(frozen=True)
@@ -102,14 +102,6 @@ class RainbowChart(QWidget):
         return lines * fm.height() * 1.4 + 8
 
     # -- painting -------------------------------------------------------------------------------------------
-    @staticmethod
-    def _name_lines(fm: QFontMetricsF, name: str, width: float, room: int) -> list[str]:
-        """``name`` in whole words over at most ``room`` lines; cut short (…) only when it needs more."""
-        lines = wrap(fm, name, width)
-        if len(lines) > room:
-            lines = [*lines[: room - 1], " ".join(lines[room - 1 :])]
-        return [fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
-
     def paintEvent(self, event: object) -> None:
         exposed = event.rect() if hasattr(event, "rect") else self.rect()
         p = QPainter(self)
@@ -204,7 +196,7 @@ class RainbowChart(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 f"{r.rank}.",
             )
-            lines = self._name_lines(fm_bold, r.name, name_w - 12, name_room)
+            lines = lines_within(fm_bold, r.name, name_w - 12, name_room)
             self.drawn_names.append(lines)
             p.drawText(
                 QRectF(margin + rank_w + 4, y, name_w - 8, row_h),

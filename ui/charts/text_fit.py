@@ -45,6 +45,15 @@ def wrap(fm: QFontMetricsF, text: str, width: float) -> list[str]:
     return lines or [""]
 
 
+def lines_within(fm: QFontMetricsF, text: str, width: float, most: int) -> list[str]:
+    """``text`` in whole words over at most ``most`` lines no wider than ``width``; cut short (…) only when it
+    needs more lines than that, or a single word is wider."""
+    lines = wrap(fm, text, width)
+    if len(lines) > most:
+        lines = [*lines[: max(1, most) - 1], " ".join(lines[max(1, most) - 1 :])]
+    return [fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+
+
 def widest_word(fm: QFontMetricsF, texts: list[str]) -> float:
     return max((fm.horizontalAdvance(w) for t in texts for w in t.split()), default=0.0)
 
