@@ -68,7 +68,10 @@ class RadarChart(QWidget):
             paint_focus_frame(self, p)
             p.end()
             return
-        legend_h = fm.height() * 1.5 * len(d.series) + 8
+        # The legend: each series' name in whole words beside its line sample, over up to two lines.
+        legend_names = [lines_within(fm, name, max(40.0, w - 56 - 8), 2) for name, _ in d.series]
+        entry_h = [fm.height() * 0.5 + fm.lineSpacing() * len(lines) for lines in legend_names]
+        legend_h = sum(entry_h) + 8
         longest = max(fm.horizontalAdvance(a) for a in d.axes)
         cx, cy = w / 2, (h - legend_h) / 2 + 4
         # The radius leaves the side labels what they need (at least 22 % of the width each), no more: a narrow
@@ -105,7 +108,7 @@ class RadarChart(QWidget):
                 tw = fm.horizontalAdvance(line)
                 x = pt.x() + (6 if math.cos(a) > 0.2 else -tw - 6 if math.cos(a) < -0.2 else -tw / 2)
                 p.drawText(QPointF(x, y0 + j * step), line)
-        for i, (name, vals) in enumerate(d.series):
+        for i, (_name, vals) in enumerate(d.series):
             colour = series_colour(i)
             fill = QColor(colour)
             fill.setAlphaF(0.12)
@@ -114,9 +117,10 @@ class RadarChart(QWidget):
             p.setPen(pen)
             p.setBrush(QBrush(fill))
             p.drawPolygon(QPolygonF([point(k, max(0.0, min(1.0, v))) for k, v in enumerate(vals)]))
-            ly = h - legend_h + i * fm.height() * 1.5 + 4
+            ly = h - legend_h + sum(entry_h[:i]) + 4
             p.drawLine(QPointF(12, ly + fm.height() / 2), QPointF(48, ly + fm.height() / 2))
             p.setPen(fg)
-            p.drawText(QPointF(56, ly + fm.ascent()), name)
+            for j, line in enumerate(legend_names[i]):
+                p.drawText(QPointF(56, ly + fm.ascent() + j * fm.lineSpacing()), line)
         paint_focus_frame(self, p)
         p.end()
