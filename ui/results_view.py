@@ -115,8 +115,14 @@ class ResultsView(QWidget):
 
         self.radar = RadarChart()
         self.radar_list = QListWidget()
-        self.radar_list.setMaximumWidth(220)
+        self.radar_list.setMaximumWidth(240)
         self.radar_list.setMinimumWidth(140)
+        # Whole names, wrapped at words within the list's width: no horizontal scrolling to read one
+        self.radar_list.setWordWrap(True)
+        self.radar_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.radar_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.radar_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.radar_list.setSpacing(3)  # a gap between two wrapped names
         self.radar_list.itemChanged.connect(self._radar_picked)
         self.compare = CompareModel(self)
         self.table = QTableView()
@@ -328,6 +334,7 @@ class ResultsView(QWidget):
             self.radar_list.clear()
             for i in order:
                 it = QListWidgetItem(r.names[i])
+                it.setToolTip(r.names[i])
                 it.setData(Qt.ItemDataRole.UserRole, r.alternatives[i])
                 it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 self.radar_list.addItem(it)
