@@ -10,6 +10,7 @@ of the bundled sample. Both kinds alternate, so machine load affects them alike.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
@@ -69,6 +70,12 @@ def main() -> int:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, AFWEGING_HOME=home, AFWEGING_LOG_DIR=home)
+        # As an installed copy starts: with its modules' byte code (pip and the bundle compile it at install; an
+        # editable install writes it on the first start). PYTHONDONTWRITEBYTECODE, which some shells set, would
+        # have every start compile ~60 of our modules from source (~0.2 s) while PySide6 has its byte code.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        compileall.compile_dir(ROOT / "evaluator", quiet=1)
+        compileall.compile_dir(ROOT / "ui", quiet=1)
         env.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
         t_first = start(APP, env)  # first start: also copies the sample into the data folder
         bare, app = [], []
