@@ -143,7 +143,6 @@ class ScoresModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(i, j), self.index(i, j))
             else:
                 self.dataChanged.emit(self.index(0, j), self.index(last, j))
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, i, i)  # its row's marks (missing scores)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._ev.alternatives)
