@@ -79,6 +79,7 @@ class ModelCheckView(QWidget):
         self.rows: list[FindingRow] = []
         self._checked: Evaluation | None = None  # the evaluation the findings are of
         self._checking: Evaluation | None = None  # the evaluation being checked
+        self._outdated = False  # a change the check reads arrived after _checked: no need to compare again
         self._problem = ""  # why the check could not run, if it could not
         self._background = Background(self)
         self.heading = Heading()
@@ -126,7 +127,8 @@ class ModelCheckView(QWidget):
 
     def _done(self, ev: Evaluation, findings: list[Finding], problem: str) -> None:
         self.findings, self._checked, self._problem = findings, ev, problem
-        if not summarize(ev, self.doc.evaluation).ranking:
+        self._outdated = summarize(ev, self.doc.evaluation).ranking
+        if not self._outdated:
             self._checked = self.doc.evaluation  # changed meanwhile, but nothing the check reads
         self.retranslate()
 
@@ -135,9 +137,11 @@ class ModelCheckView(QWidget):
         return [r.text.text() for r in self.rows[: len(self.findings)]]
 
     def _changed(self, ev: Evaluation, *_: object) -> None:
-        if self._checked is not None and not summarize(self._checked, ev).ranking:
-            self._checked = ev  # nothing the check reads has changed (a title, a participant)
-            return
+        if self._checked is not None and not self._outdated:
+            if not summarize(self._checked, ev).ranking:
+                self._checked = ev  # nothing the check reads has changed (a title, a participant)
+                return
+            self._outdated = True  # compared once: later changes need not compare the old findings' state
         if self.isVisible():
             self.refresh()
 

@@ -395,6 +395,7 @@ class SensitivityView(QWidget):
         self._show_settings(ev)
         if (
             self.outcome is not None
+            and not self.stale  # once out of date, no need to compare the outcome's state with each later one
             and self.outcome.ev is not ev
             and summarize(self.outcome.ev, ev).robustness
         ):
