@@ -9,6 +9,8 @@ The server stops on "Stop", when the page goes (another file is opened) and when
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
@@ -30,11 +32,13 @@ from evaluator.errors import ChangeError, InputError
 from evaluator.i18n import gettext
 from evaluator.voting.qr import qr_png
 from evaluator.voting.round import VotingRound
-from evaluator.voting.server import VotingServer
 from evaluator.workshop import participant_label
 
 from .document import Document
 from .i18n import language, ngettext, signals, tr
+
+if TYPE_CHECKING:
+    from evaluator.voting.server import VotingServer
 
 LOOPBACK = "127.0.0.1"
 QR_SCALE = 6  # pixels per module: about 270 px for a link, readable from the back of a room on a projector
@@ -162,6 +166,8 @@ class VotingPanel(QGroupBox):
         if not ev.participants:
             self.doc.failed.emit(tr("Add the participants first."))
             return False
+        from evaluator.voting.server import VotingServer  # asyncio and aiohttp: loaded when a round opens
+
         rnd = VotingRound([p.id for p in ev.participants])
         try:
             srv = VotingServer(
