@@ -27,9 +27,9 @@ def num(x: float | None, lang: str | None = None, decimals: int = 2) -> str:
     return _decimal(x, "#,##0" + ("." + "0" * decimals if decimals > 0 else ""), lang)
 
 
-def number(x: float | None, lang: str | None = None) -> str:
-    """A number as short as it is (``12,5``, ``1.000.000``, at most three decimals), never ``1e+06``."""
-    return _decimal(x, "#,##0.###", lang)
+def number(x: float | None, lang: str | None = None, most: int = 3) -> str:
+    """A number as short as it is (``12,5``, ``1.000.000``, at most ``most`` decimals), never ``1e+06``."""
+    return _decimal(x, "#,##0." + "#" * most, lang)
 
 
 @functools.cache

@@ -59,3 +59,13 @@ def test_rank_reversal_checks_run_the_very_pipeline_rank_runs():
             dense_rank(scores, METHODS[m].higher_is_better, METHODS[m].tie_floor).tolist()
             == rank(p, m).ranks.tolist()
         ), m
+
+
+def test_a_parameter_is_written_as_the_language_writes_numbers() -> None:
+    from evaluator.methods import METHODS
+
+    v = next(q for q in METHODS["vikor"].params if q.name == "v")
+    assert v.show(lang="nl") == f"{v.symbol or v.name} = 0,5"
+    assert v.show(lang="en") == f"{v.symbol or v.name} = 0.5"
+    assert v.show(0.123456, lang="nl").endswith("= 0,123456")  # no digits lost, no exponent
+    assert v.show(1e-5, lang="en").endswith("= 0.00001")

@@ -58,9 +58,13 @@ class Param:
     symbol: str = ""  # as written in the literature ("λ"); default: the name
 
     def show(self, value: float | None = None, lang: str = "en") -> str:
-        """``v = 0.5`` (``v = 0,5`` in Dutch), the default unless ``value`` is given."""
-        x = f"{self.default if value is None else value:g}"
-        return f"{self.symbol or self.name} = {x.replace('.', ',') if lang == 'nl' else x}"
+        """``v = 0.5`` (``v = 0,5`` in Dutch), the default unless ``value`` is given; written as the language
+        writes numbers, to six decimals (a parameter is a number between 0 and 1)."""
+        from ..formats import number
+
+        return (
+            f"{self.symbol or self.name} = {number(self.default if value is None else value, lang, most=6)}"
+        )
 
     def meaning(self, lang: str | None = None) -> str:
         """What the parameter does, in ``lang`` (default: the session's language)."""
