@@ -78,7 +78,7 @@ def test_what_log_prints_can_be_applied_again(project, tmp_path):
     [
         ([{"type": "set_setting", "name": "title", "value": "ok"},
           {"type": "set_assessment", "alternative": "teams", "criterion": "S1",
-           "assessment": {"value": 2, "low": 3, "high": 1}}], "[1]: change 1 does not fit"),
+           "assessment": {"value": 2, "low": 3, "high": 1}}], "changes.json: [1]: this change does not fit: "),
         ([{"type": "set_assessment", "alternative": "teams", "criterion": "S1", "assessment": {"value": 2, "low": 1}}],
          "both ends of the range"),
         ([{"type": "set_method_params", "params": {"vikor_v": 0.3}}], "unknown method parameter 'vikor_v'"),

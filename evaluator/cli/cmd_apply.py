@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
                 ev, _ = apply_change(ev, change)
             except ChangeError as exc:
                 raise InputError(
-                    gettext("change {i} does not fit: {text}").format(i=i, text=exc.text(args.lang)),
+                    gettext("this change does not fit: {text}").format(text=exc.text(args.lang)),
                     args.changes,
                     f"[{i}]",
                 ) from None
