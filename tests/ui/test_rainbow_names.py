@@ -8,13 +8,18 @@ from ui.app import create_window, sample_copy
 from ui.i18n import set_language
 
 
-def test_the_sample_shows_every_name_whole_at_1600_by_900(qtbot):
+def _sample_at_1600_by_900(qtbot):  # noqa: ANN001, ANN202
     w = create_window(str(sample_copy()))
     qtbot.addWidget(w)
     set_language("nl")
     w.resize(1600, 900)
     w.show()
     qtbot.waitExposed(w)
+    return w
+
+
+def test_the_sample_shows_every_name_whole_at_1600_by_900(qtbot):
+    w = _sample_at_1600_by_900(qtbot)
     chart = w.show_page("results").chart
     chart.grab()  # paints
     names = [r.name for r in chart.data().rows]
@@ -29,12 +34,7 @@ def test_the_profile_list_shows_every_name_whole(qtbot):
     'Nextcloud Hub in eigen b' behind a horizontal scroll bar)."""
     from PySide6.QtCore import QRect, Qt
 
-    w = create_window(str(sample_copy()))
-    qtbot.addWidget(w)
-    set_language("nl")
-    w.resize(1600, 900)
-    w.show()
-    qtbot.waitExposed(w)
+    w = _sample_at_1600_by_900(qtbot)
     page = w.show_page("results")
     view = page.radar_list
     view.grab()
