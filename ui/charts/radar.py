@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .focus import paint_focus_frame
 from .palette import series_colour
-from .text_fit import lines_within
+from .text_fit import lines_within, widest_word
 
 _DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 
@@ -27,6 +27,8 @@ class RadarChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._data = RadarData()
+        self.drawn_labels: list[list[str]] = []  # painted last: the lines each axis label was written in
+        self.drawn_legend: list[list[str]] = []  # and each series' name in the legend
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, so a screen reader can read it
 
@@ -68,18 +70,22 @@ class RadarChart(QWidget):
             paint_focus_frame(self, p)
             p.end()
             return
-        # The legend: each series' name in whole words beside its line sample, over up to two lines.
-        legend_names = [lines_within(fm, name, max(40.0, w - 56 - 8), 2) for name, _ in d.series]
+        # The legend: each series' name in whole words beside its line sample, over up to three lines.
+        legend_names = [lines_within(fm, name, max(40.0, w - 56 - 8), 3) for name, _ in d.series]
+        self.drawn_legend, self.drawn_labels = legend_names, []
         entry_h = [fm.height() * 0.5 + fm.lineSpacing() * len(lines) for lines in legend_names]
         legend_h = sum(entry_h) + 8
-        longest = max(fm.horizontalAdvance(a) for a in d.axes)
+        n = len(d.axes)
+        beside = [a for k, a in enumerate(d.axes) if abs(math.cos(-math.pi / 2 + 2 * math.pi * k / n)) > 0.2]
+        longest = max((fm.horizontalAdvance(a) for a in beside), default=0.0)
         cx, cy = w / 2, (h - legend_h) / 2 + 4
-        # The radius leaves the side labels what they need (at least 22 % of the width each), no more: a narrow
+        # The radius leaves the labels beside the web what they need: a whole label up to 22 % of the width,
+        # and never less than its longest word (a label wraps at words, so that word must fit a line); a narrow
         # page gets a smaller web rather than cut labels.
-        r = max(20.0, min(w / 2 - min(longest, w * 0.22) - 16, (h - legend_h) / 2 - fm.height() * 1.6))
+        need = max(min(longest, w * 0.22), widest_word(fm, beside))
+        r = max(20.0, min(w / 2 - need - 16, (h - legend_h) / 2 - fm.height() * 1.6))
         side_w = w / 2 - r - 16  # what a label beside the web may use
         top_w = w - 16  # a label above or below the web may use the width
-        n = len(d.axes)
 
         def point(k: int, v: float) -> QPointF:
             a = -math.pi / 2 + 2 * math.pi * k / n
@@ -97,6 +103,7 @@ class RadarChart(QWidget):
             a = -math.pi / 2 + 2 * math.pi * k / n
             room = top_w if abs(math.cos(a)) <= 0.2 else side_w
             lines = lines_within(fm, label, room, 3)  # whole words over up to three lines, not cut at once
+            self.drawn_labels.append(lines)
             step = fm.lineSpacing()
             if math.sin(a) > 0.2:  # below the web: the lines go down from it
                 y0 = pt.y() + fm.ascent() + 4
