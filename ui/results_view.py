@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QScrollArea,
     QSplitter,
@@ -45,6 +44,7 @@ from .document import Document
 from .i18n import language, signals, tr
 from .provisional_ranking import ProvisionalView, provisional_view, ranked_evaluation
 from .rainbow_data import rainbow_data, splits_by_criterion
+from .widgets.name_check_list import NameCheckList
 
 RADAR_DEFAULT = 3  # alternatives shown in the profile until the user picks
 
@@ -114,15 +114,11 @@ class ResultsView(QWidget):
         self.excluded.setFont(ef)
 
         self.radar = RadarChart()
-        self.radar_list = QListWidget()
+        self.radar_list = (
+            NameCheckList()
+        )  # whole names, wrapped at words: no horizontal scrolling to read one
         self.radar_list.setMaximumWidth(240)
         self.radar_list.setMinimumWidth(140)
-        # Whole names, wrapped at words within the list's width: no horizontal scrolling to read one
-        self.radar_list.setWordWrap(True)
-        self.radar_list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.radar_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.radar_list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.radar_list.setSpacing(3)  # a gap between two wrapped names
         self.radar_list.itemChanged.connect(self._radar_picked)
         self.compare = CompareModel(self)
         self.table = QTableView()
@@ -333,11 +329,7 @@ class ResultsView(QWidget):
         ] != ids:
             self.radar_list.clear()
             for i in order:
-                it = QListWidgetItem(r.names[i])
-                it.setToolTip(r.names[i])
-                it.setData(Qt.ItemDataRole.UserRole, r.alternatives[i])
-                it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                self.radar_list.addItem(it)
+                self.radar_list.add_name(r.names[i], r.alternatives[i])
         for k in range(self.radar_list.count()):
             it = self.radar_list.item(k)
             on = it.data(Qt.ItemDataRole.UserRole) in chosen

@@ -4,6 +4,8 @@ when even that is not enough (the bundled sample at 1600 × 900 used to show "Mi
 
 from __future__ import annotations
 
+import pytest
+
 from ui.app import create_window, sample_copy
 from ui.i18n import set_language
 
@@ -29,24 +31,57 @@ def test_the_sample_shows_every_name_whole_at_1600_by_900(qtbot):
         assert not any(line.endswith("…") for line in lines)
 
 
-def test_the_profile_list_shows_every_name_whole(qtbot):
+@pytest.mark.parametrize(("size", "scale"), [((1600, 900), 1.0), ((1920, 1080), 1.3), ((1280, 720), 1.3)])
+def test_the_profile_list_shows_every_name_whole(qtbot, size, scale):
     """The list that picks the profile chart's alternatives wraps each name within its width (it used to cut
-    'Nextcloud Hub in eigen b' behind a horizontal scroll bar)."""
-    from PySide6.QtCore import QRect, Qt
+    'Nextcloud Hub in eigen b' behind a horizontal scroll bar), also after the text is made larger for a
+    projector (the items kept their old heights: '…, LibreOffice, …')."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
     w = _sample_at_1600_by_900(qtbot)
-    page = w.show_page("results")
-    view = page.radar_list
-    view.grab()
-    assert not view.horizontalScrollBar().isVisible()
-    width = view.viewport().width()
-    fm = view.fontMetrics()
-    for k in range(view.count()):
-        item = view.item(k)
-        rect = view.visualItemRect(item)
-        assert rect.right() <= width, item.text()
-        # the text's room: the item less its check box; its wrapped height must fit the item
-        room = rect.width() - view.style().pixelMetric(view.style().PixelMetric.PM_IndicatorWidth) - 12
-        need = fm.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, item.text()).height()
-        assert rect.height() >= need, (item.text(), rect.height(), need)
-        assert item.toolTip() == item.text()
+    w.resize(*size)
+    w.apply_text_scale(scale)
+    try:
+        qtbot.wait(20)
+        page = w.show_page("results")
+        view = page.radar_list
+        view.grab()
+        assert not view.horizontalScrollBar().isVisible()
+        width = view.viewport().width()
+        fm = view.fontMetrics()
+        for k in range(view.count()):
+            item = view.item(k)
+            rect = view.visualItemRect(item)
+            assert rect.right() <= width, item.text()
+            lines = item.text().split("\n")
+            assert " ".join(lines) == view.name(k) == item.toolTip()  # every word, none cut
+            # each line within what the style gives the text, and the item as tall as its lines
+            opt = QStyleOptionViewItem()
+            view.itemDelegate().initStyleOption(opt, view.indexFromItem(item))
+            opt.rect = rect
+            text_rect = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, view)
+            margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+            assert max(fm.horizontalAdvance(line) for line in lines) <= text_rect.width() - 2 * margin, lines
+            assert rect.height() >= len(lines) * fm.lineSpacing(), (lines, rect.height())
+    finally:
+        w.apply_text_scale(1.0)
+
+
+def test_the_profile_chart_writes_every_area_and_name_whole_at_1280_by_720(qtbot):
+    """At 1280 × 720 (a common projector) the web left 'Geschiktheid voor eigen beheer' less room than its
+    longest word, which came out as 'Geschikth…': the web is drawn smaller instead."""
+    w = create_window(str(sample_copy()))
+    qtbot.addWidget(w)
+    set_language("nl")
+    w.resize(1280, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    radar = w.show_page("results").radar
+    radar.grab()  # paints
+    data = radar.data()
+    assert len(radar.drawn_labels) == len(data.axes)
+    for label, lines in zip(data.axes, radar.drawn_labels, strict=True):
+        assert " ".join(lines) == label, lines
+    for (name, _), lines in zip(data.series, radar.drawn_legend, strict=True):
+        assert not any(line.endswith("…") for line in lines), lines
+        assert " ".join(lines) == name, lines

@@ -141,7 +141,7 @@ def test_radar_shows_the_top_three_and_follows_ticks(results: ResultsView):
     assert [name for name, _ in data.series] == ["openDesk", "Nextcloud Hub", "Element (Matrix)"]
     item = results.radar_list.item(4)
     item.setCheckState(Qt.CheckState.Checked)
-    assert [name for name, _ in results.radar.data().series][-1] == item.text()
+    assert [name for name, _ in results.radar.data().series][-1] == results.radar_list.name(4)
     # openDesk's sovereignty: A1 = 4, A2 = 4 → value 1
     assert results.radar.data().series[0][1][0] == pytest.approx(1.0)
 
