@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from .focus import paint_focus_frame
 from .text_fit import lines_within
+from .text_fit import wrap as wrap_words
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,10 @@ class RainbowData:
     group_colours: tuple[QColor, ...] = ()
 
 
+NAME_SHARE_MOST = 0.5  # the names' column may widen to this share of the width so a name is not cut
+NAME_SMALLEST = 0.85  # and the names' type shrink to this share of its size, before a name is cut
+
+
 class RainbowChart(QWidget):
     """Paints :class:`RainbowData`; hover a segment for what it stands for."""
 
@@ -52,6 +57,7 @@ class RainbowChart(QWidget):
         self.name_share = 0.36  # at most this share of the width for the names (the rest: bars, scores)
         self._hits: list[tuple[float, float, np.ndarray, np.ndarray]] = []  # per row: top, bottom, x, width
         self.drawn_names: list[list[str]] = []  # per row painted last: the lines its name was written in
+        self._name_w: tuple[tuple, tuple[float, float]] | None = None  # → (names' column width, their size)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, so a screen reader can read it
@@ -101,6 +107,31 @@ class RainbowChart(QWidget):
             x += w
         return lines * fm.height() * 1.4 + 8
 
+    def _names_width(self, font: QFont, row_h: float, w: float) -> float:
+        """The names' column: as wide as the longest name up to ``name_share`` of the width; wider, up to
+        ``NAME_SHARE_MOST``, when a name would need more lines than its row holds (bars get narrower, names
+        stay whole); then, if that is not enough, the names' type a little smaller (to ``NAME_SMALLEST`` of the
+        page's). Sets ``font``'s size; found once per data, font and size (a slider step does not ask again)."""
+        names = tuple(r.name for r in self._data.rows)
+        key = (frozenset(names), font.toString(), row_h, w, self.name_share)  # a new order: the same widths
+        if self._name_w is not None and self._name_w[0] == key:
+            font.setPointSizeF(self._name_w[1][1])
+            return self._name_w[1][0]
+        smallest = max(font.pointSizeF() * NAME_SMALLEST, self.font().pointSizeF() * NAME_SMALLEST)
+        while True:
+            fm = QFontMetricsF(font)
+            lines = max(1, int(row_h // fm.lineSpacing()))  # lines a row holds
+            width = min(max(fm.horizontalAdvance(n) for n in names) + 16, w * self.name_share)
+            most = max(width, w * NAME_SHARE_MOST)
+            while width < most and any(len(wrap_words(fm, n, width - 12)) > lines for n in names):
+                width = min(most, width + 12)
+            fits = all(len(wrap_words(fm, n, width - 12)) <= lines for n in names)
+            if fits or font.pointSizeF() - 0.5 < smallest:
+                break
+            font.setPointSizeF(font.pointSizeF() - 0.5)
+        self._name_w = (key, (width, font.pointSizeF()))
+        return width
+
     # -- painting -------------------------------------------------------------------------------------------
     def paintEvent(self, event: object) -> None:
         exposed = event.rect() if hasattr(event, "rect") else self.rect()
@@ -145,7 +176,9 @@ class RainbowChart(QWidget):
             big.setPointSizeF(bold.pointSizeF())
         fm_big, fm_bold = QFontMetricsF(big), QFontMetricsF(bold)
         rank_w = fm_bold.horizontalAdvance("00.") + 8
-        name_w = min(max(fm_bold.horizontalAdvance(r.name) for r in d.rows) + 16, w * self.name_share)
+        name_w = self._names_width(bold, row_h, w)  # may make ``bold`` smaller
+        fm_bold = QFontMetricsF(bold)
+        name_room = max(1, int(row_h // fm_bold.lineSpacing()))  # lines a row holds
         score_w = max(fm_big.horizontalAdvance(r.score) for r in d.rows) + 16
         bar_x = margin + rank_w + name_w
         bar_w = max(20.0, w - bar_x - score_w - margin)
@@ -181,7 +214,6 @@ class RainbowChart(QWidget):
             group_of = np.asarray(d.groups)
             k = len(d.group_colours)
         self.drawn_names = []
-        name_room = max(1, int(row_h // fm_bold.lineSpacing()))  # lines a row holds
         for i in range(first, last):
             r = d.rows[i]
             y = top + i * row_h
