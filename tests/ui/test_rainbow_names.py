@@ -90,3 +90,24 @@ def test_the_profile_chart_writes_every_area_and_name_whole_at_1280_by_720(qtbot
     for (name, _), lines in zip(data.series, radar.drawn_legend, strict=True):
         assert not any(line.endswith("…") for line in lines), lines
         assert " ".join(lines) == name, lines
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_workshop_page_fits_1280_by_720_without_scrolling_sideways(qtbot, lang):
+    """The page fits a 1280 × 720 projector once laid out (the group-weights box is as wide as its longest name;
+    a screenshot taken before the layout had settled showed a horizontal scroll bar)."""
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    w = MainWindow(Settings())
+    qtbot.addWidget(w)
+    w.set_language(lang)
+    assert w.open_path(sample_copy())
+    w.resize(1280, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    page = w.show_page("workshop")
+    qtbot.wait(50)
+    assert not page.scroll.horizontalScrollBar().isVisible()
+    box = page.aggregation
+    assert box.width() >= box.fontMetrics().horizontalAdvance("x" * 24)

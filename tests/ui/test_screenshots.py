@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from ui.main_window import PAGES, MainWindow
 from ui.settings import Settings
@@ -59,7 +59,7 @@ def test_screenshots_of_every_page(qtbot, size: str, lang: str, shots_dir: Path,
         problems = []
         for page in PAGES:
             widget = window.show_page(page.key)
-            QApplication.processEvents()
+            qtbot.wait(30)  # laid out as a person sees it (the first pass may still show scroll bars)
             file = shots_dir / f"{size}-{lang}-{page.key}.png"
             assert window.grab().save(str(file))
             img = QImage(str(file))
