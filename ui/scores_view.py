@@ -152,8 +152,13 @@ class ScoresView(QWidget):
             header.resizeSection(col, width)
 
     def fit_rows(self) -> None:
-        """Rows one line of the table's font high, with the style's margins."""
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        """Rows one line of the table's font high, with the style's margins; the alternatives' names beside them
+        at most about 36 characters wide, so a long name does not leave room for one criterion on a projector
+        (the rest of it ends in '…'; the whole name is in its tooltip and above the evidence)."""
+        fm = self.table.fontMetrics()
+        self.table.verticalHeader().setDefaultSectionSize(fm.height() + 10)
+        self.table.verticalHeader().setMaximumWidth(fm.horizontalAdvance("0") * 36)
+        self.table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ApplicationFontChange:

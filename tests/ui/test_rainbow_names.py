@@ -111,3 +111,25 @@ def test_the_workshop_page_fits_1280_by_720_without_scrolling_sideways(qtbot, la
     assert not page.scroll.horizontalScrollBar().isVisible()
     box = page.aggregation
     assert box.width() >= box.fontMetrics().horizontalAdvance("x" * 24)
+
+
+def test_the_score_matrix_shows_several_criteria_at_1280_by_720(qtbot):
+    """The alternatives' names beside the score matrix were as wide as the longest ('Combinatie zoals
+    Schleswig-Holstein: Open-Xchange, Nextcloud, LibreOffice, OpenTalk'), which left room for one criterion at
+    1280 × 720; the names' column is capped (a long name ends in '…', whole in its tooltip and the side panel)."""
+    from PySide6.QtCore import Qt
+
+    w = _sample_at_1600_by_900(qtbot)
+    w.resize(1280, 720)
+    page = w.show_page("scores")
+    qtbot.wait(50)
+    table = page.table
+    shown = [
+        k
+        for k in range(page.model.columnCount())
+        if table.columnViewportPosition(k) + table.columnWidth(k) <= table.viewport().width()
+    ]
+    assert len(shown) >= 4, (len(shown), table.verticalHeader().width(), table.width())
+    name = page.model.headerData(8, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole)
+    tip = page.model.headerData(8, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+    assert name in tip  # the whole name, for a name the column cuts
