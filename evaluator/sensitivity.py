@@ -41,7 +41,7 @@ Weight stability intervals live in :mod:`evaluator.stability`; the verdict's dat
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from numbers import Integral
 from typing import Any
@@ -103,6 +103,18 @@ class Acceptability:
         """The mean rank of each alternative over the samples."""
         n = len(self.alternatives)
         return self.acceptability @ np.arange(1, n + 1) if n else np.zeros(0)
+
+
+def display_order(acceptability: Sequence[Sequence[float]] | np.ndarray) -> list[int]:
+    """The order in which rank acceptability is listed everywhere (the Robustness page, ``afweging
+    sensitivity``, the memo, the workbook): by mean rank, best first; then by the share of first places; then as
+    given. ``acceptability`` holds a row per alternative (the share of samples at rank 1, 2, …).
+
+    By first places alone, an alternative never first but mostly second or third (mean rank 3.5 in the sample)
+    came below one first in 0.1 % of the samples and mostly near the bottom (mean rank 8)."""
+    rows = [list(map(float, r)) for r in acceptability]
+    mean = [sum((k + 1) * b for k, b in enumerate(r)) for r in rows]
+    return sorted(range(len(rows)), key=lambda i: (round(mean[i], 9), -(rows[i][0] if rows[i] else 0.0), i))
 
 
 # -- checks ---------------------------------------------------------------------------------------------------

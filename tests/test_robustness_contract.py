@@ -69,3 +69,33 @@ def test_rewording_the_verdict_does_not_fail_a_memo(tmp_path):
     assert check_recomputation(data) == []
     data["robustness"]["verdict"]["share"] = 0.01
     assert check_recomputation(data)
+
+
+def test_rank_acceptability_is_listed_in_one_order_everywhere_by_mean_rank(tmp_path):
+    """The sample's 'Combinatie zoals Schleswig-Holstein' is never first but mostly second or third (mean rank
+    3.5); listed by first places it came 8th, below Microsoft 365 (first in 0.1 %, mean rank 8.0) — in the app,
+    the command line, the memo and the workbook, each with a sort of its own. One order now: by mean rank."""
+    from openpyxl import load_workbook
+
+    from evaluator.report.memo_sections import acceptability_rows
+    from evaluator.sensitivity import display_order
+
+    path = tmp_path / "s.afweging"
+    Store.create(path, load_sample()).close()
+    data = json.loads(_cli("sensitivity", str(path), "--format", "json", "--lang", "en").stdout)
+    alts = data["alternatives"]
+    order = display_order([a["rank_acceptability"] for a in alts])
+    names = [alts[i]["name"] for i in order]
+    mean = [sum((r + 1) * b for r, b in enumerate(alts[i]["rank_acceptability"])) for i in order]
+    assert mean == sorted(mean)
+    assert names.index(
+        "Combinatie zoals Schleswig-Holstein: Open-Xchange, Nextcloud, LibreOffice, OpenTalk"
+    ) < (names.index("Microsoft 365 met Teams (publieke cloud)"))
+    table = _cli("sensitivity", str(path), "--lang", "en").stdout
+    at = [table.index(n) for n in names]
+    assert at == sorted(at)  # the command line's table
+    assert [n for n, _ in acceptability_rows(data)] == names  # the memo's chart and list
+    out = tmp_path / "r.xlsx"
+    _cli("rank", str(path), "--format", "xlsx", "--out", str(out), "--lang", "en")
+    sheet = load_workbook(out)["Robustness"]
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]] == names

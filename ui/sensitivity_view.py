@@ -456,13 +456,12 @@ class SensitivityView(QWidget):
         self._show_stale()
         if o is None:
             return
-        from evaluator.sensitivity import verdict
+        from evaluator.sensitivity import display_order, verdict
 
         lang = language()
         acc = o.acc
         self.verdict.setText(verdict(o.ev, acc, o.stability, lang))
-        n = len(acc.alternatives)
-        order = sorted(range(n), key=lambda i: (-acc.acceptability[i, 0], acc.expected_rank[i], i))
+        order = display_order(acc.acceptability)
         self.chart.set_rows(
             [AcceptabilityRow(acc.names[i], tuple(float(x) for x in acc.acceptability[i])) for i in order],
             tr("Rank"),

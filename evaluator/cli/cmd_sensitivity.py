@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     from ..model import text
     from ..problem import exclusions
     from ..robustness import resolve, run, to_data
+    from ..sensitivity import display_order
     from ..settings import SPREAD_PARTICIPANTS
     from ..verdict import render
     from .common import load, print_json, print_table
@@ -120,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         shown = min(n, 6)
         head = [gettext("alternative")] + [gettext("rank {n}").format(n=r) for r in range(1, shown + 1)]
         head += [gettext("mean rank")]
-        order = sorted(range(n), key=lambda i: (-acc.acceptability[i, 0], acc.expected_rank[i], i))
+        order = display_order(acc.acceptability)
         rows = [
             [acc.names[i]]
             + [percent(acc.acceptability[i, r], None, 1) for r in range(shown)]

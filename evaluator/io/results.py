@@ -215,7 +215,10 @@ def _robustness(
         return None
     n = len(data["alternatives"])
     rank_cols = [f"{_w('rank', lang)} {r}" for r in range(1, n + 1)]
-    order = sorted(data["alternatives"], key=lambda a: -(a["rank_acceptability"][0] or 0.0))  # stable
+    from ..sensitivity import display_order
+
+    alts = data["alternatives"]
+    order = [alts[i] for i in display_order([[x or 0.0 for x in a["rank_acceptability"]] for a in alts])]
     acc = _frame(
         [_w("alternative", lang), *rank_cols],
         [[a["name"], *a["rank_acceptability"]] for a in order],

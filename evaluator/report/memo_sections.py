@@ -80,6 +80,16 @@ def first_share(rob: Mapping[str, Any] | None, alt_id: str) -> float | None:
     return None
 
 
+def acceptability_rows(rob: Mapping[str, Any]) -> list[tuple[str, list[float]]]:
+    """(name, rank acceptability) of each alternative of the robustness data, in the order every view lists them
+    (:func:`evaluator.sensitivity.display_order`)."""
+    from ..sensitivity import display_order
+
+    alts = rob["alternatives"]
+    return [(alts[i]["name"], alts[i]["rank_acceptability"]) for i in display_order(
+        [a["rank_acceptability"] for a in alts])]  # fmt: skip
+
+
 def sensitivity_section(
     ev: Evaluation,
     rob: Mapping[str, Any] | None,
@@ -93,10 +103,7 @@ def sensitivity_section(
     out.append(
         Paragraph(t("s6_acc", lang, samples=num(rob["samples"], lang, 0), seed=rob["seed"]), st["small"])
     )
-    rows = sorted(
-        ((a["name"], a["rank_acceptability"]) for a in rob["alternatives"]),
-        key=lambda nr: [-x for x in nr[1][:3]],
-    )
+    rows = acceptability_rows(rob)
     out.append(Spacer(1, 2 * mm))
     items = [
         t(

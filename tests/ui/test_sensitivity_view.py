@@ -67,6 +67,8 @@ def test_a_run_shows_the_verdict_and_acceptability_rows_that_sum_to_100(qtbot, d
     assert rows[0].label == acc.names[best]
     assert rows[0].shares == pytest.approx(tuple(acc.acceptability[best]))
     assert rows[0].label in view.verdict.text()
+    mean = [sum((k + 1) * b for k, b in enumerate(r.shares)) for r in rows]
+    assert mean == sorted(mean)  # listed by mean rank, as everywhere (evaluator.sensitivity.display_order)
     # stability table: every criterion, the criterion closest to an edge first
     assert view.stability_table.rowCount() == len(doc.evaluation.criteria)
     assert view.stability_table.item(0, 0).text().startswith("A2")  # 30 % with an edge at 35.2 %
