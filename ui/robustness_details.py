@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.model import text
+from evaluator.sensitivity import display_order
 from evaluator.text import sentences
 
 from .compare_model import method_name, short_name
@@ -176,7 +177,7 @@ class SpecialistDetails(QWidget):
     def _fill_rank_spread(self, o: object) -> None:
         acc = o.acc
         n = len(acc.alternatives)
-        order = sorted(range(n), key=lambda i: (acc.expected_rank[i], i))
+        order = display_order(acc.acceptability)  # the order of every acceptability list
         t = self.rank_spread_table
         t.setColumnCount(3)
         t.setHorizontalHeaderLabels(
