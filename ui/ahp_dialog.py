@@ -29,6 +29,7 @@ from evaluator.weighting import ahp_weights, most_inconsistent_judgement, pairwi
 
 from .document import Document
 from .i18n import language, number, percent, signals, tr
+from .screen_fit import fit_to_screen
 
 # the 17 choices of a judgement, left item's importance over the right one's: 9 … 2, 1, 1/2 … 1/9
 SAATY = tuple([float(v) for v in range(9, 1, -1)] + [1.0] + [1.0 / v for v in range(2, 10)])
@@ -140,7 +141,7 @@ class AhpDialog(QDialog):
         lay.addWidget(self.intro)
         lay.addLayout(body, 1)
         lay.addWidget(self.buttons)
-        self.resize(1100, 640)
+        fit_to_screen(self, 1100, 640)
         signals.language_changed.connect(self.retranslate)
         self.retranslate()
 

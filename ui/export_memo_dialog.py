@@ -42,6 +42,7 @@ from evaluator.errors import AfwegingError, InputError
 from .background import Background
 from .document import Document
 from .i18n import language, ngettext, signals, tr
+from .screen_fit import fit_to_screen
 
 
 class _PagePreview(QWidget):
@@ -240,7 +241,7 @@ class ExportMemoDialog(QDialog):
         split.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
         lay.addWidget(split)
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760)
         self.lang.currentIndexChanged.connect(lambda _: self.refresh_preview())
         signals.language_changed.connect(self.retranslate)
         self.retranslate()

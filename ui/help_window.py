@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from .i18n import language, tr
+from .screen_fit import fit_to_screen
 
 
 def help_html(lang: str) -> str:
@@ -33,7 +34,7 @@ class HelpWindow(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.browser, 1)
         lay.addWidget(buttons)
-        self.resize(640, 560)
+        fit_to_screen(self, 640, 560)
         self.section = ""
 
     def show_section(self, key: str) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from .background import Background
 from .i18n import language, signals, tr
+from .screen_fit import fit_to_screen
 
 _BANNER = (
     "background: {bg}; color: {fg}; font-size: 16pt; font-weight: bold; padding: 10px; border-radius: 4px;"
@@ -72,7 +73,7 @@ class VerifyDialog(QDialog):
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.verify_button)
         lay.addLayout(buttons)
-        self.resize(720, 420)
+        fit_to_screen(self, 720, 420)
         signals.language_changed.connect(self.retranslate)
         self.retranslate()
 
