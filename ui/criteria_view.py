@@ -64,7 +64,7 @@ class CriteriaView(QWidget):
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # fit_names sets it
         self.tree.header().setStretchLastSection(True)
         self.tree.expandAll()
         self.editor = CriterionEditor(doc)
@@ -114,7 +114,15 @@ class CriteriaView(QWidget):
         self.remove_button.setToolTip(tr("Remove the selected criterion, or an empty area"))
         self.tree.setAccessibleName(tr("Criteria tree"))
         self.model.refresh()
+        self.fit_names()
+
+    def fit_names(self) -> None:
+        """The criterion column as wide as its names, but at most about 36 characters (the rest '…', whole in
+        the tooltip and the editor), so the scale, direction and minimum level stay in view on a projector."""
         self.tree.resizeColumnToContents(0)
+        cap = self.tree.fontMetrics().horizontalAdvance("0") * 36
+        if self.tree.columnWidth(0) > cap:
+            self.tree.setColumnWidth(0, cap)
 
     # -- selection ------------------------------------------------------------------------------------------
     def _current_changed(self, current: QModelIndex, *_: object) -> None:
@@ -123,6 +131,7 @@ class CriteriaView(QWidget):
 
     def _after_reset(self) -> None:
         self.tree.expandAll()
+        self.fit_names()
         keep = self.editor.item_id
         idx = self.model.index_of(keep) if keep else QModelIndex()
         if idx.isValid():

@@ -133,3 +133,18 @@ def test_the_score_matrix_shows_several_criteria_at_1280_by_720(qtbot):
     name = page.model.headerData(8, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole)
     tip = page.model.headerData(8, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
     assert name in tip  # the whole name, for a name the column cuts
+
+
+def test_the_criteria_tree_shows_the_minimum_column_at_1280_by_720(qtbot):
+    """The criterion column was as wide as the longest name, which pushed the minimum level (the knock-out)
+    out of view at 1280 × 720; the names' column is capped (a long name ends in '…', whole in its tooltip)."""
+    from PySide6.QtCore import Qt
+
+    w = _sample_at_1600_by_900(qtbot)
+    w.resize(1280, 720)
+    page = w.show_page("criteria")
+    qtbot.wait(50)
+    tree = page.tree
+    minimum = 3  # criterion, scale, direction, minimum, framework (the last may run on behind the edge)
+    assert tree.model().headerData(minimum, Qt.Orientation.Horizontal) == "Minimum"
+    assert tree.columnViewportPosition(minimum) + tree.columnWidth(minimum) <= tree.viewport().width()
