@@ -49,13 +49,14 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(data)
         return 0
+    from ..formats import moment_text
     from ..report.texts import reason_text
 
     head = ["#", gettext("time"), gettext("user"), gettext("change"), gettext("reason")]
     rows = [
         [
             e["seq"],
-            e["time"],
+            moment_text(e["time"], args.lang, short=True),  # as the app and the memo write it
             e["user"],
             _created() if e["change"] is None else e["label"],
             reason_text(e["reason"], args.lang),

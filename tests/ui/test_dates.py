@@ -46,3 +46,25 @@ def test_the_evaluation_date_in_english(qtbot, window: MainWindow):
     assert window.doc.evaluation.date == "2026-03-15"
     window.set_language("nl")
     assert page.date.text() == "15-03-2026"
+
+
+def test_an_audit_moment_reads_the_same_in_the_app_the_command_line_and_the_memo(qtbot, window: MainWindow):
+    """The app wrote the moment by Qt's locale, the memo by Babel ('01-12-2026 07:06 UTC') and `afweging log`
+    as stored ('2026-12-01T07:06:24+00:00'): one formatter (evaluator.formats.moment_text) now serves all."""
+    import subprocess
+    import sys
+
+    from evaluator.formats import moment_text
+
+    window.set_language("nl")
+    page = window.show_page("audit")
+    model = page.table.model()
+    entry = window.doc.store.audit(limit=1)[0]
+    shown = model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole)
+    assert shown == moment_text(entry.time, "nl", short=True)
+    printed = subprocess.run(
+        [sys.executable, "-m", "evaluator", "log", str(window.doc.path), "--lang", "nl"],
+        capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    assert moment_text(entry.time, "nl", short=True) in printed
+    assert entry.time not in printed

@@ -10,8 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,7 +19,7 @@ from PySide6.QtCore import (
 from evaluator.store import AuditEntry
 
 from ..document import Document
-from ..i18n import language, locale, pgettext, tr
+from ..i18n import language, pgettext, tr
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,11 +29,10 @@ def column_titles() -> tuple[str, ...]:
 
 
 def local_time(iso: str) -> str:
-    """An ISO 8601 UTC time as local time in the current language's short date/time format."""
-    dt = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-    if not dt.isValid():
-        return iso
-    return locale().toString(dt.toLocalTime(), QLocale.FormatType.ShortFormat)
+    """An ISO 8601 UTC moment as local time, written as the memo and ``afweging log`` write it."""
+    from evaluator.formats import moment_text
+
+    return moment_text(iso, language(), short=True)
 
 
 def what(entry: AuditEntry) -> str:
