@@ -97,6 +97,18 @@ def test_now_a_timestamped_memo_names_its_timestamp(memos, pki: Pki):
     )
 
 
+def test_a_dutch_reader_reads_the_timestamp_in_dutch(memos, pki: Pki):
+    """The time stamp was glued on in English ('; time-stamped … by …'), which also turned the whole detail
+    ('ondertekend door …') back into English for a Dutch reader."""
+    from evaluator.formats import text_in
+
+    v = verify_memo(memos["B-LTA"], [pki.root_pem])
+    detail = text_in(v.check("trust").detail, "nl")
+    assert "time-stamped" not in detail and "signed by" not in detail, detail
+    assert "Testzaken Tijdstempeldienst" in detail and "tijdstempel" in detail, detail
+    assert "time-stamped" in str(v.check("trust").detail)  # the JSON keeps the English
+
+
 # -- after the certificate expired ---------------------------------------------------------------------------------
 
 

@@ -96,7 +96,8 @@ def _trust_problem(status: Any, when: dt.datetime | None = None, timestamped: bo
 
 def _tsa(ts: Any) -> str:
     cert = ts.signing_cert
-    return cert.subject.native.get("common_name", "the TSA") if cert is not None else "the TSA"
+    unnamed = lazy_gettext("the time-stamping service")
+    return cert.subject.native.get("common_name", unnamed) if cert is not None else unnamed
 
 
 def _utc(moment: dt.datetime) -> str:
@@ -223,17 +224,21 @@ def signature_checks(
         out.checks.append(Check("trust", False, lazy_gettext("no trust root given (--trust CERT.pem)")))
     else:
         trusted = bool(status.trusted)
-        detail = (
-            lazy_gettext("signed by {signer}").format(signer=out.signer)
-            if trusted
-            else _trust_problem(status, moment)
-        )
         if trusted and out.timestamp:
-            detail += f"; time-stamped {_utc(ts.timestamp)} by {_tsa(ts)}"
+            detail = lazy_gettext("signed by {signer}; time-stamped {utc} by {tsa}").format(
+                signer=out.signer, utc=_utc(ts.timestamp), tsa=_tsa(ts)
+            )
+        elif trusted:
+            detail = lazy_gettext("signed by {signer}").format(signer=out.signer)
+        else:
+            detail = _trust_problem(status, moment)
         if not trusted and _expired(status, moment) is not None:
             trusted, detail = _judge_at_signing(out, reader, first, status, roots, vc, moment)
         elif trusted and unchanged and not status.bottom_line:  # not a modification: key usage or policy
-            trusted, detail = False, "pyHanko judges the signature invalid (key usage or signing policy)"
+            trusted, detail = (
+                False,
+                lazy_gettext("pyHanko judges the signature invalid (key usage or signing policy)"),
+            )
         out.checks.append(Check("trust", trusted, detail))
     out.checks.append(
         Check("unchanged", unchanged, problem or lazy_gettext("the signature covers the whole file"))
