@@ -73,6 +73,7 @@ def data_strings(ev: Evaluation, path: Path) -> set[str]:
 
 def is_data(text: str, data: set[str]) -> bool:
     t = re.sub(r"<[^>]+>", " ", text)  # rich-text tags
+    t = " ".join(t.split())  # a name wrapped over lines (the profile's pick list) is the name
     if t.endswith("…") and any(d.startswith(t[:-1]) for d in data):
         return True  # a long text shown shortened
     for d in sorted(data, key=len, reverse=True):
