@@ -395,10 +395,12 @@ def _other_evaluation(ev: Evaluation, ident: _Identifier, created: str) -> str |
         criteria = None
     title = ident.values.get("title")
     if criteria is not None and criteria != [c.id for c in ev.criteria] and title == ev.title:
-        return "the evaluation's criteria changed since it was made; export a new ballot"
+        return gettext("the evaluation's criteria changed since it was made; export a new ballot")
     if title != ev.title:
-        return f"it was made for the evaluation {title!r}, not {ev.title!r}"
-    return "it was made for another project file with the same title"
+        return gettext("it was made for the evaluation {title!r}, not {this!r}").format(
+            title=title, this=ev.title
+        )
+    return gettext("it was made for another project file with the same title")
 
 
 def _check_seal(ev: Evaluation, ident: _Identifier, file: str, created: str, key: bytes | None) -> None:

@@ -287,10 +287,9 @@ def rolled_back_copy(
     from .files import MAX_INPUT_BYTES, read_bytes
 
     journal = journal_path(path)
-    advice = (
-        f"; nothing was changed. If {journal.name} does not belong to this project, move it away and open the "
-        "file again"
-    )
+    advice = gettext(
+        "; nothing was changed. If {name} does not belong to this project, move it away and open the file again"
+    ).format(name=journal.name)
     with tempfile.TemporaryDirectory(prefix="afweging-recover-") as tmp:
         db_copy = Path(tmp) / "project.afweging"
         before = _journal_bytes(journal, MAX_INPUT_BYTES, read_bytes)

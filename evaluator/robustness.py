@@ -163,3 +163,24 @@ def to_data(ev: Evaluation, r: Result) -> dict[str, Any]:
         "verdict": {**v, "text": {lg: render(ev, v, lg) for lg in ("nl", "en")}},
         "excluded": [{"id": a, "name": ev.alternative(a).name, "reasons": rs} for a, rs in excluded.items()],
     }
+
+
+def weights_drawn(data: Mapping[str, Any], lang: str | None = None) -> str:
+    """How the analysis drew the weights, in words, from its data (:func:`to_data`): one text for the command
+    line and the workbook."""
+    from .formats import number
+
+    if data["weights"] == "uniform":
+        return gettext("any weighting (uniform on the simplex)", lang)
+    if data["spread_from"] == "participants":
+        return gettext("around the agreed weights, spread as among the participants", lang)
+    return gettext("around the agreed weights, spread {spread}", lang).format(
+        spread=number(data["spread"], lang)
+    )
+
+
+def scores_drawn(data: Mapping[str, Any], lang: str | None = None) -> str:
+    """How the analysis took the scores, in words, from its data (:func:`to_data`)."""
+    if data["scores"] == "ranges":
+        return gettext("scores drawn within their ranges", lang) + f" ({data['ranged_scores']})"
+    return gettext("scores fixed", lang)

@@ -241,6 +241,31 @@ def test_ballot_for_another_evaluation_refused(project, tmp_path, capsys):
     )
 
 
+def test_ballot_for_another_evaluation_refused_in_dutch(project, tmp_path, capsys):
+    """The reason was English inside the Dutch sentence ('is een stembiljet voor een andere afweging: it was made
+    for the evaluation …')."""
+    other = tmp_path / "other.afweging"
+    ev, _ = apply_change(workshop(), SetSetting("title", "Andere afweging"))
+    Store.create(other, ev).close()
+    path = fill(export(other, "dee", tmp_path / "dee.xlsx"), [10, 20, 30])
+    code, _, err = run(capsys, "ballot", "import", project, path, "--lang", "nl")
+    assert code == 2
+    assert "it was made" not in err and "for the evaluation" not in err, err
+    assert "'Andere afweging'" in err and "'Test'" in err
+    from evaluator.i18n import set_language
+
+    set_language("en")  # (--lang nl set the session's language; the test's is put back after it)
+    with Store.open(project) as st, pytest.raises(InputError) as refused:
+        read_ballot(st.evaluation, fill(export(project, "dee", tmp_path / "d2.xlsx"), [1, 2, 3]),
+                    "1999-01-01T00:00:00+00:00", key=st.ballot_key())  # fmt: skip
+    assert "same title" in str(refused.value.line())
+    set_language("nl")
+    with Store.open(project) as st, pytest.raises(InputError) as refused:
+        read_ballot(st.evaluation, fill(export(project, "dee", tmp_path / "d3.xlsx"), [1, 2, 3]),
+                    "1999-01-01T00:00:00+00:00", key=st.ballot_key())  # fmt: skip
+    assert "same title" not in refused.value.line(), refused.value.line()
+
+
 def test_same_title_other_file_refused(project, tmp_path):
     path = fill(export(project, "dee", tmp_path / "dee.xlsx"), [10, 20, 30])
     with (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..formats import num, number
+from ..formats import num
 from ..i18n import N_, gettext, ngettext
 from ..text import percent
 
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import InputError
     from ..model import text
     from ..problem import exclusions
-    from ..robustness import resolve, run, to_data
+    from ..robustness import resolve, run, scores_drawn, to_data, weights_drawn
     from ..sensitivity import display_order
     from ..settings import SPREAD_PARTICIPANTS
     from ..verdict import render
@@ -96,21 +96,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
 
     acc, stability = result.acceptability, result.stability
-    mode = {
-        "uniform": gettext("any weighting (uniform on the simplex)", args.lang),
-        "around": (
-            gettext("around the agreed weights, spread as among the participants", args.lang)
-            if s.spread == SPREAD_PARTICIPANTS
-            else gettext("around the agreed weights, spread {spread}", args.lang).format(
-                spread=number(s.spread, args.lang)
-            )
-        ),
-    }[acc.weights_mode]
-    scores = (
-        (gettext("scores drawn within their ranges", args.lang)) + f" ({acc.ranged_cells})"
-        if acc.scores_mode == "ranges"
-        else (gettext("scores fixed", args.lang))
-    )
+    mode, scores = weights_drawn(data, args.lang), scores_drawn(data, args.lang)
     print(
         ngettext("{method} — {n} sample, seed {seed}; {mode}; {scores}",
                  "{method} — {n} samples, seed {seed}; {mode}; {scores}", acc.samples)

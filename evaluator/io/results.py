@@ -242,8 +242,8 @@ def _about(
 ) -> pd.DataFrame:
     from .. import __version__
     from ..methods import METHODS
+    from ..robustness import scores_drawn, weights_drawn
 
-    en = lang == "en"
     rows: list[list[Any]] = [
         [gettext("Evaluation", lang), ev.title],
         [gettext("Ranking method", lang), METHODS[main].title(lang)],
@@ -255,30 +255,13 @@ def _about(
             [gettext("Robustness method", lang), METHODS[r["method"]].title(lang)],
             [gettext("Samples", lang), r["samples"]],
             [gettext("Seed", lang), r["seed"]],
-            [gettext("Weights drawn", lang), _weights_mode(r, en)],
-            [gettext("Scores", lang), _scores_mode(r, en)],
+            [gettext("Weights drawn", lang), weights_drawn(r, lang)],
+            [gettext("Scores", lang), scores_drawn(r, lang)],
             [gettext("Verdict", lang), r["verdict"]["text"][lang]],
         ]
     rows += [[pgettext("results", "Note", lang), n] for n in notes]
     rows.append([gettext("Afweging version", lang), __version__])
     return _frame([_w("item", lang), _w("value", lang)], rows)
-
-
-def _weights_mode(r: Mapping[str, Any], en: bool) -> str:
-    if r["weights"] == "uniform":
-        return "any weighting (uniform on the simplex)" if en else "elke weging (uniform op de simplex)"
-    if r["spread_from"] == "participants":
-        return ("around the agreed weights, spread from the participants" if en
-                else "rond de afgesproken gewichten, spreiding van de deelnemers")  # fmt: skip
-    spread = f"{r['spread']:g}"
-    return (f"around the agreed weights, spread {spread}" if en
-            else f"rond de afgesproken gewichten, spreiding {spread.replace('.', ',')}")  # fmt: skip
-
-
-def _scores_mode(r: Mapping[str, Any], en: bool) -> str:
-    if r["scores"] == "ranges":
-        return ("drawn within their ranges" if en else "binnen hun marges") + f" ({r['ranged_scores']})"
-    return "fixed" if en else "vast"
 
 
 # -- writing ----------------------------------------------------------------------------------------------------

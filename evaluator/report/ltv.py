@@ -270,7 +270,9 @@ def signing_problem(exc: BaseException, name: str, tsa_url: str | None = None) -
             ).format(name=name)
         if isinstance(e, cv.ExpiredError | cv.NotYetValidError):
             return gettext("a certificate is not valid now ({e})").format(e=e)
-    return f"signing failed: {type(exc).__name__}: {exc}".rstrip(": ")
+    return (
+        gettext("signing failed: {kind}: {problem}").format(kind=type(exc).__name__, problem=exc).rstrip(": ")
+    )
 
 
 @contextlib.contextmanager
