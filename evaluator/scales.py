@@ -148,21 +148,11 @@ def unit_text(unit: str, lang: str, x: float | None = None) -> str:
     return unit
 
 
-def plain_number(x: float, lang: str) -> str:
-    """A number as ``lang`` writes it, with thousands separators and as many decimals as it needs (up to 3):
-    ``1.000.000`` and ``12,5`` in Dutch, ``1,000,000`` and ``12.5`` in English; never ``1e+06``."""
-    d = next((d for d in range(4) if abs(round(x, d) - x) < 1e-9), 3)
-    s = f"{x:,.{d}f}"
-    if s.startswith("-") and float(s.replace(",", "")) == 0:
-        s = s[1:]
-    if lang == "nl":
-        s = s.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return s
-
-
 def with_unit(scale: Scale, x: float, lang: str, shown: str | None = None) -> str:
     """A number on a numeric scale with its unit in ``lang``: ``1.000.000 gebruikers``, ``0 suppliers``."""
-    return f"{plain_number(x, lang) if shown is None else shown} {unit_text(scale.unit, lang, x)}".strip()
+    from .formats import number
+
+    return f"{number(x, lang) if shown is None else shown} {unit_text(scale.unit, lang, x)}".strip()
 
 
 def format_score(scale: Scale, x: float | None, lang: str = "nl") -> str:

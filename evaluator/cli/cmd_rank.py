@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
 
         sep, decimal = csv_convention(args.lang)
         w = csv.writer(sys.stdout, delimiter=sep, lineterminator="\n")
-        w.writerow(["name", "rank", "score"] if args.lang == "en" else ["naam", "rang", "score"])
+        w.writerow([gettext(word, args.lang) for word in (N_("name"), N_("rank"), N_("score"))])
         for a in ranking.to_data()["alternatives"]:
             w.writerow([csv_text(a["name"]), a["rank"], repr(a["score"]).replace(".", decimal)])
     else:
