@@ -40,17 +40,16 @@ class CheckFailed(AfwegingError):
 class ChangeError(AfwegingError):
     """A change that cannot be applied to this evaluation (unknown id, value off the scale, ...).
 
-    ``str(error)`` is the reason in the session's language (:mod:`evaluator.i18n`, the app's or ``--lang``).
-    ``nl=`` is the old form with the Dutch beside the English (tools/i18n_codemod.py moves it to the catalogue).
+    ``str(error)`` is the reason in the session's language (:mod:`evaluator.i18n`, the app's or ``--lang``),
+    made from the catalogue when it was raised.
     """
 
-    def __init__(self, problem: str, nl: str | None = None):
+    def __init__(self, problem: str):
         super().__init__(problem)
-        self.problem = problem
-        self.nl = nl
+        self.problem = problem  # in the session's language when it was raised (from the catalogue)
 
-    def text(self, lang: str | None = None) -> str:
-        return self.nl if lang == "nl" and self.nl else self.problem
+    def text(self, lang: str | None = None) -> str:  # noqa: ARG002 - kept for its callers
+        return self.problem
 
 
 class StoreError(ChangeError):

@@ -187,10 +187,7 @@ class VotingPanel(QGroupBox):
 
     def _apply(self, change: Change, reason: str) -> None:
         if not self.doc.apply(change, reason=reason):
-            raise ChangeError(
-                gettext("the vote does not fit the evaluation as it is now"),
-                "de stem past niet bij de afweging zoals die nu is",
-            )
+            raise ChangeError(gettext("the vote does not fit the evaluation as it is now"))
 
     def _pump(self) -> None:
         if self.server is not None:
