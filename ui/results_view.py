@@ -327,9 +327,7 @@ class ResultsView(QWidget):
         if [
             self.radar_list.item(k).data(Qt.ItemDataRole.UserRole) for k in range(self.radar_list.count())
         ] != ids:
-            self.radar_list.clear()
-            for i in order:
-                self.radar_list.add_name(r.names[i], r.alternatives[i])
+            self.radar_list.set_names([(r.names[i], r.alternatives[i]) for i in order])
         for k in range(self.radar_list.count()):
             it = self.radar_list.item(k)
             on = it.data(Qt.ItemDataRole.UserRole) in chosen

@@ -9,6 +9,8 @@ The name itself stays whole in the tooltip and the accessible text, which a scre
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
@@ -25,16 +27,36 @@ class NameCheckList(QListWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setWordWrap(False)  # the lines are ours
         self.setSpacing(3)  # a gap between two names of several lines
+        self._wrapped: dict[str, str] = {}  # name → its lines, for the width and font in _wrapped_for
+        self._wrapped_for: tuple[float, str] | None = None
 
-    def add_name(self, name: str, key: object) -> QListWidgetItem:
-        it = QListWidgetItem(name)
-        it.setData(NAME, name)
-        it.setData(Qt.ItemDataRole.AccessibleTextRole, name)
-        it.setData(Qt.ItemDataRole.UserRole, key)
-        it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        self.addItem(it)
-        self._wrap(it, self.text_width())
-        return it
+    def set_names(self, names: list[tuple[str, object]]) -> None:
+        """The list anew: one unticked item per (name, key), the key as the item's UserRole data."""
+        self.clear()
+        lines = self._wrapper()
+        for name, key in names:
+            it = QListWidgetItem(lines(name))
+            it.setData(NAME, name)
+            it.setData(Qt.ItemDataRole.AccessibleTextRole, name)
+            it.setData(Qt.ItemDataRole.UserRole, key)
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            self.addItem(it)
+
+    def _wrapper(self) -> Callable[[str], str]:
+        """A name → its lines for the list as it is now; the lines are kept while its width and font stay (the
+        list is made anew at every re-rank: 300 names a slider step)."""
+        now = (self.text_width(), self.font().toString())
+        if now != self._wrapped_for:
+            self._wrapped, self._wrapped_for = {}, now
+        fm, known = QFontMetricsF(self.font()), self._wrapped
+
+        def lines(name: str) -> str:
+            found = known.get(name)
+            if found is None:
+                found = known[name] = "\n".join(wrap(fm, name, now[0]))
+            return found
+
+        return lines
 
     def name(self, row: int) -> str:
         return self.item(row).data(NAME)
@@ -46,15 +68,12 @@ class NameCheckList(QListWidget):
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
         return max(40.0, self.viewport().width() - 2 * self.spacing() - check - 4 * margin - 8)
 
-    def _wrap(self, it: QListWidgetItem, width: float) -> None:
-        lines = wrap(QFontMetricsF(self.font()), it.data(NAME), width)
-        it.setText("\n".join(lines))
-
     def rewrap(self) -> None:
-        width = self.text_width()
+        lines = self._wrapper()
         self.blockSignals(True)  # a new text is not a new tick
         for k in range(self.count()):
-            self._wrap(self.item(k), width)
+            it = self.item(k)
+            it.setText(lines(it.data(NAME)))
         self.blockSignals(False)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
