@@ -9,15 +9,16 @@ The work reports progress and stages through its task, and checks ``task.cancel`
 which the core's long loops take as is). It never dies silently: an exception reaches ``failed`` as one line of
 text (an ``InputError``'s :meth:`~evaluator.errors.InputError.line`), a cancelled run reaches ``cancelled``.
 
-Outcomes travel to the GUI thread through one courier object for the whole process, so no signal object is made
-(or leaked) per job. The worker threads are Python's own, holding the work until it is done whatever happens to the
+Outcomes travel to the GUI thread through a queue that one courier object, for the whole process, empties on a
+timer in the GUI thread while jobs run: the workers make no Qt call at all. (They used to emit a queued signal
+carrying Python objects; under PySide6 6.11 that crashed the event loop now and then — a segfault in CI while a
+robustness run reported to its page.) The worker threads are Python's own, holding the work until it is done whatever happens to the
 page; they do not keep the application from quitting (a model check of a large evaluation takes a minute and cannot
 stop half-way), except a job started with ``finish=True`` (writing a memo), which quitting waits for.
 """
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import queue
 import threading
@@ -28,11 +29,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from evaluator.errors import AfwegingError, InputError
 
 WORKERS = 4  # a long robustness run must not hold up a memo export or the other methods' ranking
+POLL_MS = 10  # how often the GUI thread takes outcomes out of the queue while jobs run
+FINAL = frozenset(("done", "failed", "cancelled"))  # the one outcome each job reports last
 
 
 class Task:
@@ -107,6 +110,7 @@ class Background:
         task = Task(self, self.generation)
         job = _Job(task, done, failed, progress, stage, cancelled)
         self._job = job
+        _courier().started()
         _pool().put((self._id, work, task, finish))
         return task
 
@@ -130,7 +134,8 @@ class Background:
             return True
         deadline = time.monotonic() + timeout_ms / 1000
         while not job.reported.is_set() and time.monotonic() < deadline:
-            QCoreApplication.processEvents()  # the window keeps turning; the outcome is delivered here
+            _courier().drain()  # the outcome is delivered here
+            QCoreApplication.processEvents()  # and the window keeps turning
             if not job.reported.is_set():
                 time.sleep(0.002)
         return job.reported.is_set()
@@ -211,20 +216,40 @@ def error_line(exc: BaseException) -> str:
 
 
 class _Courier(QObject):
-    """Carries outcomes from worker threads to the GUI thread (one for the process)."""
-
-    carry = Signal(int, int, str, object)  # background id, generation, kind, arguments
+    """Carries outcomes from the worker threads to the GUI thread (one for the process): the workers put them in
+    :data:`_OUTBOX`; a timer in the GUI thread takes them out while any job has not reported its end."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.carry.connect(self._route, Qt.ConnectionType.QueuedConnection)
+        self.open = 0  # jobs started whose final outcome has not been taken out yet
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.drain)
 
-    def _route(self, bg_id: int, generation: int, kind: str, args: tuple) -> None:
-        bg = _LIVE.get(bg_id)
-        if bg is not None:
-            bg._deliver(generation, kind, args)
+    def started(self) -> None:
+        self.open += 1
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def drain(self) -> None:
+        """Deliver every outcome that has arrived, in order (GUI thread only)."""
+        while True:
+            try:
+                bg_id, generation, kind, args = _OUTBOX.get_nowait()
+            except queue.Empty:
+                break
+            if kind in FINAL:
+                self.open = max(0, self.open - 1)
+            bg = _LIVE.get(bg_id)
+            if bg is not None:
+                bg._deliver(generation, kind, args)
+        if self.open == 0 and self.timer.isActive():
+            self.timer.stop()
 
 
+_OUTBOX: queue.SimpleQueue = (
+    queue.SimpleQueue()
+)  # (background id, generation, kind, arguments) from the workers
 _LIVE: weakref.WeakValueDictionary[int, Background] = weakref.WeakValueDictionary()
 _state: dict[str, Any] = {}
 _lock = threading.Lock()
@@ -251,10 +276,8 @@ def _pool() -> queue.SimpleQueue:
 
 
 def _send(bg_id: int, generation: int, kind: str, args: tuple) -> None:
-    courier = _state.get("courier")
-    if courier is not None:
-        with contextlib.suppress(RuntimeError):  # the application is gone (quitting): nobody is waiting
-            courier.carry.emit(bg_id, generation, kind, args)
+    """An outcome from a worker thread: queued for the GUI thread, no Qt call here."""
+    _OUTBOX.put((bg_id, generation, kind, args))
 
 
 def cancel_all(finish_timeout_s: float = 60.0) -> None:

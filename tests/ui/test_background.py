@@ -111,3 +111,37 @@ def test_quitting_waits_for_a_file_being_written_not_for_the_rest(qtbot):
     cancel_all(finish_timeout_s=10)
     assert written == [True] and time.monotonic() - t < 5
     release.set()
+
+
+def test_a_worker_makes_no_qt_call_and_the_outcome_arrives_by_the_event_loop(qtbot, monkeypatch):
+    """The workers put outcomes in a queue that the GUI thread empties: a queued PySide signal carrying Python
+    objects, emitted from a Python thread, crashed the event loop now and then (a segfault in CI during a
+    robustness run). Any Qt signal emitted off the GUI thread is counted here as a failure."""
+    from PySide6.QtCore import SignalInstance
+
+    import ui.background as background
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    bg = Background(page)
+    gui = threading.current_thread()
+    off_thread: list[str] = []
+    real_emit = SignalInstance.emit
+
+    def emit(self, *args):  # noqa: ANN001, ANN202
+        if threading.current_thread() is not gui:
+            off_thread.append(threading.current_thread().name)
+        return real_emit(self, *args)
+
+    monkeypatch.setattr(SignalInstance, "emit", emit)
+    got, steps = [], []
+
+    def work(task):  # noqa: ANN001, ANN202
+        for i in range(50):
+            task.progress(i + 1, 50)
+        return "done"
+
+    bg.start(work, done=got.append, progress=lambda d, t: steps.append(d))
+    qtbot.waitUntil(lambda: got == ["done"], timeout=5000)  # by the event loop alone, no wait() call
+    assert steps == list(range(1, 51)) and off_thread == []
+    qtbot.waitUntil(lambda: not background._courier().timer.isActive(), timeout=1000)  # idle: the timer stops
