@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import (
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from evaluator.voting.server import VotingServer
 
 LOOPBACK = "127.0.0.1"
+PUMP_MS = 20  # how often a waiting vote is taken in while a round runs
 QR_SCALE = 6  # pixels per module: about 270 px for a link, readable from the back of a room on a projector
 
 
@@ -55,12 +56,6 @@ def local_addresses() -> list[str]:
     return list(dict.fromkeys(out))
 
 
-class _Waiting(QObject):
-    """Emitted from the server's threads when a vote waits; delivered in the GUI's thread (queued)."""
-
-    waiting = Signal()
-
-
 class VotingPanel(QGroupBox):
     """Start/close/stop a round of voting from devices, and its participants' QR codes and links."""
 
@@ -68,8 +63,11 @@ class VotingPanel(QGroupBox):
         super().__init__(parent)
         self.doc = doc
         self.server: VotingServer | None = None
-        self._bridge = _Waiting(self)
-        self._bridge.waiting.connect(self._pump)
+        # Votes wait in the server's relay until this (GUI) thread takes them: polled while a round runs, so the
+        # server's threads make no Qt call (a queued signal from a Python thread is what crashed background work).
+        self._pump_timer = QTimer(self)
+        self._pump_timer.setInterval(PUMP_MS)
+        self._pump_timer.timeout.connect(self._pump)
         self.interface = QComboBox()
         self.interface_label = QLabel()
         self.interface_label.setBuddy(self.interface)
@@ -172,12 +170,13 @@ class VotingPanel(QGroupBox):
         try:
             srv = VotingServer(
                 rnd, lambda: self.doc.evaluation, self._apply, self.interface.currentData() or LOOPBACK, 0,
-                language(), notify=self._bridge.waiting.emit,
+                language(),
             ).start()  # fmt: skip
         except InputError as exc:
             self.doc.failed.emit(exc.line())
             return False
         self.server = srv
+        self._pump_timer.start()
         rnd.on_vote(lambda _pid: self._update())
         # the server goes with this panel, whichever way it goes (Stop, another file, the app quitting)
         self.destroyed.connect(lambda *_, s=srv: s.stop())
@@ -199,6 +198,7 @@ class VotingPanel(QGroupBox):
             self._update()
 
     def stop(self) -> None:
+        self._pump_timer.stop()
         srv, self.server = self.server, None
         if srv is not None:
             srv.stop()
