@@ -107,10 +107,13 @@ def test_the_workshop_page_fits_1280_by_720_without_scrolling_sideways(qtbot, la
     w.show()
     qtbot.waitExposed(w)
     page = w.show_page("workshop")
-    # once laid out (a busy machine takes a while): no sideways scrolling
-    qtbot.waitUntil(lambda: not page.scroll.horizontalScrollBar().isVisible(), timeout=5000)
     box = page.aggregation
-    assert box.width() >= box.fontMetrics().horizontalAdvance("x" * 24)
+
+    def settled() -> bool:  # laid out (a busy machine takes a while): a readable box, no sideways scrolling
+        wide = box.width() >= box.fontMetrics().horizontalAdvance("x" * 24)
+        return wide and not page.scroll.horizontalScrollBar().isVisible()
+
+    qtbot.waitUntil(settled, timeout=5000)
 
 
 def test_the_score_matrix_shows_several_criteria_at_1280_by_720(qtbot):
@@ -122,14 +125,18 @@ def test_the_score_matrix_shows_several_criteria_at_1280_by_720(qtbot):
     w = _sample_at_1600_by_900(qtbot)
     w.resize(1280, 720)
     page = w.show_page("scores")
-    qtbot.wait(50)
     table = page.table
-    shown = [
-        k
-        for k in range(page.model.columnCount())
-        if table.columnViewportPosition(k) + table.columnWidth(k) <= table.viewport().width()
-    ]
-    assert len(shown) >= 4, (len(shown), table.verticalHeader().width(), table.width())
+
+    def shown() -> list[int]:
+        return [
+            k
+            for k in range(page.model.columnCount())
+            if table.columnViewportPosition(k) + table.columnWidth(k) <= table.viewport().width()
+        ]
+
+    qtbot.waitUntil(lambda: table.width() > 600, timeout=5000)  # laid out at 1280 × 720
+    qtbot.wait(20)
+    assert len(shown()) >= 4, (len(shown()), table.verticalHeader().width(), table.width())
     name = page.model.headerData(8, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole)
     tip = page.model.headerData(8, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
     assert name in tip  # the whole name, for a name the column cuts
@@ -143,8 +150,9 @@ def test_the_criteria_tree_shows_the_minimum_column_at_1280_by_720(qtbot):
     w = _sample_at_1600_by_900(qtbot)
     w.resize(1280, 720)
     page = w.show_page("criteria")
-    qtbot.wait(50)
     tree = page.tree
+    qtbot.waitUntil(lambda: tree.width() > 500, timeout=5000)  # laid out at 1280 × 720
+    qtbot.wait(20)
     minimum = 3  # criterion, scale, direction, minimum, framework (the last may run on behind the edge)
     assert tree.model().headerData(minimum, Qt.Orientation.Horizontal) == "Minimum"
     assert tree.columnViewportPosition(minimum) + tree.columnWidth(minimum) <= tree.viewport().width()
