@@ -10,11 +10,11 @@ from ui.app import create_window, sample_copy
 from ui.i18n import set_language
 
 
-def _sample_at_1600_by_900(qtbot):  # noqa: ANN001, ANN202
+def _sample_window(qtbot, size: tuple[int, int] = (1600, 900)):  # noqa: ANN001, ANN202
     w = create_window(str(sample_copy()))
     qtbot.addWidget(w)
     set_language("nl")
-    w.resize(1600, 900)
+    w.resize(*size)
     w.show()
     qtbot.waitExposed(w)
     return w
@@ -24,7 +24,7 @@ def _sample_at_1600_by_900(qtbot):  # noqa: ANN001, ANN202
 def test_the_sample_shows_every_name_whole(qtbot, size):
     """At 1280 × 720 (a common projector) a row holds two lines, and 'Combinatie zoals Schleswig-Holstein:
     Open-Xchange, Nextcloud, LibreOffice, OpenTalk' needed three in the names' column: the column widens."""
-    w = _sample_at_1600_by_900(qtbot)
+    w = _sample_window(qtbot)
     w.resize(*size)
     qtbot.wait(20)
     chart = w.show_page("results").chart
@@ -43,7 +43,7 @@ def test_the_profile_list_shows_every_name_whole(qtbot, size, scale):
     projector (the items kept their old heights: '…, LibreOffice, …')."""
     from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
-    w = _sample_at_1600_by_900(qtbot)
+    w = _sample_window(qtbot)
     w.resize(*size)
     w.apply_text_scale(scale)
     try:
@@ -75,12 +75,7 @@ def test_the_profile_list_shows_every_name_whole(qtbot, size, scale):
 def test_the_profile_chart_writes_every_area_and_name_whole_at_1280_by_720(qtbot):
     """At 1280 × 720 (a common projector) the web left 'Geschiktheid voor eigen beheer' less room than its
     longest word, which came out as 'Geschikth…': the web is drawn smaller instead."""
-    w = create_window(str(sample_copy()))
-    qtbot.addWidget(w)
-    set_language("nl")
-    w.resize(1280, 720)
-    w.show()
-    qtbot.waitExposed(w)
+    w = _sample_window(qtbot, (1280, 720))
     radar = w.show_page("results").radar
     radar.grab()  # paints
     data = radar.data()
@@ -122,7 +117,7 @@ def test_the_score_matrix_shows_several_criteria_at_1280_by_720(qtbot):
     1280 × 720; the names' column is capped (a long name ends in '…', whole in its tooltip and the side panel)."""
     from PySide6.QtCore import Qt
 
-    w = _sample_at_1600_by_900(qtbot)
+    w = _sample_window(qtbot)
     w.resize(1280, 720)
     page = w.show_page("scores")
     table = page.table
@@ -147,7 +142,7 @@ def test_the_criteria_tree_shows_the_minimum_column_at_1280_by_720(qtbot):
     out of view at 1280 × 720; the names' column is capped (a long name ends in '…', whole in its tooltip)."""
     from PySide6.QtCore import Qt
 
-    w = _sample_at_1600_by_900(qtbot)
+    w = _sample_window(qtbot)
     w.resize(1280, 720)
     page = w.show_page("criteria")
     tree = page.tree
